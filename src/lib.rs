@@ -1,0 +1,22 @@
+//! Redline: turns raw scraped news articles into gold-standard cleaning and NER data.
+//!
+//! The library holds everything but the window: the document model (immutable raw text, cleaning
+//! edits, derived cleaned text, entities re-mapped across edits, commands and undo), the annotated
+//! JSON format, input loading, and the command line. Only [`gui`] touches egui/eframe.
+
+pub mod clean;
+pub mod cli;
+pub mod error;
+pub mod format;
+pub mod gui;
+pub mod input;
+pub mod labels;
+pub mod model;
+pub mod project;
+pub mod storage;
+pub mod timestamp;
+
+pub use error::{Error, Result};
+
+/// The tool name and version written into every annotated file.
+pub const TOOL: &str = concat!("redline ", env!("CARGO_PKG_VERSION"));

@@ -1,0 +1,518 @@
+//! The annotated document: immutable raw text, cleaning edits over it, the derived cleaned text,
+//! and entity spans on the cleaned text that are re-mapped whenever the accepted edits change.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::change::Change;
+use super::edit::{AbsorbedEdit, Edit, EditId, EditStatus, MANUAL};
+use super::entity::{Entity, EntityId, EntityStatus};
+use super::offset_map::{Bias, OffsetMap};
+use super::remap::{self, Anchors};
+
+/// Where a document's raw text came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// The file the text was read from, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// The JSONL corpus the text was read from, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corpus: Option<String>,
+    /// The 1-based line of the corpus, if read from one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    /// SHA-256 of the raw text's UTF-8 bytes, lowercase hex.
+    pub sha256: String,
+}
+
+/// How far a person has got with a document.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocStatus {
+    /// Not started.
+    #[default]
+    Todo,
+    /// Touched but not finished.
+    InProgress,
+    /// Finished: part of the gold set.
+    Done,
+    /// Deliberately left out.
+    Skipped,
+}
+
+impl DocStatus {
+    /// The name used in files and on screen.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Todo => "todo",
+            Self::InProgress => "in_progress",
+            Self::Done => "done",
+            Self::Skipped => "skipped",
+        }
+    }
+
+    /// Every status, in workflow order.
+    pub const ALL: [DocStatus; 4] = [Self::Todo, Self::InProgress, Self::Done, Self::Skipped];
+}
+
+/// An edit to be added to a document (ids are assigned by the document).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEdit {
+    /// Raw start byte.
+    pub start: usize,
+    /// Raw end byte (exclusive).
+    pub end: usize,
+    /// Replacement text.
+    pub replacement: String,
+    /// Rule id or `manual`.
+    pub origin: String,
+    /// Initial status.
+    pub status: EditStatus,
+    /// Why, quoting the evidence.
+    pub reason: String,
+}
+
+/// An entity to be added to a document (ids are assigned by the document).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewEntity {
+    /// Cleaned start byte.
+    pub start: usize,
+    /// Cleaned end byte (exclusive).
+    pub end: usize,
+    /// Label.
+    pub label: String,
+    /// `manual` or the suggester's name.
+    pub origin: String,
+    /// Initial status.
+    pub status: EntityStatus,
+    /// Suggester confidence, if any.
+    pub score: Option<f32>,
+}
+
+/// Why a model operation was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelError(pub String);
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+/// One article under annotation. Offsets are bytes in memory; files use code points.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Document id (from the input, or a hash of the text).
+    pub id: String,
+    /// Where the raw text came from.
+    pub source: Source,
+    /// Free-form metadata carried over from the input (JSONL `meta`).
+    pub meta: serde_json::Value,
+    /// The label set entities are drawn from.
+    pub labels: Vec<String>,
+    /// Who annotated this copy.
+    pub annotator: String,
+    /// Workflow status.
+    pub status: DocStatus,
+    /// RFC 3339 creation time.
+    pub created: String,
+    /// RFC 3339 time of the last change.
+    pub updated: String,
+    raw: String,
+    edits: Vec<Edit>,
+    entities: Vec<Entity>,
+    cleaned: String,
+    map: OffsetMap,
+    next_edit_id: EditId,
+    next_entity_id: EntityId,
+    revision: u64,
+}
+
+impl Document {
+    /// A new document over `raw`, with no edits and no entities.
+    pub fn new(id: impl Into<String>, raw: impl Into<String>) -> Self {
+        let raw = raw.into();
+        let now = crate::timestamp::now();
+        Self {
+            id: id.into(),
+            source: Source { sha256: sha256_hex(&raw), ..Source::default() },
+            meta: serde_json::Value::Null,
+            labels: crate::labels::default_labels(),
+            annotator: String::new(),
+            status: DocStatus::Todo,
+            created: now.clone(),
+            updated: now,
+            cleaned: raw.clone(),
+            raw,
+            edits: Vec::new(),
+            entities: Vec::new(),
+            map: OffsetMap::default(),
+            next_edit_id: 0,
+            next_entity_id: 0,
+            revision: 0,
+        }
+    }
+
+    /// The immutable raw text.
+    pub fn raw(&self) -> &str {
+        &self.raw
+    }
+
+    /// The cleaned text: the raw text with every accepted edit applied.
+    pub fn cleaned(&self) -> &str {
+        &self.cleaned
+    }
+
+    /// All edits, sorted by raw position and never overlapping.
+    pub fn edits(&self) -> &[Edit] {
+        &self.edits
+    }
+
+    /// All entities, sorted by cleaned position.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The raw ↔ cleaned offset map.
+    pub fn map(&self) -> &OffsetMap {
+        &self.map
+    }
+
+    /// A counter that grows with every change, for caches keyed on the document's content.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// The edit with this id.
+    pub fn edit(&self, id: EditId) -> Option<&Edit> {
+        self.edits.iter().find(|e| e.id == id)
+    }
+
+    /// The entity with this id.
+    pub fn entity(&self, id: EntityId) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+
+    /// The raw range an entity covers, when its cleaned text appears unchanged in the raw text.
+    pub fn entity_raw_range(&self, entity: &Entity) -> Option<(usize, usize)> {
+        let start = self.map.raw_point_of_clean(entity.start, Bias::Right)?;
+        let end = self.map.clean_to_raw(entity.end, Bias::Left);
+        let same = self.raw.get(start..end) == self.cleaned.get(entity.start..entity.end);
+        (start <= end && same).then_some((start, end))
+    }
+
+    /// Adds edits (typically a cleaner's suggestions) without recording undo. An edit that conflicts
+    /// with one already present, or has a bad range, is refused with a message and the rest are added.
+    pub fn add_edits(&mut self, edits: impl IntoIterator<Item = NewEdit>) -> Vec<ModelError> {
+        let mut problems = Vec::new();
+        let mut added = Vec::new();
+        for new in edits {
+            match self.check_new_edit(&new, &added) {
+                Ok(()) => {
+                    let id = self.take_edit_id();
+                    added.push(Edit {
+                        id,
+                        start: new.start,
+                        end: new.end,
+                        replacement: new.replacement,
+                        origin: new.origin,
+                        status: new.status,
+                        reason: new.reason,
+                        absorbs: Vec::new(),
+                    });
+                }
+                Err(e) => problems.push(e),
+            }
+        }
+        if !added.is_empty() {
+            self.change_edits(|edits| {
+                edits.extend(added);
+                edits.sort_by_key(|e| (e.start, e.end));
+            });
+        }
+        problems
+    }
+
+    /// Adds entities without recording undo (suggestions on open, or a file being loaded).
+    /// Returns the ids given to them, in order; a bad range is refused with a message.
+    pub fn add_entities(&mut self, entities: impl IntoIterator<Item = NewEntity>) -> Result<Vec<EntityId>, ModelError> {
+        let mut ids = Vec::new();
+        for new in entities {
+            if new.status == EntityStatus::NeedsReview {
+                self.check_clean_range(new.start, new.end)?;
+            } else {
+                self.check_entity_range(new.start, new.end)?;
+            }
+            let id = self.take_entity_id();
+            self.entities.push(Entity {
+                id,
+                start: new.start,
+                end: new.end,
+                label: new.label,
+                origin: new.origin,
+                status: new.status,
+                score: new.score,
+            });
+            ids.push(id);
+        }
+        self.sort_entities();
+        self.revision += 1;
+        Ok(ids)
+    }
+
+    /// Attaches absorbed-edit records to the edits, in edit order (used when loading a file).
+    pub(crate) fn set_absorbs(&mut self, lists: Vec<Vec<AbsorbedEdit>>) {
+        for (edit, list) in self.edits.iter_mut().zip(lists) {
+            edit.absorbs = list;
+        }
+    }
+
+    /// Builds a hand edit that replaces cleaned bytes `start..end` with `text`, expressed over the raw
+    /// text. Edits it overlaps are absorbed into it. Returns `None` when nothing would change.
+    pub(crate) fn plan_manual_edit(
+        &self,
+        start: usize,
+        end: usize,
+        text: &str,
+    ) -> Result<Option<ManualPlan>, ModelError> {
+        self.check_clean_range(start, end)?;
+        if self.cleaned[start..end] == *text {
+            return Ok(None);
+        }
+        let mut absorbed: Vec<EditId> = self
+            .map
+            .segments()
+            .iter()
+            .filter(|s| {
+                if start < end {
+                    s.clean_start < end && start < s.clean_end
+                } else {
+                    s.clean_start < start && start < s.clean_end
+                }
+            })
+            .map(|s| s.edit)
+            .collect();
+        let mut us = self.map.clean_to_raw(start, Bias::Right);
+        let mut ue = if start < end { self.map.clean_to_raw(end, Bias::Left) } else { us };
+        if ue < us {
+            ue = us;
+        }
+        loop {
+            for id in &absorbed {
+                if let Some(e) = self.edit(*id) {
+                    us = us.min(e.start);
+                    ue = ue.max(e.end);
+                }
+            }
+            let probe = Edit {
+                id: EditId::MAX,
+                start: us,
+                end: ue,
+                replacement: String::new(),
+                origin: MANUAL.into(),
+                status: EditStatus::Accepted,
+                reason: String::new(),
+                absorbs: Vec::new(),
+            };
+            let more: Vec<EditId> = self
+                .edits
+                .iter()
+                .filter(|e| !absorbed.contains(&e.id) && e.conflicts_with(&probe))
+                .map(|e| e.id)
+                .collect();
+            if more.is_empty() {
+                break;
+            }
+            absorbed.extend(more);
+        }
+        let absorbed_edits: Vec<&Edit> = self.edits.iter().filter(|e| absorbed.contains(&e.id)).collect();
+        let first_accepted_at_start = absorbed_edits.iter().find(|e| e.is_accepted() && e.start == us);
+        let last_accepted_at_end = absorbed_edits.iter().rev().find(|e| e.is_accepted() && e.end == ue);
+        let seg_of = |id: EditId| self.map.segments().iter().find(|s| s.edit == id).copied();
+        let cus = match first_accepted_at_start.and_then(|e| seg_of(e.id)) {
+            Some(s) => s.clean_start,
+            None => self.map.raw_to_clean_clamped(us, Bias::Right),
+        };
+        let cue = match last_accepted_at_end.and_then(|e| seg_of(e.id)) {
+            Some(s) => s.clean_end,
+            None => self.map.raw_to_clean_clamped(ue, Bias::Left),
+        };
+        if cus > start || end > cue {
+            return Err(ModelError(format!("hand edit {start}..{end} could not be placed over the raw text")));
+        }
+        let replacement = format!("{}{}{}", &self.cleaned[cus..start], text, &self.cleaned[end..cue]);
+        let mut absorbs = Vec::new();
+        for e in &absorbed_edits {
+            if e.is_manual() {
+                absorbs.extend(e.absorbs.iter().cloned());
+            } else {
+                absorbs.push(AbsorbedEdit {
+                    start: e.start,
+                    end: e.end,
+                    replacement: e.replacement.clone(),
+                    origin: e.origin.clone(),
+                    status: e.status,
+                });
+            }
+        }
+        let identity = replacement == self.raw[us..ue];
+        if identity && absorbs.is_empty() && absorbed_edits.is_empty() {
+            return Ok(None);
+        }
+        let new_edit = (!identity || !absorbs.is_empty()).then(|| Edit {
+            id: EditId::MAX,
+            start: us,
+            end: ue,
+            replacement,
+            origin: MANUAL.into(),
+            status: EditStatus::Accepted,
+            reason: "hand edit".into(),
+            absorbs,
+        });
+        Ok(Some(ManualPlan { remove: absorbed, insert: new_edit }))
+    }
+
+    /// Applies a change set's edit and entity states (undo/redo): `after` selects which side.
+    pub(crate) fn restore(&mut self, change: &Change, after: bool) {
+        let edit_ids: Vec<EditId> = change.edits.iter().map(|c| c.id).collect();
+        self.edits.retain(|e| !edit_ids.contains(&e.id));
+        self.edits.extend(change.edits.iter().filter_map(|c| if after { c.after.clone() } else { c.before.clone() }));
+        self.edits.sort_by_key(|e| (e.start, e.end));
+        let entity_ids: Vec<EntityId> = change.entities.iter().map(|c| c.id).collect();
+        self.entities.retain(|e| !entity_ids.contains(&e.id));
+        self.entities
+            .extend(change.entities.iter().filter_map(|c| if after { c.after.clone() } else { c.before.clone() }));
+        self.sort_entities();
+        if let Some((before, aft)) = change.status {
+            self.status = if after { aft } else { before };
+        }
+        if !change.edits.is_empty() {
+            self.rebuild_cleaned();
+        }
+        self.revision += 1;
+    }
+
+    /// Changes the edit list with `f`, then rebuilds the cleaned text and re-maps every entity.
+    /// Returns the before/after state of every entity that moved, changed status or was dropped.
+    pub(crate) fn change_edits(&mut self, f: impl FnOnce(&mut Vec<Edit>)) -> Vec<(Option<Entity>, Option<Entity>)> {
+        let anchors: Vec<Anchors> = self.entities.iter().map(|e| remap::anchors(&self.map, e)).collect();
+        f(&mut self.edits);
+        self.rebuild_cleaned();
+        let mut changed = Vec::new();
+        let old = std::mem::take(&mut self.entities);
+        for (entity, anchor) in old.into_iter().zip(anchors) {
+            let after = remap::resolve(&self.map, &entity, &anchor);
+            if after.as_ref() != Some(&entity) {
+                changed.push((Some(entity), after.clone()));
+            }
+            if let Some(e) = after {
+                self.entities.push(e);
+            }
+        }
+        self.sort_entities();
+        self.revision += 1;
+        changed
+    }
+
+    /// Mutable access to the entity list for commands; the caller keeps it sorted via `sort_entities`.
+    pub(crate) fn entities_mut(&mut self) -> &mut Vec<Entity> {
+        self.revision += 1;
+        &mut self.entities
+    }
+
+    /// Sorts entities by position (then label, then id) so every consumer sees one order.
+    pub(crate) fn sort_entities(&mut self) {
+        self.entities.sort_by(|a, b| (a.start, a.end, &a.label, a.id).cmp(&(b.start, b.end, &b.label, b.id)));
+    }
+
+    /// A fresh edit id.
+    pub(crate) fn take_edit_id(&mut self) -> EditId {
+        self.next_edit_id += 1;
+        self.next_edit_id - 1
+    }
+
+    /// A fresh entity id.
+    pub(crate) fn take_entity_id(&mut self) -> EntityId {
+        self.next_entity_id += 1;
+        self.next_entity_id - 1
+    }
+
+    /// Checks that `start..end` is a non-empty range on character boundaries of the cleaned text.
+    pub fn check_entity_range(&self, start: usize, end: usize) -> Result<(), ModelError> {
+        self.check_clean_range(start, end)?;
+        if start == end {
+            return Err(ModelError(format!("entity range {start}..{end} is empty")));
+        }
+        Ok(())
+    }
+
+    /// Checks that `start..end` is a range on character boundaries of the cleaned text.
+    fn check_clean_range(&self, start: usize, end: usize) -> Result<(), ModelError> {
+        check_range(&self.cleaned, start, end, "cleaned text")
+    }
+
+    /// Checks a new edit against the raw text and the edits already present or being added.
+    fn check_new_edit(&self, new: &NewEdit, pending: &[Edit]) -> Result<(), ModelError> {
+        check_range(&self.raw, new.start, new.end, "raw text")?;
+        let probe = Edit {
+            id: EditId::MAX,
+            start: new.start,
+            end: new.end,
+            replacement: String::new(),
+            origin: String::new(),
+            status: new.status,
+            reason: String::new(),
+            absorbs: Vec::new(),
+        };
+        if let Some(other) = self.edits.iter().chain(pending).find(|e| e.conflicts_with(&probe)) {
+            return Err(ModelError(format!(
+                "edit {}..{} from {} overlaps edit {}..{} from {}",
+                new.start, new.end, new.origin, other.start, other.end, other.origin
+            )));
+        }
+        Ok(())
+    }
+
+    /// Re-derives the cleaned text and the offset map from the accepted edits.
+    fn rebuild_cleaned(&mut self) {
+        let mut cleaned = String::with_capacity(self.raw.len());
+        let mut at = 0;
+        for e in self.edits.iter().filter(|e| e.is_accepted()) {
+            cleaned.push_str(&self.raw[at..e.start]);
+            cleaned.push_str(&e.replacement);
+            at = e.end;
+        }
+        cleaned.push_str(&self.raw[at..]);
+        self.cleaned = cleaned;
+        self.map = OffsetMap::new(&self.edits);
+    }
+}
+
+/// A hand edit planned over the raw text: edits to remove (absorbed) and the edit to insert.
+#[derive(Debug, Clone)]
+pub(crate) struct ManualPlan {
+    /// Ids of the edits the hand edit overlaps.
+    pub remove: Vec<EditId>,
+    /// The hand edit itself (id to be assigned); `None` when removing the absorbed edits suffices.
+    pub insert: Option<Edit>,
+}
+
+/// Checks that `start..end` is an ordered range on character boundaries of `text`.
+pub(crate) fn check_range(text: &str, start: usize, end: usize, what: &str) -> Result<(), ModelError> {
+    if start > end || end > text.len() {
+        return Err(ModelError(format!("range {start}..{end} is outside the {what} (length {})", text.len())));
+    }
+    if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        return Err(ModelError(format!("range {start}..{end} splits a character of the {what}")));
+    }
+    Ok(())
+}
+
+/// SHA-256 of a text's UTF-8 bytes as lowercase hex.
+pub fn sha256_hex(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}

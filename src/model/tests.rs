@@ -1,0 +1,188 @@
+//! Unit tests of the model: edits, the cleaned text, entity re-mapping, hand edits and undo.
+
+use super::*;
+
+fn doc_with(raw: &str, edits: &[(usize, usize, &str)]) -> Document {
+    let mut doc = Document::new("t", raw);
+    let problems = doc.add_edits(edits.iter().map(|(s, e, r)| NewEdit {
+        start: *s,
+        end: *e,
+        replacement: (*r).into(),
+        origin: "rule".into(),
+        status: EditStatus::Pending,
+        reason: "test".into(),
+    }));
+    assert!(problems.is_empty(), "{problems:?}");
+    doc
+}
+
+fn tag(doc: &mut Document, text: &str, label: &str) -> EntityId {
+    let start = doc.cleaned().find(text).expect("text present");
+    doc.apply(&Command::AddEntity { start, end: start + text.len(), label: label.into() }).expect("tag");
+    doc.entities().iter().find(|e| e.start == start).map(|e| e.id).expect("entity")
+}
+
+fn accept(doc: &mut Document, ids: &[EditId]) -> Change {
+    doc.apply(&Command::SetEditStatus { ids: ids.to_vec(), status: EditStatus::Accepted }).expect("accept")
+}
+
+fn text_of(doc: &Document, id: EntityId) -> (&str, EntityStatus) {
+    let e = doc.entity(id).expect("entity");
+    (&doc.cleaned()[e.start..e.end], e.status)
+}
+
+#[test]
+fn pending_edits_leave_cleaned_equal_to_raw() {
+    let doc = doc_with("abc def", &[(0, 4, "")]);
+    assert_eq!(doc.cleaned(), "abc def");
+}
+
+#[test]
+fn edit_before_shifts_entity() {
+    let mut doc = doc_with("junk junk Alice met Bob", &[(0, 10, "")]);
+    let alice = tag(&mut doc, "Alice", "PERSON");
+    accept(&mut doc, &[0]);
+    assert_eq!(doc.cleaned(), "Alice met Bob");
+    assert_eq!(text_of(&doc, alice), ("Alice", EntityStatus::Accepted));
+    assert_eq!(doc.entity_raw_range(doc.entity(alice).expect("e")), Some((10, 15)));
+}
+
+#[test]
+fn edit_inside_resizes_entity() {
+    let mut doc = doc_with("the New  York Times", &[(7, 9, " ")]);
+    let nyt = tag(&mut doc, "New  York Times", "ORG");
+    accept(&mut doc, &[0]);
+    assert_eq!(text_of(&doc, nyt), ("New York Times", EntityStatus::Accepted));
+    assert_eq!(doc.entity_raw_range(doc.entity(nyt).expect("e")), None, "no clean raw range across an edit");
+}
+
+#[test]
+fn edit_cutting_a_boundary_flags_needs_review() {
+    // "James MattisJames Norman Mattis MORE is open": the hover-card edit cuts into a sloppy tag.
+    let mut doc = doc_with("James MattisJames Norman Mattis MORE is open", &[(12, 36, "")]);
+    let sloppy = tag(&mut doc, "MattisJames", "PERSON");
+    accept(&mut doc, &[0]);
+    assert_eq!(doc.cleaned(), "James Mattis is open");
+    assert_eq!(doc.entity(sloppy).map(|e| e.status), Some(EntityStatus::NeedsReview));
+}
+
+#[test]
+fn cut_pending_suggestions_are_dropped() {
+    let mut doc = doc_with("abc Alice def", &[(2, 6, "")]);
+    doc.apply(&Command::SuggestEntities(vec![(4, 9, "PERSON".into(), "gazetteer".into())])).expect("suggest");
+    assert_eq!(doc.entities().len(), 1);
+    accept(&mut doc, &[0]);
+    assert!(doc.entities().is_empty());
+}
+
+#[test]
+fn rejecting_an_edit_restores_the_span() {
+    let mut doc = doc_with("xx Alice", &[(0, 3, "")]);
+    accept(&mut doc, &[0]);
+    let alice = tag(&mut doc, "Alice", "PERSON");
+    doc.apply(&Command::SetEditStatus { ids: vec![0], status: EditStatus::Rejected }).expect("reject");
+    assert_eq!(doc.cleaned(), "xx Alice");
+    assert_eq!(text_of(&doc, alice), ("Alice", EntityStatus::Accepted));
+}
+
+#[test]
+fn entity_inside_replacement_text_follows_it() {
+    let mut doc = doc_with("Hello Wrld!", &[(6, 10, "World")]);
+    accept(&mut doc, &[0]);
+    let world = tag(&mut doc, "World", "MISC");
+    doc.apply(&Command::ManualEdit { start: 0, end: 5, text: "Hi".into() }).expect("edit");
+    assert_eq!(doc.cleaned(), "Hi World!");
+    assert_eq!(text_of(&doc, world), ("World", EntityStatus::Accepted));
+}
+
+#[test]
+fn manual_edit_becomes_a_raw_edit() {
+    let mut doc = doc_with("one two three", &[]);
+    doc.apply(&Command::ManualEdit { start: 4, end: 7, text: "2".into() }).expect("edit");
+    assert_eq!(doc.cleaned(), "one 2 three");
+    let e = &doc.edits()[0];
+    assert_eq!((e.start, e.end, e.replacement.as_str(), e.origin.as_str()), (4, 7, "2", MANUAL));
+    assert_eq!(e.status, EditStatus::Accepted);
+}
+
+#[test]
+fn manual_edit_absorbs_overlapping_edits() {
+    let mut doc = doc_with("aaa BBB ccc", &[(4, 8, ""), (0, 1, "A")]);
+    accept(&mut doc, &[0]);
+    assert_eq!(doc.cleaned(), "aaa ccc");
+    // Select "a c" across the deletion point and retype it.
+    let start = doc.cleaned().find("a c").expect("present");
+    doc.apply(&Command::ManualEdit { start, end: start + 3, text: "a-c".into() }).expect("edit");
+    assert_eq!(doc.cleaned(), "aaa-ccc");
+    let manual: Vec<_> = doc.edits().iter().filter(|e| e.is_manual()).collect();
+    assert_eq!(manual.len(), 1);
+    assert_eq!(manual[0].absorbs.len(), 1, "the deletion is recorded as absorbed");
+    assert_eq!(manual[0].absorbs[0].origin, "rule");
+    assert!(doc.edits().iter().all(|e| e.origin != "rule" || e.start == 0));
+}
+
+#[test]
+fn typing_at_entity_edges_does_not_grow_it() {
+    let mut doc = doc_with("met Alice today", &[]);
+    let alice = tag(&mut doc, "Alice", "PERSON");
+    doc.apply(&Command::ManualEdit { start: 4, end: 4, text: "Dr ".into() }).expect("before");
+    doc.apply(&Command::ManualEdit { start: 12, end: 12, text: "'s".into() }).expect("after");
+    assert_eq!(doc.cleaned(), "met Dr Alice's today");
+    assert_eq!(text_of(&doc, alice), ("Alice", EntityStatus::Accepted));
+}
+
+#[test]
+fn undo_and_redo_restore_exact_states() {
+    let mut doc = doc_with("junk Alice met Bob junk", &[(0, 5, ""), (18, 23, "")]);
+    let mut history = History::default();
+    history.apply(&mut doc, Command::AddEntity { start: 5, end: 10, label: "PERSON".into() }).expect("tag");
+    let before = (doc.cleaned().to_string(), doc.entities().to_vec(), doc.edits().to_vec());
+    history.apply(&mut doc, Command::SetEditStatus { ids: vec![0, 1], status: EditStatus::Accepted }).expect("acc");
+    history.apply(&mut doc, Command::ManualEdit { start: 6, end: 9, text: "MET".into() }).expect("edit");
+    let after = (doc.cleaned().to_string(), doc.entities().to_vec(), doc.edits().to_vec());
+    assert_eq!(doc.cleaned(), "Alice MET Bob");
+    history.undo(&mut doc);
+    history.undo(&mut doc);
+    assert_eq!((doc.cleaned().to_string(), doc.entities().to_vec(), doc.edits().to_vec()), before);
+    history.redo(&mut doc);
+    history.redo(&mut doc);
+    assert_eq!((doc.cleaned().to_string(), doc.entities().to_vec(), doc.edits().to_vec()), after);
+    assert!(!history.can_redo());
+}
+
+#[test]
+fn overlapping_suggestions_are_refused_with_a_message() {
+    let mut doc = Document::new("t", "abcdef");
+    let problems = doc.add_edits([(0, 3), (2, 4), (3, 3), (3, 3)].into_iter().map(|(s, e)| NewEdit {
+        start: s,
+        end: e,
+        replacement: String::new(),
+        origin: "r".into(),
+        status: EditStatus::Pending,
+        reason: String::new(),
+    }));
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert_eq!(doc.edits().len(), 2);
+}
+
+#[test]
+fn adding_an_entity_rejects_overlapping_suggestions_and_they_stay_rejected() {
+    let mut doc = doc_with("Vladimir Putin spoke", &[]);
+    doc.apply(&Command::SuggestEntities(vec![(9, 14, "ORG".into(), "g".into())])).expect("suggest");
+    tag(&mut doc, "Vladimir Putin", "PERSON");
+    assert!(doc.entities().iter().any(|e| e.label == "ORG" && e.status == EntityStatus::Rejected));
+    doc.apply(&Command::SuggestEntities(vec![(9, 14, "ORG".into(), "g".into())])).expect("again");
+    assert_eq!(doc.entities().iter().filter(|e| e.label == "ORG").count(), 1, "not proposed again");
+}
+
+#[test]
+fn multibyte_text_maps_on_character_boundaries() {
+    let mut doc = doc_with("© 👍 Zoë Ωmega\r\n北京", &[(0, 8, ""), (19, 21, "\n")]);
+    accept(&mut doc, &[0, 1]);
+    assert_eq!(doc.cleaned(), "Zoë Ωmega\n北京");
+    let zoe = tag(&mut doc, "Zoë", "PERSON");
+    let bj = tag(&mut doc, "北京", "GPE");
+    assert_eq!(doc.entity_raw_range(doc.entity(zoe).expect("e")), Some((8, 12)));
+    assert_eq!(doc.entity_raw_range(doc.entity(bj).expect("e")), Some((21, 27)));
+    assert!(doc.apply(&Command::AddEntity { start: 3, end: 4, label: "X".into() }).is_err(), "splits a character");
+}
