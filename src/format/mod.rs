@@ -1,0 +1,3 @@
+//! File formats: Redline's own annotated JSON.
+
+pub mod annotated;
