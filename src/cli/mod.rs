@@ -1,0 +1,85 @@
+//! The `redline` command line: the GUI by default, and subcommands that work without a window.
+
+mod clean;
+mod suggest;
+mod validate;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::error::Error;
+use crate::input::Encoding;
+
+/// Exit code for bad input (a file a user gave is missing, unreadable or invalid).
+pub const EXIT_BAD_INPUT: u8 = 2;
+
+/// Redline turns raw scraped news articles into gold-standard cleaning and NER data.
+#[derive(Debug, Parser)]
+#[command(name = "redline", version, about, long_about = None)]
+pub struct Cli {
+    /// Files or folders to open in the workbench (text, folder, JSONL corpus, annotated JSON).
+    pub paths: Vec<PathBuf>,
+    /// What to do instead of opening the workbench.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print annotated JSON v1 with every cleaning suggestion pending (JSONL for several documents).
+    Suggest(suggest::Args),
+    /// Print the cleaned text with every cleaning suggestion accepted.
+    Clean(clean::Args),
+    /// Check annotated JSON files and report every problem.
+    Validate(validate::Args),
+}
+
+/// Options shared by commands that read raw text.
+#[derive(Debug, Clone, clap::Args)]
+pub struct InputArgs {
+    /// Input files or folders (text, JSONL corpus, annotated JSON).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Encoding of text files that are not UTF-8: windows-1252 or latin-1 (never guessed).
+    #[arg(long, default_value = "utf-8", value_parser = parse_encoding)]
+    pub encoding: Encoding,
+}
+
+/// Parses an `--encoding` value.
+fn parse_encoding(name: &str) -> Result<Encoding, String> {
+    Encoding::parse(name).ok_or_else(|| format!("unknown encoding {name:?}; use utf-8, windows-1252 or latin-1"))
+}
+
+/// Parses the process arguments and runs; returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("redline: {err}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<ExitCode, Error> {
+    match cli.command {
+        None => crate::gui::run(&cli.paths).map(|()| ExitCode::SUCCESS),
+        Some(Command::Suggest(args)) => suggest::run(&args),
+        Some(Command::Clean(args)) => clean::run(&args),
+        Some(Command::Validate(args)) => validate::run(&args),
+    }
+}
+
+/// Writes text to standard output, treating a closed pipe (e.g. `| head`) as success.
+pub(crate) fn print_out(text: &str) -> Result<(), Error> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::msg(format!("cannot write output: {e}"))),
+        _ => Ok(()),
+    }
+}
