@@ -1,6 +1,8 @@
 //! The commands a person (through the GUI or a script) issues against a document, and how the
 //! document applies them. Every command returns the [`Change`] it made, which the undo log keeps.
 
+use std::collections::{HashMap, HashSet};
+
 use super::change::{Change, EditChange};
 use super::document::{DocStatus, Document, ModelError};
 use super::edit::{EditId, EditStatus, MANUAL};
@@ -135,8 +137,12 @@ impl Document {
     /// Sets the status of several edits at once and re-maps entities once.
     fn set_edit_status(&mut self, ids: &[EditId], status: EditStatus) -> Result<Change, ModelError> {
         let mut change = Change::default();
+        let positions: HashMap<EditId, usize> = self.edits().iter().enumerate().map(|(i, e)| (e.id, i)).collect();
         for id in ids {
-            let edit = self.edit(*id).ok_or_else(|| ModelError(format!("no edit with id {id}")))?;
+            let edit = positions
+                .get(id)
+                .map(|&i| &self.edits()[i])
+                .ok_or_else(|| ModelError(format!("no edit with id {id}")))?;
             if edit.status != status {
                 let mut after = edit.clone();
                 after.status = status;
@@ -146,7 +152,7 @@ impl Document {
         if change.edits.is_empty() {
             return Ok(change);
         }
-        let targets: Vec<EditId> = change.edits.iter().map(|c| c.id).collect();
+        let targets: HashSet<EditId> = change.edits.iter().map(|c| c.id).collect();
         let moved = self.change_edits(|edits| {
             for e in edits.iter_mut().filter(|e| targets.contains(&e.id)) {
                 e.status = status;

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use std::collections::HashSet;
 
 use super::change::Change;
 use super::edit::{AbsorbedEdit, Edit, EditId, EditStatus, MANUAL};
@@ -377,11 +378,11 @@ impl Document {
 
     /// Applies a change set's edit and entity states (undo/redo): `after` selects which side.
     pub(crate) fn restore(&mut self, change: &Change, after: bool) {
-        let edit_ids: Vec<EditId> = change.edits.iter().map(|c| c.id).collect();
+        let edit_ids: HashSet<EditId> = change.edits.iter().map(|c| c.id).collect();
         self.edits.retain(|e| !edit_ids.contains(&e.id));
         self.edits.extend(change.edits.iter().filter_map(|c| if after { c.after.clone() } else { c.before.clone() }));
         self.edits.sort_by_key(|e| (e.start, e.end));
-        let entity_ids: Vec<EntityId> = change.entities.iter().map(|c| c.id).collect();
+        let entity_ids: HashSet<EntityId> = change.entities.iter().map(|c| c.id).collect();
         self.entities.retain(|e| !entity_ids.contains(&e.id));
         self.entities
             .extend(change.entities.iter().filter_map(|c| if after { c.after.clone() } else { c.before.clone() }));
