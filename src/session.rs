@@ -349,8 +349,7 @@ fn step_from(text: &str, pos: usize, step: Step) -> usize {
 
 /// The part of `new` that differs from `old`: (common prefix bytes, old middle bytes, new middle).
 fn changed_middle<'a>(old: &str, new: &'a str) -> (usize, usize, &'a str) {
-    let prefix: usize =
-        old.chars().zip(new.chars()).take_while(|(a, b)| a == b).map(|(a, _)| a.len_utf8()).sum();
+    let prefix: usize = old.chars().zip(new.chars()).take_while(|(a, b)| a == b).map(|(a, _)| a.len_utf8()).sum();
     let suffix: usize = old[prefix..]
         .chars()
         .rev()

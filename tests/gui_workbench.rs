@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use eframe::egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use eframe::egui::{Key, Modifiers, Vec2};
 use redline::gui::{FilePicker, Options, PickKind, Workbench};
 use serde_json::Value;
 
@@ -36,7 +36,9 @@ fn fixture(dir: &Path) -> PathBuf {
 fn harness(paths: &[PathBuf], picked: Vec<PathBuf>) -> Harness<'static, Workbench> {
     let options = Options { picker: Arc::new(FakePicker(picked)), recent_file: None };
     let app = Workbench::new(options, paths);
-    let mut h = Harness::builder().with_size(Vec2::new(1400.0, 900.0)).build_ui_state(|ui, app: &mut Workbench| app.ui(ui), app);
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut Workbench| app.ui(ui), app);
     if !paths.is_empty() {
         wait_for_document(&mut h);
     }
@@ -101,7 +103,8 @@ fn decide_tag_undo_redo_and_mark_done_are_saved() {
     let json = saved(dir.path());
     assert_eq!(json["status"], "done");
     assert_eq!(json["annotator"], "tester");
-    let statuses: Vec<&str> = json["edits"].as_array().expect("edits").iter().filter_map(|e| e["status"].as_str()).collect();
+    let statuses: Vec<&str> =
+        json["edits"].as_array().expect("edits").iter().filter_map(|e| e["status"].as_str()).collect();
     assert_eq!(statuses[..2], ["accepted", "rejected"]);
     let cleaned = json["cleaned"].as_str().expect("cleaned");
     assert!(cleaned.starts_with("Harbor council votes on solar farm\n\nMayor"), "{cleaned:?}");

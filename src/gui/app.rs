@@ -256,8 +256,10 @@ impl Workbench {
         let Some(saver) = &self.saver else { return };
         for report in saver.reports() {
             let Some(project) = &mut self.project else { continue };
-            let current =
-                project.session.as_ref().is_some_and(|s| s.doc.id == report.doc_id && s.doc.revision() == report.revision);
+            let current = project
+                .session
+                .as_ref()
+                .is_some_and(|s| s.doc.id == report.doc_id && s.doc.revision() == report.revision);
             match report.result {
                 Ok(path) if current => project.save_state = SaveState::Saved(path),
                 Ok(_) => {}
@@ -322,8 +324,7 @@ impl Workbench {
 
     /// Opens files dropped on the window.
     fn take_dropped_files(&mut self, ui: &egui::Ui) {
-        let dropped: Vec<PathBuf> =
-            ui.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        let dropped: Vec<PathBuf> = ui.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
         if !dropped.is_empty() {
             self.open_paths(dropped);
         }

@@ -59,7 +59,8 @@ impl<M: Send + 'static> Job<M> {
         let done = Arc::new(AtomicUsize::new(0));
         let total = Arc::new(AtomicUsize::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
-        let worker = Worker { done: done.clone(), total: total.clone(), cancel: cancel.clone(), out, wake: Box::new(wake) };
+        let worker =
+            Worker { done: done.clone(), total: total.clone(), cancel: cancel.clone(), out, wake: Box::new(wake) };
         let title = title.into();
         std::thread::Builder::new().name(format!("redline: {title}")).spawn(move || {
             work(&worker);
@@ -106,19 +107,23 @@ mod tests {
 
     #[test]
     fn reports_progress_results_and_stops_when_cancelled() {
-        let mut job = Job::spawn("count", || {}, |w: &Worker<usize>| {
-            w.set_total(1_000_000);
-            for i in 0..1_000_000 {
-                if w.cancelled() {
-                    return;
+        let mut job = Job::spawn(
+            "count",
+            || {},
+            |w: &Worker<usize>| {
+                w.set_total(1_000_000);
+                for i in 0..1_000_000 {
+                    if w.cancelled() {
+                        return;
+                    }
+                    w.step();
+                    if i == 0 {
+                        w.send(i);
+                        std::thread::sleep(std::time::Duration::from_millis(50));
+                    }
                 }
-                w.step();
-                if i == 0 {
-                    w.send(i);
-                    std::thread::sleep(std::time::Duration::from_millis(50));
-                }
-            }
-        })
+            },
+        )
         .expect("spawn");
         let mut got = Vec::new();
         while got.is_empty() {

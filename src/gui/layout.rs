@@ -27,13 +27,13 @@ impl Project {
 }
 
 /// The icon of a document status (always shown with its name in the tooltip).
-fn status_icon(status: Option<DocStatus>) -> &'static str {
+pub(super) fn status_icon(status: Option<DocStatus>) -> &'static str {
     match status {
         None => "…",
         Some(DocStatus::Todo) => "○",
-        Some(DocStatus::InProgress) => "◐",
-        Some(DocStatus::Done) => "●",
-        Some(DocStatus::Skipped) => "⊘",
+        Some(DocStatus::InProgress) => "½",
+        Some(DocStatus::Done) => "✔",
+        Some(DocStatus::Skipped) => "–",
     }
 }
 
@@ -83,8 +83,7 @@ impl Workbench {
             if ui.add_enabled(can_redo, egui::Button::new("Redo")).on_hover_text("Ctrl+Shift+Z").clicked() {
                 self.run(Action::Redo);
             }
-            if ui.add_enabled(has_document, egui::Button::new("Done ▶ next")).on_hover_text("Ctrl+Enter").clicked()
-            {
+            if ui.add_enabled(has_document, egui::Button::new("Done ▶ next")).on_hover_text("Ctrl+Enter").clicked() {
                 self.run(Action::DoneNext);
             }
             ui.separator();

@@ -79,3 +79,43 @@ impl Palette {
         if lum > 110.0 { Color32::BLACK } else { Color32::WHITE }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DocStatus;
+
+    /// Symbols the workbench draws besides those of the help table, the status icons and the marks.
+    const OTHER_SYMBOLS: &str = "✔✖○⚠ℹ▶…—·";
+
+    #[test]
+    fn every_symbol_the_workbench_draws_has_a_glyph() {
+        let ctx = egui::Context::default();
+        let mut out = ctx.run_ui(egui::RawInput::default(), |_| {});
+        out.textures_delta.clear();
+        let mut text = String::from(OTHER_SYMBOLS);
+        text.push_str(super::super::render::LINE_BREAK_MARK);
+        for (keys, what) in super::super::keys::HELP {
+            text.push_str(keys);
+            text.push_str(what);
+        }
+        for status in DocStatus::ALL.map(Some).into_iter().chain([None]) {
+            text.push_str(super::super::layout::status_icon(status));
+        }
+        for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+            let font = FontId::new(14.0, family);
+            let missing: String = text.chars().filter(|&c| !ctx.fonts_mut(|f| f.has_glyph(&font, c))).collect();
+            assert!(missing.is_empty(), "no glyph in {font:?} for {missing:?}");
+        }
+    }
+
+    #[test]
+    fn ink_is_readable_on_label_colours() {
+        for def in crate::labels::default_label_defs() {
+            let fill = Palette::label_color(&[def.clone()], &def.name);
+            let ink = Palette::ink_on(fill);
+            let lum = |c: Color32| 0.2126 * f32::from(c.r()) + 0.7152 * f32::from(c.g()) + 0.0722 * f32::from(c.b());
+            assert!((lum(fill) - lum(ink)).abs() > 90.0, "{} on {fill:?}", def.name);
+        }
+    }
+}

@@ -9,8 +9,8 @@ use crate::labels::LabelDef;
 use crate::model::{Document, Edit, EditStatus, Entity, EntityStatus};
 use crate::session::Focus;
 
-/// The mark shown for a removed line break, so deleted blank lines stay visible.
-const LINE_BREAK_MARK: &str = "↵";
+/// The mark shown for a removed line break (and for line breaks inside replacement text), so deleted blank lines stay visible.
+pub const LINE_BREAK_MARK: &str = "¶";
 
 /// The original text with each edit marked: removed text struck through, replacements beside it.
 pub fn original_blocks(doc: &Document, pal: &Palette, focus: Option<Focus>) -> Vec<Block> {
@@ -26,7 +26,7 @@ pub fn original_blocks(doc: &Document, pal: &Palette, focus: Option<Focus>) -> V
         push_removed(&mut b, raw, edit, pal, focused);
         if !edit.replacement.is_empty() {
             let fmt = replacement_format(edit.status, pal, focused);
-            b.push(&edit.replacement.replace('\n', "⏎"), &fmt, edit.end, false, Target::Edit(edit.id));
+            b.push(&edit.replacement.replace('\n', "¶"), &fmt, edit.end, false, Target::Edit(edit.id));
         }
         at = edit.end;
     }
@@ -223,8 +223,8 @@ mod tests {
         let doc = doc();
         let blocks = original_blocks(&doc, &palette(), None);
         let shown: String = blocks.iter().map(|b| b.job.text.as_str()).collect::<Vec<_>>().join("\n");
-        assert_eq!(shown.replace(['↵', '⏎'], ""), "Title\n\n\n\nBody by Ana Lee.\nAD\n");
-        assert!(blocks[0].job.text.ends_with("Title↵"), "{:?}", blocks[0].job.text);
+        assert_eq!(shown.replace(LINE_BREAK_MARK, ""), "Title\n\n\n\nBody by Ana Lee.\nAD\n");
+        assert!(blocks[0].job.text.ends_with("Title¶"), "{:?}", blocks[0].job.text);
         let ad = blocks.iter().find(|b| b.job.text.starts_with("AD")).expect("AD line");
         assert_eq!(ad.source_at(0).1, Target::Edit(doc.edits()[1].id));
     }

@@ -222,10 +222,20 @@ fn tooltip(doc: &Document, target: Target) -> Option<String> {
     match target {
         Target::Edit(id) => doc.edit(id).map(|e| {
             let what = if e.replacement.is_empty() { "delete" } else { "replace" };
-            format!("{what} ({}) — rule {}\n{}\nclick to focus; A accept · R reject · U reset", e.status.as_str(), e.origin, e.reason)
+            format!(
+                "{what} ({}) — rule {}\n{}\nclick to focus; A accept · R reject · U reset",
+                e.status.as_str(),
+                e.origin,
+                e.reason
+            )
         }),
         Target::Entity(id) => doc.entity(id).map(|e| {
-            format!("{} ({}, {})\nclick to focus; 1–9 relabel · Delete remove · A/R accept/reject", e.label, e.status.as_str(), e.origin)
+            format!(
+                "{} ({}, {})\nclick to focus; 1–9 relabel · Delete remove · A/R accept/reject",
+                e.label,
+                e.status.as_str(),
+                e.origin
+            )
         }),
         Target::Text => None,
     }
