@@ -111,15 +111,8 @@ impl Session {
     /// Keeps caret, selection and focus valid after the document changed.
     fn after_change(&mut self) {
         let text = self.doc.cleaned();
-        let fix = |p: usize| {
-            let mut p = p.min(text.len());
-            while !text.is_char_boundary(p) {
-                p -= 1;
-            }
-            p
-        };
-        self.caret = fix(self.caret);
-        self.anchor = self.anchor.map(fix);
+        self.caret = floor_boundary(text, self.caret);
+        self.anchor = self.anchor.map(|a| floor_boundary(text, a));
         let gone = match self.focus {
             Some(Focus::Edit(id)) => self.doc.edit(id).is_none(),
             Some(Focus::Entity(id)) => self.doc.entity(id).is_none_or(|e| !e.is_live()),
@@ -335,6 +328,15 @@ impl Session {
     pub fn mark_done(&mut self) -> Result<bool, ModelError> {
         self.apply(Command::SetDocStatus(DocStatus::Done))
     }
+}
+
+/// The nearest char boundary of `text` at or before `pos`.
+fn floor_boundary(text: &str, pos: usize) -> usize {
+    let mut p = pos.min(text.len());
+    while !text.is_char_boundary(p) {
+        p -= 1;
+    }
+    p
 }
 
 /// Where a caret lands after one step from `pos`.

@@ -112,7 +112,7 @@ mod tests {
     #[test]
     fn ink_is_readable_on_label_colours() {
         for def in crate::labels::default_label_defs() {
-            let fill = Palette::label_color(&[def.clone()], &def.name);
+            let fill = Palette::label_color(std::slice::from_ref(&def), &def.name);
             let ink = Palette::ink_on(fill);
             let lum = |c: Color32| 0.2126 * f32::from(c.r()) + 0.7152 * f32::from(c.g()) + 0.0722 * f32::from(c.b());
             assert!((lum(fill) - lum(ink)).abs() > 90.0, "{} on {fill:?}", def.name);
