@@ -63,7 +63,7 @@ start() {
 }
 stop() { kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; }
 keys() { xdotool key --delay 120 "$@"; sleep 0.6; }
-shot() { import -display "$DISPLAY" -window root "$OUT/$1"; echo "$OUT/$1"; }
+shot() { xdotool mousemove --window "$WID" 1430 890; sleep 0.4; import -display "$DISPLAY" -window root "$OUT/$1"; echo "$OUT/$1"; }
 
 # 1. Start screen.
 start

@@ -25,6 +25,10 @@ impl Workbench {
     pub fn run(&mut self, action: Action) {
         match action {
             Action::Help => self.help = !self.help,
+            Action::Quit => {
+                self.flush_saves();
+                self.request_close();
+            }
             Action::OpenFiles => self.pick(PickKind::Files),
             Action::OpenFolder => self.pick(PickKind::Folder),
             Action::Find => {

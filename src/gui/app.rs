@@ -311,6 +311,13 @@ impl Workbench {
         }
     }
 
+    /// Asks the window to close (the app flushes its saves on exit too).
+    pub(super) fn request_close(&self) {
+        if let Some(ctx) = self.ctx.get() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
     /// Opens the file dialog on a worker thread.
     pub(super) fn pick(&mut self, kind: PickKind) {
         if self.pending_pick.is_some() {

@@ -9,6 +9,8 @@ use crate::session::Step;
 pub enum Action {
     /// Show or hide the shortcuts overlay.
     Help,
+    /// Save everything and close the window.
+    Quit,
     /// Open files with the native dialog.
     OpenFiles,
     /// Open a folder with the native dialog.
@@ -84,6 +86,7 @@ pub const SHORTCUTS: &[Shortcut] = &[
     sc(false, true, false, Key::Questionmark, Action::Help),
     sc(false, false, false, Key::Questionmark, Action::Help),
     sc(false, true, false, Key::Slash, Action::Help),
+    sc(true, false, false, Key::Q, Action::Quit),
     sc(true, false, false, Key::O, Action::OpenFiles),
     sc(true, true, false, Key::O, Action::OpenFolder),
     sc(true, false, false, Key::Z, Action::Undo),
@@ -144,6 +147,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("Alt+Down / Alt+Up", "next / previous document"),
     ("V", "switch: side by side, unified diff, cleaned only"),
     ("Esc", "clear the selection and focus, close overlays"),
+    ("Ctrl+Q", "save everything and quit"),
 ];
 
 /// The shortcut actions pressed this frame, in order (label keys included).

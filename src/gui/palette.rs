@@ -63,12 +63,14 @@ impl Palette {
         Color32::from_rgb(rgb[0], rgb[1], rgb[2])
     }
 
-    /// The background an entity of this colour gets: lighter when it is only a suggestion.
+    /// The background an entity of this colour gets (faint enough for the theme's text to stay
+    /// legible on it): lighter still when it is only a suggestion.
     pub fn entity_fill(&self, color: Color32, suggestion: bool) -> Color32 {
         let a = match (suggestion, self.dark) {
-            (true, _) => 40,
-            (false, true) => 120,
-            (false, false) => 100,
+            (true, true) => 22,
+            (true, false) => 35,
+            (false, true) => 55,
+            (false, false) => 90,
         };
         Color32::from_rgba_unmultiplied(color.r(), color.g(), color.b(), a)
     }

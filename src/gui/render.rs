@@ -151,9 +151,7 @@ fn span_format(
         let color = Palette::label_color(labels, &e.label);
         let suggestion = e.status == EntityStatus::Pending;
         f.background = pal.entity_fill(color, suggestion);
-        if suggestion {
-            f.underline = Stroke::new(1.5, color);
-        }
+        f.underline = Stroke::new(if suggestion { 1.0 } else { 2.0 }, color);
         if e.status == EntityStatus::NeedsReview {
             f.underline = Stroke::new(2.0, pal.alarm);
         }
