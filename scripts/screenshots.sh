@@ -70,9 +70,11 @@ start
 shot start.png
 stop
 
-# 2. The workbench on a bundled sample: focus and accept a suggestion, reject the next one, tag a name.
+# 2. The workbench on a bundled sample: delete a junk line by hand, accept a suggestion and reject the
+#    next one (when the cleaner proposes any), tag two names.
 start "$WORK/samples/harbor-solar.txt" "$WORK/samples/kenya-rains.txt" "$WORK/samples/library-centenary.txt"
-keys j a j r j
+keys j a j r
+keys ctrl+f; xdotool type --delay 60 "ADVERTISEMENT"; keys Return e ctrl+a BackSpace ctrl+s Escape
 keys ctrl+f; xdotool type --delay 60 "Elena Ruiz"; keys Return 1
 keys ctrl+f; xdotool type --delay 60 "EDP"; keys Return 2 Escape
 sleep 1

@@ -163,3 +163,32 @@ fn open_dialog_help_overlay_and_problems_in_the_message_area() {
     h.run();
     assert!(h.query_by_label("Keyboard shortcuts").is_none());
 }
+
+#[test]
+fn hand_edit_of_a_paragraph_is_one_manual_edit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = fixture(dir.path());
+    let mut h = harness(&[file], vec![]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Find:").type_text("nine to two");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press(Key::E);
+    h.run();
+    h.get_by_label("Edit the paragraph (Ctrl+S applies, Esc cancels):").type_text(" Final.");
+    h.run();
+    h.get_by_label("Apply").click();
+    h.run();
+    h.state_mut().flush_saves();
+    let json = saved(dir.path());
+    let manual: Vec<&Value> =
+        json["edits"].as_array().expect("edits").iter().filter(|e| e["origin"] == "manual").collect();
+    assert_eq!(manual.len(), 1, "{json:#}");
+    assert!(json["cleaned"].as_str().is_some_and(|c| c.contains("Final.")), "{}", json["cleaned"]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let session = h.state().project.as_ref().and_then(|p| p.session.as_ref()).expect("session");
+    assert!(!session.doc.cleaned().contains("Final."), "undo reverts the hand edit");
+}
