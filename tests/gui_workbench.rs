@@ -192,3 +192,26 @@ fn hand_edit_of_a_paragraph_is_one_manual_edit() {
     let session = h.state().project.as_ref().and_then(|p| p.session.as_ref()).expect("session");
     assert!(!session.doc.cleaned().contains("Final."), "undo reverts the hand edit");
 }
+
+#[test]
+fn dragging_in_the_cleaned_text_selects_whole_words_for_a_label_key() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = fixture(dir.path());
+    let mut h = harness(&[file], vec![]);
+    let top_left = h.get_by_label("Cleaned text").rect().left_top();
+    // From inside "Harbor" to inside "council" on the first line.
+    h.drag_at(top_left + Vec2::new(12.0, 8.0));
+    h.run();
+    h.hover_at(top_left + Vec2::new(75.0, 8.0));
+    h.run();
+    h.drop_at(top_left + Vec2::new(75.0, 8.0));
+    h.run();
+    h.key_press(Key::Num3);
+    h.run();
+    let session = h.state().project.as_ref().and_then(|p| p.session.as_ref()).expect("session");
+    let entity = session.doc.entities().first().expect("tagged");
+    assert_eq!(entity.label, "GPE");
+    assert_eq!(entity.start, 0, "the selection snapped to the start of the word");
+    let text = &session.doc.cleaned()[entity.start..entity.end];
+    assert_eq!(text, "Harbor council");
+}
