@@ -13,8 +13,12 @@ pub mod input;
 pub mod labels;
 pub mod model;
 pub mod project;
+pub mod recent;
+pub mod session;
 pub mod storage;
 pub mod timestamp;
+pub mod words;
+pub mod workspace;
 
 pub use error::{Error, Result};
 

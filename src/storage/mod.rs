@@ -2,9 +2,11 @@
 
 pub mod atomic;
 pub mod names;
+pub mod saver;
 
 pub use atomic::write_atomic;
 pub use names::safe_file_name;
+pub use saver::{SaveReport, Saver};
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,156 @@
+//! Running shortcuts and toolbar commands against the workbench and the open document.
+
+use eframe::egui;
+
+use super::app::{ViewMode, Workbench};
+use super::keys::{self, Action};
+use super::picker::PickKind;
+use crate::model::ModelError;
+use crate::session::Session;
+
+impl Workbench {
+    /// Runs the shortcuts pressed this frame (none while a text field has the keyboard, except Esc).
+    pub(super) fn handle_keys(&mut self, ui: &egui::Ui) {
+        let events = ui.input(|i| i.events.clone());
+        let typing = ui.ctx().text_edit_focused();
+        for action in keys::pressed(&events) {
+            if typing && action != Action::Escape {
+                continue;
+            }
+            self.run(action);
+        }
+    }
+
+    /// Runs one action.
+    pub fn run(&mut self, action: Action) {
+        match action {
+            Action::Help => self.help = !self.help,
+            Action::Quit => {
+                self.flush_saves();
+                self.request_close();
+            }
+            Action::OpenFiles => self.pick(PickKind::Files),
+            Action::OpenFolder => self.pick(PickKind::Folder),
+            Action::Find => {
+                self.find = Some(String::new());
+                self.focus_find = true;
+            }
+            Action::CycleView => {
+                self.view_mode = match self.view_mode {
+                    ViewMode::SideBySide => ViewMode::Unified,
+                    ViewMode::Unified => ViewMode::Cleaned,
+                    ViewMode::Cleaned => ViewMode::SideBySide,
+                };
+            }
+            Action::Escape => self.escape(),
+            Action::DoneNext => self.done_and_next(),
+            Action::NextDoc => self.step_document(true),
+            Action::PrevDoc => self.step_document(false),
+            _ => self.run_on_document(action),
+        }
+    }
+
+    /// Closes the innermost overlay, or clears the selection and focus.
+    fn escape(&mut self) {
+        if self.help {
+            self.help = false;
+        } else if self.find.is_some() {
+            self.find = None;
+        } else if let Some(s) = self.project.as_mut().and_then(|p| p.session.as_mut()) {
+            if s.editor.is_some() {
+                s.editor = None;
+            } else {
+                s.anchor = None;
+                s.focus = None;
+            }
+        }
+    }
+
+    /// Runs an action that works on the open document, autosaving when it changed something.
+    fn run_on_document(&mut self, action: Action) {
+        let Some(project) = &mut self.project else { return };
+        let labels = project.ws.config.labels.clone();
+        let Some(s) = &mut project.session else { return };
+        let result = apply_to_session(s, action, &labels);
+        if matches!(action, Action::NextItem | Action::PrevItem | Action::Undo | Action::Redo) {
+            self.views.reveal(s);
+        }
+        match result {
+            Ok(true) => self.changed(),
+            Ok(false) => {}
+            Err(e) => self.messages.problem(crate::error::Error::from(e).in_doc(&s.doc.id)),
+        }
+    }
+
+    /// Marks the open document done, writes it now, and opens the next one.
+    pub fn done_and_next(&mut self) {
+        let Some(s) = self.project.as_mut().and_then(|p| p.session.as_mut()) else { return };
+        match s.mark_done() {
+            Ok(true) => self.changed(),
+            Ok(false) => {}
+            Err(e) => self.messages.problem(crate::error::Error::from(e)),
+        }
+        self.flush_saves();
+        self.step_document(true);
+    }
+
+    /// Opens the next (or previous) document that the list's filter shows.
+    pub fn step_document(&mut self, forward: bool) {
+        let Some(project) = &self.project else { return };
+        let Some(here) = project.session.as_ref().map(|s| s.index) else { return };
+        let shown = project.visible_documents();
+        let next = if forward {
+            shown.iter().copied().find(|&i| i > here)
+        } else {
+            shown.iter().copied().rev().find(|&i| i < here)
+        };
+        match next {
+            Some(i) => self.open_document(i),
+            None if forward => self.messages.notice("That was the last document in the list."),
+            None => {}
+        }
+    }
+}
+
+/// Runs a document action on the session; returns whether the document changed.
+fn apply_to_session(s: &mut Session, action: Action, labels: &[crate::labels::LabelDef]) -> Result<bool, ModelError> {
+    match action {
+        Action::Undo => Ok(s.undo().is_some()),
+        Action::Redo => Ok(s.redo().is_some()),
+        Action::NextItem => {
+            s.focus_next(true);
+            Ok(false)
+        }
+        Action::PrevItem => {
+            s.focus_next(false);
+            Ok(false)
+        }
+        Action::Accept => s.decide_focused(true),
+        Action::Reject => s.decide_focused(false),
+        Action::Reset => s.reset_focused(),
+        Action::AcceptRule => s.decide_rule(true),
+        Action::RejectRule => s.decide_rule(false),
+        Action::AcceptAll => s.decide_all(true),
+        Action::RejectAll => s.decide_all(false),
+        Action::RemoveEntity => s.remove_focused_entity(),
+        Action::EditParagraph => {
+            s.open_editor();
+            Ok(false)
+        }
+        Action::Caret(step, extend) => {
+            s.move_caret(step, extend);
+            s.focus = None;
+            Ok(false)
+        }
+        Action::EntityEdge(start, step) => s.move_entity_edge(start, step),
+        Action::Label(n) => {
+            let by_key = labels.iter().find(|l| l.key == Some(n));
+            let def = by_key.or_else(|| labels.get(usize::from(n).saturating_sub(1)));
+            match def {
+                Some(def) => s.tag(&def.name),
+                None => Ok(false),
+            }
+        }
+        _ => Ok(false),
+    }
+}

@@ -1,0 +1,370 @@
+//! The workbench: the eframe app that holds the open project and the document being worked on,
+//! runs the background work (opening, scanning, saving, dialogs) and lays out the panels.
+
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+use eframe::egui;
+
+use super::jobs::{Job, Worker};
+use super::messages::Messages;
+use super::picker::{FilePicker, PendingPick, PickKind};
+use super::views::Views;
+use crate::error::{Error, Result};
+use crate::model::DocStatus;
+use crate::recent::RecentList;
+use crate::session::Session;
+use crate::storage::Saver;
+use crate::workspace::{Summary, Workspace};
+
+/// How the workbench is set up: the dialog to use and where the recent-projects list lives.
+pub struct Options {
+    /// The file/folder dialog (a fake in tests).
+    pub picker: Arc<dyn FilePicker>,
+    /// The recent-projects file; `None` keeps the list in memory only.
+    pub recent_file: Option<PathBuf>,
+}
+
+/// Which text views the main area shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewMode {
+    /// The marked original beside the cleaned text.
+    SideBySide,
+    /// Only the marked original: a unified diff, for narrow windows.
+    Unified,
+    /// Only the cleaned text, for tagging in narrow windows.
+    Cleaned,
+}
+
+/// Where the open document's autosave stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// Nothing changed since it was opened.
+    Unchanged,
+    /// A change is waiting to be written.
+    Queued,
+    /// Written to this file.
+    Saved(PathBuf),
+    /// The last write failed; the work is kept in memory and retried on the next change.
+    Failed,
+}
+
+/// A message from the job that opens a workspace.
+type Opened = Result<Workspace>;
+
+/// The open project: the workspace, the document list's summaries and the document being worked on.
+pub struct Project {
+    /// The documents and their settings.
+    pub ws: Arc<Workspace>,
+    /// One summary per document, filled in by the background scan (or by work on the document).
+    pub summaries: Vec<Option<Summary>>,
+    /// The scan of saved annotations.
+    pub scan: Option<Job<(usize, Result<Summary>)>>,
+    /// Show only documents with this status.
+    pub filter: Option<DocStatus>,
+    /// The document being worked on.
+    pub session: Option<Session>,
+    /// Its autosave state.
+    pub save_state: SaveState,
+}
+
+/// The workbench window's state.
+pub struct Workbench {
+    pub(super) picker: Arc<dyn FilePicker>,
+    pub(super) pending_pick: Option<PendingPick>,
+    pub(super) recent: RecentList,
+    recent_file: Option<PathBuf>,
+    /// Problems and notices shown in the message area.
+    pub messages: Messages,
+    pub(super) opening: Option<Job<Opened>>,
+    /// The open project, if any.
+    pub project: Option<Project>,
+    ctx: Arc<OnceLock<egui::Context>>,
+    saver: Option<Saver>,
+    pub(super) views: Views,
+    pub(super) help: bool,
+    pub(super) view_mode: ViewMode,
+    pub(super) find: Option<String>,
+    pub(super) focus_find: bool,
+}
+
+impl Workbench {
+    /// A workbench with no project open; `paths` (if any) start opening at once.
+    pub fn new(options: Options, paths: &[PathBuf]) -> Self {
+        let ctx: Arc<OnceLock<egui::Context>> = Arc::new(OnceLock::new());
+        let mut messages = Messages::default();
+        let recent = match &options.recent_file {
+            Some(file) => RecentList::load(file).unwrap_or_else(|e| {
+                messages.problem(e);
+                RecentList::default()
+            }),
+            None => RecentList::default(),
+        };
+        let wake = ctx.clone();
+        let saver = Saver::start(move || {
+            if let Some(ctx) = wake.get() {
+                ctx.request_repaint();
+            }
+        })
+        .map_err(|e| messages.problem(e))
+        .ok();
+        let mut app = Self {
+            picker: options.picker,
+            pending_pick: None,
+            recent,
+            recent_file: options.recent_file,
+            messages,
+            opening: None,
+            project: None,
+            ctx,
+            saver,
+            views: Views::default(),
+            help: false,
+            view_mode: ViewMode::SideBySide,
+            find: None,
+            focus_find: false,
+        };
+        if !paths.is_empty() {
+            app.open_paths(paths.to_vec());
+        }
+        app
+    }
+
+    /// A function that repaints the window (for worker threads).
+    pub(super) fn waker(&self) -> impl Fn() + Send + 'static {
+        let ctx = self.ctx.clone();
+        move || {
+            if let Some(ctx) = ctx.get() {
+                ctx.request_repaint();
+            }
+        }
+    }
+
+    /// Draws one frame.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        self.ctx.get_or_init(|| ui.ctx().clone());
+        self.poll_background();
+        self.take_dropped_files(ui);
+        self.handle_keys(ui);
+        self.layout(ui);
+        if self.busy() {
+            ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+
+    /// Whether background work is running that the UI should watch.
+    fn busy(&self) -> bool {
+        self.opening.is_some() || self.pending_pick.is_some() || self.project.as_ref().is_some_and(|p| p.scan.is_some())
+    }
+
+    /// Starts opening paths in the background (the window keeps drawing).
+    pub fn open_paths(&mut self, paths: Vec<PathBuf>) {
+        if let Some(job) = &self.opening {
+            job.cancel();
+        }
+        let title = format!("Opening {}", describe_paths(&paths));
+        let job = Job::spawn(title, self.waker(), move |w: &Worker<Opened>| {
+            let opened = Workspace::open(&paths);
+            if !w.cancelled() {
+                w.send(opened);
+            }
+        });
+        match job {
+            Ok(job) => self.opening = Some(job),
+            Err(e) => self.messages.problem(format!("cannot start opening: {e}")),
+        }
+    }
+
+    /// Takes the results of background work: opening, scanning, dialogs and saves.
+    fn poll_background(&mut self) {
+        if let Some(job) = &mut self.opening {
+            let results = job.poll();
+            let finished = job.is_finished();
+            for opened in results {
+                match opened {
+                    Ok(ws) => self.install(ws),
+                    Err(e) => self.messages.problem(e),
+                }
+            }
+            if finished {
+                self.opening = None;
+            }
+        }
+        if let Some(pick) = &self.pending_pick
+            && let Some(answer) = pick.poll()
+        {
+            self.pending_pick = None;
+            if let Some(paths) = answer.filter(|p| !p.is_empty()) {
+                self.open_paths(paths);
+            }
+        }
+        self.poll_scan();
+        self.poll_saves();
+    }
+
+    /// Makes an opened workspace the project, remembers it, scans it and opens its first document.
+    fn install(&mut self, ws: Workspace) {
+        if ws.is_empty() {
+            self.messages.problem(format!("{}: no documents found (.txt, .jsonl or .json)", describe_paths(&ws.paths)));
+            return;
+        }
+        self.flush_saves();
+        self.recent.push(&ws.paths);
+        if let Some(file) = &self.recent_file
+            && let Err(e) = self.recent.save(file)
+        {
+            self.messages.problem(e);
+        }
+        let ws = Arc::new(ws);
+        let scan = start_scan(&ws, self.waker()).map_err(|e| self.messages.problem(e)).ok();
+        self.project = Some(Project {
+            summaries: vec![None; ws.len()],
+            ws,
+            scan,
+            filter: None,
+            session: None,
+            save_state: SaveState::Unchanged,
+        });
+        self.open_document(0);
+    }
+
+    /// Takes the summaries the scan found.
+    fn poll_scan(&mut self) {
+        let Some(project) = &mut self.project else { return };
+        let Some(scan) = &mut project.scan else { return };
+        let found = scan.poll();
+        let finished = scan.is_finished();
+        for (i, summary) in found {
+            match summary {
+                Ok(s) => {
+                    if let Some(slot) = project.summaries.get_mut(i)
+                        && project.session.as_ref().is_none_or(|s| s.index != i)
+                    {
+                        *slot = Some(s);
+                    }
+                }
+                Err(e) => self.messages.problem(e),
+            }
+        }
+        if finished {
+            project.scan = None;
+        }
+    }
+
+    /// Takes the autosave reports.
+    fn poll_saves(&mut self) {
+        let Some(saver) = &self.saver else { return };
+        for report in saver.reports() {
+            let Some(project) = &mut self.project else { continue };
+            let current = project
+                .session
+                .as_ref()
+                .is_some_and(|s| s.doc.id == report.doc_id && s.doc.revision() == report.revision);
+            match report.result {
+                Ok(path) if current => project.save_state = SaveState::Saved(path),
+                Ok(_) => {}
+                Err(e) => {
+                    self.messages.problem(Error { document: Some(report.doc_id), ..e });
+                    if current {
+                        project.save_state = SaveState::Failed;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Writes every queued save now and takes the reports.
+    pub fn flush_saves(&mut self) {
+        if let Some(saver) = &self.saver {
+            saver.flush();
+        }
+        self.poll_saves();
+    }
+
+    /// Opens document `index` of the project (its saved annotation when there is one).
+    pub fn open_document(&mut self, index: usize) {
+        let Some(project) = &mut self.project else { return };
+        match project.ws.prepare(index) {
+            Ok(prepared) => {
+                let session = Session::new(index, prepared);
+                if let Some(slot) = project.summaries.get_mut(index) {
+                    *slot = Some(Summary::of(&session.doc));
+                }
+                project.session = Some(session);
+                project.save_state = SaveState::Unchanged;
+                self.views = Views::default();
+            }
+            Err(e) => self.messages.problem(e),
+        }
+    }
+
+    /// After an action changed the document: queue the autosave and refresh its summary.
+    pub(super) fn changed(&mut self) {
+        let Some(project) = &mut self.project else { return };
+        let Some(session) = &project.session else { return };
+        if let Some(saver) = &self.saver {
+            saver.save(session.save_dir.clone(), &session.doc);
+            project.save_state = SaveState::Queued;
+        }
+        if let Some(slot) = project.summaries.get_mut(session.index) {
+            *slot = Some(Summary::of(&session.doc));
+        }
+    }
+
+    /// Asks the window to close (the app flushes its saves on exit too).
+    pub(super) fn request_close(&self) {
+        if let Some(ctx) = self.ctx.get() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    /// Opens the file dialog on a worker thread.
+    pub(super) fn pick(&mut self, kind: PickKind) {
+        if self.pending_pick.is_some() {
+            return;
+        }
+        match PendingPick::start(&self.picker, kind, self.waker()) {
+            Ok(p) => self.pending_pick = Some(p),
+            Err(e) => self.messages.problem(format!("cannot open the file dialog: {e}")),
+        }
+    }
+
+    /// Opens files dropped on the window.
+    fn take_dropped_files(&mut self, ui: &egui::Ui) {
+        let dropped: Vec<PathBuf> = ui.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        if !dropped.is_empty() {
+            self.open_paths(dropped);
+        }
+    }
+}
+
+/// Starts the background scan that fills in the document list (status and pending count of each).
+fn start_scan(ws: &Arc<Workspace>, wake: impl Fn() + Send + 'static) -> Result<Job<(usize, Result<Summary>)>> {
+    let ws = ws.clone();
+    Job::spawn("Reading the document list", wake, move |w| {
+        w.set_total(ws.len());
+        for i in 0..ws.len() {
+            if w.cancelled() {
+                return;
+            }
+            w.send((i, ws.prepare(i).map(|p| Summary::of(&p.doc))));
+            w.step();
+        }
+    })
+    .map_err(|e| Error::msg(format!("cannot start reading the document list: {e}")))
+}
+
+/// A short description of paths for titles and messages.
+pub fn describe_paths(paths: &[PathBuf]) -> String {
+    match paths {
+        [one] => one.display().to_string(),
+        [first, rest @ ..] => format!("{} and {} more", first.display(), rest.len()),
+        [] => "nothing".into(),
+    }
+}
+
+impl Drop for Workbench {
+    fn drop(&mut self) {
+        self.flush_saves();
+    }
+}

@@ -1,0 +1,319 @@
+//! The panels around the main area: toolbar, document list, suggestions list, status bar, message
+//! area, progress of background work, the start screen and the shortcuts overlay.
+
+use eframe::egui;
+
+use super::app::{Project, SaveState, ViewMode, Workbench, describe_paths};
+use super::keys::{Action, HELP};
+use crate::model::{DocStatus, EditStatus};
+use crate::session::Focus;
+
+impl Project {
+    /// The documents the list shows under its filter, in order.
+    pub fn visible_documents(&self) -> Vec<usize> {
+        (0..self.summaries.len())
+            .filter(|&i| match (self.filter, &self.summaries[i]) {
+                (None, _) => true,
+                (Some(f), Some(s)) => s.status == f,
+                (Some(f), None) => f == DocStatus::Todo,
+            })
+            .collect()
+    }
+
+    /// How many documents are done.
+    pub fn done_count(&self) -> usize {
+        self.summaries.iter().flatten().filter(|s| s.status == DocStatus::Done).count()
+    }
+}
+
+/// The icon of a document status (always shown with its name in the tooltip).
+pub(super) fn status_icon(status: Option<DocStatus>) -> &'static str {
+    match status {
+        None => "…",
+        Some(DocStatus::Todo) => "○",
+        Some(DocStatus::InProgress) => "½",
+        Some(DocStatus::Done) => "✔",
+        Some(DocStatus::Skipped) => "–",
+    }
+}
+
+impl Workbench {
+    /// Lays out every panel of the window.
+    pub(super) fn layout(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::top("toolbar").show(ui, |ui| self.toolbar(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        if !self.messages.is_empty() {
+            egui::Panel::bottom("messages").show(ui, |ui| self.messages.ui(ui));
+        }
+        if self.opening.is_some() || self.project.as_ref().is_some_and(|p| p.scan.is_some()) {
+            egui::Panel::bottom("progress").show(ui, |ui| self.progress(ui));
+        }
+        if self.project.is_some() {
+            egui::Panel::left("documents").resizable(true).default_size(220.0).show(ui, |ui| self.document_list(ui));
+            egui::Panel::right("suggestions").resizable(true).default_size(300.0).show(ui, |ui| self.suggestions(ui));
+            egui::CentralPanel::default().show(ui, |ui| self.main_area(ui));
+        } else {
+            egui::CentralPanel::default().show(ui, |ui| self.start_screen(ui));
+        }
+        if self.help {
+            self.help_overlay(ui);
+        }
+    }
+
+    /// Open buttons, undo/redo, view switch, help.
+    fn toolbar(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal_wrapped(|ui| {
+            ui.strong("Redline");
+            ui.separator();
+            if ui.button("Open files…").on_hover_text("Ctrl+O — or drop files on the window").clicked() {
+                self.run(Action::OpenFiles);
+            }
+            if ui.button("Open folder…").on_hover_text("Ctrl+Shift+O").clicked() {
+                self.run(Action::OpenFolder);
+            }
+            ui.separator();
+            let session = self.project.as_ref().and_then(|p| p.session.as_ref());
+            let undo = session.and_then(|s| s.history.undo_label());
+            let can_redo = session.is_some_and(|s| s.history.can_redo());
+            let has_document = session.is_some();
+            let hint = undo.as_ref().map_or("Nothing to undo".to_string(), |u| format!("Undo {u} (Ctrl+Z)"));
+            if ui.add_enabled(undo.is_some(), egui::Button::new("Undo")).on_hover_text(hint).clicked() {
+                self.run(Action::Undo);
+            }
+            if ui.add_enabled(can_redo, egui::Button::new("Redo")).on_hover_text("Ctrl+Shift+Z").clicked() {
+                self.run(Action::Redo);
+            }
+            if ui.add_enabled(has_document, egui::Button::new("Done ▶ next")).on_hover_text("Ctrl+Enter").clicked() {
+                self.run(Action::DoneNext);
+            }
+            ui.separator();
+            for (mode, name) in
+                [(ViewMode::SideBySide, "Side by side"), (ViewMode::Unified, "Unified"), (ViewMode::Cleaned, "Cleaned")]
+            {
+                ui.selectable_value(&mut self.view_mode, mode, name).on_hover_text("V cycles the views");
+            }
+            ui.separator();
+            if ui.button("Find").on_hover_text("Ctrl+F").clicked() {
+                self.run(Action::Find);
+            }
+            if ui.button("Help").on_hover_text("F1 or ?").clicked() {
+                self.run(Action::Help);
+            }
+        });
+    }
+
+    /// Saved state, document status, annotator and save folder.
+    fn status_bar(&self, ui: &mut egui::Ui) {
+        ui.horizontal_wrapped(|ui| {
+            let Some(project) = &self.project else {
+                ui.label("No project open — F1 for shortcuts");
+                return;
+            };
+            ui.label(format!("Annotator: {}", project.ws.config.annotator));
+            ui.separator();
+            if let Some(s) = &project.session {
+                ui.label(format!("Document: {} ({})", s.doc.id, s.doc.status.as_str()));
+                ui.separator();
+                let saved = match &project.save_state {
+                    SaveState::Unchanged if s.resumed => "Resumed from saved annotation".to_string(),
+                    SaveState::Unchanged => "No changes yet".to_string(),
+                    SaveState::Queued => "Saving…".to_string(),
+                    SaveState::Saved(path) => format!("Saved {}", path.display()),
+                    SaveState::Failed => "NOT SAVED — see the message; kept in memory".to_string(),
+                };
+                ui.label(saved);
+                ui.separator();
+                ui.label(format!("Save folder: {}", s.save_dir.display()));
+            }
+        });
+    }
+
+    /// Progress of background work, with Cancel.
+    fn progress(&mut self, ui: &mut egui::Ui) {
+        if let Some(job) = &self.opening {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(&job.title);
+                if ui.button("Cancel opening").clicked() {
+                    job.cancel();
+                }
+            });
+        }
+        if let Some(scan) = self.project.as_ref().and_then(|p| p.scan.as_ref()) {
+            let (done, total) = scan.progress();
+            ui.horizontal(|ui| {
+                let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
+                ui.add(egui::ProgressBar::new(fraction).desired_width(240.0).text(format!("{done} / {total}")));
+                ui.label(&scan.title);
+                if ui.button("Stop reading").on_hover_text("The list keeps what was read so far").clicked() {
+                    scan.cancel();
+                }
+            });
+        }
+    }
+
+    /// The document list: filter, progress, and one row per document (only visible rows are built).
+    fn document_list(&mut self, ui: &mut egui::Ui) {
+        let Some(project) = &mut self.project else { return };
+        let total = project.summaries.len();
+        ui.heading("Documents");
+        ui.label(format!("{} / {} done", project.done_count(), total));
+        ui.horizontal_wrapped(|ui| {
+            ui.selectable_value(&mut project.filter, None, "All");
+            for status in DocStatus::ALL {
+                ui.selectable_value(&mut project.filter, Some(status), status.as_str());
+            }
+        });
+        ui.separator();
+        let shown = project.visible_documents();
+        let current = project.session.as_ref().map(|s| s.index);
+        let mut open = None;
+        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+        egui::ScrollArea::vertical().id_salt("document-list").auto_shrink(false).show_rows(
+            ui,
+            row_height,
+            shown.len(),
+            |ui, rows| {
+                for &i in &shown[rows] {
+                    let summary = project.summaries[i].as_ref();
+                    let name = summary.map_or_else(|| project.ws.collection.entries[i].name.clone(), |s| s.id.clone());
+                    let pending = summary.map_or(String::new(), |s| format!(" · {} pending", s.pending));
+                    let text = format!("{} {name}{pending}", status_icon(summary.map(|s| s.status)));
+                    let status = summary.map_or("not read yet", |s| s.status.as_str());
+                    if ui.selectable_label(current == Some(i), text).on_hover_text(status).clicked() {
+                        open = Some(i);
+                    }
+                }
+            },
+        );
+        if let Some(i) = open {
+            self.open_document(i);
+        }
+    }
+
+    /// The suggestions list: every edit with its state, rule and reason; per-rule and global decisions.
+    fn suggestions(&mut self, ui: &mut egui::Ui) {
+        let Some(session) = self.project.as_mut().and_then(|p| p.session.as_mut()) else { return };
+        ui.heading("Suggestions");
+        let pending = session.doc.edits().iter().filter(|e| e.status == EditStatus::Pending).count();
+        ui.label(format!("{pending} of {} undecided", session.doc.edits().len()));
+        let mut action = None;
+        ui.horizontal_wrapped(|ui| {
+            if ui.button("Accept all").on_hover_text("Ctrl+Shift+A: accept every undecided suggestion").clicked() {
+                action = Some(Action::AcceptAll);
+            }
+            if ui.button("Reject all").on_hover_text("Ctrl+Shift+R").clicked() {
+                action = Some(Action::RejectAll);
+            }
+        });
+        let focused_rule = match session.focus {
+            Some(Focus::Edit(id)) => session.doc.edit(id).map(|e| e.origin.clone()),
+            _ => None,
+        };
+        if let Some(rule) = &focused_rule {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(format!("Rule {rule}:"));
+                if ui.button("Accept rule").on_hover_text("Shift+A").clicked() {
+                    action = Some(Action::AcceptRule);
+                }
+                if ui.button("Reject rule").on_hover_text("Shift+R").clicked() {
+                    action = Some(Action::RejectRule);
+                }
+            });
+        }
+        ui.separator();
+        let mut decide: Option<(Focus, Action)> = None;
+        let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 10.0;
+        let edits: Vec<_> = session.doc.edits().to_vec();
+        egui::ScrollArea::vertical().id_salt("suggestion-list").auto_shrink(false).show_rows(
+            ui,
+            row_height,
+            edits.len(),
+            |ui, rows| {
+                for (n, e) in edits[rows.clone()].iter().enumerate() {
+                    let number = rows.start + n + 1;
+                    let focused = session.focus == Some(Focus::Edit(e.id));
+                    ui.horizontal(|ui| {
+                        let mark = match e.status {
+                            EditStatus::Pending => "○",
+                            EditStatus::Accepted => "✔",
+                            EditStatus::Rejected => "✖",
+                        };
+                        let title = format!("{mark} {number}. {} ({})", e.origin, e.status.as_str());
+                        if ui.selectable_label(focused, title).on_hover_text(&e.reason).clicked() {
+                            decide = Some((Focus::Edit(e.id), Action::NextItem));
+                        }
+                        if ui.small_button(format!("Accept {number}")).clicked() {
+                            decide = Some((Focus::Edit(e.id), Action::Accept));
+                        }
+                        if ui.small_button(format!("Reject {number}")).clicked() {
+                            decide = Some((Focus::Edit(e.id), Action::Reject));
+                        }
+                    });
+                    let reason: String = e.reason.chars().take(60).collect();
+                    ui.weak(format!("    {reason}"));
+                }
+            },
+        );
+        if let Some((focus, act)) = decide {
+            session.focus = Some(focus);
+            if act != Action::NextItem {
+                action = Some(act);
+            } else {
+                self.views.reveal(session);
+            }
+        }
+        if let Some(act) = action {
+            self.run(act);
+        }
+    }
+
+    /// The start screen: open buttons and the recent projects.
+    fn start_screen(&mut self, ui: &mut egui::Ui) {
+        ui.heading("Redline — raw articles in, gold-standard data out");
+        ui.label("Open articles (.txt), a folder or project, a JSONL corpus, or annotated JSON.");
+        ui.label("You can also drop files or folders on this window.");
+        ui.horizontal(|ui| {
+            if ui.button("Choose files…").on_hover_text("Articles, a JSONL corpus or annotated JSON").clicked() {
+                self.run(Action::OpenFiles);
+            }
+            if ui.button("Choose a folder…").on_hover_text("A folder of articles or a project").clicked() {
+                self.run(Action::OpenFolder);
+            }
+        });
+        ui.separator();
+        ui.strong("Recent");
+        if self.recent.entries.is_empty() {
+            ui.weak("Nothing opened yet.");
+        }
+        let mut open = None;
+        for paths in &self.recent.entries {
+            if ui.link(describe_paths(paths)).on_hover_text("Open again").clicked() {
+                open = Some(paths.clone());
+            }
+        }
+        if let Some(paths) = open {
+            self.open_paths(paths);
+        }
+    }
+
+    /// The shortcuts overlay.
+    fn help_overlay(&mut self, ui: &egui::Ui) {
+        let mut open = self.help;
+        egui::Window::new("Keyboard shortcuts").open(&mut open).collapsible(false).default_width(560.0).show(
+            ui.ctx(),
+            |ui| {
+                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                    for (keys, what) in HELP {
+                        ui.monospace(*keys);
+                        ui.label(*what);
+                        ui.end_row();
+                    }
+                });
+                ui.separator();
+                ui.label("Every action is saved within a second and can be undone.");
+            },
+        );
+        self.help = open && self.help;
+    }
+}

@@ -1,0 +1,223 @@
+//! A long text shown as per-paragraph galleys: only the visible paragraphs are painted, galleys are
+//! cached by content so an edit re-lays out only the paragraphs it changed, and clicks and drags are
+//! hit-tested on one small galley and mapped back to source bytes.
+
+use std::collections::HashMap;
+use std::hash::{Hash as _, Hasher as _};
+use std::sync::Arc;
+
+use eframe::egui::{self, Galley, Rect, Sense, Vec2, text::CCursor};
+
+use super::blocks::{Block, Target};
+
+/// What happened in a text view this frame.
+#[derive(Debug, Default)]
+pub struct ViewEvents {
+    /// A click: the source byte and what was drawn there.
+    pub clicked: Option<(usize, Target)>,
+    /// A double click at this source byte.
+    pub double_clicked: Option<usize>,
+    /// A drag from the first source byte to the second; `true` once the button is released.
+    pub dragged: Option<(usize, usize, bool)>,
+    /// What the pointer rests on.
+    pub hovered: Option<Target>,
+    /// Whether the view's scroll position changed this frame.
+    pub scrolled: bool,
+}
+
+/// A scrollable, virtualised view of display blocks.
+pub struct TextView {
+    id: &'static str,
+    name: &'static str,
+    blocks: Vec<Block>,
+    galleys: Vec<Arc<Galley>>,
+    tops: Vec<f32>,
+    height: f32,
+    width: f32,
+    dirty: bool,
+    cache: HashMap<u64, Arc<Galley>>,
+    offset: f32,
+    viewport: Rect,
+    scroll_to: Option<f32>,
+    drag_anchor: Option<usize>,
+    /// A caret to draw, at this source byte.
+    pub caret: Option<usize>,
+}
+
+impl TextView {
+    /// An empty view; `id` keeps its scroll state apart, `name` is its accessible name.
+    pub fn new(id: &'static str, name: &'static str) -> Self {
+        Self {
+            id,
+            name,
+            blocks: Vec::new(),
+            galleys: Vec::new(),
+            tops: Vec::new(),
+            height: 0.0,
+            width: 0.0,
+            dirty: true,
+            cache: HashMap::new(),
+            offset: 0.0,
+            viewport: Rect::NOTHING,
+            scroll_to: None,
+            drag_anchor: None,
+            caret: None,
+        }
+    }
+
+    /// Replaces the content; unchanged paragraphs keep their galleys.
+    pub fn set_blocks(&mut self, blocks: Vec<Block>) {
+        self.blocks = blocks;
+        self.dirty = true;
+    }
+
+    /// The source byte at the top of the visible part.
+    pub fn top_source(&self) -> usize {
+        let b = self.tops.partition_point(|&t| t <= self.offset).saturating_sub(1);
+        self.blocks.get(b).map_or(0, |b| b.source_start)
+    }
+
+    /// Scrolls so the paragraph holding `source` is at the top.
+    pub fn scroll_to_source(&mut self, source: usize) {
+        self.scroll_to = Some(self.y_of(source));
+        self.offset = self.scroll_to.unwrap_or(0.0);
+    }
+
+    /// Scrolls just enough for the paragraph holding `source` to be visible.
+    pub fn reveal_source(&mut self, source: usize) {
+        let y = self.y_of(source);
+        let visible = self.viewport.height().max(1.0);
+        if self.viewport.is_positive() && (y < self.offset || y > self.offset + visible - 40.0) {
+            self.scroll_to = Some((y - visible / 3.0).max(0.0));
+        }
+    }
+
+    /// The top of the paragraph holding `source`.
+    fn y_of(&self, source: usize) -> f32 {
+        let b = self.blocks.partition_point(|b| b.source_start <= source).saturating_sub(1);
+        self.tops.get(b).copied().unwrap_or(0.0)
+    }
+
+    /// Lays out the paragraphs for a wrap width, reusing galleys whose paragraph is unchanged.
+    fn layout(&mut self, ui: &egui::Ui, width: f32) {
+        let mut cache = HashMap::with_capacity(self.blocks.len());
+        let mut galleys = Vec::with_capacity(self.blocks.len());
+        let mut tops = Vec::with_capacity(self.blocks.len());
+        let mut y = 0.0;
+        let blank_font = egui::TextStyle::Body.resolve(ui.style());
+        for block in &self.blocks {
+            let mut job = block.job.clone();
+            if job.text.is_empty() {
+                job.append(" ", 0.0, egui::TextFormat::simple(blank_font.clone(), egui::Color32::TRANSPARENT));
+            }
+            job.wrap.max_width = width;
+            let key = {
+                let mut h = std::hash::DefaultHasher::new();
+                job.hash(&mut h);
+                h.finish()
+            };
+            let galley = match self.cache.get(&key) {
+                Some(g) => g.clone(),
+                None => ui.painter().layout_job(job),
+            };
+            tops.push(y);
+            y += galley.size().y;
+            cache.insert(key, galley.clone());
+            galleys.push(galley);
+        }
+        self.cache = cache;
+        self.galleys = galleys;
+        self.tops = tops;
+        self.height = y;
+        self.width = width;
+        self.dirty = false;
+    }
+
+    /// The source byte and target under a point given relative to the content's top left.
+    fn hit(&self, local: Vec2) -> Option<(usize, Target)> {
+        let b = self.tops.partition_point(|&t| t <= local.y).saturating_sub(1);
+        let (block, galley) = (self.blocks.get(b)?, self.galleys.get(b)?);
+        let cursor = galley.cursor_from_pos(local - Vec2::new(0.0, self.tops[b]));
+        let text = &block.job.text;
+        let byte = text.char_indices().nth(cursor.index.0).map_or(text.len(), |(i, _)| i);
+        Some(block.source_at(byte))
+    }
+
+    /// The caret's rectangle relative to the content's top left.
+    fn caret_rect(&self, source: usize) -> Option<Rect> {
+        let b = self.blocks.partition_point(|b| b.source_start <= source).saturating_sub(1);
+        let (block, galley) = (self.blocks.get(b)?, self.galleys.get(b)?);
+        let byte = block.display_of(source);
+        let chars = block.job.text.get(..byte).map_or(0, |s| s.chars().count());
+        Some(galley.pos_from_cursor(CCursor::new(chars)).translate(Vec2::new(0.0, self.tops[b])))
+    }
+
+    /// Shows the view filling the available space and reports what the person did in it.
+    pub fn show(&mut self, ui: &mut egui::Ui, tooltip: impl Fn(Target) -> Option<String>) -> ViewEvents {
+        let width = (ui.available_width() - ui.spacing().scroll.bar_width - 8.0).max(40.0);
+        if self.dirty || (width - self.width).abs() > 0.5 {
+            self.layout(ui, width);
+        }
+        let mut area = egui::ScrollArea::vertical().id_salt(self.id).auto_shrink(false);
+        if let Some(y) = self.scroll_to.take() {
+            area = area.vertical_scroll_offset(y);
+        }
+        let mut events = ViewEvents::default();
+        let out = area.show_viewport(ui, |ui, viewport| {
+            let (rect, response) = ui.allocate_exact_size(Vec2::new(width, self.height), Sense::click_and_drag());
+            let name = self.name;
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, name));
+            self.paint(ui, rect, viewport);
+            self.interact(ui, &response, rect, &mut events);
+            if let Some(text) = events.hovered.and_then(&tooltip) {
+                response.on_hover_text_at_pointer(text);
+            }
+        });
+        let offset = out.state.clamped_offset().y;
+        events.scrolled = (offset - self.offset).abs() > 0.5;
+        self.offset = offset;
+        self.viewport = Rect::from_min_size(egui::pos2(0.0, offset), out.inner_rect.size());
+        events
+    }
+
+    /// Paints the visible paragraphs and the caret.
+    fn paint(&self, ui: &egui::Ui, rect: Rect, viewport: Rect) {
+        let painter = ui.painter();
+        let text_color = ui.visuals().text_color();
+        let first = self.tops.partition_point(|&t| t <= viewport.min.y).saturating_sub(1);
+        for (top, galley) in self.tops.iter().zip(&self.galleys).skip(first) {
+            if *top > viewport.max.y {
+                break;
+            }
+            painter.galley(rect.min + Vec2::new(0.0, *top), galley.clone(), text_color);
+        }
+        if let Some(caret) = self.caret.and_then(|c| self.caret_rect(c)) {
+            let r = caret.translate(rect.min.to_vec2());
+            painter.line_segment([r.center_top(), r.center_bottom()], egui::Stroke::new(2.0, text_color));
+        }
+    }
+
+    /// Turns pointer input on the content into events.
+    fn interact(&mut self, ui: &egui::Ui, response: &egui::Response, rect: Rect, events: &mut ViewEvents) {
+        let local = |p: egui::Pos2| p - rect.min;
+        if response.drag_started() {
+            let origin = ui.input(|i| i.pointer.press_origin()).or(response.interact_pointer_pos());
+            self.drag_anchor = origin.and_then(|p| self.hit(local(p))).map(|(s, _)| s);
+        }
+        if let (Some(anchor), Some(pos)) = (self.drag_anchor, response.interact_pointer_pos())
+            && (response.dragged() || response.drag_stopped())
+            && let Some((here, _)) = self.hit(local(pos))
+        {
+            events.dragged = Some((anchor, here, response.drag_stopped()));
+        }
+        if response.drag_stopped() {
+            self.drag_anchor = None;
+        }
+        if response.double_clicked() {
+            events.double_clicked = response.interact_pointer_pos().and_then(|p| self.hit(local(p))).map(|(s, _)| s);
+        } else if response.clicked() {
+            events.clicked = response.interact_pointer_pos().and_then(|p| self.hit(local(p)));
+        }
+        events.hovered = response.hover_pos().and_then(|p| self.hit(local(p))).map(|(_, t)| t);
+    }
+}

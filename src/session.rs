@@ -1,0 +1,452 @@
+//! One document open for annotation, as a person works on it: the document and its undo log, what
+//! is focused (a suggestion or an entity), the caret and selection in the cleaned text, and the
+//! intents the workbench sends (decide, tag, move, hand-edit). No drawing here: the GUI shows it.
+
+use std::path::PathBuf;
+
+use crate::model::{
+    Bias, Command, DocStatus, Document, EditId, EditStatus, EntityId, EntityStatus, History, ModelError,
+};
+use crate::words;
+use crate::workspace::Prepared;
+
+/// What is focused: one cleaning edit or one entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Focus {
+    /// A cleaning edit.
+    Edit(EditId),
+    /// An entity.
+    Entity(EntityId),
+}
+
+/// How a caret or selection edge moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// One word left.
+    WordLeft,
+    /// One word right.
+    WordRight,
+    /// One character left.
+    CharLeft,
+    /// One character right.
+    CharRight,
+}
+
+/// A paragraph of the cleaned text being edited by hand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParagraphEdit {
+    /// Cleaned start byte of the paragraph.
+    pub start: usize,
+    /// Cleaned end byte (before its line break).
+    pub end: usize,
+    /// The text being edited.
+    pub text: String,
+}
+
+/// The document being worked on and the person's place in it.
+pub struct Session {
+    /// Its number in the workspace.
+    pub index: usize,
+    /// The document.
+    pub doc: Document,
+    /// Undo and redo of every action.
+    pub history: History,
+    /// Where it is saved.
+    pub save_dir: PathBuf,
+    /// Whether it was resumed from a saved annotation.
+    pub resumed: bool,
+    /// The focused suggestion or entity.
+    pub focus: Option<Focus>,
+    /// The caret in the cleaned text (byte).
+    pub caret: usize,
+    /// Where a keyboard selection started (byte); the selection runs from here to the caret.
+    pub anchor: Option<usize>,
+    /// The paragraph open for a hand edit.
+    pub editor: Option<ParagraphEdit>,
+}
+
+impl Session {
+    /// A session on a prepared document.
+    pub fn new(index: usize, prepared: Prepared) -> Self {
+        Self {
+            index,
+            doc: prepared.doc,
+            history: History::default(),
+            save_dir: prepared.save_dir,
+            resumed: prepared.resumed,
+            focus: None,
+            caret: 0,
+            anchor: None,
+            editor: None,
+        }
+    }
+
+    /// The selected cleaned range (ordered, possibly empty), or `None`.
+    pub fn selection(&self) -> Option<(usize, usize)> {
+        let a = self.anchor?;
+        Some((a.min(self.caret), a.max(self.caret)))
+    }
+
+    /// Applies a command through the undo log; returns whether anything changed.
+    pub fn apply(&mut self, command: Command) -> Result<bool, ModelError> {
+        let changed = self.history.apply(&mut self.doc, command)?;
+        self.after_change();
+        Ok(changed)
+    }
+
+    /// Undoes the last action; returns its description.
+    pub fn undo(&mut self) -> Option<String> {
+        let what = self.history.undo(&mut self.doc).map(Command::describe);
+        self.after_change();
+        what
+    }
+
+    /// Redoes the last undone action; returns its description.
+    pub fn redo(&mut self) -> Option<String> {
+        let what = self.history.redo(&mut self.doc).map(Command::describe);
+        self.after_change();
+        what
+    }
+
+    /// Keeps caret, selection and focus valid after the document changed.
+    fn after_change(&mut self) {
+        let text = self.doc.cleaned();
+        self.caret = floor_boundary(text, self.caret);
+        self.anchor = self.anchor.map(|a| floor_boundary(text, a));
+        let gone = match self.focus {
+            Some(Focus::Edit(id)) => self.doc.edit(id).is_none(),
+            Some(Focus::Entity(id)) => self.doc.entity(id).is_none_or(|e| !e.is_live()),
+            None => false,
+        };
+        if gone {
+            self.focus = None;
+        }
+    }
+
+    /// Everything focus moves through, in reading order: every edit (so a decision can be changed)
+    /// and every entity.
+    pub fn items(&self) -> Vec<Focus> {
+        let mut items: Vec<(usize, Focus)> = self.doc.edits().iter().map(|e| (e.start, Focus::Edit(e.id))).collect();
+        for e in self.doc.entities().iter().filter(|e| e.is_live()) {
+            items.push((self.doc.map().clean_to_raw(e.start, Bias::Right), Focus::Entity(e.id)));
+        }
+        items.sort_by_key(|&(at, f)| (at, matches!(f, Focus::Entity(_))));
+        items.into_iter().map(|(_, f)| f).collect()
+    }
+
+    /// Moves the focus to the next (`forward`) or previous item, preferring undecided ones.
+    pub fn focus_next(&mut self, forward: bool) {
+        let items = self.items();
+        if items.is_empty() {
+            return;
+        }
+        let here = self.focus.and_then(|f| items.iter().position(|&i| i == f));
+        let n = items.len();
+        let order: Vec<usize> = match (here, forward) {
+            (None, true) => (0..n).collect(),
+            (None, false) => (0..n).rev().collect(),
+            (Some(i), true) => (1..=n).map(|k| (i + k) % n).collect(),
+            (Some(i), false) => (1..=n).map(|k| (i + n - k) % n).collect(),
+        };
+        let undecided = order.iter().copied().find(|&i| self.is_undecided(items[i]));
+        let pick = undecided.or_else(|| order.first().copied()).unwrap_or(0);
+        self.focus = Some(items[pick]);
+        if let Some(Focus::Entity(id)) = self.focus
+            && let Some(e) = self.doc.entity(id)
+        {
+            self.caret = e.end;
+            self.anchor = None;
+        }
+    }
+
+    /// Whether an item still waits for a decision.
+    fn is_undecided(&self, item: Focus) -> bool {
+        match item {
+            Focus::Edit(id) => self.doc.edit(id).is_some_and(|e| e.status == EditStatus::Pending),
+            Focus::Entity(id) => self
+                .doc
+                .entity(id)
+                .is_some_and(|e| matches!(e.status, EntityStatus::Pending | EntityStatus::NeedsReview)),
+        }
+    }
+
+    /// Accepts (`true`) or rejects the focused suggestion or entity.
+    pub fn decide_focused(&mut self, accept: bool) -> Result<bool, ModelError> {
+        match self.focus {
+            Some(Focus::Edit(id)) => self.set_edits(vec![id], accept),
+            Some(Focus::Entity(id)) => {
+                let status = if accept { EntityStatus::Accepted } else { EntityStatus::Rejected };
+                self.apply(Command::SetEntityStatus { ids: vec![id], status })
+            }
+            None => Ok(false),
+        }
+    }
+
+    /// Puts the focused edit back to undecided.
+    pub fn reset_focused(&mut self) -> Result<bool, ModelError> {
+        match self.focus {
+            Some(Focus::Edit(id)) => self.apply(Command::SetEditStatus { ids: vec![id], status: EditStatus::Pending }),
+            _ => Ok(false),
+        }
+    }
+
+    /// Accepts or rejects every edit of the focused edit's rule.
+    pub fn decide_rule(&mut self, accept: bool) -> Result<bool, ModelError> {
+        let Some(Focus::Edit(id)) = self.focus else { return Ok(false) };
+        let Some(rule) = self.doc.edit(id).map(|e| e.origin.clone()) else { return Ok(false) };
+        self.decide_origin(&rule, accept)
+    }
+
+    /// Accepts or rejects every edit proposed by one rule.
+    pub fn decide_origin(&mut self, rule: &str, accept: bool) -> Result<bool, ModelError> {
+        let ids = self.doc.edits().iter().filter(|e| e.origin == rule).map(|e| e.id).collect();
+        self.set_edits(ids, accept)
+    }
+
+    /// Accepts or rejects every undecided cleaning suggestion.
+    pub fn decide_all(&mut self, accept: bool) -> Result<bool, ModelError> {
+        let ids = self.doc.edits().iter().filter(|e| e.status == EditStatus::Pending).map(|e| e.id).collect();
+        self.set_edits(ids, accept)
+    }
+
+    /// Sets edits to accepted or rejected in one undoable step.
+    fn set_edits(&mut self, ids: Vec<EditId>, accept: bool) -> Result<bool, ModelError> {
+        let status = if accept { EditStatus::Accepted } else { EditStatus::Rejected };
+        self.apply(Command::SetEditStatus { ids, status })
+    }
+
+    /// Tags the selection with `label` (or relabels the focused entity); returns whether it changed.
+    pub fn tag(&mut self, label: &str) -> Result<bool, ModelError> {
+        if let Some((start, end)) = self.selection().filter(|(a, z)| a < z) {
+            let changed = self.apply(Command::AddEntity { start, end, label: label.to_string() })?;
+            let new = self.doc.entities().iter().find(|e| e.start == start && e.end == end && e.label == label);
+            self.focus = new.map(|e| Focus::Entity(e.id));
+            self.anchor = None;
+            self.caret = end;
+            return Ok(changed);
+        }
+        match self.focus {
+            Some(Focus::Entity(id)) => self.apply(Command::SetEntityLabel { id, label: label.to_string() }),
+            _ => Ok(false),
+        }
+    }
+
+    /// Removes the focused entity.
+    pub fn remove_focused_entity(&mut self) -> Result<bool, ModelError> {
+        match self.focus {
+            Some(Focus::Entity(id)) => self.apply(Command::RemoveEntity(id)),
+            _ => Ok(false),
+        }
+    }
+
+    /// Moves one edge (`start` or end) of the focused entity by `step`, keeping it non-empty.
+    pub fn move_entity_edge(&mut self, start: bool, step: Step) -> Result<bool, ModelError> {
+        let Some(Focus::Entity(id)) = self.focus else { return Ok(false) };
+        let Some(e) = self.doc.entity(id) else { return Ok(false) };
+        let text = self.doc.cleaned();
+        let (mut a, mut z) = (e.start, e.end);
+        if start {
+            a = step_from(text, a, step).min(z.saturating_sub(1));
+            a = words::prev_char(text, words::next_char(text, a));
+        } else {
+            z = step_from(text, z, step).max(a + 1);
+            z = words::next_char(text, words::prev_char(text, z));
+        }
+        if (a, z) == (e.start, e.end) || a >= z {
+            return Ok(false);
+        }
+        self.apply(Command::SetEntityRange { id, start: a, end: z })
+    }
+
+    /// Moves the caret; with `extend` the selection grows from where it started.
+    pub fn move_caret(&mut self, step: Step, extend: bool) {
+        if extend && self.anchor.is_none() {
+            self.anchor = Some(self.caret);
+        }
+        if !extend {
+            self.anchor = None;
+        }
+        self.caret = step_from(self.doc.cleaned(), self.caret, step);
+    }
+
+    /// Selects a cleaned range (snapped to whole words unless `exact`); returns whether a range is selected.
+    pub fn select(&mut self, start: usize, end: usize, exact: bool) -> bool {
+        let text = self.doc.cleaned();
+        let range = if exact { Some((start.min(end), start.max(end))) } else { words::snap_to_words(text, start, end) };
+        match range.filter(|(a, z)| a < z) {
+            Some((a, z)) => {
+                self.anchor = Some(a);
+                self.caret = z;
+                true
+            }
+            None => {
+                self.anchor = None;
+                self.caret = start.min(text.len());
+                false
+            }
+        }
+    }
+
+    /// Selects the next occurrence of `needle` after the caret (wrapping round); returns whether found.
+    pub fn find(&mut self, needle: &str) -> bool {
+        if needle.is_empty() {
+            return false;
+        }
+        let text = self.doc.cleaned();
+        let from = self.selection().map_or(self.caret, |(a, _)| words::next_char(text, a));
+        let hit = text.get(from..).and_then(|t| t.find(needle)).map(|i| i + from).or_else(|| text.find(needle));
+        match hit {
+            Some(at) => {
+                self.anchor = Some(at);
+                self.caret = at + needle.len();
+                self.focus = None;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Opens the paragraph around the caret for a hand edit.
+    pub fn open_editor(&mut self) {
+        let text = self.doc.cleaned();
+        let start = text[..self.caret].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[self.caret..].find('\n').map_or(text.len(), |i| self.caret + i);
+        self.editor = Some(ParagraphEdit { start, end, text: text[start..end].to_string() });
+    }
+
+    /// Commits the open hand edit as one `ManualEdit` covering only what changed.
+    pub fn commit_editor(&mut self) -> Result<bool, ModelError> {
+        let Some(edit) = self.editor.take() else { return Ok(false) };
+        let old = &self.doc.cleaned()[edit.start..edit.end];
+        let (prefix, old_mid, new_mid) = changed_middle(old, &edit.text);
+        let start = edit.start + prefix;
+        let command = Command::ManualEdit { start, end: start + old_mid, text: new_mid.to_string() };
+        self.apply(command)
+    }
+
+    /// Marks the document done.
+    pub fn mark_done(&mut self) -> Result<bool, ModelError> {
+        self.apply(Command::SetDocStatus(DocStatus::Done))
+    }
+}
+
+/// The nearest char boundary of `text` at or before `pos`.
+fn floor_boundary(text: &str, pos: usize) -> usize {
+    let mut p = pos.min(text.len());
+    while !text.is_char_boundary(p) {
+        p -= 1;
+    }
+    p
+}
+
+/// Where a caret lands after one step from `pos`.
+fn step_from(text: &str, pos: usize, step: Step) -> usize {
+    match step {
+        Step::WordLeft => words::prev_word_start(text, pos),
+        Step::WordRight => words::next_word_end(text, pos),
+        Step::CharLeft => words::prev_char(text, pos),
+        Step::CharRight => words::next_char(text, pos),
+    }
+}
+
+/// The part of `new` that differs from `old`: (common prefix bytes, old middle bytes, new middle).
+fn changed_middle<'a>(old: &str, new: &'a str) -> (usize, usize, &'a str) {
+    let prefix: usize = old.chars().zip(new.chars()).take_while(|(a, b)| a == b).map(|(a, _)| a.len_utf8()).sum();
+    let suffix: usize = old[prefix..]
+        .chars()
+        .rev()
+        .zip(new[prefix..].chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    (prefix, old.len() - prefix - suffix, &new[prefix..new.len() - suffix])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::NewEdit;
+
+    fn session() -> Session {
+        let mut doc = Document::new("s", "Top\n\n\n\nGen. James Mattis spoke.\nSHARE\n");
+        let share = doc.raw().find("SHARE").unwrap_or(0);
+        doc.add_edits([
+            NewEdit {
+                start: 3,
+                end: 7,
+                replacement: "\n\n".into(),
+                origin: "blank".into(),
+                status: EditStatus::Pending,
+                reason: "4 breaks".into(),
+            },
+            NewEdit {
+                start: share,
+                end: share + 6,
+                replacement: String::new(),
+                origin: "share".into(),
+                status: EditStatus::Pending,
+                reason: "share line".into(),
+            },
+        ]);
+        let prepared = Prepared { doc, save_dir: PathBuf::from("x"), resumed: false };
+        Session::new(0, prepared)
+    }
+
+    #[test]
+    fn focus_walks_undecided_items_and_decisions_undo() {
+        let mut s = session();
+        s.focus_next(true);
+        assert_eq!(s.focus, Some(Focus::Edit(s.doc.edits()[0].id)));
+        assert!(s.decide_focused(true).expect("accept"));
+        s.focus_next(true);
+        assert_eq!(s.focus, Some(Focus::Edit(s.doc.edits()[1].id)));
+        assert!(s.decide_focused(false).expect("reject"));
+        assert_eq!(s.doc.cleaned(), "Top\n\nGen. James Mattis spoke.\nSHARE\n");
+        s.undo();
+        s.undo();
+        assert_eq!(s.doc.edits().iter().filter(|e| e.status == EditStatus::Pending).count(), 2);
+        s.redo();
+        assert_eq!(s.doc.edits()[0].status, EditStatus::Accepted);
+        assert!(s.decide_all(true).expect("all"));
+        assert_eq!(s.doc.cleaned(), "Top\n\nGen. James Mattis spoke.\n");
+    }
+
+    #[test]
+    fn keyboard_selection_snaps_and_tags() {
+        let mut s = session();
+        assert!(s.find("James Mattis"));
+        assert!(s.tag("PERSON").expect("tag"));
+        let e = &s.doc.entities()[0];
+        assert_eq!(&s.doc.cleaned()[e.start..e.end], "James Mattis");
+        assert_eq!(s.focus, Some(Focus::Entity(e.id)));
+        assert!(s.tag("ORG").expect("relabel"));
+        assert_eq!(s.doc.entities()[0].label, "ORG");
+        assert!(s.move_entity_edge(true, Step::WordLeft).expect("grow"));
+        let e = &s.doc.entities()[0];
+        assert_eq!(&s.doc.cleaned()[e.start..e.end], "Gen. James Mattis");
+        assert!(s.remove_focused_entity().expect("remove"));
+        assert!(s.doc.entities().is_empty());
+        s.caret = s.doc.cleaned().find("ames").unwrap_or(0);
+        s.move_caret(Step::WordRight, true);
+        s.move_caret(Step::WordRight, true);
+        let (a, z) = s.selection().expect("selection");
+        assert!(s.select(a, z, false));
+        assert_eq!(s.selection().map(|(a, z)| &s.doc.cleaned()[a..z]), Some("James Mattis"));
+    }
+
+    #[test]
+    fn hand_edit_touches_only_what_changed() {
+        let mut s = session();
+        s.caret = s.doc.cleaned().find("spoke").unwrap_or(0);
+        s.open_editor();
+        let editor = s.editor.as_mut().expect("editor");
+        assert_eq!(editor.text, "Gen. James Mattis spoke.");
+        editor.text = "Gen. James Mattis said.".into();
+        assert!(s.commit_editor().expect("commit"));
+        assert_eq!(s.doc.cleaned(), "Top\n\n\n\nGen. James Mattis said.\nSHARE\n");
+        assert_eq!(s.doc.edits().iter().filter(|e| e.is_manual()).count(), 1);
+        assert_eq!(s.doc.edits().len(), 3, "the suggestions elsewhere in the text are kept");
+        assert_eq!(changed_middle("abc", "abc"), (3, 0, ""));
+        assert_eq!(changed_middle("añb", "aéb"), (1, 2, "é"));
+    }
+}

@@ -1,0 +1,217 @@
+//! Headless tests that drive the real workbench through its accessibility tree (egui_kittest):
+//! open an article, decide suggestions, tag an entity with the keyboard, undo and redo, mark done,
+//! and check the annotated JSON written to disk.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use eframe::egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use redline::gui::{FilePicker, Options, PickKind, Workbench};
+use serde_json::Value;
+
+/// An article with two runs of blank lines (two cleaning suggestions) and a name to tag.
+const ARTICLE: &str = "Harbor council votes on solar farm\n\n\n\n\nMayor Elena Ruiz said the floating panels \
+would be installed in May.\n\n\n\nThe vote passed nine to two.\n";
+
+/// A dialog that answers with fixed paths.
+struct FakePicker(Vec<PathBuf>);
+
+impl FilePicker for FakePicker {
+    fn pick(&self, _kind: PickKind) -> Option<Vec<PathBuf>> {
+        Some(self.0.clone())
+    }
+}
+
+/// Writes the article and a project config naming the annotator; returns the article's path.
+fn fixture(dir: &Path) -> PathBuf {
+    let file = dir.join("harbor-vote.txt");
+    std::fs::write(&file, ARTICLE).expect("write article");
+    std::fs::write(dir.join("redline.json"), r#"{"annotator": "tester"}"#).expect("write config");
+    file
+}
+
+/// A harness around a workbench opened on `paths`, run until the first document is shown.
+fn harness(paths: &[PathBuf], picked: Vec<PathBuf>) -> Harness<'static, Workbench> {
+    let options = Options { picker: Arc::new(FakePicker(picked)), recent_file: None };
+    let app = Workbench::new(options, paths);
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut Workbench| app.ui(ui), app);
+    if !paths.is_empty() {
+        wait_for_document(&mut h);
+    }
+    h
+}
+
+/// Steps the UI until a document is open (opening runs on a worker thread).
+fn wait_for_document(h: &mut Harness<'static, Workbench>) {
+    for _ in 0..500 {
+        h.step();
+        if h.state().project.as_ref().is_some_and(|p| p.session.is_some()) {
+            h.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("no document opened; messages: {:?}", h.state().messages.list());
+}
+
+/// The annotated JSON saved for the fixture.
+fn saved(dir: &Path) -> Value {
+    let path = dir.join("annotations").join("tester").join("harbor-vote.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).expect("valid JSON")
+}
+
+#[test]
+fn decide_tag_undo_redo_and_mark_done_are_saved() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = fixture(dir.path());
+    let mut h = harness(&[file], vec![]);
+
+    h.get_by_label("Accept 1").click();
+    h.run();
+    h.get_by_label("Reject 2").click();
+    h.run();
+
+    // Tag "Elena Ruiz" as PERSON with the keyboard: Ctrl+F, type, Enter selects it, 1 tags it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Find:").type_text("Elena Ruiz");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press(Key::Num1);
+    h.run();
+    let entities = |h: &Harness<'static, Workbench>| {
+        h.state().project.as_ref().and_then(|p| p.session.as_ref()).map_or(0, |s| s.doc.entities().len())
+    };
+    assert_eq!(entities(&h), 1, "tagged; messages: {:?}", h.state().messages.list());
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(entities(&h), 0, "undone");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(entities(&h), 1, "redone");
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    h.run();
+
+    let json = saved(dir.path());
+    assert_eq!(json["status"], "done");
+    assert_eq!(json["annotator"], "tester");
+    let statuses: Vec<&str> =
+        json["edits"].as_array().expect("edits").iter().filter_map(|e| e["status"].as_str()).collect();
+    assert_eq!(statuses[..2], ["accepted", "rejected"]);
+    let cleaned = json["cleaned"].as_str().expect("cleaned");
+    assert!(cleaned.starts_with("Harbor council votes on solar farm\n\nMayor"), "{cleaned:?}");
+    assert!(cleaned.contains("May.\n\n\n\nThe vote"), "the rejected run stays: {cleaned:?}");
+    let entity = &json["entities"][0];
+    assert_eq!((entity["label"].as_str(), entity["text"].as_str()), (Some("PERSON"), Some("Elena Ruiz")));
+    let start = usize::try_from(entity["start"].as_u64().expect("start")).expect("fits");
+    let by_codepoint: String = cleaned.chars().skip(start).take(10).collect();
+    assert_eq!(by_codepoint, "Elena Ruiz");
+}
+
+#[test]
+fn reopening_resumes_the_saved_annotation() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = fixture(dir.path());
+    {
+        let mut h = harness(std::slice::from_ref(&file), vec![]);
+        h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
+        h.run();
+        h.state_mut().flush_saves();
+    }
+    let h = harness(&[file], vec![]);
+    let session = h.state().project.as_ref().and_then(|p| p.session.as_ref()).expect("session");
+    assert!(session.resumed);
+    assert!(session.doc.edits().iter().all(|e| e.status == redline::model::EditStatus::Accepted));
+    h.get_by_label_contains("Resumed from saved annotation");
+}
+
+#[test]
+fn open_dialog_help_overlay_and_problems_in_the_message_area() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = fixture(dir.path());
+    let bad = dir.path().join("broken.txt");
+    std::fs::write(&bad, b"caf\xe9 au lait").expect("write");
+    let mut h = harness(&[], vec![bad.clone()]);
+    h.run();
+    h.get_by_label("Choose files…").click();
+    for _ in 0..300 {
+        h.step();
+        if !h.state().messages.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.run();
+    let message = h.state().messages.list().first().map(|m| m.text.clone()).unwrap_or_default();
+    assert!(message.contains("broken.txt") && message.contains("UTF-8"), "{message}");
+    h.get_by_label_contains("broken.txt");
+
+    h.state_mut().open_paths(vec![file]);
+    wait_for_document(&mut h);
+    h.key_press(Key::F1);
+    h.run();
+    h.get_by_label("Keyboard shortcuts");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Keyboard shortcuts").is_none());
+}
+
+#[test]
+fn hand_edit_of_a_paragraph_is_one_manual_edit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = fixture(dir.path());
+    let mut h = harness(&[file], vec![]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Find:").type_text("nine to two");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press(Key::E);
+    h.run();
+    h.get_by_label("Edit the paragraph (Ctrl+S applies, Esc cancels):").type_text(" Final.");
+    h.run();
+    h.get_by_label("Apply").click();
+    h.run();
+    h.state_mut().flush_saves();
+    let json = saved(dir.path());
+    let manual: Vec<&Value> =
+        json["edits"].as_array().expect("edits").iter().filter(|e| e["origin"] == "manual").collect();
+    assert_eq!(manual.len(), 1, "{json:#}");
+    assert!(json["cleaned"].as_str().is_some_and(|c| c.contains("Final.")), "{}", json["cleaned"]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let session = h.state().project.as_ref().and_then(|p| p.session.as_ref()).expect("session");
+    assert!(!session.doc.cleaned().contains("Final."), "undo reverts the hand edit");
+}
+
+#[test]
+fn dragging_in_the_cleaned_text_selects_whole_words_for_a_label_key() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = fixture(dir.path());
+    let mut h = harness(&[file], vec![]);
+    let top_left = h.get_by_label("Cleaned text").rect().left_top();
+    // From inside "Harbor" to inside "council" on the first line.
+    h.drag_at(top_left + Vec2::new(12.0, 8.0));
+    h.run();
+    h.hover_at(top_left + Vec2::new(75.0, 8.0));
+    h.run();
+    h.drop_at(top_left + Vec2::new(75.0, 8.0));
+    h.run();
+    h.key_press(Key::Num3);
+    h.run();
+    let session = h.state().project.as_ref().and_then(|p| p.session.as_ref()).expect("session");
+    let entity = session.doc.entities().first().expect("tagged");
+    assert_eq!(entity.label, "GPE");
+    assert_eq!(entity.start, 0, "the selection snapped to the start of the word");
+    let text = &session.doc.cleaned()[entity.start..entity.end];
+    assert_eq!(text, "Harbor council");
+}
