@@ -215,3 +215,25 @@ fn dragging_in_the_cleaned_text_selects_whole_words_for_a_label_key() {
     let text = &session.doc.cleaned()[entity.start..entity.end];
     assert_eq!(text, "Harbor council");
 }
+
+#[test]
+fn a_failed_save_is_shown_kept_in_memory_and_retried() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = fixture(dir.path());
+    let blocker = dir.path().join("annotations");
+    std::fs::write(&blocker, "a file where the annotations folder should be").expect("write");
+    let mut h = harness(&[file], vec![]);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
+    h.run();
+    h.state_mut().flush_saves();
+    h.run();
+    h.get_by_label_contains("NOT SAVED");
+    let problem = h.state().messages.list().first().map(|m| m.text.clone()).unwrap_or_default();
+    assert!(problem.contains("annotations") && problem.contains("harbor-vote"), "{problem}");
+    std::fs::remove_file(&blocker).expect("unblock");
+    h.get_by_label("Retry saving").click();
+    h.run();
+    h.state_mut().flush_saves();
+    let json = saved(dir.path());
+    assert!(json["edits"].as_array().expect("edits").iter().all(|e| e["status"] == "accepted"));
+}

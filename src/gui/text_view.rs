@@ -159,7 +159,8 @@ impl TextView {
             self.layout(ui, width);
         }
         let mut area = egui::ScrollArea::vertical().id_salt(self.id).auto_shrink(false);
-        if let Some(y) = self.scroll_to.take() {
+        let forced = self.scroll_to.take();
+        if let Some(y) = forced {
             area = area.vertical_scroll_offset(y);
         }
         let mut events = ViewEvents::default();
@@ -174,7 +175,8 @@ impl TextView {
             }
         });
         let offset = out.state.clamped_offset().y;
-        events.scrolled = (offset - self.offset).abs() > 0.5;
+        // Only the person's scrolling counts: a view moved to follow the other must not lead it back.
+        events.scrolled = forced.is_none() && (offset - self.offset).abs() > 0.5;
         self.offset = offset;
         self.viewport = Rect::from_min_size(egui::pos2(0.0, offset), out.inner_rect.size());
         events
