@@ -71,16 +71,31 @@ impl TextView {
         self.dirty = true;
     }
 
-    /// The source byte at the top of the visible part.
-    pub fn top_source(&self) -> usize {
+    /// Where the visible part starts: the source byte of the top paragraph and how far down into that
+    /// paragraph (0–1) the view is scrolled.
+    pub fn top_anchor(&self) -> (usize, f32) {
         let b = self.tops.partition_point(|&t| t <= self.offset).saturating_sub(1);
-        self.blocks.get(b).map_or(0, |b| b.source_start)
+        let (top, height) = (self.tops.get(b).copied().unwrap_or(0.0), self.block_height(b));
+        let into = if height > 0.0 { ((self.offset - top) / height).clamp(0.0, 1.0) } else { 0.0 };
+        (self.blocks.get(b).map_or(0, |b| b.source_start), into)
     }
 
-    /// Scrolls so the paragraph holding `source` is at the top.
-    pub fn scroll_to_source(&mut self, source: usize) {
-        self.scroll_to = Some(self.y_of(source));
-        self.offset = self.scroll_to.unwrap_or(0.0);
+    /// Scrolls so the paragraph holding `source` is at the top, `into` (0–1) of the way down it.
+    pub fn scroll_to_anchor(&mut self, source: usize, into: f32) {
+        let b = self.block_of(source);
+        let y = self.tops.get(b).copied().unwrap_or(0.0) + into * self.block_height(b);
+        self.scroll_to = Some(y);
+        self.offset = y;
+    }
+
+    /// The index of the paragraph holding `source`.
+    fn block_of(&self, source: usize) -> usize {
+        self.blocks.partition_point(|b| b.source_start <= source).saturating_sub(1)
+    }
+
+    /// The laid-out height of paragraph `b`.
+    fn block_height(&self, b: usize) -> f32 {
+        self.galleys.get(b).map_or(0.0, |g| g.size().y)
     }
 
     /// Scrolls just enough for the paragraph holding `source` to be visible.
@@ -94,8 +109,7 @@ impl TextView {
 
     /// The top of the paragraph holding `source`.
     fn y_of(&self, source: usize) -> f32 {
-        let b = self.blocks.partition_point(|b| b.source_start <= source).saturating_sub(1);
-        self.tops.get(b).copied().unwrap_or(0.0)
+        self.tops.get(self.block_of(source)).copied().unwrap_or(0.0)
     }
 
     /// Lays out the paragraphs for a wrap width, reusing galleys whose paragraph is unchanged.
@@ -145,7 +159,7 @@ impl TextView {
 
     /// The caret's rectangle relative to the content's top left.
     fn caret_rect(&self, source: usize) -> Option<Rect> {
-        let b = self.blocks.partition_point(|b| b.source_start <= source).saturating_sub(1);
+        let b = self.block_of(source);
         let (block, galley) = (self.blocks.get(b)?, self.galleys.get(b)?);
         let byte = block.display_of(source);
         let chars = block.job.text.get(..byte).map_or(0, |s| s.chars().count());
