@@ -237,3 +237,33 @@ fn a_failed_save_is_shown_kept_in_memory_and_retried() {
     let json = saved(dir.path());
     assert!(json["edits"].as_array().expect("edits").iter().all(|e| e["status"] == "accepted"));
 }
+
+#[test]
+fn a_corpus_with_a_broken_line_opens_and_names_the_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = dir.path().join("wire.jsonl");
+    let lines = [
+        r#"{"id": "w1", "text": "First story.\n\n\n\nMore text."}"#,
+        r#"{"id": "w2", "text": "Second story"#,
+        r#"{"id": "w3", "text": "Third story."}"#,
+    ];
+    std::fs::write(&corpus, lines.join("\n")).expect("write");
+    let mut h = harness(&[corpus], vec![]);
+    for _ in 0..300 {
+        h.step();
+        if h.state().project.as_ref().is_some_and(|p| p.scan.is_none()) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.run();
+    let problems: Vec<String> = h.state().messages.list().iter().map(|m| m.text.clone()).collect();
+    assert!(problems.iter().any(|p| p.contains("wire.jsonl:2")), "{problems:?}");
+    h.get_by_label_contains("0 / 3 done");
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    h.run();
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    h.run();
+    let session = h.state().project.as_ref().and_then(|p| p.session.as_ref()).expect("session");
+    assert_eq!(session.doc.id, "w3", "the broken line is skipped over, not fatal");
+}
