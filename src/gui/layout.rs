@@ -101,6 +101,12 @@ impl Workbench {
             if ui.button("Help").on_hover_text("F1 or ?").clicked() {
                 self.run(Action::Help);
             }
+            let dark = ui.visuals().dark_mode;
+            let (name, theme) =
+                if dark { ("Light theme", egui::Theme::Light) } else { ("Dark theme", egui::Theme::Dark) };
+            if ui.button(name).on_hover_text("Switch the colours; label colours stay legible in both").clicked() {
+                ui.ctx().set_theme(theme);
+            }
         });
     }
 
