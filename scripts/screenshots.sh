@@ -84,3 +84,9 @@ shot help.png
 keys Escape v
 shot unified.png
 stop
+
+# 3. The same in the light theme.
+REDLINE_THEME=light start "$WORK/samples/harbor-solar.txt"
+keys ctrl+f; xdotool type --delay 60 "Lisbon"; keys Return 3 Escape
+shot workbench-light.png
+stop

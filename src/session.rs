@@ -435,6 +435,41 @@ mod tests {
     }
 
     #[test]
+    fn entity_suggestions_are_decided_like_cleaning_suggestions() {
+        let mut s = session();
+        s.decide_all(false).expect("reject cleaning suggestions");
+        let cleaned = s.doc.cleaned().to_string();
+        let at = |w: &str| cleaned.find(w).unwrap_or(0);
+        let suggestion = |start: usize, len: usize, label: &str| crate::model::NewEntity {
+            start,
+            end: start + len,
+            label: label.into(),
+            origin: "gazetteer".into(),
+            status: EntityStatus::Pending,
+            score: Some(0.5),
+        };
+        let ids = s
+            .doc
+            .add_entities([suggestion(at("James"), 12, "PERSON"), suggestion(at("SHARE"), 5, "ORG")])
+            .expect("add");
+        s.focus = None;
+        s.focus_next(true);
+        assert_eq!(s.focus, Some(Focus::Entity(ids[0])), "the first undecided item");
+        assert!(s.decide_focused(true).expect("accept"));
+        s.focus_next(true);
+        assert_eq!(s.focus, Some(Focus::Entity(ids[1])));
+        assert!(s.decide_focused(false).expect("reject"));
+        let status = |s: &Session, id| s.doc.entity(id).map(|e| e.status);
+        assert_eq!(
+            (status(&s, ids[0]), status(&s, ids[1])),
+            (Some(EntityStatus::Accepted), Some(EntityStatus::Rejected))
+        );
+        assert_eq!(s.focus, None, "a rejected entity is no longer shown, so it loses the focus");
+        s.undo();
+        assert_eq!(status(&s, ids[1]), Some(EntityStatus::Pending));
+    }
+
+    #[test]
     fn hand_edit_touches_only_what_changed() {
         let mut s = session();
         s.caret = s.doc.cleaned().find("spoke").unwrap_or(0);

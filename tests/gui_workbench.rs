@@ -215,3 +215,55 @@ fn dragging_in_the_cleaned_text_selects_whole_words_for_a_label_key() {
     let text = &session.doc.cleaned()[entity.start..entity.end];
     assert_eq!(text, "Harbor council");
 }
+
+#[test]
+fn a_failed_save_is_shown_kept_in_memory_and_retried() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = fixture(dir.path());
+    let blocker = dir.path().join("annotations");
+    std::fs::write(&blocker, "a file where the annotations folder should be").expect("write");
+    let mut h = harness(&[file], vec![]);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
+    h.run();
+    h.state_mut().flush_saves();
+    h.run();
+    h.get_by_label_contains("NOT SAVED");
+    let problem = h.state().messages.list().first().map(|m| m.text.clone()).unwrap_or_default();
+    assert!(problem.contains("annotations") && problem.contains("harbor-vote"), "{problem}");
+    std::fs::remove_file(&blocker).expect("unblock");
+    h.get_by_label("Retry saving").click();
+    h.run();
+    h.state_mut().flush_saves();
+    let json = saved(dir.path());
+    assert!(json["edits"].as_array().expect("edits").iter().all(|e| e["status"] == "accepted"));
+}
+
+#[test]
+fn a_corpus_with_a_broken_line_opens_and_names_the_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = dir.path().join("wire.jsonl");
+    let lines = [
+        r#"{"id": "w1", "text": "First story.\n\n\n\nMore text."}"#,
+        r#"{"id": "w2", "text": "Second story"#,
+        r#"{"id": "w3", "text": "Third story."}"#,
+    ];
+    std::fs::write(&corpus, lines.join("\n")).expect("write");
+    let mut h = harness(&[corpus], vec![]);
+    for _ in 0..300 {
+        h.step();
+        if h.state().project.as_ref().is_some_and(|p| p.scan.is_none()) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.run();
+    let problems: Vec<String> = h.state().messages.list().iter().map(|m| m.text.clone()).collect();
+    assert!(problems.iter().any(|p| p.contains("wire.jsonl:2")), "{problems:?}");
+    h.get_by_label_contains("0 / 3 done");
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    h.run();
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    h.run();
+    let session = h.state().project.as_ref().and_then(|p| p.session.as_ref()).expect("session");
+    assert_eq!(session.doc.id, "w3", "the broken line is skipped over, not fatal");
+}

@@ -99,15 +99,14 @@ impl Workbench {
         let Some(project) = &self.project else { return };
         let Some(here) = project.session.as_ref().map(|s| s.index) else { return };
         let shown = project.visible_documents();
-        let next = if forward {
-            shown.iter().copied().find(|&i| i > here)
+        // A document that cannot be opened is reported and skipped, so one bad file never blocks the rest.
+        let opened = if forward {
+            shown.into_iter().filter(|&i| i > here).find(|&i| self.open_document(i))
         } else {
-            shown.iter().copied().rev().find(|&i| i < here)
+            shown.into_iter().rev().filter(|&i| i < here).find(|&i| self.open_document(i))
         };
-        match next {
-            Some(i) => self.open_document(i),
-            None if forward => self.messages.notice("That was the last document in the list."),
-            None => {}
+        if opened.is_none() && forward {
+            self.messages.notice("That was the last document in the list.");
         }
     }
 }

@@ -225,7 +225,7 @@ impl Workbench {
             session: None,
             save_state: SaveState::Unchanged,
         });
-        self.open_document(0);
+        (0..self.project.as_ref().map_or(0, |p| p.ws.len())).find(|&i| self.open_document(i));
     }
 
     /// Takes the summaries the scan found.
@@ -281,9 +281,10 @@ impl Workbench {
         self.poll_saves();
     }
 
-    /// Opens document `index` of the project (its saved annotation when there is one).
-    pub fn open_document(&mut self, index: usize) {
-        let Some(project) = &mut self.project else { return };
+    /// Opens document `index` of the project (its saved annotation when there is one); returns
+    /// whether it opened (a problem is shown in the message area).
+    pub fn open_document(&mut self, index: usize) -> bool {
+        let Some(project) = &mut self.project else { return false };
         match project.ws.prepare(index) {
             Ok(prepared) => {
                 let session = Session::new(index, prepared);
@@ -293,8 +294,12 @@ impl Workbench {
                 project.session = Some(session);
                 project.save_state = SaveState::Unchanged;
                 self.views = Views::default();
+                true
             }
-            Err(e) => self.messages.problem(e),
+            Err(e) => {
+                self.messages.problem(e);
+                false
+            }
         }
     }
 

@@ -41,7 +41,9 @@ impl Workbench {
     /// Lays out every panel of the window.
     pub(super) fn layout(&mut self, ui: &mut egui::Ui) {
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar(ui));
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        if egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui)).inner {
+            self.changed();
+        }
         if !self.messages.is_empty() {
             egui::Panel::bottom("messages").show(ui, |ui| self.messages.ui(ui));
         }
@@ -99,11 +101,18 @@ impl Workbench {
             if ui.button("Help").on_hover_text("F1 or ?").clicked() {
                 self.run(Action::Help);
             }
+            let dark = ui.visuals().dark_mode;
+            let (name, theme) =
+                if dark { ("Light theme", egui::Theme::Light) } else { ("Dark theme", egui::Theme::Dark) };
+            if ui.button(name).on_hover_text("Switch the colours; label colours stay legible in both").clicked() {
+                ui.ctx().set_theme(theme);
+            }
         });
     }
 
-    /// Saved state, document status, annotator and save folder.
-    fn status_bar(&self, ui: &mut egui::Ui) {
+    /// Saved state, document status, annotator and save folder; returns whether to retry a failed save.
+    fn status_bar(&self, ui: &mut egui::Ui) -> bool {
+        let mut retry = false;
         ui.horizontal_wrapped(|ui| {
             let Some(project) = &self.project else {
                 ui.label("No project open — F1 for shortcuts");
@@ -122,10 +131,14 @@ impl Workbench {
                     SaveState::Failed => "NOT SAVED — see the message; kept in memory".to_string(),
                 };
                 ui.label(saved);
+                if project.save_state == SaveState::Failed {
+                    retry = ui.button("Retry saving").on_hover_text("Write the document again").clicked();
+                }
                 ui.separator();
                 ui.label(format!("Save folder: {}", s.save_dir.display()));
             }
         });
+        retry
     }
 
     /// Progress of background work, with Cancel.

@@ -34,6 +34,7 @@ impl eframe::App for Workbench {
 }
 
 /// Opens the workbench on the given paths (none: the start screen) and runs until the window closes.
+/// `REDLINE_THEME=light` or `dark` overrides the system theme (the toolbar switches it too).
 pub fn run(paths: &[PathBuf]) -> crate::Result<()> {
     for path in paths {
         std::fs::metadata(path).map_err(|e| crate::Error::io(path, &e))?;
@@ -53,7 +54,14 @@ pub fn run(paths: &[PathBuf]) -> crate::Result<()> {
     eframe::run_native(
         "Redline",
         options,
-        Box::new(move |_cc| Ok(Box::new(Workbench::new(app_options, &paths)) as Box<dyn eframe::App>)),
+        Box::new(move |cc| {
+            match std::env::var("REDLINE_THEME").as_deref() {
+                Ok("light") => cc.egui_ctx.set_theme(egui::Theme::Light),
+                Ok("dark") => cc.egui_ctx.set_theme(egui::Theme::Dark),
+                _ => {}
+            }
+            Ok(Box::new(Workbench::new(app_options, &paths)) as Box<dyn eframe::App>)
+        }),
     )
     .map_err(|e| crate::Error::msg(format!("cannot open the window: {e}")))
 }

@@ -37,8 +37,7 @@ pub fn original_blocks(doc: &Document, pal: &Palette, focus: Option<Focus>) -> V
 /// Pushes an edit's removed raw text, marking line breaks so removed blank lines can be seen.
 fn push_removed(b: &mut BlockBuilder, raw: &str, edit: &Edit, pal: &Palette, focused: bool) {
     let fmt = removed_format(edit.status, pal, focused);
-    let mut mark = fmt.clone();
-    mark.font_id = pal.small.clone();
+    let mark = fmt.clone();
     let target = Target::Edit(edit.id);
     let mut at = edit.start;
     for (i, _) in raw[edit.start..edit.end].match_indices('\n') {

@@ -1,9 +1,7 @@
-//! A long text shown as per-paragraph galleys: only the visible paragraphs are painted, galleys are
-//! cached by content so an edit re-lays out only the paragraphs it changed, and clicks and drags are
+//! A long text shown as per-paragraph galleys: only the visible paragraphs are painted, a change
+//! re-lays out only the paragraphs whose text or styling differ, and clicks and drags are
 //! hit-tested on one small galley and mapped back to source bytes.
 
-use std::collections::HashMap;
-use std::hash::{Hash as _, Hasher as _};
 use std::sync::Arc;
 
 use eframe::egui::{self, Galley, Rect, Sense, Vec2, text::CCursor};
@@ -31,11 +29,12 @@ pub struct TextView {
     name: &'static str,
     blocks: Vec<Block>,
     galleys: Vec<Arc<Galley>>,
+    /// Galleys still valid for the current blocks (`None`: to be laid out), until the next layout.
+    reusable: Vec<Option<Arc<Galley>>>,
     tops: Vec<f32>,
     height: f32,
     width: f32,
     dirty: bool,
-    cache: HashMap<u64, Arc<Galley>>,
     offset: f32,
     viewport: Rect,
     scroll_to: Option<f32>,
@@ -52,11 +51,11 @@ impl TextView {
             name,
             blocks: Vec::new(),
             galleys: Vec::new(),
+            reusable: Vec::new(),
             tops: Vec::new(),
             height: 0.0,
             width: 0.0,
             dirty: true,
-            cache: HashMap::new(),
             offset: 0.0,
             viewport: Rect::NOTHING,
             scroll_to: None,
@@ -65,22 +64,53 @@ impl TextView {
         }
     }
 
-    /// Replaces the content; unchanged paragraphs keep their galleys.
+    /// Replaces the content. Paragraphs equal to the old ones at the start and at the end keep their
+    /// galleys (an edit touches a run of paragraphs in between), compared without hashing whole texts.
     pub fn set_blocks(&mut self, blocks: Vec<Block>) {
+        // Galleys belong to the blocks last laid out; blocks set since then but never shown have none.
+        let old: &[Block] = if self.dirty { &[] } else { &self.blocks };
+        let new = &blocks;
+        let same = |a: &Block, b: &Block| a.job == b.job;
+        let prefix = old.iter().zip(new).take_while(|(a, b)| same(a, b)).count().min(self.galleys.len());
+        let room = old.len().min(new.len()) - prefix;
+        let suffix = old.iter().rev().zip(new.iter().rev()).take(room).take_while(|(a, b)| same(a, b)).count();
+        let mut reusable: Vec<Option<Arc<Galley>>> = vec![None; new.len()];
+        for (slot, galley) in reusable.iter_mut().zip(&self.galleys).take(prefix) {
+            *slot = Some(galley.clone());
+        }
+        for k in 1..=suffix {
+            reusable[new.len() - k] = self.galleys.get(old.len() - k).cloned();
+        }
+        self.reusable = reusable;
         self.blocks = blocks;
         self.dirty = true;
     }
 
-    /// The source byte at the top of the visible part.
-    pub fn top_source(&self) -> usize {
+    /// Where the visible part starts: the source byte of the top paragraph and how far down into that
+    /// paragraph (0–1) the view is scrolled.
+    pub fn top_anchor(&self) -> (usize, f32) {
         let b = self.tops.partition_point(|&t| t <= self.offset).saturating_sub(1);
-        self.blocks.get(b).map_or(0, |b| b.source_start)
+        let (top, height) = (self.tops.get(b).copied().unwrap_or(0.0), self.block_height(b));
+        let into = if height > 0.0 { ((self.offset - top) / height).clamp(0.0, 1.0) } else { 0.0 };
+        (self.blocks.get(b).map_or(0, |b| b.source_start), into)
     }
 
-    /// Scrolls so the paragraph holding `source` is at the top.
-    pub fn scroll_to_source(&mut self, source: usize) {
-        self.scroll_to = Some(self.y_of(source));
-        self.offset = self.scroll_to.unwrap_or(0.0);
+    /// Scrolls so the paragraph holding `source` is at the top, `into` (0–1) of the way down it.
+    pub fn scroll_to_anchor(&mut self, source: usize, into: f32) {
+        let b = self.block_of(source);
+        let y = self.tops.get(b).copied().unwrap_or(0.0) + into * self.block_height(b);
+        self.scroll_to = Some(y);
+        self.offset = y;
+    }
+
+    /// The index of the paragraph holding `source`.
+    fn block_of(&self, source: usize) -> usize {
+        self.blocks.partition_point(|b| b.source_start <= source).saturating_sub(1)
+    }
+
+    /// The laid-out height of paragraph `b`.
+    fn block_height(&self, b: usize) -> f32 {
+        self.galleys.get(b).map_or(0.0, |g| g.size().y)
     }
 
     /// Scrolls just enough for the paragraph holding `source` to be visible.
@@ -94,38 +124,34 @@ impl TextView {
 
     /// The top of the paragraph holding `source`.
     fn y_of(&self, source: usize) -> f32 {
-        let b = self.blocks.partition_point(|b| b.source_start <= source).saturating_sub(1);
-        self.tops.get(b).copied().unwrap_or(0.0)
+        self.tops.get(self.block_of(source)).copied().unwrap_or(0.0)
     }
 
-    /// Lays out the paragraphs for a wrap width, reusing galleys whose paragraph is unchanged.
+    /// Lays out the paragraphs for a wrap width, reusing the galleys `set_blocks` kept when the width
+    /// is unchanged.
     fn layout(&mut self, ui: &egui::Ui, width: f32) {
-        let mut cache = HashMap::with_capacity(self.blocks.len());
+        let same_width = (width - self.width).abs() <= 0.5;
+        let mut reusable = std::mem::take(&mut self.reusable);
+        if !same_width || reusable.len() != self.blocks.len() {
+            reusable = vec![None; self.blocks.len()];
+        }
+        let blank_font = egui::TextStyle::Body.resolve(ui.style());
         let mut galleys = Vec::with_capacity(self.blocks.len());
         let mut tops = Vec::with_capacity(self.blocks.len());
         let mut y = 0.0;
-        let blank_font = egui::TextStyle::Body.resolve(ui.style());
-        for block in &self.blocks {
-            let mut job = block.job.clone();
-            if job.text.is_empty() {
-                job.append(" ", 0.0, egui::TextFormat::simple(blank_font.clone(), egui::Color32::TRANSPARENT));
-            }
-            job.wrap.max_width = width;
-            let key = {
-                let mut h = std::hash::DefaultHasher::new();
-                job.hash(&mut h);
-                h.finish()
-            };
-            let galley = match self.cache.get(&key) {
-                Some(g) => g.clone(),
-                None => ui.painter().layout_job(job),
-            };
+        for (block, kept) in self.blocks.iter().zip(reusable) {
+            let galley = kept.unwrap_or_else(|| {
+                let mut job = block.job.clone();
+                if job.text.is_empty() {
+                    job.append(" ", 0.0, egui::TextFormat::simple(blank_font.clone(), egui::Color32::TRANSPARENT));
+                }
+                job.wrap.max_width = width;
+                ui.painter().layout_job(job)
+            });
             tops.push(y);
             y += galley.size().y;
-            cache.insert(key, galley.clone());
             galleys.push(galley);
         }
-        self.cache = cache;
         self.galleys = galleys;
         self.tops = tops;
         self.height = y;
@@ -145,7 +171,7 @@ impl TextView {
 
     /// The caret's rectangle relative to the content's top left.
     fn caret_rect(&self, source: usize) -> Option<Rect> {
-        let b = self.blocks.partition_point(|b| b.source_start <= source).saturating_sub(1);
+        let b = self.block_of(source);
         let (block, galley) = (self.blocks.get(b)?, self.galleys.get(b)?);
         let byte = block.display_of(source);
         let chars = block.job.text.get(..byte).map_or(0, |s| s.chars().count());
@@ -156,10 +182,14 @@ impl TextView {
     pub fn show(&mut self, ui: &mut egui::Ui, tooltip: impl Fn(Target) -> Option<String>) -> ViewEvents {
         let width = (ui.available_width() - ui.spacing().scroll.bar_width - 8.0).max(40.0);
         if self.dirty || (width - self.width).abs() > 0.5 {
+            if !self.dirty {
+                self.reusable.clear();
+            }
             self.layout(ui, width);
         }
         let mut area = egui::ScrollArea::vertical().id_salt(self.id).auto_shrink(false);
-        if let Some(y) = self.scroll_to.take() {
+        let forced = self.scroll_to.take();
+        if let Some(y) = forced {
             area = area.vertical_scroll_offset(y);
         }
         let mut events = ViewEvents::default();
@@ -174,7 +204,8 @@ impl TextView {
             }
         });
         let offset = out.state.clamped_offset().y;
-        events.scrolled = (offset - self.offset).abs() > 0.5;
+        // Only the person's scrolling counts: a view moved to follow the other must not lead it back.
+        events.scrolled = forced.is_none() && (offset - self.offset).abs() > 0.5;
         self.offset = offset;
         self.viewport = Rect::from_min_size(egui::pos2(0.0, offset), out.inner_rect.size());
         events
@@ -219,5 +250,44 @@ impl TextView {
             events.clicked = response.interact_pointer_pos().and_then(|p| self.hit(local(p)));
         }
         events.hovered = response.hover_pos().and_then(|p| self.hit(local(p))).map(|(_, t)| t);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gui::blocks::BlockBuilder;
+
+    fn blocks(text: &str) -> Vec<Block> {
+        let mut b = BlockBuilder::default();
+        b.push(text, &egui::TextFormat::default(), 0, true, Target::Text);
+        b.finish(text.len())
+    }
+
+    fn show(ctx: &egui::Context, view: &mut TextView) {
+        let mut out = ctx.run_ui(egui::RawInput::default(), |ui| {
+            view.show(ui, |_| None);
+        });
+        out.textures_delta.clear();
+    }
+
+    #[test]
+    fn an_edit_keeps_the_galleys_of_unchanged_paragraphs() {
+        let ctx = egui::Context::default();
+        let mut view = TextView::new("t", "test view");
+        view.set_blocks(blocks("one\ntwo\nthree\nfour"));
+        show(&ctx, &mut view);
+        assert_eq!(view.galleys.len(), 4);
+        view.set_blocks(blocks("one\n2\n2b\nthree\nfour"));
+        let kept: Vec<bool> = view.reusable.iter().map(Option::is_some).collect();
+        assert_eq!(kept, [true, false, false, true, true]);
+        let old_three = view.galleys[2].clone();
+        show(&ctx, &mut view);
+        assert!(Arc::ptr_eq(&view.galleys[3], &old_three), "paragraph three was not laid out again");
+        assert!(view.tops.windows(2).all(|w| w[0] < w[1]));
+        // Blocks replaced twice without being shown are never matched with stale galleys.
+        view.set_blocks(blocks("x"));
+        view.set_blocks(blocks("x\ny"));
+        assert!(view.reusable.iter().all(Option::is_none));
     }
 }

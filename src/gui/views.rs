@@ -244,11 +244,11 @@ fn tooltip(doc: &Document, target: Target) -> Option<String> {
 /// Keeps the two views in step: when one scrolls, the other follows through the offset map.
 fn sync_scroll(views: &mut Views, doc: &Document, orig: &ViewEvents, clean: &ViewEvents) {
     if orig.scrolled && !clean.scrolled {
-        let at = doc.map().raw_to_clean_clamped(views.original.top_source(), Bias::Left);
-        views.cleaned.scroll_to_source(at);
+        let (raw, into) = views.original.top_anchor();
+        views.cleaned.scroll_to_anchor(doc.map().raw_to_clean_clamped(raw, Bias::Left), into);
     } else if clean.scrolled && !orig.scrolled {
-        let at = doc.map().clean_to_raw(views.cleaned.top_source(), Bias::Left);
-        views.original.scroll_to_source(at);
+        let (clean_at, into) = views.cleaned.top_anchor();
+        views.original.scroll_to_anchor(doc.map().clean_to_raw(clean_at, Bias::Left), into);
     }
 }
 
