@@ -11,6 +11,9 @@ use egui_kittest::kittest::Queryable as _;
 use redline::gui::{FilePicker, Options, PickKind, Workbench};
 use serde_json::Value;
 
+/// How long a test waits for a worker thread; generous because CI machines may be loaded.
+const WORKER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// An article with two runs of blank lines (two cleaning suggestions) and a name to tag.
 const ARTICLE: &str = "Harbor council votes on solar farm\n\n\n\n\nMayor Elena Ruiz said the floating panels \
 would be installed in May.\n\n\n\nThe vote passed nine to two.\n";
@@ -45,12 +48,26 @@ fn harness(paths: &[PathBuf], picked: Vec<PathBuf>) -> Harness<'static, Workbenc
     h
 }
 
+/// Runs frames until the UI stops repainting (background work finished), failing after the timeout.
+fn settle(h: &mut Harness<'static, Workbench>) {
+    let deadline = std::time::Instant::now() + WORKER_TIMEOUT;
+    while std::time::Instant::now() < deadline {
+        if h.try_run().is_ok() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the UI kept repainting; messages: {:?}", h.state().messages.list());
+}
+
 /// Steps the UI until a document is open (opening runs on a worker thread).
 fn wait_for_document(h: &mut Harness<'static, Workbench>) {
-    for _ in 0..500 {
+    let deadline = std::time::Instant::now() + WORKER_TIMEOUT;
+    while std::time::Instant::now() < deadline {
         h.step();
-        if h.state().project.as_ref().is_some_and(|p| p.session.is_some()) {
-            h.run();
+        let opened = h.state().project.as_ref().is_some_and(|p| p.session.is_some() && p.scan.is_none());
+        // Settled: a document is open and no background work keeps the UI repainting.
+        if opened && h.try_run().is_ok() {
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
@@ -142,14 +159,15 @@ fn open_dialog_help_overlay_and_problems_in_the_message_area() {
     let mut h = harness(&[], vec![bad.clone()]);
     h.run();
     h.get_by_label("Choose files…").click();
-    for _ in 0..300 {
+    let deadline = std::time::Instant::now() + WORKER_TIMEOUT;
+    while std::time::Instant::now() < deadline {
         h.step();
         if !h.state().messages.is_empty() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    h.run();
+    settle(&mut h);
     let message = h.state().messages.list().first().map(|m| m.text.clone()).unwrap_or_default();
     assert!(message.contains("broken.txt") && message.contains("UTF-8"), "{message}");
     h.get_by_label_contains("broken.txt");
@@ -249,14 +267,15 @@ fn a_corpus_with_a_broken_line_opens_and_names_the_line() {
     ];
     std::fs::write(&corpus, lines.join("\n")).expect("write");
     let mut h = harness(&[corpus], vec![]);
-    for _ in 0..300 {
+    let deadline = std::time::Instant::now() + WORKER_TIMEOUT;
+    while std::time::Instant::now() < deadline {
         h.step();
         if h.state().project.as_ref().is_some_and(|p| p.scan.is_none()) {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    h.run();
+    settle(&mut h);
     let problems: Vec<String> = h.state().messages.list().iter().map(|m| m.text.clone()).collect();
     assert!(problems.iter().any(|p| p.contains("wire.jsonl:2")), "{problems:?}");
     h.get_by_label_contains("0 / 3 done");
