@@ -4,6 +4,8 @@
 //! edits, derived cleaned text, entities re-mapped across edits, commands and undo), the annotated
 //! JSON format, input loading, and the command line. Only [`gui`] touches egui/eframe.
 
+pub mod batch;
+pub mod bench;
 pub mod clean;
 pub mod cli;
 pub mod error;

@@ -1,5 +1,7 @@
 //! The `redline` command line: the GUI by default, and subcommands that work without a window.
 
+mod batch;
+mod bench;
 mod clean;
 mod suggest;
 mod validate;
@@ -34,6 +36,10 @@ pub enum Command {
     Clean(clean::Args),
     /// Check annotated JSON files and report every problem.
     Validate(validate::Args),
+    /// Run the suggestions over many documents on every core, into a folder, a JSONL file or stdout.
+    Batch(batch::Args),
+    /// Measure the speed targets on this machine and print them as a table.
+    Bench(bench::Args),
 }
 
 /// Options shared by commands that read raw text.
@@ -71,6 +77,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Some(Command::Suggest(args)) => suggest::run(&args),
         Some(Command::Clean(args)) => clean::run(&args),
         Some(Command::Validate(args)) => validate::run(&args),
+        Some(Command::Batch(args)) => batch::run(&args),
+        Some(Command::Bench(args)) => bench::run(&args),
     }
 }
 

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::error::{Error, Result};
+use crate::model::Document;
 
 /// The byte offsets of every non-blank line of a JSONL file.
 #[derive(Debug, Clone)]
@@ -84,6 +85,18 @@ impl CorpusIndex {
         let mut bytes = vec![0u8; len];
         file.read_exact(&mut bytes).map_err(|e| Error::io(path, &e).at_line(span.line))?;
         parse_record(&bytes).map_err(|e| e.in_file(path).at_line(span.line))
+    }
+}
+
+impl Record {
+    /// The record as a new document, with `fallback_id` when the record has no id of its own and
+    /// `corpus` + `line` as its source.
+    pub fn into_document(self, fallback_id: &str, corpus: &str, line: u64) -> Document {
+        let mut doc = Document::new(self.id.unwrap_or_else(|| fallback_id.to_string()), self.text);
+        doc.meta = self.meta;
+        doc.source.corpus = Some(corpus.to_string());
+        doc.source.line = Some(line);
+        doc
     }
 }
 

@@ -11,7 +11,7 @@ pub use decode::Encoding;
 
 use crate::error::{Error, Result};
 use crate::format::annotated;
-use crate::model::{Document, Source};
+use crate::model::Document;
 
 /// Where one document of a collection comes from.
 #[derive(Debug, Clone)]
@@ -111,15 +111,8 @@ impl Entry {
             DocRef::Text(path) => load_text(path, encoding),
             DocRef::Corpus(index, span) => {
                 let record = index.read(*span)?;
-                let id = record.id.clone().unwrap_or_else(|| self.name.replace(':', "-"));
-                let mut doc = Document::new(id, record.text);
-                doc.meta = record.meta;
-                doc.source = Source {
-                    corpus: Some(index.path.display().to_string()),
-                    line: Some(span.line),
-                    ..doc.source.clone()
-                };
-                Ok(doc)
+                let fallback_id = self.name.replace(':', "-");
+                Ok(record.into_document(&fallback_id, &index.path.display().to_string(), span.line))
             }
             DocRef::Annotated(path) => annotated::load(path),
         }

@@ -1,0 +1,95 @@
+//! Throughput of the suggestion pipeline on one thread, and how `redline batch` scales with threads.
+
+use std::path::Path;
+use std::time::Instant;
+
+use super::{Figure, Target, synth};
+use crate::batch::{self, Input, Output, Pipeline, Settings};
+use crate::error::{Error, Result};
+use crate::format::annotated;
+use crate::input::{Collection, Encoding};
+use crate::model::Document;
+
+/// Typical article size in the synthetic corpora, bytes.
+pub const ARTICLE_BYTES: usize = 5_000;
+
+/// Single-threaded throughput over `mb` MB of synthetic articles: the suggestion pipeline alone,
+/// the whole per-document step of `redline batch` (document, suggestions, JSON line).
+pub fn single_thread(mb: usize) -> Vec<Figure> {
+    let texts = synth::articles(11, ARTICLE_BYTES, mb * 1_000_000);
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let pipeline = Pipeline::builtin();
+    let mut docs: Vec<Document> = texts.iter().map(|t| Document::new("bench", t.as_str())).collect();
+    let start = Instant::now();
+    let mut edits = 0usize;
+    for doc in &mut docs {
+        pipeline.suggest(doc);
+        edits += doc.edits().len();
+    }
+    let suggest = start.elapsed().as_secs_f64();
+    let start = Instant::now();
+    let mut out = 0usize;
+    for text in &texts {
+        let mut doc = Document::new("bench", text.as_str());
+        pipeline.suggest(&mut doc);
+        out += annotated::to_json_line(&doc).len();
+    }
+    let whole = start.elapsed().as_secs_f64();
+    let mb = bytes as f64 / 1e6;
+    vec![
+        Figure::new(
+            format!("suggestion pipeline, 1 thread ({mb:.0} MB, {} articles, {edits} edits)", texts.len()),
+            mb / suggest,
+            "MB/s",
+            Some(Target::AtLeast(100.0)),
+        ),
+        Figure::new(
+            format!(
+                "per-document batch step, 1 thread (document + suggestions + JSON, {:.0} MB out)",
+                out as f64 / 1e6
+            ),
+            mb / whole,
+            "MB/s",
+            None,
+        ),
+    ]
+}
+
+/// `redline batch` over a synthetic JSONL corpus of `mb` MB in `dir`, with 1 thread and with
+/// `jobs`: throughput of each and the speed-up.
+pub fn scaling(dir: &Path, mb: usize, jobs: usize) -> Result<Vec<Figure>> {
+    let corpus = dir.join("scaling.jsonl");
+    write_corpus(&corpus, mb * 1_000_000, ARTICLE_BYTES)?;
+    let mut rates = Vec::new();
+    for threads in [1, jobs] {
+        let collection = Collection::open(std::slice::from_ref(&corpus))?;
+        let settings = Settings { jobs: threads, progress: false };
+        let output = Output::Jsonl(dir.join(format!("out-{threads}.jsonl")));
+        let summary = batch::run(Input::Collection(collection, Encoding::Utf8), &output, &settings, &mut |_| {})?;
+        rates.push(summary.bytes as f64 / 1e6 / summary.seconds);
+    }
+    Ok(vec![
+        Figure::new(format!("redline batch, 1 thread ({mb} MB JSONL → JSONL)"), rates[0], "MB/s", None),
+        Figure::new(format!("redline batch, {jobs} threads"), rates[1], "MB/s", None),
+        Figure::new(format!("batch speed-up, {jobs} threads"), rates[1] / rates[0], "x", Some(Target::AtLeast(1.8))),
+    ])
+}
+
+/// Writes a synthetic JSONL corpus of about `total` bytes of article text, streamed so the
+/// generator itself stays small. Returns the number of articles.
+pub fn write_corpus(path: &Path, total: usize, article_bytes: usize) -> Result<u64> {
+    use std::io::Write as _;
+    let file = std::fs::File::create(path).map_err(|e| Error::io(path, &e))?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+    let mut rng = synth::Rng::new(5);
+    let (mut written, mut n) = (0usize, 0u64);
+    while written < total {
+        let size = article_bytes / 2 + rng.below(article_bytes);
+        let text = synth::article(&mut rng, size);
+        written += text.len();
+        writeln!(out, "{}", synth::corpus_line(n, &text)).map_err(|e| Error::io(path, &e))?;
+        n += 1;
+    }
+    out.flush().map_err(|e| Error::io(path, &e))?;
+    Ok(n)
+}

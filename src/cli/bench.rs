@@ -1,0 +1,93 @@
+//! `redline bench`: measures the speed targets on this machine and prints them as a table.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::bench::{self, Figure};
+use crate::error::{Error, Result};
+
+/// The benchmark suites, in the order they run (opening first, so its memory figure is clean).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
+pub enum Suite {
+    /// Open a big JSONL corpus and show its first document; resident memory.
+    Open,
+    /// List a folder of many `.txt` files.
+    Folder,
+    /// Cleaning + suggesting throughput on one thread.
+    Pipeline,
+    /// `redline batch` on 1 thread and on every core.
+    Scaling,
+    /// Saving annotated JSON.
+    Save,
+    /// Accept-all, undo and a hand edit on a 1 MB document.
+    Model,
+}
+
+/// Arguments of `redline bench`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Suites to run (default: all).
+    #[arg(value_enum)]
+    pub suites: Vec<Suite>,
+    /// Small sizes for a quick check (10 MB pipeline, 50 MB corpus, 5,000 files).
+    #[arg(long)]
+    pub quick: bool,
+    /// Open this JSONL corpus instead of generating one.
+    #[arg(long, value_name = "FILE")]
+    pub corpus: Option<PathBuf>,
+    /// Folder for generated corpora and outputs, reused between runs (default: the temp folder).
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// Threads for the scaling suite (default: every core).
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+/// Runs the chosen suites and prints the table; exit code 0 even when a target is missed.
+pub fn run(args: &Args) -> Result<ExitCode> {
+    let mut suites = args.suites.clone();
+    if suites.is_empty() {
+        suites = vec![Suite::Open, Suite::Folder, Suite::Pipeline, Suite::Scaling, Suite::Save, Suite::Model];
+    }
+    suites.sort();
+    suites.dedup();
+    let dir = args.dir.clone().unwrap_or_else(|| std::env::temp_dir().join("redline-bench"));
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, &e))?;
+    let (pipeline_mb, corpus_mb, files, scaling_mb) =
+        if args.quick { (10, 50, 5_000, 10) } else { (100, 1_000, 100_000, 100) };
+    let mut figures: Vec<Figure> = Vec::new();
+    for suite in suites {
+        eprintln!("redline bench: {suite:?}…");
+        figures.extend(match suite {
+            Suite::Open => {
+                let corpus = match &args.corpus {
+                    Some(path) => path.clone(),
+                    None => generated_corpus(&dir, corpus_mb)?,
+                };
+                bench::open::corpus(&corpus)?
+            }
+            Suite::Folder => bench::open::folder(&dir.join(format!("folder-{files}")), files)?,
+            Suite::Pipeline => bench::throughput::single_thread(pipeline_mb),
+            Suite::Scaling => {
+                let jobs = args.jobs.unwrap_or_else(crate::batch::default_jobs);
+                bench::throughput::scaling(&dir, scaling_mb, jobs)?
+            }
+            Suite::Save => bench::save::saves(&dir.join("saves"))?,
+            Suite::Model => bench::model::commands(),
+        });
+    }
+    super::print_out(&bench::table(&figures))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A synthetic corpus of `mb` MB of article text in `dir`, generated on first use.
+fn generated_corpus(dir: &std::path::Path, mb: usize) -> Result<PathBuf> {
+    let path = dir.join(format!("corpus-{mb}mb.jsonl"));
+    if !path.exists() {
+        eprintln!("redline bench: writing {} …", path.display());
+        let partial = dir.join(format!(".corpus-{mb}mb.jsonl.partial"));
+        bench::throughput::write_corpus(&partial, mb * 1_000_000, bench::throughput::ARTICLE_BYTES)?;
+        std::fs::rename(&partial, &path).map_err(|e| Error::io(&path, &e))?;
+    }
+    Ok(path)
+}
