@@ -83,7 +83,8 @@ mod tests {
         let misc = misc_label(&defaults);
         assert_eq!((misc.name.as_str(), misc.key), (MISC, Some(7)));
         assert!(!defaults.iter().any(|l| l.color == misc.color));
-        let full: Vec<LabelDef> = (1..=9).map(|k| LabelDef { name: format!("L{k}"), color: "#000000".into(), key: Some(k) }).collect();
+        let full: Vec<LabelDef> =
+            (1..=9).map(|k| LabelDef { name: format!("L{k}"), color: "#000000".into(), key: Some(k) }).collect();
         assert_eq!(misc_label(&full).key, None, "no key left");
     }
 

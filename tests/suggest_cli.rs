@@ -61,13 +61,19 @@ fn project_patterns_are_used_and_a_bad_line_is_named() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("a.txt"), ARTICLE).expect("write");
     std::fs::write(dir.path().join("redline.json"), r#"{"patterns_file": "patterns.jsonl"}"#).expect("write");
-    std::fs::write(dir.path().join("patterns.jsonl"), "{\"label\": \"ORG\", \"pattern\": [{\"LOWER\": \"harbor\"}, {\"LOWER\": \"council\"}]}\n")
-        .expect("write");
+    std::fs::write(
+        dir.path().join("patterns.jsonl"),
+        "{\"label\": \"ORG\", \"pattern\": [{\"LOWER\": \"harbor\"}, {\"LOWER\": \"council\"}]}\n",
+    )
+    .expect("write");
     let got = entities(&redline(dir.path(), &["suggest", "a.txt", "--entities"]));
     assert!(got.iter().any(|e| e.0 == "Harbor council" && e.1 == "ORG" && e.2 == "patterns"), "{got:?}");
 
-    std::fs::write(dir.path().join("patterns.jsonl"), "{\"label\": \"ORG\", \"pattern\": \"Harbor\"}\n{\"label\": \"ORG\"\n")
-        .expect("write");
+    std::fs::write(
+        dir.path().join("patterns.jsonl"),
+        "{\"label\": \"ORG\", \"pattern\": \"Harbor\"}\n{\"label\": \"ORG\"\n",
+    )
+    .expect("write");
     let out = redline(dir.path(), &["suggest", "a.txt", "--entities"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);

@@ -11,8 +11,10 @@ use super::gazetteer::Gazetteer;
 const DATE: &str = "DATE";
 
 /// Words that make a bare "May" a month ("in May"), not the verb or the name.
-const MAY_CUES: &[&str] =
-    &["in", "of", "since", "until", "by", "last", "next", "this", "early", "late", "mid", "through", "from", "before", "after", "during"];
+const MAY_CUES: &[&str] = &[
+    "in", "of", "since", "until", "by", "last", "next", "this", "early", "late", "mid", "through", "from", "before",
+    "after", "during",
+];
 
 /// The compiled date expressions.
 #[derive(Debug, Clone)]
@@ -35,7 +37,8 @@ impl DateFinder {
         let month = alternatives(&gazetteer.months, true);
         let month_full = alternatives(&gazetteer.months, false);
         let weekday = alternatives(&gazetteer.weekdays, false);
-        let number = r"(?:[0-9]+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|few|several|many)";
+        let number =
+            r"(?:[0-9]+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|few|several|many)";
         let unit = r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|weekends?|quarters?|half)";
         let season = r"(?:week|month|year|weekend|decade|century|summer|winter|spring|fall|autumn|season|quarter)";
         let relative = format!(
@@ -81,7 +84,9 @@ impl DateFinder {
         let before = text[..start].chars().next_back();
         let after = text[end..].chars().next();
         let numeric_context = before.is_some_and(|c| matches!(c, '$' | '£' | '€' | '#' | '.' | ',' | '-'))
-            || after.is_some_and(|c| matches!(c, '%' | ',' | '-' | '.') && text[end + 1..].starts_with(|d: char| d.is_ascii_digit()));
+            || after.is_some_and(|c| {
+                matches!(c, '%' | ',' | '-' | '.') && text[end + 1..].starts_with(|d: char| d.is_ascii_digit())
+            });
         if found.starts_with(|c: char| c.is_ascii_digit()) && numeric_context {
             return false;
         }
@@ -111,7 +116,10 @@ mod tests {
     #[test]
     fn relative_dates_and_ages() {
         assert_eq!(dates("last week and in upcoming months"), ["last week", "upcoming months"]);
-        assert_eq!(dates("over the past decade, two years ago, earlier this year"), ["the past decade", "two years ago", "earlier this year"]);
+        assert_eq!(
+            dates("over the past decade, two years ago, earlier this year"),
+            ["the past decade", "two years ago", "earlier this year"]
+        );
         assert_eq!(dates("Last Tuesday a 15-year-old said today"), ["Last Tuesday", "15-year-old", "today"]);
     }
 

@@ -47,7 +47,14 @@ pub fn imported_suggestions(imported: &Document, target: &Document) -> Result<Im
             continue;
         }
         let origin = if e.origin == crate::model::MANUAL { ORIGIN.to_string() } else { e.origin.clone() };
-        out.suggestions.push(NewEntity { start, end, label: e.label.clone(), origin, status: EntityStatus::Pending, score: e.score });
+        out.suggestions.push(NewEntity {
+            start,
+            end,
+            label: e.label.clone(),
+            origin,
+            status: EntityStatus::Pending,
+            score: e.score,
+        });
     }
     Ok(out)
 }
@@ -89,15 +96,20 @@ mod tests {
     }
 
     fn shown(target: &Document, imported: &Imported) -> Vec<String> {
-        imported.suggestions.iter().map(|s| format!("{}:{}:{}", &target.cleaned()[s.start..s.end], s.label, s.origin)).collect()
+        imported
+            .suggestions
+            .iter()
+            .map(|s| format!("{}:{}:{}", &target.cleaned()[s.start..s.end], s.label, s.origin))
+            .collect()
     }
 
     #[test]
     fn predictions_on_the_same_cleaned_text_come_in_pending() {
         let text = "Ada Obi visited Lagos.";
         let target = Document::new("a", text);
-        let got = imported_suggestions(&predictions(text, &[("Ada Obi", "PERSON", 0.9), ("Lagos", "GPE", 0.8)]), &target)
-            .expect("same text");
+        let got =
+            imported_suggestions(&predictions(text, &[("Ada Obi", "PERSON", 0.9), ("Lagos", "GPE", 0.8)]), &target)
+                .expect("same text");
         assert_eq!(shown(&target, &got), ["Ada Obi:PERSON:spacy", "Lagos:GPE:spacy"]);
         assert!(got.suggestions.iter().all(|s| s.status == EntityStatus::Pending && s.score.is_some()));
     }
@@ -128,15 +140,17 @@ mod tests {
         target.apply(&Command::SuggestEntities(vec![(16, 21, "GPE".into(), "gazetteer".into())])).expect("suggest");
         let id = target.entities().iter().find(|e| e.start == 16).map(|e| e.id).expect("suggestion");
         target.apply(&Command::SetEntityStatus { ids: vec![id], status: EntityStatus::Rejected }).expect("reject");
-        let got = imported_suggestions(&predictions(text, &[("Ada Obi", "PERSON", 0.9), ("Lagos", "GPE", 0.8)]), &target)
-            .expect("same text");
+        let got =
+            imported_suggestions(&predictions(text, &[("Ada Obi", "PERSON", 0.9), ("Lagos", "GPE", 0.8)]), &target)
+                .expect("same text");
         assert!(got.suggestions.is_empty());
         assert_eq!(got.blocked, 2);
     }
 
     #[test]
     fn a_different_text_is_refused() {
-        let err = imported_suggestions(&predictions("Other text.", &[]), &Document::new("a", "Ada Obi.")).expect_err("differs");
+        let err = imported_suggestions(&predictions("Other text.", &[]), &Document::new("a", "Ada Obi."))
+            .expect_err("differs");
         assert!(err.0.contains("different text"), "{err}");
     }
 }

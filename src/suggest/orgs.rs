@@ -54,7 +54,7 @@ fn left_edge(tokens: &Tokens, i: usize) -> usize {
         if starts_upper(w) && !is_function_word(w) {
             j -= 1;
             first = j;
-        } else if matches!(w, "&" | "and" | "of" | "for") && j >= 2 && starts_upper(tokens.text(j - 2)) {
+        } else if w == "&" && j >= 2 && starts_upper(tokens.text(j - 2)) {
             j -= 1;
         } else {
             break;
@@ -117,7 +117,10 @@ mod tests {
     #[test]
     fn of_phrases_after_the_noun() {
         assert_eq!(orgs("a professor at the University of Northern Iowa."), ["University of Northern Iowa"]);
-        assert_eq!(orgs("the Ministry of the Interior and Bank of Lisbon"), ["Ministry of the Interior", "Bank of Lisbon"]);
+        assert_eq!(
+            orgs("the Ministry of the Interior and Bank of Lisbon"),
+            ["Ministry of the Interior", "Bank of Lisbon"]
+        );
         assert_eq!(orgs("Department of Health and Human Services"), ["Department of Health and Human Services"]);
     }
 

@@ -81,8 +81,9 @@ impl Patterns {
     /// Reads a patterns file; every bad line is reported with the file and its line number.
     pub fn load(path: &Path, labels: &[String]) -> Result<Self> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
-        let text = std::str::from_utf8(&bytes)
-            .map_err(|e| Error::file(path, format!("not valid UTF-8 at byte {}: a patterns file must be UTF-8", e.valid_up_to())))?;
+        let text = std::str::from_utf8(&bytes).map_err(|e| {
+            Error::file(path, format!("not valid UTF-8 at byte {}: a patterns file must be UTF-8", e.valid_up_to()))
+        })?;
         Self::parse(text.trim_start_matches('\u{feff}'), labels).map_err(|e| e.in_file(path))
     }
 
@@ -113,7 +114,8 @@ impl Patterns {
     fn add_line(&mut self, line: &str, labels: &[String]) -> std::result::Result<(), String> {
         let value: Value = serde_json::from_str(line).map_err(|e| format!("not valid JSON: {e}"))?;
         let object = value.as_object().ok_or("a pattern must be a JSON object with \"label\" and \"pattern\"")?;
-        let label = object.get("label").and_then(Value::as_str).ok_or("missing \"label\" (a string such as \"ORG\")")?;
+        let label =
+            object.get("label").and_then(Value::as_str).ok_or("missing \"label\" (a string such as \"ORG\")")?;
         if !labels.iter().any(|l| l == label) {
             return Err(format!("label {label:?} is not in the project's labels ({})", labels.join(", ")));
         }
@@ -125,7 +127,11 @@ impl Patterns {
                 self.phrases.add(phrase, label);
             }
             Some(Value::Array(items)) => {
-                let elements = items.iter().enumerate().map(|(i, item)| element(i, item)).collect::<std::result::Result<Vec<_>, _>>()?;
+                let elements = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| element(i, item))
+                    .collect::<std::result::Result<Vec<_>, _>>()?;
                 if elements.iter().all(|e| e.min == 0) {
                     return Err("the token pattern can match no token at all; give it a token without \"OP\"".into());
                 }
@@ -138,12 +144,8 @@ impl Patterns {
 
     /// Proposes the longest match at each token, in text order (matches may overlap).
     pub fn find(&self, tokens: &Tokens) -> Vec<Candidate> {
-        let mut out: Vec<Candidate> = self
-            .phrases
-            .find(tokens)
-            .into_iter()
-            .map(|m| candidate(tokens, m.first, m.last + 1, m.label))
-            .collect();
+        let mut out: Vec<Candidate> =
+            self.phrases.find(tokens).into_iter().map(|m| candidate(tokens, m.first, m.last + 1, m.label)).collect();
         for pattern in &self.token_patterns {
             let mut i = 0;
             while i < tokens.len() {
@@ -170,7 +172,10 @@ fn candidate(tokens: &Tokens, first: usize, end: usize, label: &str) -> Candidat
 fn longest_match(tokens: &Tokens, elements: &[Element], at: usize) -> Option<usize> {
     let Some((element, rest)) = elements.split_first() else { return Some(at) };
     let mut run = 0;
-    while run < element.max && at + run < tokens.len() && run < MAX_MATCH_TOKENS && element.accepts(tokens.text(at + run))
+    while run < element.max
+        && at + run < tokens.len()
+        && run < MAX_MATCH_TOKENS
+        && element.accepts(tokens.text(at + run))
     {
         run += 1;
     }
@@ -211,7 +216,8 @@ impl Flag {
             Self::Upper => letters().next().is_some() && letters().all(char::is_uppercase),
             Self::Title => {
                 let mut chars = token.chars();
-                chars.next().is_some_and(char::is_uppercase) && chars.filter(|c| c.is_alphabetic()).all(char::is_lowercase)
+                chars.next().is_some_and(char::is_uppercase)
+                    && chars.filter(|c| c.is_alphabetic()).all(char::is_lowercase)
             }
             Self::Punct => !token.is_empty() && token.chars().all(|c| !c.is_alphanumeric() && !c.is_whitespace()),
             Self::Space => token.chars().all(char::is_whitespace),
@@ -304,7 +310,8 @@ fn set_op(element: &mut Element, value: &Value) -> std::result::Result<(), Strin
         "?" => (0, 1),
         "+" => (1, usize::MAX),
         "*" => (0, usize::MAX),
-        _ => repeat_range(op).ok_or_else(|| format!("unknown operator {op:?} (use !, ?, +, *, {{n}}, {{n,m}}, {{n,}}, {{,m}})"))?,
+        _ => repeat_range(op)
+            .ok_or_else(|| format!("unknown operator {op:?} (use !, ?, +, *, {{n}}, {{n,m}}, {{n,}}, {{,m}})"))?,
     };
     element.min = min;
     element.max = max;
@@ -360,7 +367,12 @@ mod tests {
         );
         assert_eq!(
             found(p, "In NEW HARBOR CITY, fiscal 2024 for Team Red Blue and new harbor."),
-            [pair("NEW HARBOR CITY", "GPE"), pair("new harbor", "GPE"), pair("fiscal 2024", "DATE"), pair("Team Red Blue", "ORG")]
+            [
+                pair("NEW HARBOR CITY", "GPE"),
+                pair("new harbor", "GPE"),
+                pair("fiscal 2024", "DATE"),
+                pair("Team Red Blue", "ORG")
+            ]
         );
         assert!(found(p, "fiscal year and Team red").is_empty());
     }

@@ -15,13 +15,78 @@ const PERSON: &str = "PERSON";
 
 /// Capitalised titles and honorifics that stand right before a name (abbreviations without their period).
 const TITLES: &[&str] = &[
-    "Adm", "Admiral", "Ambassador", "Archbishop", "Ayatollah", "Bishop", "Capt", "Captain", "Cardinal", "Chairman",
-    "Chairwoman", "Chancellor", "Coach", "Col", "Commissioner", "Congressman", "Congresswoman", "Councillor",
-    "Councilman", "Councilwoman", "Cpl", "Dame", "Detective", "Dr", "Emperor", "Gen", "General", "Gov", "Governor",
-    "Imam", "Inspector", "Judge", "Justice", "King", "Lady", "Leader", "Lord", "Lt", "Maj", "Major", "Mayor",
-    "Minister", "Miss", "Mr", "Mrs", "Ms", "Mx", "Officer", "Pastor", "Pope", "Premier", "President", "Prince",
-    "Princess", "Prof", "Professor", "Queen", "Rabbi", "Rep", "Representative", "Rev", "Reverend", "Secretary",
-    "Sen", "Senator", "Sergeant", "Sgt", "Sheikh", "Sheriff", "Sir", "Speaker", "Superintendent",
+    "Adm",
+    "Admiral",
+    "Ambassador",
+    "Archbishop",
+    "Ayatollah",
+    "Bishop",
+    "Capt",
+    "Captain",
+    "Cardinal",
+    "Chairman",
+    "Chairwoman",
+    "Chancellor",
+    "Coach",
+    "Col",
+    "Commissioner",
+    "Congressman",
+    "Congresswoman",
+    "Councillor",
+    "Councilman",
+    "Councilwoman",
+    "Cpl",
+    "Dame",
+    "Detective",
+    "Dr",
+    "Emperor",
+    "Gen",
+    "General",
+    "Gov",
+    "Governor",
+    "Imam",
+    "Inspector",
+    "Judge",
+    "Justice",
+    "King",
+    "Lady",
+    "Leader",
+    "Lord",
+    "Lt",
+    "Maj",
+    "Major",
+    "Mayor",
+    "Minister",
+    "Miss",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Mx",
+    "Officer",
+    "Pastor",
+    "Pope",
+    "Premier",
+    "President",
+    "Prince",
+    "Princess",
+    "Prof",
+    "Professor",
+    "Queen",
+    "Rabbi",
+    "Rep",
+    "Representative",
+    "Rev",
+    "Reverend",
+    "Secretary",
+    "Sen",
+    "Senator",
+    "Sergeant",
+    "Sgt",
+    "Sheikh",
+    "Sheriff",
+    "Sir",
+    "Speaker",
+    "Superintendent",
 ];
 
 /// Titles that also begin organisation names ("General Motors", "Justice Department"): the name
@@ -30,20 +95,65 @@ const AMBIGUOUS_TITLES: &[&str] = &["Coach", "General", "Judge", "Justice", "Lea
 
 /// Lower-case role nouns that stand before a full name ("spokesman John Smith").
 const ROLE_NOUNS: &[&str] = &[
-    "actor", "actress", "analyst", "attorney", "author", "candidate", "chairman", "colleague", "columnist", "coach",
-    "director", "economist", "executive", "founder", "journalist", "lawmaker", "lawyer", "leader", "minister",
-    "novelist", "official", "president", "professor", "reporter", "researcher", "secretary", "senator", "singer",
-    "spokeswoman", "spokesman", "spokesperson", "writer",
+    "actor",
+    "actress",
+    "analyst",
+    "attorney",
+    "author",
+    "candidate",
+    "chairman",
+    "colleague",
+    "columnist",
+    "coach",
+    "director",
+    "economist",
+    "executive",
+    "founder",
+    "journalist",
+    "lawmaker",
+    "lawyer",
+    "leader",
+    "minister",
+    "novelist",
+    "official",
+    "president",
+    "professor",
+    "reporter",
+    "researcher",
+    "secretary",
+    "senator",
+    "singer",
+    "spokeswoman",
+    "spokesman",
+    "spokesperson",
+    "writer",
 ];
 
 /// Verbs of speech that follow or precede a speaker's name.
 const SPEECH_VERBS: &[&str] = &[
-    "acknowledged", "added", "announced", "argued", "asked", "explained", "insisted", "noted", "recalled", "replied",
-    "said", "says", "stated", "testified", "told", "tweeted", "warned", "wrote",
+    "acknowledged",
+    "added",
+    "announced",
+    "argued",
+    "asked",
+    "explained",
+    "insisted",
+    "noted",
+    "recalled",
+    "replied",
+    "said",
+    "says",
+    "stated",
+    "testified",
+    "told",
+    "tweeted",
+    "warned",
+    "wrote",
 ];
 
 /// Lower-case particles inside names ("Ursula von der Leyen").
-const PARTICLES: &[&str] = &["al", "bin", "da", "de", "del", "della", "der", "di", "dos", "du", "ibn", "la", "le", "van", "von"];
+const PARTICLES: &[&str] =
+    &["al", "bin", "da", "de", "del", "della", "der", "di", "dos", "du", "ibn", "la", "le", "van", "von"];
 
 /// Name suffixes ("Jr.").
 const SUFFIXES: &[&str] = &["II", "III", "IV", "Jr", "Sr"];
@@ -236,11 +346,11 @@ impl Rules<'_, '_> {
         for surname in surnames {
             names.add(surname, PERSON);
         }
-        let covered: HashSet<usize> = found.iter().map(|&(f, _, _)| f).collect();
+        let inside_found = |k: usize| found.iter().any(|&(f, l, _)| f <= k && k <= l);
         names
             .find(t)
             .into_iter()
-            .filter(|m| !covered.contains(&m.first) && (m.first == 0 || !is_name_word(t.text(m.first - 1), self.gazetteer)))
+            .filter(|m| !inside_found(m.first) && (m.first == 0 || !is_name_word(t.text(m.first - 1), self.gazetteer)))
             .filter(|m| m.last + 1 >= t.len() || !is_name_word(t.text(m.last + 1), self.gazetteer))
             .map(|m| candidate(t, m.first, m.last, 0.85))
             .collect()
@@ -258,15 +368,20 @@ mod tests {
 
     fn people(text: &str) -> Vec<String> {
         let tokens = Tokens::new(text);
-        let mut out: Vec<(usize, String)> =
-            find(&tokens, Gazetteer::shipped()).into_iter().map(|c| (c.start, text[c.start..c.end].to_string())).collect();
+        let mut out: Vec<(usize, String)> = find(&tokens, Gazetteer::shipped())
+            .into_iter()
+            .map(|c| (c.start, text[c.start..c.end].to_string()))
+            .collect();
         out.sort();
         out.into_iter().map(|(_, s)| s).collect()
     }
 
     #[test]
     fn titles_and_honorifics_introduce_names() {
-        assert_eq!(people("Defense Secretary Maria Okonkwo met Gov. Ted Raskin Jr. on Friday."), ["Maria Okonkwo", "Ted Raskin Jr."]);
+        assert_eq!(
+            people("Defense Secretary Maria Okonkwo met Gov. Ted Raskin Jr. on Friday."),
+            ["Maria Okonkwo", "Ted Raskin Jr."]
+        );
         assert_eq!(people("President Fenwick's plan"), ["Fenwick"]);
         assert_eq!(people("Secretary of State Lena Park and Dr. Q. Ibarra"), ["Lena Park", "Q. Ibarra"]);
     }

@@ -166,14 +166,20 @@ mod tests {
 
     #[test]
     fn splits_possessives_hyphens_and_punctuation() {
-        assert_eq!(words("Trump's plan, a 15-year-old."), ["Trump", "'s", "plan", ",", "a", "15", "-", "year", "-", "old", "."]);
+        assert_eq!(
+            words("Trump's plan, a 15-year-old."),
+            ["Trump", "'s", "plan", ",", "a", "15", "-", "year", "-", "old", "."]
+        );
         assert_eq!(words("America’s “strategy.”"), ["America", "’s", "“", "strategy", ".", "”"]);
     }
 
     #[test]
     fn keeps_abbreviations_contractions_and_numbers_whole() {
         assert_eq!(words("the U.S. and e.g. D.C"), ["the", "U.S.", "and", "e.g.", "D.C"]);
-        assert_eq!(words("O'Brien didn't pay $1,000.50 in 2016."), ["O'Brien", "didn't", "pay", "$", "1,000.50", "in", "2016", "."]);
+        assert_eq!(
+            words("O'Brien didn't pay $1,000.50 in 2016."),
+            ["O'Brien", "didn't", "pay", "$", "1,000.50", "in", "2016", "."]
+        );
         assert_eq!(words("AT&T and A. Smith"), ["AT&T", "and", "A", ".", "Smith"]);
     }
 
