@@ -34,6 +34,10 @@ pub struct Gazetteer {
     pub months: Vec<Vec<&'static str>>,
     /// Weekday names and abbreviations, full name first in each row.
     pub weekdays: Vec<Vec<&'static str>>,
+    /// Every weekday word without a final period, for quick look-ups.
+    weekday_words: HashSet<&'static str>,
+    /// Every month and weekday word without a final period, for quick look-ups.
+    calendar_words: HashSet<&'static str>,
 }
 
 impl Gazetteer {
@@ -60,12 +64,22 @@ impl Gazetteer {
                 _ => {}
             }
         }
-        Gazetteer { entities, given_names, months, weekdays }
+        let bare = |rows: &[Vec<&'static str>]| -> HashSet<&'static str> {
+            rows.iter().flatten().map(|w| w.trim_end_matches('.')).collect()
+        };
+        let weekday_words = bare(&weekdays);
+        let calendar_words = bare(&months).union(&weekday_words).copied().collect();
+        Gazetteer { entities, given_names, months, weekdays, weekday_words, calendar_words }
     }
 
     /// Whether a word is a month or weekday name or abbreviation (without its final period).
     pub fn is_calendar_word(&self, word: &str) -> bool {
-        self.months.iter().chain(&self.weekdays).flatten().any(|w| w.trim_end_matches('.') == word)
+        self.calendar_words.contains(word)
+    }
+
+    /// Whether a word is a weekday name or abbreviation (without its final period).
+    pub fn is_weekday(&self, word: &str) -> bool {
+        self.weekday_words.contains(word)
     }
 }
 
@@ -114,5 +128,6 @@ mod tests {
         assert_eq!(g.months.len(), 12);
         assert_eq!(g.weekdays.len(), 7);
         assert!(g.is_calendar_word("Sept") && g.is_calendar_word("Tuesday") && !g.is_calendar_word("Monsoon"));
+        assert!(g.is_weekday("Tue") && !g.is_weekday("May"));
     }
 }

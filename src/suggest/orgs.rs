@@ -22,8 +22,12 @@ const MAX_RIGHT: usize = 4;
 pub fn find(tokens: &Tokens) -> Vec<Candidate> {
     let mut out = Vec::new();
     for i in 0..tokens.len() {
-        let continues = i + 1 < tokens.len() && is_org_suffix(tokens.text(i + 1)) && !tokens.breaks_line_before(i + 1);
-        if !is_org_suffix(tokens.text(i)) || continues {
+        // Suffixes are capitalised: a first-letter test skips most tokens before any look-up.
+        if !starts_upper(tokens.text(i)) || !is_org_suffix(tokens.text(i)) {
+            continue;
+        }
+        let next_upper = i + 1 < tokens.len() && starts_upper(tokens.text(i + 1));
+        if next_upper && is_org_suffix(tokens.text(i + 1)) && !tokens.breaks_line_before(i + 1) {
             continue;
         }
         let first = left_edge(tokens, i);

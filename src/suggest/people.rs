@@ -102,9 +102,9 @@ const ROLE_NOUNS: &[&str] = &[
     "author",
     "candidate",
     "chairman",
+    "coach",
     "colleague",
     "columnist",
-    "coach",
     "director",
     "economist",
     "executive",
@@ -123,9 +123,9 @@ const ROLE_NOUNS: &[&str] = &[
     "secretary",
     "senator",
     "singer",
-    "spokeswoman",
     "spokesman",
     "spokesperson",
+    "spokeswoman",
     "writer",
 ];
 
@@ -167,14 +167,16 @@ pub fn find(tokens: &Tokens, gazetteer: &Gazetteer) -> Vec<Candidate> {
     let mut found = Vec::new();
     for i in 0..tokens.len() {
         let word = tokens.text(i);
+        // Every cue starts with a letter; lower-case words can only be role nouns or speech verbs.
+        let Some(initial) = word.chars().next().filter(|c| c.is_alphabetic()) else { continue };
+        if initial.is_lowercase() {
+            if let Some(first) = lower_case_cue(&rules, i, word) {
+                found.extend(first);
+            }
+            continue;
+        }
         if let Some((first, last)) = rules.after_title(i) {
             found.push((first, last, 0.8));
-        } else if ROLE_NOUNS.contains(&word)
-            && let Some((first, last)) = rules.name_at(i + 1).filter(|r| rules.is_full_name(*r))
-        {
-            found.push((first, last, 0.75));
-        } else if SPEECH_VERBS.contains(&word) {
-            found.extend(rules.around_speech_verb(i).into_iter().map(|(f, l)| (f, l, 0.7)));
         } else if gazetteer.given_names.contains(word)
             && (i == 0 || !is_name_word(tokens.text(i - 1), gazetteer))
             && let Some((first, last)) = rules.name_at(i).filter(|(f, l)| l > f)
@@ -189,6 +191,19 @@ pub fn find(tokens: &Tokens, gazetteer: &Gazetteer) -> Vec<Candidate> {
     out
 }
 
+/// The names a lower-case cue at token `i` introduces: a role noun before a full name
+/// ("spokesman John Smith") or a speech verb next to one.
+fn lower_case_cue(rules: &Rules, i: usize, word: &str) -> Option<Vec<(usize, usize, f32)>> {
+    if ROLE_NOUNS.binary_search(&word).is_ok() {
+        let name = rules.name_at(i + 1).filter(|r| rules.is_full_name(*r))?;
+        return Some(vec![(name.0, name.1, 0.75)]);
+    }
+    if SPEECH_VERBS.binary_search(&word).is_ok() {
+        return Some(rules.around_speech_verb(i).into_iter().map(|(f, l)| (f, l, 0.7)).collect());
+    }
+    None
+}
+
 /// A PERSON candidate over tokens `first..=last`.
 fn candidate(tokens: &Tokens, first: usize, last: usize, score: f32) -> Candidate {
     let (start, end) = tokens.span(first, last);
@@ -200,9 +215,9 @@ fn is_name_word(word: &str, gazetteer: &Gazetteer) -> bool {
     is_capitalised(word)
         && !is_function_word(word)
         && !is_non_person_noun(word)
-        && !TITLES.contains(&word)
+        && TITLES.binary_search(&word).is_err()
         && !SUFFIXES.contains(&word)
-        && !gazetteer.weekdays.iter().flatten().any(|w| w.trim_end_matches('.') == word)
+        && !gazetteer.is_weekday(word)
 }
 
 /// The rules over one tokenized text.
@@ -265,7 +280,7 @@ impl Rules<'_, '_> {
     /// that is not also a given name.
     fn not_a_place(&self, j: usize) -> bool {
         let w = self.tokens.text(j);
-        self.gazetteer.given_names.contains(w) || self.gazetteer.entities.label_of(w).is_none()
+        self.gazetteer.given_names.contains(w) || !self.gazetteer.entities.has_word(w)
     }
 
     /// A name of two or more words, or one starting with a given name.
@@ -294,7 +309,7 @@ impl Rules<'_, '_> {
     /// Whether token `i` is a title: a title word, or "State" in "Secretary of State".
     fn is_title_at(&self, i: usize) -> bool {
         let word = self.tokens.text(i);
-        TITLES.contains(&word)
+        TITLES.binary_search(&word).is_ok()
             || (word == "State" && i >= 2 && self.tokens.text(i - 1) == "of" && self.tokens.text(i - 2) == "Secretary")
     }
 
@@ -326,7 +341,7 @@ impl Rules<'_, '_> {
         }
         let first_word = self.tokens.text(first);
         let (s, e) = self.tokens.span(first, last);
-        (self.gazetteer.given_names.contains(first_word) || self.gazetteer.entities.label_of(first_word).is_none())
+        (self.gazetteer.given_names.contains(first_word) || !self.gazetteer.entities.has_word(first_word))
             && self.gazetteer.entities.label_of(&self.tokens.text[s..e]).is_none()
     }
 
@@ -346,7 +361,11 @@ impl Rules<'_, '_> {
         for surname in surnames {
             names.add(surname, PERSON);
         }
-        let inside_found = |k: usize| found.iter().any(|&(f, l, _)| f <= k && k <= l);
+        let mut in_found = vec![false; t.len()];
+        for &(first, last, _) in found {
+            in_found[first..=last].fill(true);
+        }
+        let inside_found = |k: usize| in_found[k];
         names
             .find(t)
             .into_iter()
@@ -374,6 +393,13 @@ mod tests {
             .collect();
         out.sort();
         out.into_iter().map(|(_, s)| s).collect()
+    }
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        for list in [TITLES, ROLE_NOUNS, SPEECH_VERBS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list.windows(2).find(|w| w[0] >= w[1]));
+        }
     }
 
     #[test]

@@ -75,6 +75,11 @@ impl PhraseMatcher {
         out
     }
 
+    /// Whether a single token is itself one of the phrases (no tokenizing: cheap in loops).
+    pub fn has_word(&self, word: &str) -> bool {
+        self.by_first.get(word).is_some_and(|list| list.iter().any(|p| p.rest.is_empty()))
+    }
+
     /// The label of a text that is exactly one of the phrases.
     pub fn label_of(&self, text: &str) -> Option<&str> {
         let tokens = Tokens::new(text);
@@ -118,6 +123,7 @@ mod tests {
     fn matching_is_exact_and_token_aligned() {
         assert!(found("new york and Newark and New Yorker").is_empty());
         assert_eq!(matcher().label_of("New York Times"), Some("ORG"));
+        assert!(matcher().has_word("U.S.") && !matcher().has_word("New"));
         assert_eq!(matcher().label_of("New York Times said"), None);
     }
 }
