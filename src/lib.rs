@@ -18,6 +18,7 @@ pub mod project;
 pub mod recent;
 pub mod session;
 pub mod storage;
+pub mod suggest;
 pub mod timestamp;
 pub mod words;
 pub mod workspace;

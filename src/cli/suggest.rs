@@ -1,5 +1,7 @@
-//! `redline suggest`: annotated JSON with every cleaning suggestion pending.
+//! `redline suggest`: annotated JSON with every cleaning suggestion pending and, with `--entities`,
+//! entity suggestions on the cleaned text.
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use super::{InputArgs, print_out};
@@ -7,6 +9,9 @@ use crate::clean::Cleaner;
 use crate::error::Error;
 use crate::format::annotated;
 use crate::input::Collection;
+use crate::model::{Command, Document, EditStatus};
+use crate::project::ProjectConfig;
+use crate::suggest::Suggester;
 
 /// Arguments of `redline suggest`.
 #[derive(Debug, clap::Args)]
@@ -14,20 +19,52 @@ pub struct Args {
     /// What to read.
     #[command(flatten)]
     pub input: InputArgs,
+    /// Also suggest entities (patterns from ./redline.json's patterns_file, gazetteers, news heuristics,
+    /// and propagation of entities already accepted in the input).
+    #[arg(long)]
+    pub entities: bool,
+    /// Accept every pending cleaning suggestion first, so entities are suggested on the cleaned text.
+    #[arg(long)]
+    pub accept_cleaning: bool,
 }
 
 /// Prints one pretty JSON document, or one JSON line per document when there are several.
 pub fn run(args: &Args) -> Result<ExitCode, Error> {
     let collection = Collection::open(&args.input.paths)?;
     let cleaner = Cleaner::builtin();
+    let suggester = if args.entities { Some(project_suggester()?) } else { None };
     let single = collection.entries.len() == 1;
     for entry in &collection.entries {
         let mut doc = entry.load(args.input.encoding)?;
         if doc.edits().is_empty() {
             doc.add_edits(cleaner.suggest(doc.raw()));
         }
+        if args.accept_cleaning {
+            accept_cleaning(&mut doc).map_err(|e| Error::from(e).in_doc(&doc.id))?;
+        }
+        if let Some(suggester) = &suggester {
+            let mut suggestions = suggester.suggest_document(&doc);
+            suggestions.retain(|s| doc.labels.contains(&s.label));
+            doc.add_entities(suggestions).map_err(|e| Error::from(e).in_doc(&doc.id))?;
+        }
         let text = if single { annotated::to_json(&doc) } else { annotated::to_json_line(&doc) };
         print_out(&(text + "\n"))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The suggester of the project in the current folder (its labels and patterns file), or the built-in one.
+fn project_suggester() -> Result<Suggester, Error> {
+    let folder = Path::new(".");
+    let config = ProjectConfig::load(folder)?;
+    Suggester::for_project(&config, folder)
+}
+
+/// Accepts every pending cleaning edit.
+fn accept_cleaning(doc: &mut Document) -> Result<(), crate::model::ModelError> {
+    let ids = doc.edits().iter().filter(|e| e.status == EditStatus::Pending).map(|e| e.id).collect::<Vec<_>>();
+    if !ids.is_empty() {
+        doc.apply(&Command::SetEditStatus { ids, status: EditStatus::Accepted })?;
+    }
+    Ok(())
 }

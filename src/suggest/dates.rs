@@ -1,0 +1,132 @@
+//! DATE expressions in news text, as OntoNotes marks them: calendar dates ("March 3, 2019",
+//! "3 March"), months, weekdays, years and decades, relative dates ("last week", "the past decade",
+//! "upcoming months", "two years ago", "earlier this year", "today") and ages ("15-year-old").
+
+use regex::Regex;
+
+use super::Candidate;
+use super::gazetteer::Gazetteer;
+
+/// The label these rules propose.
+const DATE: &str = "DATE";
+
+/// Words that make a bare "May" a month ("in May"), not the verb or the name.
+const MAY_CUES: &[&str] = &[
+    "in", "of", "since", "until", "by", "last", "next", "this", "early", "late", "mid", "through", "from", "before",
+    "after", "during",
+];
+
+/// The compiled date expressions.
+#[derive(Debug, Clone)]
+pub struct DateFinder {
+    pattern: Regex,
+}
+
+impl DateFinder {
+    /// Builds the expressions from the gazetteer's month and weekday names.
+    pub fn new(gazetteer: &Gazetteer) -> Self {
+        let alternatives = |rows: &[Vec<&str>], abbreviated: bool| {
+            let mut names: Vec<String> = rows
+                .iter()
+                .flat_map(|row| row.iter().take(if abbreviated { row.len() } else { 1 }))
+                .map(|w| regex::escape(w))
+                .collect();
+            names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+            names.join("|")
+        };
+        let month = alternatives(&gazetteer.months, true);
+        let month_full = alternatives(&gazetteer.months, false);
+        let weekday = alternatives(&gazetteer.weekdays, false);
+        let number =
+            r"(?:[0-9]+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|few|several|many)";
+        let unit = r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|weekends?|quarters?|half)";
+        let season = r"(?:week|month|year|weekend|decade|century|summer|winter|spring|fall|autumn|season|quarter)";
+        let relative = format!(
+            r"(?i:(?:the\s+)?(?:past|last|next|coming|previous|following|first|final)\s+(?:{number}\s+)?{unit}(?-u:\b)|(?:last|next|this|previous|coming|upcoming|recent)\s+{season}(?-u:\b)|(?:upcoming|coming|recent)\s+(?:days|weeks|months|years)(?-u:\b)|(?:earlier|later)\s+this\s+{season}(?-u:\b)|{number}\s+{unit}\s+ago(?-u:\b)|(?:yesterday|today|tomorrow)(?-u:\b))"
+        );
+        let alternatives = [
+            // "March 3, 2019", "Sept. 5", "March 2019"
+            format!(r"(?:{month})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+[0-9]{{4}}(?-u:\b))?"),
+            format!(r"(?:{month_full})\s+[0-9]{{4}}(?-u:\b)"),
+            // "3 March 2019", "the 3rd of March"
+            format!(r"[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{month_full})(?-u:\b)(?:,?\s+[0-9]{{4}}(?-u:\b))?"),
+            // "last Tuesday", "next March"
+            format!(r"(?i:last|next|this|early|late)\s+(?:{weekday}|{month_full})(?-u:\b)"),
+            relative,
+            format!(r"(?:{weekday}|{month_full})(?-u:\b)"),
+            r"(?:the\s+)?(?:1[89]|20)[0-9]0s(?-u:\b)".into(),
+            r"(?:1[89][0-9][0-9]|20[0-9][0-9])(?-u:\b)".into(),
+            r"[0-9]{1,3}-year-old(?-u:\b)".into(),
+        ];
+        let pattern = format!(r"(?-u:\b)(?:{})", alternatives.join("|"));
+        // The expression is built from our own fixed lists; it is exercised by the tests below.
+        let pattern = Regex::new(&pattern).unwrap_or_else(|e| panic!("date expression: {e}"));
+        Self { pattern }
+    }
+
+    /// Proposes DATE spans.
+    pub fn find(&self, text: &str) -> Vec<Candidate> {
+        self.pattern
+            .find_iter(text)
+            .filter_map(|m| {
+                let (start, end, found) = (m.start(), m.end(), m.as_str());
+                if !self.keeps(text, start, end, found) {
+                    return None;
+                }
+                let score = if found.len() == 4 && found.bytes().all(|b| b.is_ascii_digit()) { 0.6 } else { 0.8 };
+                Some(Candidate { start, end, label: DATE.into(), origin: super::HEURISTICS, score })
+            })
+            .collect()
+    }
+
+    /// Filters matches that are numbers or words rather than dates.
+    fn keeps(&self, text: &str, start: usize, end: usize, found: &str) -> bool {
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        let numeric_context = before.is_some_and(|c| matches!(c, '$' | '£' | '€' | '#' | '.' | ',' | '-'))
+            || after.is_some_and(|c| {
+                matches!(c, '%' | ',' | '-' | '.') && text[end + 1..].starts_with(|d: char| d.is_ascii_digit())
+            });
+        if found.starts_with(|c: char| c.is_ascii_digit()) && numeric_context {
+            return false;
+        }
+        if found == "May" {
+            let previous = text[..start].split_whitespace().next_back().unwrap_or_default();
+            return MAY_CUES.contains(&previous.trim_end_matches('-').to_lowercase().as_str());
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str) -> Vec<&str> {
+        DateFinder::new(Gazetteer::shipped()).find(text).into_iter().map(|c| &text[c.start..c.end]).collect()
+    }
+
+    #[test]
+    fn calendar_dates_weekdays_and_years() {
+        assert_eq!(dates("On March 3, 2019, and Sept. 5 they met."), ["March 3, 2019", "Sept. 5"]);
+        assert_eq!(dates("said on Tuesday that 3 March 2021 was fine"), ["Tuesday", "3 March 2021"]);
+        assert_eq!(dates("the 2016 election, in the 1990s and in May 2020"), ["2016", "the 1990s", "May 2020"]);
+    }
+
+    #[test]
+    fn relative_dates_and_ages() {
+        assert_eq!(dates("last week and in upcoming months"), ["last week", "upcoming months"]);
+        assert_eq!(
+            dates("over the past decade, two years ago, earlier this year"),
+            ["the past decade", "two years ago", "earlier this year"]
+        );
+        assert_eq!(dates("Last Tuesday a 15-year-old said today"), ["Last Tuesday", "15-year-old", "today"]);
+    }
+
+    #[test]
+    fn numbers_names_and_verbs_are_not_dates() {
+        assert!(dates("It cost $2016 or 2016.5 and 1,2019 for 3,000 people; May I ask?").is_empty());
+        assert!(dates("Prime Minister Theresa May said the march was long.").is_empty());
+        assert!(dates("flight 12345, room 3016 and 1700 units").is_empty());
+    }
+}

@@ -1,0 +1,137 @@
+//! ORG heuristics for news text: a capitalised name ending in an organisation noun ("Russian Defense
+//! Ministry", "Reynolds High School", "Acme Corp."), or such a noun followed by "of" and a name
+//! ("University of Oregon", "Ministry of the Interior"). A leading "The" stays out.
+
+use super::Candidate;
+use super::tokens::Tokens;
+use super::words::{is_function_word, is_org_suffix, starts_upper};
+
+/// The label these rules propose.
+const ORG: &str = "ORG";
+
+/// Suffixes that are often abbreviated with a period ("Corp.").
+const ABBREVIATED: &[&str] = &["Co", "Corp", "Inc", "Ltd"];
+
+/// Most capitalised words taken before the suffix.
+const MAX_LEFT: usize = 5;
+
+/// Most capitalised words taken after "of".
+const MAX_RIGHT: usize = 4;
+
+/// Proposes ORG spans.
+pub fn find(tokens: &Tokens) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for i in 0..tokens.len() {
+        // Suffixes are capitalised: a first-letter test skips most tokens before any look-up.
+        if !starts_upper(tokens.text(i)) || !is_org_suffix(tokens.text(i)) {
+            continue;
+        }
+        let next_upper = i + 1 < tokens.len() && starts_upper(tokens.text(i + 1));
+        if next_upper && is_org_suffix(tokens.text(i + 1)) && !tokens.breaks_line_before(i + 1) {
+            continue;
+        }
+        let first = left_edge(tokens, i);
+        let mut last = i;
+        if ABBREVIATED.contains(&tokens.text(i)) && attached_period(tokens, i + 1) {
+            last = i + 1;
+        }
+        let right = of_phrase(tokens, last + 1);
+        if let Some(end) = right {
+            last = end;
+        }
+        if first == i && right.is_none() {
+            // A noun alone ("the Senate") is left to the gazetteer.
+            continue;
+        }
+        let (start, end) = tokens.span(first, last);
+        out.push(Candidate { start, end, label: ORG.into(), origin: super::HEURISTICS, score: 0.75 });
+    }
+    out
+}
+
+/// The first token of the capitalised name that ends at the suffix at `i`.
+fn left_edge(tokens: &Tokens, i: usize) -> usize {
+    let mut first = i;
+    let mut j = i;
+    while j > 0 && i - j < MAX_LEFT && !tokens.breaks_line_before(j) {
+        let w = tokens.text(j - 1);
+        if starts_upper(w) && !is_function_word(w) {
+            j -= 1;
+            first = j;
+        } else if w == "&" && j >= 2 && starts_upper(tokens.text(j - 2)) {
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    first
+}
+
+/// The last token of an "of"/"for" phrase starting at token `i` ("of Oregon", "of the Interior").
+fn of_phrase(tokens: &Tokens, i: usize) -> Option<usize> {
+    if i >= tokens.len() || !matches!(tokens.text(i), "of" | "for") {
+        return None;
+    }
+    let mut j = i + 1;
+    if j < tokens.len() && tokens.text(j) == "the" {
+        j += 1;
+    }
+    let mut last = None;
+    while j < tokens.len() && j - i <= MAX_RIGHT + 1 && !tokens.breaks_line_before(j) {
+        let w = tokens.text(j);
+        if starts_upper(w) && !is_function_word(w) {
+            last = Some(j);
+            j += 1;
+        } else if matches!(w, "and" | "&")
+            && last.is_some()
+            && j + 1 < tokens.len()
+            && starts_upper(tokens.text(j + 1))
+            && !is_org_suffix(tokens.text(j + 1))
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    last
+}
+
+/// Whether token `j` is a period written right after the previous token.
+fn attached_period(tokens: &Tokens, j: usize) -> bool {
+    j < tokens.len() && tokens.text(j) == "." && !tokens.spaced_before(j)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn orgs(text: &str) -> Vec<&str> {
+        find(&Tokens::new(text)).into_iter().map(|c| &text[c.start..c.end]).collect()
+    }
+
+    #[test]
+    fn capitalised_names_ending_in_an_organisation_noun() {
+        assert_eq!(orgs("the Russian Defense Ministry said"), ["Russian Defense Ministry"]);
+        assert_eq!(orgs("students at Reynolds High School in Troutdale"), ["Reynolds High School"]);
+        assert_eq!(orgs("shares of Acme Corp. fell"), ["Acme Corp."]);
+        assert_eq!(orgs("The Pacific Coast Railway Co opened"), ["Pacific Coast Railway Co"]);
+        assert_eq!(orgs("Johnson & Johnson Foundation"), ["Johnson & Johnson Foundation"]);
+    }
+
+    #[test]
+    fn of_phrases_after_the_noun() {
+        assert_eq!(orgs("a professor at the University of Northern Iowa."), ["University of Northern Iowa"]);
+        assert_eq!(
+            orgs("the Ministry of the Interior and Bank of Lisbon"),
+            ["Ministry of the Interior", "Bank of Lisbon"]
+        );
+        assert_eq!(orgs("Department of Health and Human Services"), ["Department of Health and Human Services"]);
+    }
+
+    #[test]
+    fn lone_or_lower_case_nouns_are_not_organisations() {
+        assert!(orgs("The Senate voted. The party met at the university.").is_empty());
+        assert!(orgs("a ministry of sorts").is_empty());
+        assert!(orgs("Headline\nMinistry staff").is_empty());
+    }
+}

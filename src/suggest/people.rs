@@ -1,0 +1,436 @@
+//! PERSON heuristics for news text: names after titles and honorifics ("Defense Secretary James
+//! Mattis", "Sen. Ann Lee"), names next to speech verbs ("Dan Lucas said"), names starting with a
+//! known given name ("Emilio Hoffman"), and surnames standing alone once the full name is known.
+
+use std::collections::HashSet;
+
+use super::Candidate;
+use super::gazetteer::Gazetteer;
+use super::phrases::PhraseMatcher;
+use super::tokens::Tokens;
+use super::words::{is_capitalised, is_function_word, is_non_person_noun};
+
+/// The label these rules propose.
+const PERSON: &str = "PERSON";
+
+/// Capitalised titles and honorifics that stand right before a name (abbreviations without their period).
+const TITLES: &[&str] = &[
+    "Adm",
+    "Admiral",
+    "Ambassador",
+    "Archbishop",
+    "Ayatollah",
+    "Bishop",
+    "Capt",
+    "Captain",
+    "Cardinal",
+    "Chairman",
+    "Chairwoman",
+    "Chancellor",
+    "Coach",
+    "Col",
+    "Commissioner",
+    "Congressman",
+    "Congresswoman",
+    "Councillor",
+    "Councilman",
+    "Councilwoman",
+    "Cpl",
+    "Dame",
+    "Detective",
+    "Dr",
+    "Emperor",
+    "Gen",
+    "General",
+    "Gov",
+    "Governor",
+    "Imam",
+    "Inspector",
+    "Judge",
+    "Justice",
+    "King",
+    "Lady",
+    "Leader",
+    "Lord",
+    "Lt",
+    "Maj",
+    "Major",
+    "Mayor",
+    "Minister",
+    "Miss",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Mx",
+    "Officer",
+    "Pastor",
+    "Pope",
+    "Premier",
+    "President",
+    "Prince",
+    "Princess",
+    "Prof",
+    "Professor",
+    "Queen",
+    "Rabbi",
+    "Rep",
+    "Representative",
+    "Rev",
+    "Reverend",
+    "Secretary",
+    "Sen",
+    "Senator",
+    "Sergeant",
+    "Sgt",
+    "Sheikh",
+    "Sheriff",
+    "Sir",
+    "Speaker",
+    "Superintendent",
+];
+
+/// Titles that also begin organisation names ("General Motors", "Justice Department"): the name
+/// after them must have two words or start with a given name.
+const AMBIGUOUS_TITLES: &[&str] = &["Coach", "General", "Judge", "Justice", "Leader", "Major", "Officer", "Speaker"];
+
+/// Lower-case role nouns that stand before a full name ("spokesman John Smith").
+const ROLE_NOUNS: &[&str] = &[
+    "actor",
+    "actress",
+    "analyst",
+    "attorney",
+    "author",
+    "candidate",
+    "chairman",
+    "coach",
+    "colleague",
+    "columnist",
+    "director",
+    "economist",
+    "executive",
+    "founder",
+    "journalist",
+    "lawmaker",
+    "lawyer",
+    "leader",
+    "minister",
+    "novelist",
+    "official",
+    "president",
+    "professor",
+    "reporter",
+    "researcher",
+    "secretary",
+    "senator",
+    "singer",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "writer",
+];
+
+/// Verbs of speech that follow or precede a speaker's name.
+const SPEECH_VERBS: &[&str] = &[
+    "acknowledged",
+    "added",
+    "announced",
+    "argued",
+    "asked",
+    "explained",
+    "insisted",
+    "noted",
+    "recalled",
+    "replied",
+    "said",
+    "says",
+    "stated",
+    "testified",
+    "told",
+    "tweeted",
+    "warned",
+    "wrote",
+];
+
+/// Lower-case particles inside names ("Ursula von der Leyen").
+const PARTICLES: &[&str] =
+    &["al", "bin", "da", "de", "del", "della", "der", "di", "dos", "du", "ibn", "la", "le", "van", "von"];
+
+/// Name suffixes ("Jr.").
+const SUFFIXES: &[&str] = &["II", "III", "IV", "Jr", "Sr"];
+
+/// Longest name accepted, in name words.
+const MAX_NAME_WORDS: usize = 4;
+
+/// Proposes PERSON spans, possibly overlapping (the caller keeps the best).
+pub fn find(tokens: &Tokens, gazetteer: &Gazetteer) -> Vec<Candidate> {
+    let rules = Rules { tokens, gazetteer };
+    let mut found = Vec::new();
+    for i in 0..tokens.len() {
+        let word = tokens.text(i);
+        // Every cue starts with a letter; lower-case words can only be role nouns or speech verbs.
+        let Some(initial) = word.chars().next().filter(|c| c.is_alphabetic()) else { continue };
+        if initial.is_lowercase() {
+            if let Some(first) = lower_case_cue(&rules, i, word) {
+                found.extend(first);
+            }
+            continue;
+        }
+        if let Some((first, last)) = rules.after_title(i) {
+            found.push((first, last, 0.8));
+        } else if gazetteer.given_names.contains(word)
+            && (i == 0 || !is_name_word(tokens.text(i - 1), gazetteer))
+            && let Some((first, last)) = rules.name_at(i).filter(|(f, l)| l > f)
+        {
+            found.push((first, last, 0.7));
+        }
+    }
+    found.sort_by_key(|&(f, l, _)| (f, std::cmp::Reverse(l)));
+    found.dedup_by_key(|(f, _, _)| *f);
+    let mut out: Vec<Candidate> = found.iter().map(|&(f, l, score)| candidate(tokens, f, l, score)).collect();
+    out.extend(rules.repeated_names(&found));
+    out
+}
+
+/// The names a lower-case cue at token `i` introduces: a role noun before a full name
+/// ("spokesman John Smith") or a speech verb next to one.
+fn lower_case_cue(rules: &Rules, i: usize, word: &str) -> Option<Vec<(usize, usize, f32)>> {
+    if ROLE_NOUNS.binary_search(&word).is_ok() {
+        let name = rules.name_at(i + 1).filter(|r| rules.is_full_name(*r))?;
+        return Some(vec![(name.0, name.1, 0.75)]);
+    }
+    if SPEECH_VERBS.binary_search(&word).is_ok() {
+        return Some(rules.around_speech_verb(i).into_iter().map(|(f, l)| (f, l, 0.7)).collect());
+    }
+    None
+}
+
+/// A PERSON candidate over tokens `first..=last`.
+fn candidate(tokens: &Tokens, first: usize, last: usize, score: f32) -> Candidate {
+    let (start, end) = tokens.span(first, last);
+    Candidate { start, end, label: PERSON.into(), origin: super::HEURISTICS, score }
+}
+
+/// Whether a word can be part of a person's name.
+fn is_name_word(word: &str, gazetteer: &Gazetteer) -> bool {
+    is_capitalised(word)
+        && !is_function_word(word)
+        && !is_non_person_noun(word)
+        && TITLES.binary_search(&word).is_err()
+        && !SUFFIXES.contains(&word)
+        && !gazetteer.is_weekday(word)
+}
+
+/// The rules over one tokenized text.
+struct Rules<'t, 'a> {
+    tokens: &'t Tokens<'a>,
+    gazetteer: &'a Gazetteer,
+}
+
+impl Rules<'_, '_> {
+    /// The name that starts at token `i`: name words, initials ("W."), particles between name words and
+    /// a suffix, on one line. Returns the first and last token.
+    fn name_at(&self, i: usize) -> Option<(usize, usize)> {
+        let t = self.tokens;
+        if i >= t.len() {
+            return None;
+        }
+        let (mut last, mut j, mut words) = if self.is_initial(i) {
+            (i + 1, i + 2, 0)
+        } else if is_name_word(t.text(i), self.gazetteer) && !self.gazetteer.is_calendar_word(t.text(i)) {
+            (i, i + 1, 1)
+        } else {
+            return None;
+        };
+        while j < t.len() && words < MAX_NAME_WORDS && !t.breaks_line_before(j) {
+            let w = t.text(j);
+            if is_name_word(w, self.gazetteer) && self.not_a_place(j) {
+                last = j;
+                words += 1;
+                j += 1;
+            } else if self.is_initial(j) && words > 0 {
+                last = j + 1;
+                j += 2;
+            } else if PARTICLES.contains(&w) && j + 1 < t.len() && is_name_word(t.text(j + 1), self.gazetteer) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if words == 0 {
+            return None;
+        }
+        if j < t.len() && SUFFIXES.contains(&t.text(j)) && !t.breaks_line_before(j) {
+            last = if self.is_period(j + 1) { j + 1 } else { j };
+        }
+        Some((i, last))
+    }
+
+    /// Whether token `j` is a capital letter followed directly by a period ("W.").
+    fn is_initial(&self, j: usize) -> bool {
+        let w = self.tokens.text(j);
+        w.chars().count() == 1 && w.starts_with(char::is_uppercase) && self.is_period(j + 1)
+    }
+
+    /// Whether token `j` is a period attached to the token before it.
+    fn is_period(&self, j: usize) -> bool {
+        j < self.tokens.len() && self.tokens.text(j) == "." && !self.tokens.spaced_before(j)
+    }
+
+    /// Whether token `j` (inside a name) is not the start of a known place, group or organisation
+    /// that is not also a given name.
+    fn not_a_place(&self, j: usize) -> bool {
+        let w = self.tokens.text(j);
+        self.gazetteer.given_names.contains(w) || !self.gazetteer.entities.has_word(w)
+    }
+
+    /// A name of two or more words, or one starting with a given name.
+    fn is_full_name(&self, (first, last): (usize, usize)) -> bool {
+        last > first || self.gazetteer.given_names.contains(self.tokens.text(first))
+    }
+
+    /// The name after a title at token `i` ("President Trump", "Sen. Ann Lee").
+    fn after_title(&self, i: usize) -> Option<(usize, usize)> {
+        let word = self.tokens.text(i);
+        if !self.is_title_at(i) {
+            return None;
+        }
+        let next = if self.is_period(i + 1) { i + 2 } else { i + 1 };
+        if next >= self.tokens.len() || self.tokens.breaks_line_before(next) {
+            return None;
+        }
+        let name = self.name_at(next)?;
+        if AMBIGUOUS_TITLES.contains(&word) && !self.is_full_name(name) {
+            return None;
+        }
+        let whole = &self.tokens.text[self.tokens.span(name.0, name.1).0..self.tokens.span(name.0, name.1).1];
+        self.gazetteer.entities.label_of(whole).is_none().then_some(name)
+    }
+
+    /// Whether token `i` is a title: a title word, or "State" in "Secretary of State".
+    fn is_title_at(&self, i: usize) -> bool {
+        let word = self.tokens.text(i);
+        TITLES.binary_search(&word).is_ok()
+            || (word == "State" && i >= 2 && self.tokens.text(i - 1) == "of" && self.tokens.text(i - 2) == "Secretary")
+    }
+
+    /// Full names right before or right after a speech verb at token `v` ("Dan Lucas said", "said Ann Lee,").
+    fn around_speech_verb(&self, v: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let t = self.tokens;
+        let mut first = v;
+        while first > 0 && v - first < MAX_NAME_WORDS && is_name_word(t.text(first - 1), self.gazetteer) {
+            first -= 1;
+        }
+        if first < v
+            && let Some(name) = self.name_at(first).filter(|n| n.1 + 1 == v && self.is_speaker(*n))
+        {
+            out.push(name);
+        }
+        if let Some(name) = self.name_at(v + 1).filter(|n| self.is_speaker(*n))
+            && is_pause_at(t, name.1 + 1)
+        {
+            out.push(name);
+        }
+        out
+    }
+
+    /// Whether a name next to a speech verb is a person's full name and not a known organisation or place.
+    fn is_speaker(&self, (first, last): (usize, usize)) -> bool {
+        if last == first {
+            return false;
+        }
+        let first_word = self.tokens.text(first);
+        let (s, e) = self.tokens.span(first, last);
+        (self.gazetteer.given_names.contains(first_word) || !self.gazetteer.entities.has_word(first_word))
+            && self.gazetteer.entities.label_of(&self.tokens.text[s..e]).is_none()
+    }
+
+    /// Every other mention of a person found by the rules: the full name again, or the surname alone.
+    fn repeated_names(&self, found: &[(usize, usize, f32)]) -> Vec<Candidate> {
+        let t = self.tokens;
+        let mut names = PhraseMatcher::default();
+        let mut surnames = HashSet::new();
+        for &(first, last, _) in found {
+            let (s, e) = t.span(first, last);
+            names.add(&t.text[s..e], PERSON);
+            let surname = (first..=last).rev().map(|k| t.text(k)).find(|w| is_name_word(w, self.gazetteer));
+            if let Some(surname) = surname.filter(|w| !self.gazetteer.given_names.contains(w)) {
+                surnames.insert(surname);
+            }
+        }
+        for surname in surnames {
+            names.add(surname, PERSON);
+        }
+        let mut in_found = vec![false; t.len()];
+        for &(first, last, _) in found {
+            in_found[first..=last].fill(true);
+        }
+        let inside_found = |k: usize| in_found[k];
+        names
+            .find(t)
+            .into_iter()
+            .filter(|m| !inside_found(m.first) && (m.first == 0 || !is_name_word(t.text(m.first - 1), self.gazetteer)))
+            .filter(|m| m.last + 1 >= t.len() || !is_name_word(t.text(m.last + 1), self.gazetteer))
+            .map(|m| candidate(t, m.first, m.last, 0.85))
+            .collect()
+    }
+}
+
+/// Whether token `i` ends a clause (comma, period, end of text) so a name before it stands alone.
+fn is_pause_at(tokens: &Tokens, i: usize) -> bool {
+    i >= tokens.len() || matches!(tokens.text(i), "," | "." | ";" | ":" | "\u{201d}" | "\"")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(text: &str) -> Vec<String> {
+        let tokens = Tokens::new(text);
+        let mut out: Vec<(usize, String)> = find(&tokens, Gazetteer::shipped())
+            .into_iter()
+            .map(|c| (c.start, text[c.start..c.end].to_string()))
+            .collect();
+        out.sort();
+        out.into_iter().map(|(_, s)| s).collect()
+    }
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        for list in [TITLES, ROLE_NOUNS, SPEECH_VERBS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list.windows(2).find(|w| w[0] >= w[1]));
+        }
+    }
+
+    #[test]
+    fn titles_and_honorifics_introduce_names() {
+        assert_eq!(
+            people("Defense Secretary Maria Okonkwo met Gov. Ted Raskin Jr. on Friday."),
+            ["Maria Okonkwo", "Ted Raskin Jr."]
+        );
+        assert_eq!(people("President Fenwick's plan"), ["Fenwick"]);
+        assert_eq!(people("Secretary of State Lena Park and Dr. Q. Ibarra"), ["Lena Park", "Q. Ibarra"]);
+    }
+
+    #[test]
+    fn speech_verbs_and_given_names_mark_full_names() {
+        assert_eq!(people("Okafor Brennan said the dam held."), ["Okafor Brennan"]);
+        assert_eq!(people("The dam held, said Priya Castellanos, an engineer."), ["Priya Castellanos"]);
+        assert_eq!(people("a visit by Emilio Hoffstetter of the council"), ["Emilio Hoffstetter"]);
+    }
+
+    #[test]
+    fn surnames_alone_follow_the_full_name() {
+        let text = "Brennan arrived. Mayor Okafor Brennan spoke, and later Brennan left; Brennans Ltd did not.";
+        assert_eq!(people(text), ["Brennan", "Okafor Brennan", "Brennan"]);
+    }
+
+    #[test]
+    fn organisations_places_and_plain_capitals_are_not_people() {
+        assert!(people("General Motors said profits rose.").is_empty());
+        assert!(people("The Reynolds High School said nothing. Virginia Beach flooded.").is_empty());
+        assert!(people("Reuters said on Tuesday. Police said. The Council said.").is_empty());
+        assert!(people("President\nObama").is_empty(), "a name does not cross a line break");
+        assert!(people("Many Americans said yes").is_empty());
+    }
+}

@@ -1,0 +1,129 @@
+//! Exact multi-token phrase matching (spaCy's PhraseMatcher on `ORTH`): a hash map from a phrase's
+//! first token to the phrases starting with it, so a text is scanned once however many phrases there are.
+
+use std::collections::HashMap;
+
+use super::tokens::{Tokens, tokenize};
+
+/// One phrase: the tokens after the first, and its label.
+#[derive(Debug, Clone)]
+struct Phrase {
+    rest: Vec<String>,
+    label: String,
+}
+
+/// A set of phrases, each with a label, matched token by token and case-sensitively.
+#[derive(Debug, Clone, Default)]
+pub struct PhraseMatcher {
+    by_first: HashMap<String, Vec<Phrase>>,
+    count: usize,
+}
+
+/// A phrase found in a text: tokens `first..=last` and the phrase's label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhraseMatch<'m> {
+    /// Index of the first token.
+    pub first: usize,
+    /// Index of the last token (inclusive).
+    pub last: usize,
+    /// The label the phrase carries.
+    pub label: &'m str,
+}
+
+impl PhraseMatcher {
+    /// Adds a phrase; returns `false` (and adds nothing) when it has no tokens or is already present.
+    pub fn add(&mut self, phrase: &str, label: &str) -> bool {
+        let mut words = tokenize(phrase).into_iter().map(|t| phrase[t.start..t.end].to_string());
+        let Some(first) = words.next() else { return false };
+        let rest: Vec<String> = words.collect();
+        let list = self.by_first.entry(first).or_default();
+        if list.iter().any(|p| p.rest == rest) {
+            return false;
+        }
+        list.push(Phrase { rest, label: label.to_string() });
+        // Longest first, so the first phrase that matches at a position is the longest one.
+        list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+        self.count += 1;
+        true
+    }
+
+    /// Number of phrases.
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    /// Whether there are no phrases.
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// The longest phrase starting at each token, in text order (matches may overlap).
+    pub fn find<'m>(&'m self, tokens: &Tokens) -> Vec<PhraseMatch<'m>> {
+        let mut out = Vec::new();
+        if self.is_empty() {
+            return out;
+        }
+        for i in 0..tokens.len() {
+            let Some(list) = self.by_first.get(tokens.text(i)) else { continue };
+            let hit = list.iter().find(|p| {
+                i + p.rest.len() < tokens.len() && p.rest.iter().enumerate().all(|(k, w)| tokens.text(i + 1 + k) == w)
+            });
+            if let Some(p) = hit {
+                out.push(PhraseMatch { first: i, last: i + p.rest.len(), label: &p.label });
+            }
+        }
+        out
+    }
+
+    /// Whether a single token is itself one of the phrases (no tokenizing: cheap in loops).
+    pub fn has_word(&self, word: &str) -> bool {
+        self.by_first.get(word).is_some_and(|list| list.iter().any(|p| p.rest.is_empty()))
+    }
+
+    /// The label of a text that is exactly one of the phrases.
+    pub fn label_of(&self, text: &str) -> Option<&str> {
+        let tokens = Tokens::new(text);
+        self.find(&tokens).into_iter().find(|m| m.first == 0 && m.last + 1 == tokens.len()).map(|m| m.label)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher() -> PhraseMatcher {
+        let mut m = PhraseMatcher::default();
+        assert!(m.add("New York", "GPE"));
+        assert!(m.add("New York Times", "ORG"));
+        assert!(m.add("U.S.", "GPE"));
+        assert!(!m.add("New York", "ORG"), "a duplicate phrase keeps its first label");
+        assert!(!m.add("  ", "ORG"));
+        m
+    }
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        let m = matcher();
+        let t = Tokens::new(text);
+        m.find(&t)
+            .into_iter()
+            .map(|x| {
+                let (s, e) = t.span(x.first, x.last);
+                (text[s..e].to_string(), x.label.to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn longest_phrase_wins_at_a_position() {
+        assert_eq!(found("the New York Times said"), [("New York Times".into(), "ORG".into())]);
+        assert_eq!(found("in New York, U.S."), [("New York".into(), "GPE".into()), ("U.S.".into(), "GPE".into())]);
+    }
+
+    #[test]
+    fn matching_is_exact_and_token_aligned() {
+        assert!(found("new york and Newark and New Yorker").is_empty());
+        assert_eq!(matcher().label_of("New York Times"), Some("ORG"));
+        assert!(matcher().has_word("U.S.") && !matcher().has_word("New"));
+        assert_eq!(matcher().label_of("New York Times said"), None);
+    }
+}

@@ -1,0 +1,108 @@
+//! Tests of the whole suggester on short articles written for these tests.
+
+use super::*;
+use crate::model::Command;
+
+/// A made-up wire story with the kinds of names news carries.
+const STORY: &str = "Kenyan farmers brace for floods: report
+
+Agriculture Minister Wanjiru Kamau said on Tuesday that the Kenya Meteorological Department expects heavy rain in the coming weeks.
+
+Kamau told Reuters that farmers near Lake Victoria should move livestock. The World Bank pledged aid last week, and President Odhiambo's office thanked the European Union.
+
+\"We have not seen rain like this in the past decade,\" said Samuel Otieno, a farmer in Kisumu. Otieno lost crops in 2019.";
+
+fn shown(text: &str, entities: &[NewEntity]) -> Vec<String> {
+    entities.iter().map(|e| format!("{}|{}", &text[e.start..e.end], e.label)).collect()
+}
+
+#[test]
+fn a_story_gets_its_names_places_groups_and_dates() {
+    let got = shown(STORY, &Suggester::builtin().suggest(STORY));
+    let want = [
+        "Kenyan|NORP",
+        "Wanjiru Kamau|PERSON",
+        "Tuesday|DATE",
+        "Kenya Meteorological Department|ORG",
+        "the coming weeks|DATE",
+        "Kamau|PERSON",
+        "Reuters|ORG",
+        "Lake Victoria|LOC",
+        "World Bank|ORG",
+        "last week|DATE",
+        "Odhiambo|PERSON",
+        "European Union|ORG",
+        "the past decade|DATE",
+        "Samuel Otieno|PERSON",
+        "Otieno|PERSON",
+        "2019|DATE",
+    ];
+    for w in want {
+        assert!(got.contains(&w.to_string()), "missing {w} in {got:?}");
+    }
+    assert!(!got.iter().any(|g| g.starts_with("The ") || g.starts_with("Agriculture")), "{got:?}");
+}
+
+#[test]
+fn suggestions_never_overlap_and_carry_origin_and_score() {
+    let got = Suggester::builtin().suggest(STORY);
+    assert!(got.windows(2).all(|w| w[0].end <= w[1].start), "sorted and disjoint");
+    assert!(got.iter().all(|e| e.status == EntityStatus::Pending && e.score.is_some_and(|s| s > 0.0 && s <= 1.0)));
+    let origin = |text: &str| got.iter().find(|e| &STORY[e.start..e.end] == text).map(|e| e.origin.clone());
+    assert_eq!(origin("Reuters").as_deref(), Some(GAZETTEER));
+    assert_eq!(origin("Wanjiru Kamau").as_deref(), Some(HEURISTICS));
+}
+
+#[test]
+fn only_the_project_labels_are_proposed() {
+    let got = Suggester::with_labels(vec!["PERSON".into()]).suggest(STORY);
+    assert!(!got.is_empty() && got.iter().all(|e| e.label == "PERSON"));
+}
+
+#[test]
+fn project_patterns_win_over_shipped_suggesters() {
+    let patterns = Patterns::parse(r#"{"label": "GPE", "pattern": "Lake Victoria"}"#, &crate::labels::default_labels())
+        .expect("patterns");
+    let got = Suggester::builtin().with_patterns(patterns).suggest(STORY);
+    let lake = got.iter().find(|e| &STORY[e.start..e.end] == "Lake Victoria").expect("found");
+    assert_eq!((lake.label.as_str(), lake.origin.as_str()), ("GPE", patterns::ORIGIN));
+}
+
+#[test]
+fn a_project_folder_supplies_labels_and_patterns() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("p.jsonl"), "{\"label\": \"MISC\", \"pattern\": \"Long Rains\"}\n").expect("write");
+    let mut config = ProjectConfig { patterns_file: Some("p.jsonl".into()), ..ProjectConfig::default() };
+    let err = Suggester::for_project(&config, dir.path()).expect_err("MISC is not a default label");
+    assert_eq!(err.line, Some(1));
+    assert!(err.to_string().contains("p.jsonl:1:"), "{err}");
+    config.labels.push(crate::labels::misc_label(&config.labels));
+    let suggester = Suggester::for_project(&config, dir.path()).expect("MISC enabled");
+    let got = suggester.suggest("The Long Rains came late.");
+    assert_eq!(shown("The Long Rains came late.", &got), ["Long Rains|MISC"]);
+}
+
+#[test]
+fn documents_get_propagation_and_keep_their_decisions() {
+    let text = "Mwangi Transport won. Mwangi Transport grew; Mwangi Transport and Odera met.";
+    let mut doc = Document::new("d", text);
+    doc.apply(&Command::AddEntity { start: 0, end: 16, label: "ORG".into() }).expect("tag");
+    let odera = text.find("Odera").expect("present");
+    doc.apply(&Command::SuggestEntities(vec![(odera, odera + 5, "PERSON".into(), "gazetteer".into())]))
+        .expect("suggest");
+    let id = doc.entities().iter().find(|e| e.start == odera).map(|e| e.id).expect("suggested");
+    doc.apply(&Command::SetEntityStatus { ids: vec![id], status: EntityStatus::Rejected }).expect("reject");
+
+    let got = Suggester::builtin().suggest_document(&doc);
+    let propagated: Vec<_> = got.iter().filter(|e| e.origin == propagate::ORIGIN).collect();
+    assert_eq!(propagated.len(), 2, "{got:?}");
+    assert!(got.iter().all(|e| e.start >= 16), "nothing overlaps the accepted tag");
+    assert!(!got.iter().any(|e| e.start == odera && e.label == "PERSON"), "a rejected suggestion stays rejected");
+    doc.add_entities(got).expect("valid suggestions");
+}
+
+#[test]
+fn an_empty_or_plain_text_gets_nothing() {
+    assert!(Suggester::builtin().suggest("").is_empty());
+    assert!(Suggester::builtin().suggest("the cat sat on the mat and said nothing at all.").is_empty());
+}
