@@ -11,6 +11,7 @@ use crate::input::{Collection, DocRef, Encoding};
 use crate::model::{DocStatus, Document, EditStatus, EntityStatus, NewEntity};
 use crate::project::ProjectConfig;
 use crate::storage;
+use crate::suggest::Suggester;
 
 /// Proposes entities for a document's cleaned text (the hook the entity suggesters plug into).
 pub type EntitySuggester = Box<dyn Fn(&Document) -> Vec<NewEntity> + Send + Sync>;
@@ -66,17 +67,20 @@ impl Workspace {
     /// Opens the paths; the project settings come from the folder of the first path.
     pub fn open(paths: &[PathBuf]) -> Result<Self> {
         let collection = Collection::open(paths)?;
+        let folder = paths.first().map_or_else(|| PathBuf::from("."), |first| project_folder(first));
         let config = match paths.first() {
-            Some(first) => ProjectConfig::load(&project_folder(first))?,
+            Some(_) => ProjectConfig::load(&folder)?,
             None => ProjectConfig::default(),
         };
+        let suggester = Suggester::for_project(&config, &folder)?;
+        let entity_suggester: EntitySuggester = Box::new(move |doc| suggester.suggest_document(doc));
         Ok(Self {
             paths: paths.to_vec(),
             collection,
             config,
             encoding: Encoding::Utf8,
             cleaner: Cleaner::builtin(),
-            entity_suggester: None,
+            entity_suggester: Some(entity_suggester),
         })
     }
 
@@ -179,7 +183,10 @@ mod tests {
         assert!(!p.resumed);
         assert_eq!(p.save_dir, dir.path().join("annotations").join("ana"));
         assert_eq!(p.doc.annotator, "ana");
-        assert_eq!(Summary::of(&p.doc).pending, 2, "two runs of blank lines");
+        let edits = p.doc.edits().iter().filter(|e| e.status == EditStatus::Pending).count();
+        let entities = p.doc.entities().iter().filter(|e| e.status == EntityStatus::Pending).count();
+        assert!(edits > 0 && entities > 0, "cleaning and entity suggestions: {edits}, {entities}");
+        assert_eq!(Summary::of(&p.doc).pending, edits + entities);
     }
 
     #[test]
