@@ -112,6 +112,7 @@ def main():
     ap.add_argument("--corpus", default=default_corpus)
     ap.add_argument("--redline", default=os.path.join(here, "..", "target", "debug", "redline"))
     ap.add_argument("--half", choices=["all", "even", "odd"], default="all", help="pages by position: tune on one half, check on the other")
+    ap.add_argument("--inputs", default=",".join(INPUTS), help="comma-separated inputs to score")
     ap.add_argument("--worst", type=int, default=0, help="also list the N pages whose Redline F1 gains least, per input")
     args = ap.parse_args()
 
@@ -123,7 +124,7 @@ def main():
     print(f"{len(pages)} pages, shingle F1 (precision / recall)\n")
     print("| input | as is | C4 line filter | line oracle | Redline |")
     print("|---|---|---|---|---|")
-    for name in INPUTS:
+    for name in args.inputs.split(","):
         golds = [p["gold"] for p in pages]
         inputs = [p[name] or "" for p in pages]
         cleaned = redline_clean(args.redline, inputs)

@@ -29,12 +29,13 @@ enum Class {
     Bad,
 }
 
-/// Classifies one trimmed line.
+/// Classifies one trimmed line. Stop words are English; long sentences count as prose in any language.
 fn classify(t: &str) -> Class {
     let words = word_count(t);
     let sentence = ends_sentence(t);
     let density = stopword_density(t);
-    if words >= 12 && density >= 0.2 && (sentence || words >= 25) {
+    let prose = density >= 0.2 || (sentence && words >= 15);
+    if words >= 12 && prose && (sentence || words >= 25) {
         Class::Good
     } else if words >= 6 && sentence && density >= 0.15 {
         Class::NearGood
