@@ -100,9 +100,11 @@ fn project_rules_file_adds_user_rules_and_disables_builtins() {
 
 #[test]
 fn corpus_evidence_and_user_rules_plug_into_the_cleaner() {
-    let docs: Vec<String> = (0..5).map(|i| format!("Story {i}\nHarbor Daily app: get it now\nThe ferry {i} sailed.\n")).collect();
+    let docs: Vec<String> =
+        (0..5).map(|i| format!("Story {i}\nHarbor Daily app: get it now\nThe ferry {i} sailed.\n")).collect();
     let stats = LineStats::from_texts(docs.iter().map(String::as_str));
-    let rule = UserRule::new("ferry", "ferry numbers", UserAction::DeleteMatch, r" \d+ sailed", "", false).expect("rule");
+    let rule =
+        UserRule::new("ferry", "ferry numbers", UserAction::DeleteMatch, r" \d+ sailed", "", false).expect("rule");
     let cleaner = Cleaner::builtin().with_corpus(std::sync::Arc::new(stats)).with_user_rules([rule]);
     let proposals = cleaner.propose(&docs[2]);
     let corpus = proposals.iter().find(|p| p.rule == "corpus-boilerplate").expect("corpus evidence");

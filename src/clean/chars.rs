@@ -10,10 +10,38 @@ use super::{EditKind, Proposal};
 
 /// Windows-1252 bytes 0x80–0x9F as characters (`None` where the code page leaves a byte undefined).
 const CP1252_HIGH: [Option<char>; 32] = [
-    Some('€'), None, Some('‚'), Some('ƒ'), Some('„'), Some('…'), Some('†'), Some('‡'),
-    Some('ˆ'), Some('‰'), Some('Š'), Some('‹'), Some('Œ'), None, Some('Ž'), None,
-    None, Some('‘'), Some('’'), Some('“'), Some('”'), Some('•'), Some('–'), Some('—'),
-    Some('˜'), Some('™'), Some('š'), Some('›'), Some('œ'), None, Some('ž'), Some('Ÿ'),
+    Some('€'),
+    None,
+    Some('‚'),
+    Some('ƒ'),
+    Some('„'),
+    Some('…'),
+    Some('†'),
+    Some('‡'),
+    Some('ˆ'),
+    Some('‰'),
+    Some('Š'),
+    Some('‹'),
+    Some('Œ'),
+    None,
+    Some('Ž'),
+    None,
+    None,
+    Some('‘'),
+    Some('’'),
+    Some('“'),
+    Some('”'),
+    Some('•'),
+    Some('–'),
+    Some('—'),
+    Some('˜'),
+    Some('™'),
+    Some('š'),
+    Some('›'),
+    Some('œ'),
+    None,
+    Some('ž'),
+    Some('Ÿ'),
 ];
 
 /// The byte a character stands for when UTF-8 was wrongly decoded as Windows-1252 (or Latin-1,
@@ -67,7 +95,8 @@ pub fn repair(line: &Line<'_>, on: &dyn Fn(&str) -> bool, out: &mut Vec<Proposal
             b'&' if entities => entity(t, i),
             0xC2 | 0xC3 | 0xE2 | 0xEF => {
                 let fix = if mojibake && matches!(b, 0xC3 | 0xC2) { mojibake_run(t, i) } else { None };
-                let fix = fix.or_else(|| if t[i..].starts_with('\u{a0}') { space_run(t, i, spaces, nbsp) } else { None });
+                let fix =
+                    fix.or_else(|| if t[i..].starts_with('\u{a0}') { space_run(t, i, spaces, nbsp) } else { None });
                 fix.or_else(|| special_char(t, i, invisible, mojibake))
             }
             0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F if invisible => {
@@ -223,7 +252,14 @@ mod tests {
 
     #[test]
     fn correct_text_is_not_mojibake() {
-        for ok in ["café…” she said", "A café in Zürich", "Ãlvaro and Â are letters", "São Paulo — “quoted” ’s", "naïve façade", "👍🇫🇮"] {
+        for ok in [
+            "café…” she said",
+            "A café in Zürich",
+            "Ãlvaro and Â are letters",
+            "São Paulo — “quoted” ’s",
+            "naïve façade",
+            "👍🇫🇮",
+        ] {
             assert_eq!(fix(ok), ok);
         }
     }

@@ -52,6 +52,7 @@ pub fn line_deletions(lines: &[Line<'_>], verdicts: &[Option<Verdict>]) -> Vec<P
         let mut excess = blanks - keep;
         let first_edit = out.len();
         let mut merged_lines = 0usize;
+        let mut merged_from = a;
         for k in a..=b {
             let Some(verdict) = &verdicts[k] else { continue };
             let mut end = lines[k].next;
@@ -68,10 +69,15 @@ pub fn line_deletions(lines: &[Line<'_>], verdicts: &[Option<Verdict>]) -> Vec<P
                 merged_lines += 1;
                 if let Some(last) = out.last_mut() {
                     last.end = end;
-                    last.reason = format!("{} lines outside the main text, from {:?}", merged_lines + 1, first_words(lines, last.start));
+                    last.reason = format!(
+                        "{} lines outside the main text, from {:?}",
+                        merged_lines + 1,
+                        super::text::quote(lines[merged_from].trimmed(), 40)
+                    );
                 }
             } else {
                 merged_lines = 0;
+                merged_from = k;
                 out.push(Proposal {
                     start: lines[k].start,
                     end,
@@ -93,12 +99,6 @@ pub fn line_deletions(lines: &[Line<'_>], verdicts: &[Option<Verdict>]) -> Vec<P
         i = b + 1;
     }
     out
-}
-
-/// The first few words of the line starting at `start`, for a merged block's reason.
-fn first_words(lines: &[Line<'_>], start: usize) -> String {
-    let text = lines.iter().find(|l| l.start >= start && !l.is_blank()).map_or("", |l| l.trimmed());
-    super::text::quote(text, 40)
 }
 
 /// Runs of two or more blank lines between kept lines keep only the first blank line.
@@ -142,7 +142,9 @@ pub fn blank_line_runs(lines: &[Line<'_>], verdicts: &[Option<Verdict>], out: &m
 /// Sorts proposals and drops empty ones and any that overlaps an earlier-starting (or, at the same start, longer)
 /// one, so no text is edited twice and the outcome does not depend on the order rules ran in.
 pub fn resolve(mut proposals: Vec<Proposal>) -> Vec<Proposal> {
-    proposals.sort_by(|a, b| (a.start, std::cmp::Reverse(a.end), &a.rule).cmp(&(b.start, std::cmp::Reverse(b.end), &b.rule)));
+    proposals.sort_by(|a, b| {
+        (a.start, std::cmp::Reverse(a.end), &a.rule).cmp(&(b.start, std::cmp::Reverse(b.end), &b.rule))
+    });
     let mut out: Vec<Proposal> = Vec::with_capacity(proposals.len());
     for p in proposals {
         if p.start < p.end && out.last().is_none_or(|last| p.start >= last.end) {

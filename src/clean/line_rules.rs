@@ -63,10 +63,44 @@ const AD_LINES: &[&str] = &[
 
 /// Words a share bar is made of.
 const SHARE_WORDS: &[&str] = &[
-    "article", "comment", "comments", "copy", "e-mail", "email", "facebook", "flipboard", "google", "google+",
-    "instagram", "link", "linkedin", "mail", "messenger", "on", "options", "pinterest", "plus", "pocket", "print",
-    "reddit", "rss", "save", "share", "shares", "sharing", "sms", "snapchat", "story", "telegram", "this", "tumblr",
-    "tweet", "twitter", "via", "whatsapp", "youtube",
+    "article",
+    "comment",
+    "comments",
+    "copy",
+    "e-mail",
+    "email",
+    "facebook",
+    "flipboard",
+    "google",
+    "google+",
+    "instagram",
+    "link",
+    "linkedin",
+    "mail",
+    "messenger",
+    "on",
+    "options",
+    "pinterest",
+    "plus",
+    "pocket",
+    "print",
+    "reddit",
+    "rss",
+    "save",
+    "share",
+    "shares",
+    "sharing",
+    "sms",
+    "snapchat",
+    "story",
+    "telegram",
+    "this",
+    "tumblr",
+    "tweet",
+    "twitter",
+    "via",
+    "whatsapp",
+    "youtube",
 ];
 
 static GALLERY_COUNTER: LazyLock<Regex> =
@@ -74,15 +108,15 @@ static GALLERY_COUNTER: LazyLock<Regex> =
 
 static PHOTO_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
-        r"^(?:©|\(c\)|Ⓒ)\s*[^\d\n]{2,80}$",
-        r"(?i)^\(?(?:photo(?:graph)?s?|images?|pictures?|foto|video)(?:\s+(?:credit|courtesy|source))?\s*(?::|/|\bby\b|\bcourtesy\b)",
-        r"(?i)^(?:image (?:copyright|caption|source)|media caption|photo credit|getty images|ap photo|afp photo|reuters photo)\b",
+        r"^(?:©|\(c\)|Ⓒ)\s*[^\d\n]{2,}$",
+        r"(?i)^\(?(?:photo(?:graph)?s?|images?|pictures?|foto|video)(?:\s+(?:credit|courtesy|source))?\s*(?::|/|(?-u:\b)by(?-u:\b)|(?-u:\b)courtesy(?-u:\b))",
+        r"(?i)^(?:image (?:copyright|caption|source)|media caption|photo credit|getty images|ap photo|afp photo|reuters photo)(?-u:\b)",
         r"^(?:Credits?|CREDITS?|Caption|CAPTION)\s*(?:…|\.\.\.|:|$)",
         r"[/|]\s*(?:Getty Images|AFP|AP|Reuters|Shutterstock|EPA(?:-EFE)?|REX(?:/Shutterstock)?|Bloomberg|iStock(?:photo)?|Alamy|AP Images|The New York Times|Xinhua|Sipa)\)?\.?$",
         r"^(?:Getty Images|Getty|AP|Reuters|AFP|Shutterstock|iStock|AP Photo|File photo|File)$",
-        r"\((?:AP Photo|Photo|Image|Credit|Photograph|Picture|(?:Reuters|AFP|EPA|AP) (?:photo|Photo))\b[^)]{0,120}\)\.?$",
+        r"\((?:AP Photo|Photo|Image|Credit|Photograph|Picture|(?:Reuters|AFP|EPA|AP) (?:photo|Photo))(?-u:\b)[^)]{0,}\)\.?$",
         r"\([\p{Lu}][\p{L}.' -]+/(?:AP|Reuters|AFP|Getty Images|EPA|Bloomberg)\)\.?$",
-        r"(?:©|\(c\))\s*[\p{L} .&'’-]{2,40}(?:/\s*[\p{L} .&'’-]{2,40})?$",
+        r"(?:©|\(c\))\s*[\p{L} .&'’-]{2,}(?:/\s*[\p{L} .&'’-]{2,})?$",
         r"(?i)^(?:above|pictured|top|main image|inset|left|right|below|top image|header image|featured image|photo illustration|file photo)\s*:",
     ]
     .into_iter()
@@ -92,12 +126,12 @@ static PHOTO_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 
 static COPYRIGHT_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
-        r"(?i)^(?:©|\(c\)|copyright\b)",
-        r"(?i)\ball rights reserved\b",
+        r"(?i)^(?:©|\(c\)|copyright(?-u:\b))",
+        r"(?i)(?-u:\b)all rights reserved(?-u:\b)",
         r"(?i)this material may not be published, broadcast, rewritten,? or redistributed",
         r"(?i)^[*_(\[]*(?:this (?:article|story|post|piece|report|content) (?:was |has been |is )?(?:originally |first )?(?:appeared|published|posted|ran|republished)|a version of this (?:article|story)|originally published|except for the headline, this story|this story has been (?:updated|corrected)|republished with permission)",
-        r"^\(?(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited)(?: by)?\b[^)]{3,400}\)\.?$",
-        r"^[A-Z][\w. ]{0,30}(?:/[A-Za-z]{1,10}){1,4}$",
+        r"^\(?(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited)(?: by)?(?-u:\b)[^)]{3,}\)\.?$",
+        r"^[A-Z][\w. ]{0,}(?:/[A-Za-z]{1,}){1,4}$",
         r"©\s*\d{4}|(?i)^disclaimer\s*:",
     ]
     .into_iter()
@@ -106,43 +140,57 @@ static COPYRIGHT_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 });
 
 static FOLLOW: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:follow|like|join|connect with|find)\s+(?:us|@?[\w.]+(?:\s+[\w.]+){0,3})\s+on\s+(?:facebook|twitter|instagram|linkedin|youtube|flipboard|rss|social|pinterest|tiktok|snapchat|telegram|whatsapp)")
+    re(
+        r"(?i)^(?:follow|like|join|connect with|find)\s+(?:us|@?[\w.]+(?:\s+[\w.]+){0,3})\s+on\s+(?:facebook|twitter|instagram|linkedin|youtube|flipboard|rss|social|pinterest|tiktok|snapchat|telegram|whatsapp)",
+    )
 });
 
 static SUBSCRIBE_START: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:sign up|subscribe|get (?:our|the)\b.{0,40}\bnewsletter|newsletters?\b|never miss|enter your email|download (?:the|our) app|get the .{1,30} app|click here to|click here for|tap here|already a subscriber|support (?:our|independent) journalism|become a (?:member|subscriber|patron)|log ?in\b|sign in\b|create (?:an|a free) account|thanks for signing up|thank you for (?:signing up|subscribing))|(?i)\bclick(?:ing)? here\b|\bfollow (?:us|him|her|them|@\w+) on (?:twitter|facebook|instagram|linkedin)\b")
+    re(
+        r"(?i)^(?:sign up|subscribe|get (?:our|the)(?-u:\b).{0,}(?-u:\b)newsletter|newsletters?(?-u:\b)|never miss|enter your email|download (?:the|our) app|get the .{1,} app|click here to|click here for|tap here|already a subscriber|support (?:our|independent) journalism|become a (?:member|subscriber|patron)|log ?in(?-u:\b)|sign in(?-u:\b)|create (?:an|a free) account|thanks for signing up|thank you for (?:signing up|subscribing))|(?i)(?-u:\b)click(?:ing)? here(?-u:\b)|(?-u:\b)follow (?:us|him|her|them|@\w+) on (?:twitter|facebook|instagram|linkedin)(?-u:\b)",
+    )
 });
 
 static SUBSCRIBE_ANY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:sign(?:ing)? up|subscri\w*|delivered (?:to|straight to|directly to) your inbox|in your inbox|newsletters?)\b")
+    re(
+        r"(?i)(?-u:\b)(?:sign(?:ing)? up|subscri\w*|delivered (?:to|straight to|directly to) your inbox|in your inbox|newsletters?)(?-u:\b)",
+    )
 });
 
-static READER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:you|your|our)\b"));
+static READER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)(?:you|your|our)(?-u:\b)"));
 
 static READ_MORE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:read more|read next|read also|also read|see also|related(?: coverage| stories| articles| content| topics| tags| posts| links| videos?| reading| news)?|more from [^:|]{1,40}|more on (?:this|that)(?: story| topic)?|recommended(?: for you| stories| reading| videos?)?|most (?:read|popular|viewed|shared|watched)|you (?:may|might) (?:also )?like|don'?t miss|trending(?: now| stories| articles)?|editors['’]? picks|more stories|top stories|what to read next|watch next|up next|popular (?:stories|articles|now)|latest (?:news|stories|articles|headlines)|further reading|more news|more in [^:|]{1,30}|in case you missed it|more headlines|more|see more|also|tags?|related tags|filed under|categories|category|topics)\s*(?:[:|»>\-–—…]|\.\.\.|$)")
+    re(
+        r"(?i)^(?:read more|read next|read also|also read|see also|related(?: coverage| stories| articles| content| topics| tags| posts| links| videos?| reading| news)?|more from [^:|]{1,}|more on (?:this|that)(?: story| topic)?|recommended(?: for you| stories| reading| videos?)?|most (?:read|popular|viewed|shared|watched)|you (?:may|might) (?:also )?like|don'?t miss|trending(?: now| stories| articles)?|editors['’]? picks|more stories|top stories|what to read next|watch next|up next|popular (?:stories|articles|now)|latest (?:news|stories|articles|headlines)|further reading|more news|more in [^:|]{1,}|in case you missed it|more headlines|more|see more|also|tags?|related tags|filed under|categories|category|topics)\s*(?:[:|»>\-–—…]|\.\.\.|$)",
+    )
 });
 
-static READ_MORE_CAPS: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:READ MORE|RELATED|ALSO READ|SEE ALSO|SEE MORE|MORE|READ|WATCH|LISTEN)\b\s*(?:[:|»>\-–—…]|$)"));
+static READ_MORE_CAPS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:READ MORE|RELATED|ALSO READ|SEE ALSO|SEE MORE|MORE|READ|WATCH|LISTEN)(?-u:\b)\s*(?:[:|»>\-–—…]|$)")
+});
 
 static COOKIE_STRONG: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:(?:this|our) (?:web)?site uses cookies|we use cookies|uses cookies|use of cookies|accept (?:all )?cookies|cookie (?:policy|settings|preferences|consent|notice)|by continuing to (?:use|browse))\b")
+    re(
+        r"(?i)(?-u:\b)(?:(?:this|our) (?:web)?site uses cookies|we use cookies|uses cookies|use of cookies|accept (?:all )?cookies|cookie (?:policy|settings|preferences|consent|notice)|by continuing to (?:use|browse))(?-u:\b)",
+    )
 });
 
-static COOKIE_WEAK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:privacy (?:policy|notice)|terms of (?:use|service))\b"));
+static COOKIE_WEAK: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?-u:\b)(?:privacy (?:policy|notice)|terms of (?:use|service))(?-u:\b)"));
 
 static CONSENT_CUE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:you|your|our|agree\w*|accept\w*|consent\w*|cookies?)\b|[|©]"));
+    LazyLock::new(|| re(r"(?i)(?-u:\b)(?:you|your|our|agree\w*|accept\w*|consent\w*|cookies?)(?-u:\b)|[|©]"));
 
 static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:\d[\d,.]*\s*[km]?\s+(?:comments?|replies|reply|shares?|likes?|views?|retweets?|reactions?|responses?)|comments?\s*\(\d+\)|\(\d+\)\s*comments?|comments?|no comments(?: yet)?|view comments|show comments|leave a (?:comment|reply)|add a comment|post a comment|join the (?:discussion|conversation)|\d[\d,.]*)$")
+    re(
+        r"(?i)^(?:\d[\d,.]*\s*[km]?\s+(?:comments?|replies|reply|shares?|likes?|views?|retweets?|reactions?|responses?)|comments?\s*\(\d+\)|\(\d+\)\s*comments?|comments?|no comments(?: yet)?|view comments|show comments|leave a (?:comment|reply)|add a comment|post a comment|join the (?:discussion|conversation)|\d[\d,.]*)$",
+    )
 });
 
 static BYLINE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
-        r"^(?:By|BY)\s*:?\s*\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|AND|&|de|van|von|la|del|da|der|bin))*(?:\s*(?:[,|–—-]|\bfor\b|\bin\b)\s*.{0,80})?$",
-        r"^\p{Lu}[\p{L}.'’ -]{2,40},\s*(?i:AP|Associated Press|Reuters|AFP|Bloomberg|CNN|CNBC|UPI)(?:\s+[\p{L} ]{0,30}(?i:writer|correspondent|reporter|editor))?$",
+        r"^(?:By|BY)\s*:?\s*\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|AND|&|de|van|von|la|del|da|der|bin))*(?:\s*(?:[,|–—-]|(?-u:\b)for(?-u:\b)|(?-u:\b)in(?-u:\b))\s*.{0,})?$",
+        r"^\p{Lu}[\p{L}.'’ -]{2,},\s*(?i:AP|Associated Press|Reuters|AFP|Bloomberg|CNN|CNBC|UPI)(?:\s+[\p{L} ]{0,}(?i:writer|correspondent|reporter|editor))?$",
         r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$",
         r"^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3} @\w+$",
         r"(?i)^(?:written by|author|posted by|story by|words by)\s*:?\s+\p{Lu}",
@@ -153,25 +201,133 @@ static BYLINE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 });
 
 static TIMESTAMP_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:published|updated|posted|last updated|first published|last modified|modified|date)(?: on| at)?\s*:?\s*.{0,80}\d.{0,40}$|^\d+\s*(?:min(?:ute)?s?|hours?|days?)\s+(?:read|ago)$|(?i)^(?:updated|published|posted)\s+(?:an?|\d+)\s+(?:minutes?|hours?|days?)\s+ago$")
+    re(
+        r"(?i)^(?:published|updated|posted|last updated|first published|last modified|modified|date)(?: on| at)?\s*:?\s*.{0,}\d.{0,}$|^\d+\s*(?:min(?:ute)?s?|hours?|days?)\s+(?:read|ago)$|(?i)^(?:updated|published|posted)\s+(?:an?|\d+)\s+(?:minutes?|hours?|days?)\s+ago$",
+    )
 });
 
 /// Words allowed in a line that is only a date or time.
 const DATE_WORDS: &[&str] = &[
-    "a.m", "ago", "am", "apr", "april", "at", "aug", "august", "bst", "cdt", "cest", "cet", "cst", "day", "days",
-    "dec", "december", "edt", "est", "et", "feb", "february", "fri", "friday", "gmt", "hour", "hours", "ist", "jan",
-    "january", "jul", "july", "jun", "june", "last", "mar", "march", "may", "mdt", "min", "mins", "minute",
-    "minutes", "mon", "monday", "mst", "nov", "november", "oct", "october", "on", "p.m", "pdt", "pm", "posted",
-    "pst", "pt", "published", "read", "sat", "saturday", "sep", "sept", "september", "sun", "sunday", "thu",
-    "thurs", "thursday", "tue", "tues", "tuesday", "updated", "utc", "wed", "wednesday",
+    "a.m",
+    "ago",
+    "am",
+    "apr",
+    "april",
+    "at",
+    "aug",
+    "august",
+    "bst",
+    "cdt",
+    "cest",
+    "cet",
+    "cst",
+    "day",
+    "days",
+    "dec",
+    "december",
+    "edt",
+    "est",
+    "et",
+    "feb",
+    "february",
+    "fri",
+    "friday",
+    "gmt",
+    "hour",
+    "hours",
+    "ist",
+    "jan",
+    "january",
+    "jul",
+    "july",
+    "jun",
+    "june",
+    "last",
+    "mar",
+    "march",
+    "may",
+    "mdt",
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "mon",
+    "monday",
+    "mst",
+    "nov",
+    "november",
+    "oct",
+    "october",
+    "on",
+    "p.m",
+    "pdt",
+    "pm",
+    "posted",
+    "pst",
+    "pt",
+    "published",
+    "read",
+    "sat",
+    "saturday",
+    "sep",
+    "sept",
+    "september",
+    "sun",
+    "sunday",
+    "thu",
+    "thurs",
+    "thursday",
+    "tue",
+    "tues",
+    "tuesday",
+    "updated",
+    "utc",
+    "wed",
+    "wednesday",
 ];
 
 /// Months and weekdays among [`DATE_WORDS`]: one of them (or a clock time) makes a line a date.
 const CALENDAR_WORDS: &[&str] = &[
-    "apr", "april", "aug", "august", "dec", "december", "feb", "february", "fri", "friday", "jan", "january", "jul",
-    "july", "jun", "june", "mar", "march", "may", "mon", "monday", "nov", "november", "oct", "october", "sat",
-    "saturday", "sep", "sept", "september", "sun", "sunday", "thu", "thurs", "thursday", "tue", "tues", "tuesday",
-    "wed", "wednesday",
+    "apr",
+    "april",
+    "aug",
+    "august",
+    "dec",
+    "december",
+    "feb",
+    "february",
+    "fri",
+    "friday",
+    "jan",
+    "january",
+    "jul",
+    "july",
+    "jun",
+    "june",
+    "mar",
+    "march",
+    "may",
+    "mon",
+    "monday",
+    "nov",
+    "november",
+    "oct",
+    "october",
+    "sat",
+    "saturday",
+    "sep",
+    "sept",
+    "september",
+    "sun",
+    "sunday",
+    "thu",
+    "thurs",
+    "thursday",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
 ];
 
 /// Judges every line, filling `verdicts` where a rule that is switched on fires (earlier verdicts stay).
@@ -205,7 +361,8 @@ pub fn judge(lines: &[Line<'_>], on: &dyn Fn(&str) -> bool, verdicts: &mut [Opti
         }
         if verdict.is_none() && words >= 10 && ends_sentence(t) && on(REPEATED_LINE) {
             if let Some(&first) = key.and_then(|k| seen.get(&k)) {
-                verdict = Some(Verdict::builtin(REPEATED_LINE, format!("repeats line {}: {:?}", first + 1, quote(t, 60))));
+                verdict =
+                    Some(Verdict::builtin(REPEATED_LINE, format!("repeats line {}: {:?}", first + 1, quote(t, 60))));
             }
         }
         if let Some(v) = &verdict {
@@ -242,6 +399,11 @@ fn judge_phrases(t: &str, words: usize, on: &dyn Fn(&str) -> bool) -> Option<Ver
     CHECKS.iter().filter(|&&(id, _)| on(id)).find_map(|&(id, check)| check(t, words).map(|r| Verdict::builtin(id, r)))
 }
 
+/// Whether any of the byte strings occurs in the line (a cheap gate before the regexes).
+fn has_any(t: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|n| memchr::memmem::find(t.as_bytes(), n.as_bytes()).is_some())
+}
+
 /// `ADVERTISEMENT`, `Story continues below advertisement`… alone on a line.
 fn ad_line(t: &str, words: usize) -> Option<String> {
     if words > 8 {
@@ -256,7 +418,7 @@ fn ad_line(t: &str, words: usize) -> Option<String> {
 
 /// Photo credits and captions.
 fn photo_credit(t: &str, words: usize) -> Option<String> {
-    if words > 60 {
+    if words > 60 || (words > 20 && !has_any(t, &["©", "(", "/", "|", ":"])) {
         return None;
     }
     let pats = &*PHOTO_PATTERNS;
@@ -272,7 +434,9 @@ fn is_credit_only(t: &str) -> bool {
 
 /// Copyright, syndication and wire-credit footers.
 fn copyright_footer(t: &str, words: usize) -> Option<String> {
-    if words > 60 {
+    const CUES: &[&str] =
+        &["©", "opyright", "ights reserved", "may not be published", "riginally", "ublished", "eporting", "diting"];
+    if words > 60 || (words > 12 && !has_any(t, CUES)) {
         return None;
     }
     let hit = COPYRIGHT_PATTERNS.iter().enumerate().find(|(i, p)| (*i > 1 || words <= 40) && p.is_match(t))?;
@@ -295,6 +459,10 @@ fn share_subscribe(t: &str, words: usize) -> Option<String> {
     if words <= 20 && FOLLOW.is_match(t) {
         return Some(format!("follow prompt: {:?}", quote(t, 60)));
     }
+    const CUES: &[&str] = &["ign up", "ubscri", "ewsletter", "nbox", "lick", "ollow", "IGN UP", "UBSCRI", "LICK"];
+    if words > 10 && !has_any(t, CUES) {
+        return None;
+    }
     let prompt = SUBSCRIBE_START.is_match(t)
         || (SUBSCRIBE_ANY.is_match(t) && (READER.is_match(t) || !ends_sentence(t)) && words <= 25);
     prompt.then(|| format!("sign-up prompt: {:?}", quote(t, 60)))
@@ -311,7 +479,8 @@ fn is_share_bar(t: &str) -> bool {
         if !SHARE_WORDS.contains(&w.as_str()) {
             return false;
         }
-        core |= !matches!(w.as_str(), "on" | "this" | "via" | "article" | "story" | "copy" | "link" | "options" | "plus");
+        core |=
+            !matches!(w.as_str(), "on" | "this" | "via" | "article" | "story" | "copy" | "link" | "options" | "plus");
     }
     core
 }
@@ -326,6 +495,9 @@ fn read_more(t: &str, words: usize) -> Option<String> {
 
 /// Cookie and consent notices addressed to the reader.
 fn cookie_notice(t: &str, words: usize) -> Option<String> {
+    if !has_any(t, &["ookie", "rivacy", "erms of", "ontinuing"]) {
+        return None;
+    }
     let strong = COOKIE_STRONG.is_match(t);
     let weak = !strong && words <= 60 && COOKIE_WEAK.is_match(t) && CONSENT_CUE.is_match(t);
     (strong || weak).then(|| format!("consent notice: {:?}", quote(t, 60)))
@@ -408,7 +580,10 @@ mod tests {
 
     #[test]
     fn duplicate_title() {
-        assert_eq!(verdict("Harbor opens solar farm\n\nHarbor opens  solar farm\nText.").as_deref(), Some(DUPLICATE_TITLE));
+        assert_eq!(
+            verdict("Harbor opens solar farm\n\nHarbor opens  solar farm\nText.").as_deref(),
+            Some(DUPLICATE_TITLE)
+        );
         assert_eq!(verdict("Harbor opens solar farm\n\nHarbor opens a second solar farm\n"), None);
     }
 
@@ -459,7 +634,8 @@ mod tests {
         assert_eq!(first_rule("Read more: Council approves the harbour budget").as_deref(), Some(READ_MORE));
         assert_eq!(first_rule("READ MORE: Council approves the harbour budget").as_deref(), Some(READ_MORE));
         assert_eq!(first_rule("Read more about the plan in the report published by the council on Monday."), None);
-        let text = "Title\n\nRELATED\nCouncil approves budget\nMayor visits harbour\nThe mayor said the plan would work.\n";
+        let text =
+            "Title\n\nRELATED\nCouncil approves budget\nMayor visits harbour\nThe mayor said the plan would work.\n";
         let lines = super::super::text::lines(text);
         let mut v = vec![None; lines.len()];
         judge(&lines, &|_| true, &mut v);
@@ -483,7 +659,10 @@ mod tests {
     #[test]
     fn cookie_notices() {
         assert_eq!(first_rule("This website uses cookies to improve your experience.").as_deref(), Some(COOKIE_NOTICE));
-        assert_eq!(first_rule("By using this site you agree to our Privacy Policy and Terms of Use").as_deref(), Some(COOKIE_NOTICE));
+        assert_eq!(
+            first_rule("By using this site you agree to our Privacy Policy and Terms of Use").as_deref(),
+            Some(COOKIE_NOTICE)
+        );
         assert_eq!(first_rule("The regulator said the firm's privacy policy misled regulators in 2018."), None);
     }
 
@@ -500,7 +679,9 @@ mod tests {
         assert_eq!(first_rule("By Lena Park - 11/19/19 06:56 AM EST").as_deref(), Some(BYLINE));
         assert_eq!(first_rule("Lena Park, Associated Press").as_deref(), Some(BYLINE));
         assert_eq!(first_rule("By the end of the year, the harbour had doubled its traffic."), None);
-        for l in ["Updated: 18 Nov 2019 9:38 pm", "November 18, 2019 11:03 PM", "Nov. 20, 2019, 9:28 AM UTC", "5 min read"] {
+        for l in
+            ["Updated: 18 Nov 2019 9:38 pm", "November 18, 2019 11:03 PM", "Nov. 20, 2019, 9:28 AM UTC", "5 min read"]
+        {
             assert_eq!(first_rule(l).as_deref(), Some(TIMESTAMP), "{l}");
         }
         assert_eq!(first_rule("On November 18, 2019 the council met."), None);

@@ -162,8 +162,12 @@ impl Cleaner {
 
     /// Proposals of one user rule alone (to preview a rule made from an example on other documents).
     pub fn propose_with_rule(rule: &UserRule, raw: &str) -> Vec<Proposal> {
-        Self { disabled: rules::RULES.iter().map(|r| r.id.to_string()).collect(), user: vec![rule.clone()], corpus: None }
-            .propose(raw)
+        Self {
+            disabled: rules::RULES.iter().map(|r| r.id.to_string()).collect(),
+            user: vec![rule.clone()],
+            corpus: None,
+        }
+        .propose(raw)
     }
 
     /// The proposals as pending edits for a document.

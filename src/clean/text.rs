@@ -68,10 +68,10 @@ pub fn ends_sentence(text: &str) -> bool {
 const STOPWORDS: &[&str] = &[
     "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before",
     "being", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "his",
-    "how", "i", "if", "in", "into", "is", "it", "its", "just", "last", "more", "most", "not", "now", "of", "on",
-    "one", "only", "or", "other", "our", "out", "over", "said", "says", "she", "so", "some", "than", "that", "the",
-    "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "told", "up", "us", "was",
-    "we", "were", "what", "when", "where", "which", "while", "who", "will", "with", "would", "you", "your",
+    "how", "i", "if", "in", "into", "is", "it", "its", "just", "last", "more", "most", "not", "now", "of", "on", "one",
+    "only", "or", "other", "our", "out", "over", "said", "says", "she", "so", "some", "than", "that", "the", "their",
+    "them", "then", "there", "these", "they", "this", "those", "through", "to", "told", "up", "us", "was", "we",
+    "were", "what", "when", "where", "which", "while", "who", "will", "with", "would", "you", "your",
 ];
 
 /// Whether a word (any case, trailing punctuation ignored) is an English stop word.

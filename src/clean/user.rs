@@ -266,11 +266,10 @@ mod tests {
         assert_eq!(rules.rules.len(), 3);
         assert_eq!(rules.rules[1].rule_id(), "user:tag");
         let again = UserRules::parse(&rules.to_json()).expect("round trip");
-        assert_eq!(again.rules.iter().map(|r| r.pattern.as_str()).collect::<Vec<_>>(), vec![
-            "^Get the .* app",
-            " \\| Harbor Daily",
-            "\\(HW\\)"
-        ]);
+        assert_eq!(
+            again.rules.iter().map(|r| r.pattern.as_str()).collect::<Vec<_>>(),
+            vec!["^Get the .* app", " \\| Harbor Daily", "\\(HW\\)"]
+        );
     }
 
     #[test]
@@ -295,7 +294,8 @@ mod tests {
 
     #[test]
     fn huge_regexes_are_refused() {
-        let err = UserRule::new("big", "d", UserAction::DeleteMatch, "(?:a{1000}){1000}", "", false).expect_err("too big");
+        let err =
+            UserRule::new("big", "d", UserAction::DeleteMatch, "(?:a{1000}){1000}", "", false).expect_err("too big");
         assert!(err.contains("invalid regex"), "{err}");
     }
 
