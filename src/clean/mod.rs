@@ -1,6 +1,47 @@
-//! Cleaning suggestions: rules that propose edits over the raw text, each with a reason.
+//! Cleaning suggestions: rules that propose edits over the raw text, each with a reason quoting the
+//! evidence. A person accepts or rejects every proposal; nothing here changes a document by itself.
+//!
+//! The pipeline (see `docs/cleaning.md`): lines are judged first (built-in line rules, the whole-page
+//! navigation detector, corpus evidence, user line rules); judged lines become line deletions that
+//! also take the blank lines they would leave doubled; then span rules run on the kept lines only
+//! (hover cards, glued ad markers, wire credits, character repairs, user span rules, spaces); the
+//! result is sorted and never overlaps.
 
+pub mod boilerplate;
+pub mod chars;
+pub mod corpus;
+pub mod examples;
+pub mod inline;
+pub mod layout;
+pub mod line_rules;
+pub mod rules;
+pub mod text;
+pub mod user;
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::Arc;
+
+pub use corpus::LineStats;
+pub use examples::{RuleCandidate, RulePreview, preview, rule_candidates};
+pub use rules::{Category, RULES, RuleInfo};
+pub use user::{UserAction, UserRule, UserRules};
+
+use crate::error::Result;
 use crate::model::{EditStatus, NewEdit};
+use crate::project::ProjectConfig;
+
+/// What a proposal does to the raw text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EditKind {
+    /// Removes whole lines (with their line breaks, and blank lines they would leave doubled).
+    DeleteLine,
+    /// Removes a span inside a line.
+    DeleteSpan,
+    /// Replaces a span with other text.
+    ReplaceSpan,
+}
 
 /// One proposed edit over the raw text, in bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,25 +52,122 @@ pub struct Proposal {
     pub end: usize,
     /// Replacement text.
     pub replacement: String,
-    /// The rule's stable id.
-    pub rule: &'static str,
+    /// The rule's stable id (`user:<id>` for user rules).
+    pub rule: Cow<'static, str>,
+    /// What kind of edit this is.
+    pub kind: EditKind,
     /// Why, quoting the evidence.
     pub reason: String,
 }
 
-/// The set of cleaning rules to run.
+/// The set of cleaning rules to run: the built-in rules (each can be switched off), user rules and,
+/// when a corpus is open, evidence of lines recurring across its documents.
 #[derive(Debug, Clone, Default)]
-pub struct Cleaner;
+pub struct Cleaner {
+    /// Ids of rules switched off (built-in ids, or `user:<id>`).
+    disabled: HashSet<String>,
+    /// User regex rules, in file order.
+    user: Vec<UserRule>,
+    /// Line counts across the open corpus, if any.
+    corpus: Option<Arc<LineStats>>,
+}
 
 impl Cleaner {
     /// The built-in rules, all switched on.
     pub fn builtin() -> Self {
-        Self
+        Self::default()
+    }
+
+    /// The cleaner a project asks for: built-in rules minus `disabled_rules`, plus the user rules file
+    /// (`rules_file`, or `redline-rules.json` when it exists) read from the project folder.
+    pub fn for_project(config: &ProjectConfig, folder: &Path) -> Result<Self> {
+        let mut cleaner = Self::builtin();
+        for id in &config.disabled_rules {
+            cleaner.disable(id);
+        }
+        let (path, required) = match &config.rules_file {
+            Some(p) => (folder.join(p), true),
+            None => (folder.join(user::DEFAULT_RULES_FILE), false),
+        };
+        if required || path.exists() {
+            cleaner.user = UserRules::load(&path)?.rules;
+        }
+        Ok(cleaner)
+    }
+
+    /// Switches a rule off by id (a built-in id or `user:<id>`).
+    pub fn disable(&mut self, id: &str) {
+        self.disabled.insert(id.to_string());
+    }
+
+    /// Whether a rule is switched on.
+    pub fn is_enabled(&self, id: &str) -> bool {
+        !self.disabled.contains(id)
+    }
+
+    /// Adds user rules (after those already present).
+    #[must_use]
+    pub fn with_user_rules(mut self, rules: impl IntoIterator<Item = UserRule>) -> Self {
+        self.user.extend(rules);
+        self
+    }
+
+    /// Adds corpus evidence: lines recurring across the documents of the open corpus.
+    #[must_use]
+    pub fn with_corpus(mut self, stats: Arc<LineStats>) -> Self {
+        self.corpus = Some(stats);
+        self
+    }
+
+    /// The user rules in use.
+    pub fn user_rules(&self) -> &[UserRule] {
+        &self.user
     }
 
     /// Proposes edits for a raw text, sorted and non-overlapping.
     pub fn propose(&self, raw: &str) -> Vec<Proposal> {
-        blank_line_runs(raw)
+        let lines = text::lines(raw);
+        let mut verdicts: Vec<Option<layout::Verdict>> = vec![None; lines.len()];
+        line_rules::judge(&lines, &|id| self.is_enabled(id), &mut verdicts);
+        if self.is_enabled(rules::PAGE_BOILERPLATE) {
+            boilerplate::judge(&lines, &mut verdicts);
+        }
+        if let (Some(stats), true) = (&self.corpus, self.is_enabled(rules::CORPUS_BOILERPLATE)) {
+            stats.judge(&lines, &mut verdicts);
+        }
+        let user: Vec<&UserRule> = self.user.iter().filter(|r| self.is_enabled(&r.rule_id())).collect();
+        user::judge_lines(&user, &lines, &mut verdicts);
+        let mut out = layout::line_deletions(&lines, &verdicts);
+        let mut spans = Vec::new();
+        for line in lines.iter().filter(|l| verdicts[l.index].is_none()) {
+            self.span_rules(line, &user, &mut spans);
+        }
+        if self.is_enabled(rules::BLANK_LINES) {
+            layout::blank_line_runs(&lines, &verdicts, &mut spans);
+        }
+        out.extend(spans);
+        layout::resolve(out)
+    }
+
+    /// Runs the span rules on one kept line.
+    fn span_rules(&self, line: &text::Line<'_>, user: &[&UserRule], out: &mut Vec<Proposal>) {
+        let on = |id: &str| self.is_enabled(id);
+        if on(rules::HOVER_CARD) {
+            inline::hover_cards(line, out);
+        }
+        inline::glued_junk(line, &on, out);
+        chars::repair(line, &on, out);
+        user::spans(user, line, out);
+    }
+
+    /// Proposals of one user rule alone (to preview a rule made from an example on other documents).
+    pub fn propose_with_rule(rule: &UserRule, raw: &str) -> Vec<Proposal> {
+        Self {
+            disabled: rules::RULES.iter().map(|r| r.id.to_string()).collect(),
+            user: vec![rule.clone()],
+            corpus: None,
+        }
+        .propose(raw)
     }
 
     /// The proposals as pending edits for a document.
@@ -40,44 +178,10 @@ impl Cleaner {
                 start: p.start,
                 end: p.end,
                 replacement: p.replacement,
-                origin: p.rule.to_string(),
+                origin: p.rule.into_owned(),
                 status: EditStatus::Pending,
                 reason: p.reason,
             })
             .collect()
     }
-}
-
-/// Runs of three or more line breaks become one blank line.
-fn blank_line_runs(raw: &str) -> Vec<Proposal> {
-    let mut out = Vec::new();
-    let bytes = raw.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\n' {
-            let start = i;
-            let mut breaks = 0;
-            let mut j = i;
-            while j < bytes.len() && matches!(bytes[j], b'\n' | b' ' | b'\t' | b'\r') {
-                if bytes[j] == b'\n' {
-                    breaks += 1;
-                }
-                j += 1;
-            }
-            let end = raw[..j].rfind('\n').map_or(j, |k| k + 1);
-            if breaks >= 3 {
-                out.push(Proposal {
-                    start,
-                    end,
-                    replacement: "\n\n".into(),
-                    rule: "blank-line-runs",
-                    reason: format!("{breaks} line breaks in a row"),
-                });
-            }
-            i = j.max(i + 1);
-        } else {
-            i += 1;
-        }
-    }
-    out
 }

@@ -1,0 +1,167 @@
+//! Menus, footers and teaser lists left in whole-page text. Lines get jusText-like classes from their
+//! length, stop-word density and sentence punctuation (there is no markup, so no link density); the
+//! main text is the contiguous block of lines with the best balance of prose over furniture (a
+//! maximum-sum segment, as in body-text extraction); every other line is proposed for deletion.
+//!
+//! Only texts that look like whole pages are judged: many lines, a large share of them short and
+//! without sentence punctuation. Extracted articles (a title, paragraphs, a few short lines) are left
+//! alone, which is what keeps real article text safe.
+
+use super::layout::Verdict;
+use super::rules::PAGE_BOILERPLATE;
+use super::text::{Line, ends_sentence, stopword_density, word_count};
+
+/// Fewer non-blank lines than this and the text is an article, not a page.
+const MIN_LINES: usize = 30;
+/// Share of non-blank lines that are short furniture above which a text is a whole page.
+const MIN_FURNITURE_SHARE: f32 = 0.4;
+/// A whole page has a menu: at least this many furniture lines in a row (lists in articles are shorter).
+const MIN_FURNITURE_RUN: usize = 10;
+
+/// jusText-like class of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Running prose.
+    Good,
+    /// Sentence-like but short: a subhead or a one-line paragraph.
+    NearGood,
+    /// Menus, labels, headlines without sentences.
+    Bad,
+}
+
+/// Classifies one trimmed line. Stop words are English; long sentences count as prose in any language.
+fn classify(t: &str) -> Class {
+    let words = word_count(t);
+    let sentence = ends_sentence(t);
+    let density = stopword_density(t);
+    let prose = density >= 0.2 || (sentence && words >= 15);
+    if words >= 12 && prose && (sentence || words >= 25) {
+        Class::Good
+    } else if words >= 6 && sentence && density >= 0.15 {
+        Class::NearGood
+    } else {
+        Class::Bad
+    }
+}
+
+/// The weight a line adds to (or takes from) a candidate main block.
+fn weight(class: Class, t: &str) -> i64 {
+    let len = i64::try_from(t.chars().count()).unwrap_or(i64::MAX / 4);
+    match class {
+        Class::Good => len,
+        Class::NearGood => len / 3,
+        Class::Bad => -(len.max(25)),
+    }
+}
+
+/// Whether a text looks like a whole page (many lines, many of them furniture).
+fn is_whole_page(lines: &[Line<'_>]) -> bool {
+    let (mut total, mut furniture, mut run, mut longest) = (0usize, 0usize, 0usize, 0usize);
+    for l in lines.iter().filter(|l| !l.is_blank()) {
+        total += 1;
+        let t = l.trimmed();
+        if word_count(t) <= 4 && !ends_sentence(t) {
+            furniture += 1;
+            run += 1;
+            longest = longest.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    total >= MIN_LINES && furniture as f32 >= MIN_FURNITURE_SHARE * total as f32 && longest >= MIN_FURNITURE_RUN
+}
+
+/// Marks every non-blank line outside the main block of a whole-page text.
+pub fn judge(lines: &[Line<'_>], verdicts: &mut [Option<Verdict>]) {
+    if !is_whole_page(lines) {
+        return;
+    }
+    let candidates: Vec<(usize, i64)> = lines
+        .iter()
+        .filter(|l| !l.is_blank() && verdicts[l.index].is_none())
+        .map(|l| (l.index, weight(classify(l.trimmed()), l.trimmed())))
+        .collect();
+    let Some((first, last)) = best_segment(&candidates) else { return };
+    let (from, to) = (candidates[first].0, candidates[last].0);
+    for l in lines.iter().filter(|l| !l.is_blank() && (l.index < from || l.index > to)) {
+        if verdicts[l.index].is_none() {
+            let side = if l.index < from { "before" } else { "after" };
+            verdicts[l.index] =
+                Some(Verdict::builtin(PAGE_BOILERPLATE, format!("outside the main text ({side} it): menu or footer")));
+        }
+    }
+}
+
+/// The maximum-sum contiguous run of weights (Kadane), as first and last positions.
+fn best_segment(items: &[(usize, i64)]) -> Option<(usize, usize)> {
+    let mut best: Option<(i64, usize, usize)> = None;
+    let mut sum = 0i64;
+    let mut start = 0usize;
+    for (i, &(_, w)) in items.iter().enumerate() {
+        if sum <= 0 {
+            sum = 0;
+            start = i;
+        }
+        sum += w;
+        if best.is_none_or(|(b, _, _)| sum > b) {
+            best = Some((sum, start, i));
+        }
+    }
+    best.filter(|&(s, _, _)| s > 0).map(|(_, a, b)| (a, b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::lines;
+    use super::*;
+
+    const PROSE: &str = "The harbour council said on Monday that it would open the new ferry terminal in the spring, \
+                         after two years of delays that had angered residents and traders alike.";
+
+    fn page(menu: usize, paragraphs: usize, footer: usize) -> String {
+        let mut s = String::new();
+        for i in 0..menu {
+            s.push_str(&format!("Section {i}\n"));
+        }
+        for _ in 0..paragraphs {
+            s.push_str(PROSE);
+            s.push_str("\n\n");
+        }
+        for i in 0..footer {
+            s.push_str(&format!("Footer link {i}\n"));
+        }
+        s
+    }
+
+    fn judged(text: &str) -> Vec<bool> {
+        let l = lines(text);
+        let mut v = vec![None; l.len()];
+        judge(&l, &mut v);
+        v.iter().map(Option::is_some).collect()
+    }
+
+    #[test]
+    fn menus_and_footers_around_the_article_go() {
+        let text = page(20, 6, 15);
+        let flags = judged(&text);
+        let l = lines(&text);
+        for (line, deleted) in l.iter().zip(&flags) {
+            assert_eq!(*deleted, line.text.starts_with("Section") || line.text.starts_with("Footer"), "{}", line.text);
+        }
+    }
+
+    #[test]
+    fn extracted_articles_are_not_pages() {
+        let text = page(3, 8, 2);
+        assert!(judged(&text).iter().all(|d| !d));
+    }
+
+    #[test]
+    fn classes_follow_length_and_stop_words() {
+        assert_eq!(classify(PROSE), Class::Good);
+        assert_eq!(classify("It was a very good year for them."), Class::NearGood);
+        assert_eq!(classify("Sports Weather Traffic Opinion"), Class::Bad);
+        assert_eq!(best_segment(&[(0, -5), (1, 10), (2, -3), (3, 8), (4, -20)]), Some((1, 3)));
+        assert_eq!(best_segment(&[(0, -5)]), None);
+    }
+}

@@ -1,0 +1,284 @@
+//! Character repairs inside a kept line: mojibake, HTML entities, invisible characters, non-breaking
+//! spaces, doubled and trailing spaces. One pass over the bytes; only bytes that can start a problem
+//! (`&`, control bytes, and the lead bytes of U+0080–U+00FF and U+2000–U+206F) are looked at closely.
+
+use std::borrow::Cow;
+
+use super::rules::{HTML_ENTITY, INVISIBLE_CHARS, MOJIBAKE, NBSP, SPACES};
+use super::text::Line;
+use super::{EditKind, Proposal};
+
+/// Windows-1252 bytes 0x80–0x9F as characters (`None` where the code page leaves a byte undefined).
+const CP1252_HIGH: [Option<char>; 32] = [
+    Some('€'),
+    None,
+    Some('‚'),
+    Some('ƒ'),
+    Some('„'),
+    Some('…'),
+    Some('†'),
+    Some('‡'),
+    Some('ˆ'),
+    Some('‰'),
+    Some('Š'),
+    Some('‹'),
+    Some('Œ'),
+    None,
+    Some('Ž'),
+    None,
+    None,
+    Some('‘'),
+    Some('’'),
+    Some('“'),
+    Some('”'),
+    Some('•'),
+    Some('–'),
+    Some('—'),
+    Some('˜'),
+    Some('™'),
+    Some('š'),
+    Some('›'),
+    Some('œ'),
+    None,
+    Some('ž'),
+    Some('Ÿ'),
+];
+
+/// The byte a character stands for when UTF-8 was wrongly decoded as Windows-1252 (or Latin-1,
+/// whose C1 controls fill the holes of Windows-1252).
+fn mis_decoded_byte(c: char) -> Option<u8> {
+    let u = c as u32;
+    if (0x80..=0xFF).contains(&u) {
+        return u8::try_from(u).ok();
+    }
+    CP1252_HIGH.iter().position(|&h| h == Some(c)).and_then(|i| u8::try_from(0x80 + i).ok())
+}
+
+/// Named entities worth knowing in news text.
+const ENTITIES: &[(&str, &str)] = &[
+    ("amp", "&"),
+    ("apos", "'"),
+    ("bull", "•"),
+    ("copy", "©"),
+    ("eacute", "é"),
+    ("euro", "€"),
+    ("gt", ">"),
+    ("hellip", "…"),
+    ("laquo", "«"),
+    ("ldquo", "“"),
+    ("lsquo", "‘"),
+    ("lt", "<"),
+    ("mdash", "—"),
+    ("nbsp", " "),
+    ("ndash", "–"),
+    ("pound", "£"),
+    ("quot", "\""),
+    ("raquo", "»"),
+    ("rdquo", "”"),
+    ("reg", "®"),
+    ("rsquo", "’"),
+    ("shy", ""),
+    ("trade", "™"),
+];
+
+/// Runs every character rule that is switched on over one kept line.
+pub fn repair(line: &Line<'_>, on: &dyn Fn(&str) -> bool, out: &mut Vec<Proposal>) {
+    let t = line.text;
+    let bytes = t.as_bytes();
+    let flags = [on(MOJIBAKE), on(HTML_ENTITY), on(INVISIBLE_CHARS), on(NBSP), on(SPACES)];
+    let [mojibake, entities, invisible, nbsp, spaces] = flags;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let found = match b {
+            b' ' | b'\t' => space_run(t, i, spaces, nbsp),
+            b'&' if entities => entity(t, i),
+            0xC2 | 0xC3 | 0xE2 | 0xEF => {
+                let fix = if mojibake && matches!(b, 0xC3 | 0xC2) { mojibake_run(t, i) } else { None };
+                let fix =
+                    fix.or_else(|| if t[i..].starts_with('\u{a0}') { space_run(t, i, spaces, nbsp) } else { None });
+                fix.or_else(|| special_char(t, i, invisible, mojibake))
+            }
+            0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F if invisible => {
+                Some((i + 1, String::new(), INVISIBLE_CHARS, format!("control character U+{b:04X}")))
+            }
+            _ => None,
+        };
+        match found {
+            Some((end, replacement, rule, reason)) => {
+                out.push(Proposal {
+                    start: line.start + i,
+                    end: line.start + end,
+                    kind: if replacement.is_empty() { EditKind::DeleteSpan } else { EditKind::ReplaceSpan },
+                    replacement,
+                    rule: Cow::Borrowed(rule),
+                    reason,
+                });
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// A repair found at a position: end byte, replacement, rule and reason.
+type Found = (usize, String, &'static str, String);
+
+/// A run of spaces, tabs and non-breaking spaces: at the end of a line it goes; inside a line it
+/// becomes one plain space when it is doubled or holds a non-breaking space; leading indentation stays.
+fn space_run(t: &str, i: usize, spaces: bool, nbsp: bool) -> Option<Found> {
+    let rest = &t[i..];
+    let len = rest.find(|c: char| !matches!(c, ' ' | '\t' | '\u{a0}')).unwrap_or(rest.len());
+    let run = &rest[..len];
+    let end = i + len;
+    let has_nbsp = run.contains('\u{a0}');
+    if end == t.len() && spaces && (nbsp || !has_nbsp) {
+        return Some((end, String::new(), SPACES, format!("{} trailing space(s)", run.chars().count())));
+    }
+    if has_nbsp && nbsp {
+        return Some((end, " ".into(), NBSP, "non-breaking space".into()));
+    }
+    let leading = t[..i].bytes().all(|b| b == b' ' || b == b'\t');
+    (spaces && run.len() >= 2 && !has_nbsp && !leading)
+        .then(|| (end, " ".to_string(), SPACES, format!("{} spaces in a row", run.len())))
+}
+
+/// `&amp;`, `&#39;`, `&#x2019;` and the named entities of [`ENTITIES`].
+fn entity(t: &str, i: usize) -> Option<Found> {
+    let rest = &t[i + 1..];
+    let semi = rest.as_bytes().iter().take(10).position(|&b| b == b';')?;
+    let name = &rest[..semi];
+    let value: String = if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse::<u32>().ok()?,
+        };
+        let c = char::from_u32(code).filter(|&c| c != '\0')?;
+        if c == '\u{a0}' { " ".into() } else { c.to_string() }
+    } else {
+        let lower = name.to_ascii_lowercase();
+        let (_, v) = ENTITIES.iter().find(|(n, _)| *n == lower)?;
+        (*v).to_string()
+    };
+    Some((i + 2 + semi, value, HTML_ENTITY, format!("HTML entity &{name};")))
+}
+
+/// Invisible characters and stray C1 controls at a multi-byte character.
+fn special_char(t: &str, i: usize, invisible: bool, mojibake: bool) -> Option<Found> {
+    let c = t[i..].chars().next()?;
+    let end = i + c.len_utf8();
+    match c {
+        '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}' | '\u{200e}' | '\u{200f}' if invisible => {
+            Some((end, String::new(), INVISIBLE_CHARS, format!("invisible character U+{:04X}", c as u32)))
+        }
+        '\u{80}'..='\u{9f}' if mojibake => {
+            let fixed = CP1252_HIGH[(c as usize) - 0x80].map(String::from).unwrap_or_default();
+            Some((end, fixed, MOJIBAKE, format!("C1 control U+{:04X} read from Windows-1252", c as u32)))
+        }
+        _ => None,
+    }
+}
+
+/// A run of mojibake starting at byte `i`: characters that, turned back into the bytes they were
+/// mis-decoded from, form valid multi-byte UTF-8 (`â€™` → `’`, `Ã©` → `é`). Correct text such as
+/// `café` or `Ãlvaro` does not re-decode, so it stays.
+fn mojibake_run(t: &str, i: usize) -> Option<Found> {
+    let mut at = i;
+    let mut fixed = String::new();
+    while let Some((len, c)) = one_mojibake_char(&t[at..]) {
+        fixed.push(c);
+        at += len;
+    }
+    (at > i).then(|| {
+        let reason = format!("mojibake {:?} → {:?}", &t[i..at], fixed);
+        (at, fixed, MOJIBAKE, reason)
+    })
+}
+
+/// One mis-decoded UTF-8 sequence at the start of `s`: its length in `s` and the character it meant.
+/// Three- and four-byte results must be punctuation, symbols or emoji: `café…”` must not turn into CJK.
+fn one_mojibake_char(s: &str) -> Option<(usize, char)> {
+    let mut chars = s.char_indices();
+    let (_, lead) = chars.next()?;
+    let lead_byte = mis_decoded_byte(lead)?;
+    let need = match lead_byte {
+        0xC2..=0xDF => 1,
+        0xE0..=0xEF => 2,
+        0xF0..=0xF4 => 3,
+        _ => return None,
+    };
+    let mut buf = [lead_byte, 0, 0, 0];
+    for slot in buf.iter_mut().skip(1).take(need) {
+        let (_, c) = chars.next()?;
+        let b = mis_decoded_byte(c)?;
+        if !(0x80..=0xBF).contains(&b) {
+            return None;
+        }
+        *slot = b;
+    }
+    let decoded = std::str::from_utf8(&buf[..=need]).ok()?.chars().next()?;
+    let plausible = need == 1 || matches!(decoded as u32, 0x2000..=0x2BFF | 0x1F000..=0x1FAFF);
+    if !plausible {
+        return None;
+    }
+    let len = chars.next().map_or(s.len(), |(k, _)| k);
+    Some((len, decoded))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::lines;
+    use super::*;
+
+    fn fix(text: &str) -> String {
+        let mut out = Vec::new();
+        for l in lines(text) {
+            repair(&l, &|_| true, &mut out);
+        }
+        let mut s = text.to_string();
+        for p in out.iter().rev() {
+            s.replace_range(p.start..p.end, &p.replacement);
+        }
+        s
+    }
+
+    #[test]
+    fn mojibake_is_repaired() {
+        assert_eq!(fix("It doesnâ€™t matter"), "It doesn’t matter");
+        assert_eq!(fix("A cafÃ© in ZÃ¼rich"), "A café in Zürich");
+        assert_eq!(fix("â€œQuotedâ€\u{9d} text"), "“Quoted” text");
+        assert_eq!(fix("price \u{92}s"), "price ’s");
+    }
+
+    #[test]
+    fn correct_text_is_not_mojibake() {
+        for ok in [
+            "café…” she said",
+            "A café in Zürich",
+            "Ãlvaro and Â are letters",
+            "São Paulo — “quoted” ’s",
+            "naïve façade",
+            "👍🇫🇮",
+        ] {
+            assert_eq!(fix(ok), ok);
+        }
+    }
+
+    #[test]
+    fn entities_are_decoded() {
+        assert_eq!(fix("AT&amp;T said &quot;yes&quot; &#39;now&#39; &#x2019;&nbsp;x"), "AT&T said \"yes\" 'now' ’ x");
+        for ok in ["AT&T and R&D", "a & b; c", "&unknown; stays"] {
+            assert_eq!(fix(ok), ok);
+        }
+    }
+
+    #[test]
+    fn invisible_characters_and_spaces() {
+        assert_eq!(fix("zero\u{200b}width\u{feff} soft\u{ad}hyphen\u{7}"), "zerowidth softhyphen");
+        assert_eq!(fix("non\u{a0}breaking and trailing.\u{a0} \nnext"), "non breaking and trailing.\nnext");
+        assert_eq!(fix("two  spaces and trailing  \nnext"), "two spaces and trailing\nnext");
+        assert_eq!(fix("    indented code stays"), "    indented code stays");
+        let joined = "family 👨\u{200d}👩\u{200d}👧 and می\u{200c}خواهم";
+        assert_eq!(fix(joined), joined);
+    }
+}

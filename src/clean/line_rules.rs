@@ -1,0 +1,708 @@
+//! Built-in rules that judge whole lines: duplicated titles, photo credits, ad markers, share bars,
+//! teasers, footers, consent notices, counters, bylines and timestamps.
+//!
+//! Long lines are prose: only a few rules look at lines over 25 words, none at lines over 80.
+//! Regexes are compiled once; every rule requires the whole line (or its start) to be furniture, so
+//! a sentence that merely mentions advertising, newsletters or reading more is kept.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::layout::Verdict;
+use super::rules::{
+    AD_MARKER, BYLINE, COMMENT_COUNTER, COOKIE_NOTICE, COPYRIGHT_FOOTER, DUPLICATE_TITLE, PHOTO_CREDIT, READ_MORE,
+    REPEATED_LINE, SHARE_SUBSCRIBE, TIMESTAMP,
+};
+use super::text::{Line, ends_sentence, line_key, quote, word_count};
+
+/// Compiles a built-in pattern (a bug in one is caught by the unit tests, which compile them all).
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| panic!("built-in cleaning pattern {pattern:?} is invalid: {e}"))
+}
+
+/// Lines that are an advertising or player marker and nothing else (compared case-insensitively).
+const AD_LINES: &[&str] = &[
+    "ad",
+    "... more",
+    "ad feedback",
+    "advert",
+    "advertisement",
+    "advertising",
+    "back to gallery",
+    "caption",
+    "close",
+    "enlarge this image",
+    "hide caption",
+    "key points",
+    "less",
+    "load more",
+    "show more",
+    "this slideshow requires javascript",
+    "toggle caption",
+    "video",
+    "view gallery",
+    "content continues below",
+    "continue reading below",
+    "continue reading the main story",
+    "media playback is not supported on this device",
+    "media playback is unsupported on your device",
+    "paid content",
+    "paid post",
+    "promoted content",
+    "scroll to continue with content",
+    "skip advertisement",
+    "sponsored",
+    "sponsored content",
+    "sponsored links",
+    "story continues below",
+    "story continues below advertisement",
+    "supported by",
+];
+
+/// Words a share bar is made of.
+const SHARE_WORDS: &[&str] = &[
+    "article",
+    "comment",
+    "comments",
+    "copy",
+    "e-mail",
+    "email",
+    "facebook",
+    "flipboard",
+    "google",
+    "google+",
+    "instagram",
+    "link",
+    "linkedin",
+    "mail",
+    "messenger",
+    "on",
+    "options",
+    "pinterest",
+    "plus",
+    "pocket",
+    "print",
+    "reddit",
+    "rss",
+    "save",
+    "share",
+    "shares",
+    "sharing",
+    "sms",
+    "snapchat",
+    "story",
+    "telegram",
+    "this",
+    "tumblr",
+    "tweet",
+    "twitter",
+    "via",
+    "whatsapp",
+    "youtube",
+];
+
+static GALLERY_COUNTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:(?:image|photo|slide)\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}$"));
+
+static PHOTO_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        r"^(?:©|\(c\)|Ⓒ)\s*[^\d\n]{2,}$",
+        r"(?i)^\(?(?:photo(?:graph)?s?|images?|pictures?|foto|video)(?:\s+(?:credit|courtesy|source))?\s*(?::|/|(?-u:\b)by(?-u:\b)|(?-u:\b)courtesy(?-u:\b))",
+        r"(?i)^(?:image (?:copyright|caption|source)|media caption|photo credit|getty images|ap photo|afp photo|reuters photo)(?-u:\b)",
+        r"^(?:Credits?|CREDITS?|Caption|CAPTION)\s*(?:…|\.\.\.|:|$)",
+        r"[/|]\s*(?:Getty Images|AFP|AP|Reuters|Shutterstock|EPA(?:-EFE)?|REX(?:/Shutterstock)?|Bloomberg|iStock(?:photo)?|Alamy|AP Images|The New York Times|Xinhua|Sipa)\)?\.?$",
+        r"^(?:Getty Images|Getty|AP|Reuters|AFP|Shutterstock|iStock|AP Photo|File photo|File)$",
+        r"\((?:AP Photo|Photo|Image|Credit|Photograph|Picture|(?:Reuters|AFP|EPA|AP) (?:photo|Photo))(?-u:\b)[^)]{0,}\)\.?$",
+        r"\([\p{Lu}][\p{L}.' -]+/(?:AP|Reuters|AFP|Getty Images|EPA|Bloomberg)\)\.?$",
+        r"(?:©|\(c\))\s*[\p{L} .&'’-]{2,}(?:/\s*[\p{L} .&'’-]{2,})?$",
+        r"(?i)^(?:above|pictured|top|main image|inset|left|right|below|top image|header image|featured image|photo illustration|file photo)\s*:",
+    ]
+    .into_iter()
+    .map(re)
+    .collect()
+});
+
+static COPYRIGHT_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        r"(?i)^(?:©|\(c\)|copyright(?-u:\b))",
+        r"(?i)(?-u:\b)all rights reserved(?-u:\b)",
+        r"(?i)this material may not be published, broadcast, rewritten,? or redistributed",
+        r"(?i)^[*_(\[]*(?:this (?:article|story|post|piece|report|content) (?:was |has been |is )?(?:originally |first )?(?:appeared|published|posted|ran|republished)|a version of this (?:article|story)|originally published|except for the headline, this story|this story has been (?:updated|corrected)|republished with permission)",
+        r"^\(?(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited)(?: by)?(?-u:\b)[^)]{3,}\)\.?$",
+        r"^[A-Z][\w. ]{0,}(?:/[A-Za-z]{1,}){1,4}$",
+        r"©\s*\d{4}|(?i)^disclaimer\s*:",
+    ]
+    .into_iter()
+    .map(re)
+    .collect()
+});
+
+static FOLLOW: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:follow|like|join|connect with|find)\s+(?:us|@?[\w.]+(?:\s+[\w.]+){0,3})\s+on\s+(?:facebook|twitter|instagram|linkedin|youtube|flipboard|rss|social|pinterest|tiktok|snapchat|telegram|whatsapp)",
+    )
+});
+
+static SUBSCRIBE_START: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:sign up|subscribe|get (?:our|the)(?-u:\b).{0,}(?-u:\b)newsletter|newsletters?(?-u:\b)|never miss|enter your email|download (?:the|our) app|get the .{1,} app|click here to|click here for|tap here|already a subscriber|support (?:our|independent) journalism|become a (?:member|subscriber|patron)|log ?in(?-u:\b)|sign in(?-u:\b)|create (?:an|a free) account|thanks for signing up|thank you for (?:signing up|subscribing))|(?i)(?-u:\b)click(?:ing)? here(?-u:\b)|(?-u:\b)follow (?:us|him|her|them|@\w+) on (?:twitter|facebook|instagram|linkedin)(?-u:\b)",
+    )
+});
+
+static SUBSCRIBE_ANY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?-u:\b)(?:sign(?:ing)? up|subscri\w*|delivered (?:to|straight to|directly to) your inbox|in your inbox|newsletters?)(?-u:\b)",
+    )
+});
+
+static READER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)(?:you|your|our)(?-u:\b)"));
+
+static READ_MORE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:read more|read next|read also|also read|see also|related(?: coverage| stories| articles| content| topics| tags| posts| links| videos?| reading| news)?|more from [^:|]{1,}|more on (?:this|that)(?: story| topic)?|recommended(?: for you| stories| reading| videos?)?|most (?:read|popular|viewed|shared|watched)|you (?:may|might) (?:also )?like|don'?t miss|trending(?: now| stories| articles)?|editors['’]? picks|more stories|top stories|what to read next|watch next|up next|popular (?:stories|articles|now)|latest (?:news|stories|articles|headlines)|further reading|more news|more in [^:|]{1,}|in case you missed it|more headlines|more|see more|also|tags?|related tags|filed under|categories|category|topics)\s*(?:[:|»>\-–—…]|\.\.\.|$)",
+    )
+});
+
+static READ_MORE_CAPS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:READ MORE|RELATED|ALSO READ|SEE ALSO|SEE MORE|MORE|READ|WATCH|LISTEN)(?-u:\b)\s*(?:[:|»>\-–—…]|$)")
+});
+
+static COOKIE_STRONG: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?-u:\b)(?:(?:this|our) (?:web)?site uses cookies|we use cookies|uses cookies|use of cookies|accept (?:all )?cookies|cookie (?:policy|settings|preferences|consent|notice)|by continuing to (?:use|browse))(?-u:\b)",
+    )
+});
+
+static COOKIE_WEAK: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?-u:\b)(?:privacy (?:policy|notice)|terms of (?:use|service))(?-u:\b)"));
+
+static CONSENT_CUE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?-u:\b)(?:you|your|our|agree\w*|accept\w*|consent\w*|cookies?)(?-u:\b)|[|©]"));
+
+static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:\d[\d,.]*\s*[km]?\s+(?:comments?|replies|reply|shares?|likes?|views?|retweets?|reactions?|responses?)|comments?\s*\(\d+\)|\(\d+\)\s*comments?|comments?|no comments(?: yet)?|view comments|show comments|leave a (?:comment|reply)|add a comment|post a comment|join the (?:discussion|conversation)|\d[\d,.]*)$",
+    )
+});
+
+static BYLINE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        r"^(?:By|BY)\s*:?\s*\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|AND|&|de|van|von|la|del|da|der|bin))*(?:\s*(?:[,|–—-]|(?-u:\b)for(?-u:\b)|(?-u:\b)in(?-u:\b))\s*.{0,})?$",
+        r"^\p{Lu}[\p{L}.'’ -]{2,},\s*(?i:AP|Associated Press|Reuters|AFP|Bloomberg|CNN|CNBC|UPI)(?:\s+[\p{L} ]{0,}(?i:writer|correspondent|reporter|editor))?$",
+        r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$",
+        r"^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3} @\w+$",
+        r"(?i)^(?:written by|author|posted by|story by|words by)\s*:?\s+\p{Lu}",
+    ]
+    .into_iter()
+    .map(re)
+    .collect()
+});
+
+static TIMESTAMP_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:published|updated|posted|last updated|first published|last modified|modified|date)(?: on| at)?\s*:?\s*.{0,}\d.{0,}$|^\d+\s*(?:min(?:ute)?s?|hours?|days?)\s+(?:read|ago)$|(?i)^(?:updated|published|posted)\s+(?:an?|\d+)\s+(?:minutes?|hours?|days?)\s+ago$",
+    )
+});
+
+/// Words allowed in a line that is only a date or time.
+const DATE_WORDS: &[&str] = &[
+    "a.m",
+    "ago",
+    "am",
+    "apr",
+    "april",
+    "at",
+    "aug",
+    "august",
+    "bst",
+    "cdt",
+    "cest",
+    "cet",
+    "cst",
+    "day",
+    "days",
+    "dec",
+    "december",
+    "edt",
+    "est",
+    "et",
+    "feb",
+    "february",
+    "fri",
+    "friday",
+    "gmt",
+    "hour",
+    "hours",
+    "ist",
+    "jan",
+    "january",
+    "jul",
+    "july",
+    "jun",
+    "june",
+    "last",
+    "mar",
+    "march",
+    "may",
+    "mdt",
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "mon",
+    "monday",
+    "mst",
+    "nov",
+    "november",
+    "oct",
+    "october",
+    "on",
+    "p.m",
+    "pdt",
+    "pm",
+    "posted",
+    "pst",
+    "pt",
+    "published",
+    "read",
+    "sat",
+    "saturday",
+    "sep",
+    "sept",
+    "september",
+    "sun",
+    "sunday",
+    "thu",
+    "thurs",
+    "thursday",
+    "tue",
+    "tues",
+    "tuesday",
+    "updated",
+    "utc",
+    "wed",
+    "wednesday",
+];
+
+/// Months and weekdays among [`DATE_WORDS`]: one of them (or a clock time) makes a line a date.
+const CALENDAR_WORDS: &[&str] = &[
+    "apr",
+    "april",
+    "aug",
+    "august",
+    "dec",
+    "december",
+    "feb",
+    "february",
+    "fri",
+    "friday",
+    "jan",
+    "january",
+    "jul",
+    "july",
+    "jun",
+    "june",
+    "mar",
+    "march",
+    "may",
+    "mon",
+    "monday",
+    "nov",
+    "november",
+    "oct",
+    "october",
+    "sat",
+    "saturday",
+    "sep",
+    "sept",
+    "september",
+    "sun",
+    "sunday",
+    "thu",
+    "thurs",
+    "thursday",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
+];
+
+/// Judges every line, filling `verdicts` where a rule that is switched on fires (earlier verdicts stay).
+pub fn judge(lines: &[Line<'_>], on: &dyn Fn(&str) -> bool, verdicts: &mut [Option<Verdict>]) {
+    let title = lines.iter().find(|l| !l.is_blank()).map(|l| (l.index, line_key(l.text)));
+    let mut seen: HashMap<u64, usize> = HashMap::new();
+    let mut related_items = 0usize;
+    for line in lines {
+        if line.is_blank() || verdicts[line.index].is_some() {
+            continue;
+        }
+        let t = line.trimmed();
+        let words = word_count(t);
+        let key = (words <= 80).then(|| line_key(t));
+        let mut verdict = None;
+        if let (Some((ti, tk)), Some(k)) = (title, key) {
+            if line.index > ti && k == tk && on(DUPLICATE_TITLE) {
+                verdict = Some(Verdict::builtin(DUPLICATE_TITLE, format!("duplicate of line {}", ti + 1)));
+            }
+        }
+        if verdict.is_none() && words <= 80 {
+            verdict = judge_phrases(t, words, on);
+        }
+        if verdict.is_none() && related_items > 0 && on(READ_MORE) {
+            if words <= 25 && !ends_sentence(t) {
+                related_items -= 1;
+                verdict = Some(Verdict::builtin(READ_MORE, format!("headline in a RELATED block: {:?}", quote(t, 60))));
+            } else {
+                related_items = 0;
+            }
+        }
+        if verdict.is_none() && words >= 10 && ends_sentence(t) && on(REPEATED_LINE) {
+            if let Some(&first) = key.and_then(|k| seen.get(&k)) {
+                verdict =
+                    Some(Verdict::builtin(REPEATED_LINE, format!("repeats line {}: {:?}", first + 1, quote(t, 60))));
+            }
+        }
+        if let Some(v) = &verdict {
+            if v.rule == READ_MORE && is_block_header(t) {
+                related_items = 8;
+            }
+        }
+        if let Some(k) = key {
+            seen.entry(k).or_insert(line.index);
+        }
+        verdicts[line.index] = verdict;
+    }
+}
+
+/// Whether a teaser line is a header alone (`RELATED`, `Related Stories:`), so headlines follow it.
+fn is_block_header(t: &str) -> bool {
+    word_count(t) <= 4 && !t.contains(['|', '»'])
+}
+
+/// The phrase rules, in order; the first that fires decides.
+fn judge_phrases(t: &str, words: usize, on: &dyn Fn(&str) -> bool) -> Option<Verdict> {
+    type Check = fn(&str, usize) -> Option<String>;
+    const CHECKS: &[(&str, Check)] = &[
+        (AD_MARKER, ad_line),
+        (PHOTO_CREDIT, photo_credit),
+        (COPYRIGHT_FOOTER, copyright_footer),
+        (SHARE_SUBSCRIBE, share_subscribe),
+        (READ_MORE, read_more),
+        (COOKIE_NOTICE, cookie_notice),
+        (COMMENT_COUNTER, comment_counter),
+        (BYLINE, byline),
+        (TIMESTAMP, timestamp),
+    ];
+    CHECKS.iter().filter(|&&(id, _)| on(id)).find_map(|&(id, check)| check(t, words).map(|r| Verdict::builtin(id, r)))
+}
+
+/// Whether any of the byte strings occurs in the line (a cheap gate before the regexes).
+fn has_any(t: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|n| memchr::memmem::find(t.as_bytes(), n.as_bytes()).is_some())
+}
+
+/// `ADVERTISEMENT`, `Story continues below advertisement`… alone on a line.
+fn ad_line(t: &str, words: usize) -> Option<String> {
+    if words > 8 {
+        return None;
+    }
+    let core = t.trim_end_matches([':', '…', '.', ' ']).trim_start_matches(['-', '–', '—', ' ']);
+    if AD_LINES.iter().any(|a| a.trim_end_matches('.').eq_ignore_ascii_case(core)) {
+        return Some(format!("advertising or player marker: {:?}", quote(t, 60)));
+    }
+    GALLERY_COUNTER.is_match(t).then(|| format!("gallery counter: {t:?}"))
+}
+
+/// Photo credits and captions.
+fn photo_credit(t: &str, words: usize) -> Option<String> {
+    if words > 60 || (words > 20 && !has_any(t, &["©", "(", "/", "|", ":"])) {
+        return None;
+    }
+    let pats = &*PHOTO_PATTERNS;
+    let hit = pats.iter().enumerate().find(|(i, p)| (*i != 0 || is_credit_only(t)) && p.is_match(t))?;
+    let what = if hit.0 >= 6 { "caption with photo credit" } else { "photo credit" };
+    Some(format!("{what}: {:?}", quote(t, 60)))
+}
+
+/// `© Getty Images` (no year, no rights notice: those are copyright footers).
+fn is_credit_only(t: &str) -> bool {
+    word_count(t) <= 8 && !t.to_ascii_lowercase().contains("rights")
+}
+
+/// Copyright, syndication and wire-credit footers.
+fn copyright_footer(t: &str, words: usize) -> Option<String> {
+    const CUES: &[&str] =
+        &["©", "opyright", "ights reserved", "may not be published", "riginally", "ublished", "eporting", "diting"];
+    if words > 60 || (words > 12 && !has_any(t, CUES)) {
+        return None;
+    }
+    let hit = COPYRIGHT_PATTERNS.iter().enumerate().find(|(i, p)| (*i > 1 || words <= 40) && p.is_match(t))?;
+    let what = match hit.0 {
+        0..=2 | 6 => "copyright notice",
+        3 => "syndication note",
+        _ => "wire credit",
+    };
+    Some(format!("{what}: {:?}", quote(t, 60)))
+}
+
+/// Share bars, follow prompts and newsletter sign-ups.
+fn share_subscribe(t: &str, words: usize) -> Option<String> {
+    if words > 30 {
+        return None;
+    }
+    if words <= 10 && is_share_bar(t) {
+        return Some(format!("share buttons: {:?}", quote(t, 60)));
+    }
+    if words <= 20 && FOLLOW.is_match(t) {
+        return Some(format!("follow prompt: {:?}", quote(t, 60)));
+    }
+    const CUES: &[&str] = &["ign up", "ubscri", "ewsletter", "nbox", "lick", "ollow", "IGN UP", "UBSCRI", "LICK"];
+    if words > 10 && !has_any(t, CUES) {
+        return None;
+    }
+    let prompt = SUBSCRIBE_START.is_match(t)
+        || (SUBSCRIBE_ANY.is_match(t) && (READER.is_match(t) || !ends_sentence(t)) && words <= 25);
+    prompt.then(|| format!("sign-up prompt: {:?}", quote(t, 60)))
+}
+
+/// Whether every word of the line is a share-button label (and one is a network or `share`).
+fn is_share_bar(t: &str) -> bool {
+    let mut core = false;
+    for w in t.split(|c: char| c.is_whitespace() || "|•·/,()[]".contains(c)).filter(|w| !w.is_empty()) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '+' && c != '-').to_ascii_lowercase();
+        if w.is_empty() {
+            continue;
+        }
+        if !SHARE_WORDS.contains(&w.as_str()) {
+            return false;
+        }
+        core |=
+            !matches!(w.as_str(), "on" | "this" | "via" | "article" | "story" | "copy" | "link" | "options" | "plus");
+    }
+    core
+}
+
+/// `Read more:` / `Related:` teasers (not sentences that start with those words).
+fn read_more(t: &str, words: usize) -> Option<String> {
+    if words > 40 {
+        return None;
+    }
+    (READ_MORE_LINE.is_match(t) || READ_MORE_CAPS.is_match(t)).then(|| format!("teaser: {:?}", quote(t, 60)))
+}
+
+/// Cookie and consent notices addressed to the reader.
+fn cookie_notice(t: &str, words: usize) -> Option<String> {
+    if !has_any(t, &["ookie", "rivacy", "erms of", "ontinuing"]) {
+        return None;
+    }
+    let strong = COOKIE_STRONG.is_match(t);
+    let weak = !strong && words <= 60 && COOKIE_WEAK.is_match(t) && CONSENT_CUE.is_match(t);
+    (strong || weak).then(|| format!("consent notice: {:?}", quote(t, 60)))
+}
+
+/// Comment and share counters.
+fn comment_counter(t: &str, words: usize) -> Option<String> {
+    (words <= 4 && COUNTER.is_match(t)).then(|| format!("counter: {t:?}"))
+}
+
+/// Bylines.
+fn byline(t: &str, words: usize) -> Option<String> {
+    if words > 16 || (ends_sentence(t) && !t.ends_with(['M', 'T'])) && words > 6 {
+        return None;
+    }
+    BYLINE_PATTERNS.iter().any(|p| p.is_match(t)).then(|| format!("byline: {:?}", quote(t, 60)))
+}
+
+/// Timestamps and lines that are only a date and time.
+fn timestamp(t: &str, words: usize) -> Option<String> {
+    if words > 20 {
+        return None;
+    }
+    let core = t.trim_start_matches(['•', '·', '|', ' ']);
+    (TIMESTAMP_LINE.is_match(core) || is_date_line(core)).then(|| format!("timestamp: {t:?}"))
+}
+
+/// Whether a line is only a date or time (up to three leading capitalised words, e.g. an agency).
+fn is_date_line(t: &str) -> bool {
+    let mut calendar = false;
+    let mut digits = false;
+    let mut names = 0;
+    let mut dated = false;
+    for raw in t.split(|c: char| c.is_whitespace() || "|•·,()–—".contains(c)).filter(|w| !w.is_empty()) {
+        let w = raw.trim_matches(|c: char| ".-/:".contains(c)).to_ascii_lowercase();
+        if w.is_empty() {
+            continue;
+        }
+        let numeric = w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+            && w.bytes().all(|b| b.is_ascii_digit() || b"/:.-".contains(&b) || b"stndrh".contains(&b));
+        if numeric {
+            digits = true;
+            calendar |= w.contains(':') || w.matches('/').count() == 2;
+            dated = true;
+        } else if DATE_WORDS.contains(&w.as_str()) {
+            calendar |= CALENDAR_WORDS.contains(&w.as_str()) || w == "am" || w == "pm";
+            dated = true;
+        } else if !dated && names < 3 && raw.starts_with(|c: char| c.is_uppercase()) {
+            names += 1;
+        } else {
+            return false;
+        }
+    }
+    digits && calendar && (names == 0 || t.bytes().filter(u8::is_ascii_digit).count() >= 4)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn verdict(text: &str) -> Option<String> {
+        let lines = super::super::text::lines(text);
+        let mut v = vec![None; lines.len()];
+        judge(&lines, &|_| true, &mut v);
+        v.into_iter().flatten().next().map(|v| v.rule.into_owned())
+    }
+
+    fn first_rule(line: &str) -> Option<String> {
+        verdict(&format!("Title of the story\n\n{line}\n"))
+    }
+
+    #[test]
+    fn every_pattern_compiles() {
+        assert!(!PHOTO_PATTERNS.is_empty() && !COPYRIGHT_PATTERNS.is_empty() && !BYLINE_PATTERNS.is_empty());
+        for r in [&*FOLLOW, &*SUBSCRIBE_START, &*SUBSCRIBE_ANY, &*READ_MORE_LINE, &*READ_MORE_CAPS, &*COUNTER] {
+            assert!(!r.as_str().is_empty());
+        }
+        assert!(DATE_WORDS.windows(2).all(|w| w[0] < w[1]) && CALENDAR_WORDS.iter().all(|w| DATE_WORDS.contains(w)));
+    }
+
+    #[test]
+    fn duplicate_title() {
+        assert_eq!(
+            verdict("Harbor opens solar farm\n\nHarbor opens  solar farm\nText.").as_deref(),
+            Some(DUPLICATE_TITLE)
+        );
+        assert_eq!(verdict("Harbor opens solar farm\n\nHarbor opens a second solar farm\n"), None);
+    }
+
+    #[test]
+    fn ad_markers_alone_on_a_line() {
+        for l in ["ADVERTISEMENT", "Advertisement", "Story continues below advertisement", "Skip Advertisement"] {
+            assert_eq!(first_rule(l).as_deref(), Some(AD_MARKER), "{l}");
+        }
+        assert_eq!(first_rule("Media playback is unsupported on your device").as_deref(), Some(AD_MARKER));
+        assert_eq!(first_rule("Advertising budgets fell by a third at the agency last year, its chief said."), None);
+    }
+
+    #[test]
+    fn photo_credits_and_captions() {
+        for l in [
+            "© Getty Images",
+            "Photo: Dana Reyes / AP",
+            "Image caption The harbour at dawn",
+            "Image copyright Reuters",
+            "Credit…Lena Park for The Daily",
+            "Fishing boats leave the harbour at dawn. (AP Photo/Lena Park)",
+            "Fishing boats at dawn in the harbour. Lena Park/Getty Images",
+            "Above: Fishing boats at dawn.",
+        ] {
+            assert_eq!(first_rule(l).as_deref(), Some(PHOTO_CREDIT), "{l}");
+        }
+        assert_eq!(first_rule("Credit card debt rose for a third month, the bank said."), None);
+        assert_eq!(first_rule("Photographers gathered at the harbour to watch the launch."), None);
+    }
+
+    #[test]
+    fn share_follow_subscribe() {
+        for l in [
+            "Share on Facebook | Twitter | Email",
+            "Facebook Twitter Pinterest Email",
+            "Follow Harbor Daily on Twitter",
+            "Sign up for our morning newsletter",
+            "Get the best stories delivered to your inbox every morning",
+        ] {
+            assert_eq!(first_rule(l).as_deref(), Some(SHARE_SUBSCRIBE), "{l}");
+        }
+        assert_eq!(first_rule("The newsletter, which the council published on Monday, listed the new rates."), None);
+        assert_eq!(first_rule("Residents can share their views at a meeting on Facebook's campus next week."), None);
+    }
+
+    #[test]
+    fn read_more_and_related_blocks() {
+        assert_eq!(first_rule("Read more: Council approves the harbour budget").as_deref(), Some(READ_MORE));
+        assert_eq!(first_rule("READ MORE: Council approves the harbour budget").as_deref(), Some(READ_MORE));
+        assert_eq!(first_rule("Read more about the plan in the report published by the council on Monday."), None);
+        let text =
+            "Title\n\nRELATED\nCouncil approves budget\nMayor visits harbour\nThe mayor said the plan would work.\n";
+        let lines = super::super::text::lines(text);
+        let mut v = vec![None; lines.len()];
+        judge(&lines, &|_| true, &mut v);
+        assert_eq!(v.iter().filter(|v| v.as_ref().is_some_and(|v| v.rule == READ_MORE)).count(), 3);
+        assert!(v[5].is_none());
+    }
+
+    #[test]
+    fn copyright_and_syndication() {
+        for l in [
+            "Copyright 2019 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.",
+            "© 2019 Harbor Media LLC",
+            "This article originally appeared on The Harbor Review.",
+            "(Reporting by Lena Park; Editing by Tom Reyes)",
+        ] {
+            assert_eq!(first_rule(l).as_deref(), Some(COPYRIGHT_FOOTER), "{l}");
+        }
+        assert_eq!(first_rule("The copyright case will be heard in the spring, the lawyers said."), None);
+    }
+
+    #[test]
+    fn cookie_notices() {
+        assert_eq!(first_rule("This website uses cookies to improve your experience.").as_deref(), Some(COOKIE_NOTICE));
+        assert_eq!(
+            first_rule("By using this site you agree to our Privacy Policy and Terms of Use").as_deref(),
+            Some(COOKIE_NOTICE)
+        );
+        assert_eq!(first_rule("The regulator said the firm's privacy policy misled regulators in 2018."), None);
+    }
+
+    #[test]
+    fn comment_counters() {
+        for l in ["12 Comments", "Comments (3)", "Leave a comment", "1.2K shares"] {
+            assert_eq!(first_rule(l).as_deref(), Some(COMMENT_COUNTER), "{l}");
+        }
+        assert_eq!(first_rule("12 comments were sent to the council."), None);
+    }
+
+    #[test]
+    fn bylines_and_timestamps() {
+        assert_eq!(first_rule("By Lena Park - 11/19/19 06:56 AM EST").as_deref(), Some(BYLINE));
+        assert_eq!(first_rule("Lena Park, Associated Press").as_deref(), Some(BYLINE));
+        assert_eq!(first_rule("By the end of the year, the harbour had doubled its traffic."), None);
+        for l in
+            ["Updated: 18 Nov 2019 9:38 pm", "November 18, 2019 11:03 PM", "Nov. 20, 2019, 9:28 AM UTC", "5 min read"]
+        {
+            assert_eq!(first_rule(l).as_deref(), Some(TIMESTAMP), "{l}");
+        }
+        assert_eq!(first_rule("On November 18, 2019 the council met."), None);
+    }
+
+    #[test]
+    fn repeated_sentence_lines() {
+        let caption = "Ferry crews wave from the deck as the boat leaves the harbour at dawn.";
+        let text = format!("Title\n\nMeal 1\n{caption}\nMeal 1\nThe ferry sailed.\n{caption}\n");
+        let lines = super::super::text::lines(&text);
+        let mut v = vec![None; lines.len()];
+        judge(&lines, &|_| true, &mut v);
+        assert_eq!(v[6].as_ref().map(|v| v.rule.as_ref()), Some(REPEATED_LINE));
+        assert!(v[3].is_none() && v[4].is_none(), "the first copy and repeated labels stay");
+    }
+
+    #[test]
+    fn switched_off_rules_do_not_fire() {
+        let lines = super::super::text::lines("Title\n\nADVERTISEMENT\n");
+        let mut v = vec![None; lines.len()];
+        judge(&lines, &|id| id != AD_MARKER, &mut v);
+        assert!(v.iter().all(Option::is_none));
+    }
+}

@@ -1,0 +1,261 @@
+//! The catalogue of built-in rules: stable ids, names, categories and descriptions shown to people.
+
+/// What kind of junk a rule removes (for grouping in lists and documentation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Category {
+    /// Page structure: repeated titles and lines.
+    Structure,
+    /// Photo credits and captions.
+    Media,
+    /// Advertising markers.
+    Ads,
+    /// Share, follow, subscribe and newsletter prompts.
+    Social,
+    /// Read-more and related-story teasers.
+    Teasers,
+    /// Copyright, syndication and wire-credit footers.
+    Footers,
+    /// Cookie and consent notices.
+    Consent,
+    /// Bylines, timestamps and counters.
+    Metadata,
+    /// Menus and footers of whole-page text.
+    Navigation,
+    /// Broken encodings and escapes.
+    Encoding,
+    /// Invisible characters and spacing.
+    Whitespace,
+    /// Lines recurring across the open corpus.
+    Corpus,
+}
+
+impl Category {
+    /// The name shown in lists.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Structure => "structure",
+            Self::Media => "media",
+            Self::Ads => "ads",
+            Self::Social => "social",
+            Self::Teasers => "teasers",
+            Self::Footers => "footers",
+            Self::Consent => "consent",
+            Self::Metadata => "metadata",
+            Self::Navigation => "navigation",
+            Self::Encoding => "encoding",
+            Self::Whitespace => "whitespace",
+            Self::Corpus => "corpus",
+        }
+    }
+}
+
+/// A built-in rule's identity and documentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleInfo {
+    /// Stable id, recorded as the `origin` of every edit the rule proposes.
+    pub id: &'static str,
+    /// Short human name.
+    pub name: &'static str,
+    /// Kind of junk.
+    pub category: Category,
+    /// What the rule removes and what it keeps.
+    pub description: &'static str,
+}
+
+/// Id of the duplicated-title rule.
+pub const DUPLICATE_TITLE: &str = "duplicate-title";
+/// Id of the repeated-short-line rule.
+pub const REPEATED_LINE: &str = "repeated-line";
+/// Id of the photo credit and caption rule.
+pub const PHOTO_CREDIT: &str = "photo-credit";
+/// Id of the hover-card rule.
+pub const HOVER_CARD: &str = "hover-card";
+/// Id of the advertising-marker rule.
+pub const AD_MARKER: &str = "ad-marker";
+/// Id of the share/follow/subscribe rule.
+pub const SHARE_SUBSCRIBE: &str = "share-subscribe";
+/// Id of the read-more/related rule.
+pub const READ_MORE: &str = "read-more";
+/// Id of the copyright/syndication footer rule.
+pub const COPYRIGHT_FOOTER: &str = "copyright-footer";
+/// Id of the cookie/consent rule.
+pub const COOKIE_NOTICE: &str = "cookie-notice";
+/// Id of the comment-counter rule.
+pub const COMMENT_COUNTER: &str = "comment-counter";
+/// Id of the byline rule.
+pub const BYLINE: &str = "byline";
+/// Id of the timestamp rule.
+pub const TIMESTAMP: &str = "timestamp";
+/// Id of the whole-page navigation rule.
+pub const PAGE_BOILERPLATE: &str = "page-boilerplate";
+/// Id of the mojibake repair rule.
+pub const MOJIBAKE: &str = "mojibake";
+/// Id of the HTML entity rule.
+pub const HTML_ENTITY: &str = "html-entity";
+/// Id of the invisible-character rule.
+pub const INVISIBLE_CHARS: &str = "invisible-chars";
+/// Id of the non-breaking-space rule.
+pub const NBSP: &str = "nbsp";
+/// Id of the doubled/trailing spaces rule.
+pub const SPACES: &str = "spaces";
+/// Id of the blank-line-run rule.
+pub const BLANK_LINES: &str = "blank-lines";
+/// Id of the corpus evidence rule.
+pub const CORPUS_BOILERPLATE: &str = "corpus-boilerplate";
+
+/// Every built-in rule, in the order the pipeline consults them.
+pub const RULES: &[RuleInfo] = &[
+    RuleInfo {
+        id: DUPLICATE_TITLE,
+        name: "Duplicated title",
+        category: Category::Structure,
+        description: "A line that repeats the first line of the text (the title printed twice).",
+    },
+    RuleInfo {
+        id: REPEATED_LINE,
+        name: "Repeated line",
+        category: Category::Structure,
+        description: "A sentence line (10 to 80 words) already seen earlier in the same text: gallery captions \
+                      and pull quotes printed twice. The first copy stays; repeated list items and labels stay.",
+    },
+    RuleInfo {
+        id: PHOTO_CREDIT,
+        name: "Photo credit or caption",
+        category: Category::Media,
+        description: "Lines such as `© Getty Images`, `Photo: … / AP`, `Image caption …`, `Credit…`, and \
+                      caption lines ending in a photo credit like `(AP Photo/…)`.",
+    },
+    RuleInfo {
+        id: HOVER_CARD,
+        name: "Hover card",
+        category: Category::Ads,
+        description: "The Hill-style name cards glued to a name: `James MattisJames Norman Mattis…MORE` \
+                      becomes `James Mattis`.",
+    },
+    RuleInfo {
+        id: AD_MARKER,
+        name: "Advertising marker",
+        category: Category::Ads,
+        description: "`ADVERTISEMENT`, `Story continues below advertisement`, `Continue reading the main story`, \
+                      `Media playback is unsupported on your device`… alone on a line or glued into one. \
+                      Prose about advertising stays.",
+    },
+    RuleInfo {
+        id: SHARE_SUBSCRIBE,
+        name: "Share, follow, subscribe",
+        category: Category::Social,
+        description: "Share bars (`Facebook Twitter Email`), `Follow us on…`, newsletter sign-up prompts.",
+    },
+    RuleInfo {
+        id: READ_MORE,
+        name: "Read more / Related",
+        category: Category::Teasers,
+        description: "`Read more:` and `Related:` teaser lines and RELATED blocks of headlines. A sentence that \
+                      starts `Read more about…` stays.",
+    },
+    RuleInfo {
+        id: COPYRIGHT_FOOTER,
+        name: "Copyright and syndication footer",
+        category: Category::Footers,
+        description: "The AP notice, `© 2019 …`, `All rights reserved`, `This article originally appeared on …`, \
+                      `(Reporting by …; Editing by …)`.",
+    },
+    RuleInfo {
+        id: COOKIE_NOTICE,
+        name: "Cookie or consent notice",
+        category: Category::Consent,
+        description: "`This website uses cookies…`, `By continuing to use…`, terms and privacy notices addressed \
+                      to the reader.",
+    },
+    RuleInfo {
+        id: COMMENT_COUNTER,
+        name: "Comment counter",
+        category: Category::Metadata,
+        description: "`12 Comments`, `Comments (3)`, `Leave a comment`, lone numbers.",
+    },
+    RuleInfo {
+        id: BYLINE,
+        name: "Byline",
+        category: Category::Metadata,
+        description: "`By Jane Doe - 11/19/19 06:56 AM EST`, `Jane Doe, Associated Press`.",
+    },
+    RuleInfo {
+        id: TIMESTAMP,
+        name: "Timestamp",
+        category: Category::Metadata,
+        description: "`Updated 9:38 pm`, `Published November 19, 2019`, lines made only of a date and time, \
+                      `5 min read`.",
+    },
+    RuleInfo {
+        id: PAGE_BOILERPLATE,
+        name: "Page navigation and footers",
+        category: Category::Navigation,
+        description: "In whole-page text (many short lines), everything outside the densest block of prose: \
+                      menus, footers, teaser lists. Judged with jusText-like length and stop-word classes.",
+    },
+    RuleInfo {
+        id: MOJIBAKE,
+        name: "Mojibake",
+        category: Category::Encoding,
+        description: "UTF-8 read as Windows-1252 or Latin-1 (`donâ€™t` → `don’t`, `cafÃ©` → `café`), and stray \
+                      C1 control characters.",
+    },
+    RuleInfo {
+        id: HTML_ENTITY,
+        name: "HTML entity",
+        category: Category::Encoding,
+        description: "`&amp;`, `&#39;`, `&nbsp;`… left in text become the characters they stand for.",
+    },
+    RuleInfo {
+        id: INVISIBLE_CHARS,
+        name: "Invisible characters",
+        category: Category::Whitespace,
+        description: "Zero-width spaces, word joiners, stray byte-order marks, soft hyphens and control \
+                      characters (joiners inside emoji and scripts stay).",
+    },
+    RuleInfo {
+        id: NBSP,
+        name: "Non-breaking space",
+        category: Category::Whitespace,
+        description: "U+00A0 becomes a plain space.",
+    },
+    RuleInfo {
+        id: SPACES,
+        name: "Doubled and trailing spaces",
+        category: Category::Whitespace,
+        description: "Runs of spaces inside a line become one; spaces at the end of a line go.",
+    },
+    RuleInfo {
+        id: BLANK_LINES,
+        name: "Blank-line runs",
+        category: Category::Whitespace,
+        description: "Two or more blank lines in a row become one.",
+    },
+    RuleInfo {
+        id: CORPUS_BOILERPLATE,
+        name: "Corpus boilerplate",
+        category: Category::Corpus,
+        description: "Lines that recur across many documents of the open corpus (RefinedWeb/FineWeb-style line \
+                      deduplication); the reason gives the count.",
+    },
+];
+
+/// The catalogue entry of a built-in rule.
+pub fn info(id: &str) -> Option<&'static RuleInfo> {
+    RULES.iter().find(|r| r.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_documented() {
+        for (i, r) in RULES.iter().enumerate() {
+            assert!(RULES[..i].iter().all(|o| o.id != r.id), "duplicate id {}", r.id);
+            assert!(!r.description.is_empty() && !r.name.is_empty());
+        }
+        assert_eq!(info(HOVER_CARD).map(|r| r.category), Some(Category::Ads));
+        assert!(info("no-such-rule").is_none());
+    }
+}

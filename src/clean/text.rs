@@ -1,0 +1,158 @@
+//! Lines of a raw text and the cheap features the rules judge them by (byte scans, no allocation).
+
+/// One line of the raw text, without its line break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line<'a> {
+    /// 0-based line number.
+    pub index: usize,
+    /// Start byte of the line.
+    pub start: usize,
+    /// End byte of the line's text (before `\r\n` or `\n`).
+    pub end: usize,
+    /// End byte including the line break (equals `end` on the last line without one).
+    pub next: usize,
+    /// The line's text.
+    pub text: &'a str,
+}
+
+impl Line<'_> {
+    /// The text without leading and trailing white space.
+    pub fn trimmed(&self) -> &str {
+        self.text.trim()
+    }
+
+    /// Whether the line holds only white space.
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+/// Splits a text into lines (`\n` or `\r\n` breaks), keeping byte positions.
+pub fn lines(raw: &str) -> Vec<Line<'_>> {
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 64 + 1);
+    let mut start = 0;
+    for nl in memchr::memchr_iter(b'\n', bytes) {
+        let end = if nl > start && bytes[nl - 1] == b'\r' { nl - 1 } else { nl };
+        out.push(Line { index: out.len(), start, end, next: nl + 1, text: &raw[start..end] });
+        start = nl + 1;
+    }
+    if start < bytes.len() {
+        out.push(Line { index: out.len(), start, end: bytes.len(), next: bytes.len(), text: &raw[start..] });
+    }
+    out
+}
+
+/// Number of white-space separated words.
+pub fn word_count(text: &str) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let space = b == b' ' || b == b'\t';
+        if !space && !in_word {
+            count += 1;
+        }
+        in_word = !space;
+    }
+    count
+}
+
+/// Whether the text ends like a sentence: `.`, `!`, `?`, or a closing quote or bracket after one.
+pub fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end();
+    let t = t.trim_end_matches(['"', '\'', '”', '’', ')', '»', '*', '_']);
+    t.ends_with(['.', '!', '?', '…', ':', ';']) && !t.ends_with("...")
+}
+
+/// Words so frequent in English prose that their share tells running text from menus (after jusText).
+const STOPWORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before",
+    "being", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "his",
+    "how", "i", "if", "in", "into", "is", "it", "its", "just", "last", "more", "most", "not", "now", "of", "on", "one",
+    "only", "or", "other", "our", "out", "over", "said", "says", "she", "so", "some", "than", "that", "the", "their",
+    "them", "then", "there", "these", "they", "this", "those", "through", "to", "told", "up", "us", "was", "we",
+    "were", "what", "when", "where", "which", "while", "who", "will", "with", "would", "you", "your",
+];
+
+/// Whether a word (any case, trailing punctuation ignored) is an English stop word.
+pub fn is_stopword(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if w.is_empty() || w.len() > 7 {
+        return false;
+    }
+    let mut buf = [0u8; 8];
+    for (slot, b) in buf.iter_mut().zip(w.bytes()) {
+        *slot = b.to_ascii_lowercase();
+    }
+    let lower = &buf[..w.len()];
+    STOPWORDS.binary_search_by(|s| s.as_bytes().cmp(lower)).is_ok()
+}
+
+/// Share of words that are stop words (0 for an empty text).
+pub fn stopword_density(text: &str) -> f32 {
+    let (mut words, mut stops) = (0usize, 0usize);
+    for w in text.split_ascii_whitespace() {
+        words += 1;
+        stops += usize::from(is_stopword(w));
+    }
+    if words == 0 { 0.0 } else { stops as f32 / words as f32 }
+}
+
+/// A key for comparing lines: case-folded ASCII, runs of white space as one space, hashed (FNV-1a).
+pub fn line_key(text: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut pending_space = false;
+    let mut any = false;
+    for &b in text.trim().as_bytes() {
+        if b.is_ascii_whitespace() {
+            pending_space = any;
+            continue;
+        }
+        if pending_space {
+            hash = (hash ^ u64::from(b' ')).wrapping_mul(0x0100_0000_01b3);
+            pending_space = false;
+        }
+        hash = (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
+        any = true;
+    }
+    hash
+}
+
+/// The text shortened to `max` characters with an ellipsis, for reasons shown to a person.
+pub fn quote(text: &str, max: usize) -> String {
+    let t = text.trim();
+    match t.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &t[..i]),
+        None => t.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_lines_with_both_break_styles() {
+        let l = lines("a\r\nbb\n\nc");
+        assert_eq!(l.iter().map(|l| l.text).collect::<Vec<_>>(), vec!["a", "bb", "", "c"]);
+        assert_eq!((l[0].end, l[0].next), (1, 3));
+        assert_eq!((l[3].start, l[3].next), (7, 8));
+    }
+
+    #[test]
+    fn features_tell_prose_from_menus() {
+        assert_eq!(word_count("  two   words "), 2);
+        assert!(ends_sentence("He left.\u{201d}"));
+        assert!(!ends_sentence("Home | News"));
+        assert!(stopword_density("the cat sat on the mat") > 0.4);
+        assert!(stopword_density("Sports Weather Traffic") < 0.01);
+        assert_eq!(line_key("Hello  World "), line_key("hello world"));
+        assert_ne!(line_key("hello world"), line_key("hello worlds"));
+        assert_eq!(quote("abcdef", 3), "abc…");
+    }
+
+    #[test]
+    fn stopword_list_is_sorted_for_binary_search() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+}

@@ -1,0 +1,123 @@
+//! The whole cleaning pipeline on articles written for these tests: what a careful editor would keep,
+//! edits that never overlap, rules switched off, user rules from a project folder, and the command line.
+
+use std::process::Command as Process;
+
+use redline::clean::{Cleaner, EditKind, LineStats, UserAction, UserRule};
+use redline::model::{Command, Document, EditStatus};
+use redline::project::ProjectConfig;
+
+/// A scraped article with the junk such pages carry.
+const RAW: &str = "Harbor council backs floating solar farm: report
+
+Harbor council backs floating solar farm: report
+© Getty Images
+
+Mayor Ann LeeAnn Marie LeeFerry strike ends after two weeks Council passes budget | Port traffic doubles MORE is reportedly ready to sign the\u{a0}contract for the farm, which would cover a third of the old dock.
+
+Two council members told the Harbor Wire that the vote could come next week.
+
+ADVERTISEMENT
+
+The farm\u{2019}s backers say it would power 4,000 homes.  \u{201c}It is the right place,\u{201d} said engineer Bo Diaz. 
+
+
+Read more about the plan in the council report published on Monday.
+(Reporting by Lena Park; Editing by Tom Reyes)";
+
+/// What an editor keeps.
+const CLEAN: &str = "Harbor council backs floating solar farm: report
+
+Mayor Ann Lee is reportedly ready to sign the contract for the farm, which would cover a third of the old dock.
+
+Two council members told the Harbor Wire that the vote could come next week.
+
+The farm\u{2019}s backers say it would power 4,000 homes. \u{201c}It is the right place,\u{201d} said engineer Bo Diaz.
+
+Read more about the plan in the council report published on Monday.";
+
+/// The text with every proposal accepted, through the document model.
+fn cleaned(cleaner: &Cleaner, raw: &str) -> String {
+    let mut doc = Document::new("t", raw);
+    let problems = doc.add_edits(cleaner.suggest(raw));
+    assert!(problems.is_empty(), "{problems:?}");
+    let ids = doc.edits().iter().map(|e| e.id).collect();
+    doc.apply(&Command::SetEditStatus { ids, status: EditStatus::Accepted }).expect("accept");
+    doc.cleaned().to_string()
+}
+
+#[test]
+fn cleans_an_article_the_way_an_editor_would() {
+    assert_eq!(cleaned(&Cleaner::builtin(), RAW).trim_end(), CLEAN);
+}
+
+#[test]
+fn proposals_are_sorted_non_overlapping_and_explained() {
+    let proposals = Cleaner::builtin().propose(RAW);
+    assert!(proposals.windows(2).all(|w| w[0].end <= w[1].start));
+    let dup = proposals.iter().find(|p| p.rule == "duplicate-title").expect("duplicate title");
+    assert_eq!((dup.kind, dup.reason.as_str()), (EditKind::DeleteLine, "duplicate of line 1"));
+    let card = proposals.iter().find(|p| p.rule == "hover-card").expect("hover card");
+    assert!(card.reason.starts_with("hover card: \"Ann Marie Lee"), "{}", card.reason);
+    assert!(card.reason.ends_with("glued to \"Ann Lee\""), "{}", card.reason);
+    for rule in ["photo-credit", "ad-marker", "nbsp", "spaces", "blank-lines", "copyright-footer"] {
+        assert!(proposals.iter().any(|p| p.rule == rule), "no {rule} proposal");
+    }
+}
+
+#[test]
+fn rules_can_be_switched_off_one_by_one() {
+    let mut cleaner = Cleaner::builtin();
+    cleaner.disable("hover-card");
+    cleaner.disable("ad-marker");
+    let out = cleaned(&cleaner, RAW);
+    assert!(out.contains("MORE is reportedly"));
+    assert!(out.contains("ADVERTISEMENT"));
+    assert!(!out.contains("© Getty"));
+}
+
+#[test]
+fn project_rules_file_adds_user_rules_and_disables_builtins() {
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::write(
+        dir.path().join("redline-rules.json"),
+        r#"{ "rules": [ { "id": "wire", "description": "wire name", "action": "replace",
+             "pattern": "the Harbor Wire", "replacement": "the wire" } ] }"#,
+    )
+    .expect("write");
+    let config = ProjectConfig { disabled_rules: vec!["photo-credit".into()], ..ProjectConfig::default() };
+    let cleaner = Cleaner::for_project(&config, dir.path()).expect("cleaner");
+    let out = cleaned(&cleaner, RAW);
+    assert!(out.contains("told the wire that"));
+    assert!(out.contains("© Getty Images"));
+    let edits = cleaner.suggest(RAW);
+    assert!(edits.iter().any(|e| e.origin == "user:wire"));
+
+    let missing = ProjectConfig { rules_file: Some("nope.json".into()), ..ProjectConfig::default() };
+    let err = Cleaner::for_project(&missing, dir.path()).expect_err("missing rules file");
+    assert!(err.to_string().contains("nope.json"), "{err}");
+}
+
+#[test]
+fn corpus_evidence_and_user_rules_plug_into_the_cleaner() {
+    let docs: Vec<String> =
+        (0..5).map(|i| format!("Story {i}\nHarbor Daily app: get it now\nThe ferry {i} sailed.\n")).collect();
+    let stats = LineStats::from_texts(docs.iter().map(String::as_str));
+    let rule =
+        UserRule::new("ferry", "ferry numbers", UserAction::DeleteMatch, r" \d+ sailed", "", false).expect("rule");
+    let cleaner = Cleaner::builtin().with_corpus(std::sync::Arc::new(stats)).with_user_rules([rule]);
+    let proposals = cleaner.propose(&docs[2]);
+    let corpus = proposals.iter().find(|p| p.rule == "corpus-boilerplate").expect("corpus evidence");
+    assert_eq!(corpus.reason, "line seen in 5 of 5 documents");
+    assert!(proposals.iter().any(|p| p.rule == "user:ferry"));
+}
+
+#[test]
+fn clean_command_prints_the_cleaned_text() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("article.txt");
+    std::fs::write(&path, RAW).expect("write");
+    let out = Process::new(env!("CARGO_BIN_EXE_redline")).arg("clean").arg(&path).output().expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim_end(), CLEAN);
+}
