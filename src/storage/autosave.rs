@@ -235,12 +235,12 @@ struct DocSlot {
 }
 
 impl DocSlot {
-    /// When the pending change should be written, if it can be.
-    fn due(&self, interval: Duration) -> Option<Instant> {
+    /// When the pending change should be written, if it can be (`now` for a first write).
+    fn due(&self, interval: Duration, now: Instant) -> Option<Instant> {
         if self.pending.is_none() || self.failed || self.conflict {
             return None;
         }
-        Some(self.last_write.map_or_else(Instant::now, |t| t + interval))
+        Some(self.last_write.map_or(now, |t| t + interval))
     }
 }
 
@@ -257,7 +257,8 @@ impl Worker {
     /// Serves requests until the saver is dropped, writing due documents in between.
     fn run(mut self, inbox: &Receiver<Request>) {
         loop {
-            let next = self.docs.values().filter_map(|d| d.due(self.options.interval)).min();
+            let now = Instant::now();
+            let next = self.docs.values().filter_map(|d| d.due(self.options.interval, now)).min();
             let request = match next {
                 Some(at) => inbox.recv_timeout(at.saturating_duration_since(Instant::now())),
                 None => inbox.recv().map_err(|_| RecvTimeoutError::Disconnected),
@@ -310,7 +311,7 @@ impl Worker {
         let due: Vec<String> = self
             .docs
             .iter()
-            .filter(|(_, d)| d.due(self.options.interval).is_some_and(|t| t <= now))
+            .filter(|(_, d)| d.due(self.options.interval, now).is_some_and(|t| t <= now))
             .map(|(id, _)| id.clone())
             .collect();
         for id in due {
@@ -320,8 +321,12 @@ impl Worker {
 
     /// Writes every pending document that is not failed or in conflict, whatever the interval.
     fn write_all(&mut self) {
-        let ids: Vec<String> =
-            self.docs.iter().filter(|(_, d)| d.due(Duration::ZERO).is_some()).map(|(id, _)| id.clone()).collect();
+        let ids: Vec<String> = self
+            .docs
+            .iter()
+            .filter(|(_, d)| d.due(Duration::ZERO, Instant::now()).is_some())
+            .map(|(id, _)| id.clone())
+            .collect();
         for id in ids {
             self.write(&id);
         }
