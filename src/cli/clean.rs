@@ -20,13 +20,14 @@ pub struct Args {
 pub fn run(args: &Args) -> Result<ExitCode, Error> {
     let collection = Collection::open(&args.input.paths)?;
     let cleaner = Cleaner::builtin();
+    let mut skipped = super::Skipped::default();
     for (i, entry) in collection.entries.iter().enumerate() {
-        let mut doc = entry.load(args.input.encoding)?;
+        let Some(mut doc) = skipped.load(entry, args.input.encoding) else { continue };
         doc.add_edits(cleaner.suggest(doc.raw()));
         let pending: Vec<_> = doc.edits().iter().filter(|e| e.status == EditStatus::Pending).map(|e| e.id).collect();
         doc.apply(&Command::SetEditStatus { ids: pending, status: EditStatus::Accepted })?;
         let sep = if i > 0 { "\n" } else { "" };
         print_out(&format!("{sep}{}\n", doc.cleaned()))?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(skipped.exit_code())
 }

@@ -91,3 +91,31 @@ pub(crate) fn print_out(text: &str) -> Result<(), Error> {
         _ => Ok(()),
     }
 }
+
+/// Documents that could not be loaded: each is reported on stderr and the others are still
+/// processed (one broken line in a corpus must not hide the rest); the exit code says so.
+#[derive(Debug, Default)]
+pub(crate) struct Skipped(usize);
+
+impl Skipped {
+    /// Loads an entry, or reports why not and counts it.
+    pub(crate) fn load(&mut self, entry: &crate::input::Entry, encoding: Encoding) -> Option<crate::model::Document> {
+        match entry.load(encoding) {
+            Ok(doc) => Some(doc),
+            Err(err) => {
+                eprintln!("redline: {err}");
+                self.0 += 1;
+                None
+            }
+        }
+    }
+
+    /// Success when nothing was skipped, otherwise the bad-input code (after saying how many).
+    pub(crate) fn exit_code(&self) -> ExitCode {
+        if self.0 == 0 {
+            return ExitCode::SUCCESS;
+        }
+        eprintln!("redline: {} document(s) skipped", self.0);
+        ExitCode::from(EXIT_BAD_INPUT)
+    }
+}

@@ -33,9 +33,10 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
     let collection = Collection::open(&args.input.paths)?;
     let cleaner = Cleaner::builtin();
     let suggester = if args.entities { Some(project_suggester()?) } else { None };
+    let mut skipped = super::Skipped::default();
     let single = collection.entries.len() == 1;
     for entry in &collection.entries {
-        let mut doc = entry.load(args.input.encoding)?;
+        let Some(mut doc) = skipped.load(entry, args.input.encoding) else { continue };
         if doc.edits().is_empty() {
             doc.add_edits(cleaner.suggest(doc.raw()));
         }
@@ -50,7 +51,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
         let text = if single { annotated::to_json(&doc) } else { annotated::to_json_line(&doc) };
         print_out(&(text + "\n"))?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(skipped.exit_code())
 }
 
 /// The suggester of the project in the current folder (its labels and patterns file), or the built-in one.

@@ -182,6 +182,11 @@ pub fn from_json(text: &str, origin: &Path) -> Result<Document> {
 
 /// Reads and checks an annotated JSON file.
 pub fn load(path: &Path) -> Result<Document> {
+    let len = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?.len();
+    // Raw and cleaned texts, JSON escaping and the edit list: a few times one document's size.
+    if len > 4 * crate::input::MAX_DOCUMENT_BYTES {
+        return Err(Error::file(path, format!("is {} MB, too big for the annotated JSON of one document", len >> 20)));
+    }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
     let text = std::str::from_utf8(&bytes).map_err(|e| {
         Error::file(path, format!("not valid UTF-8 at byte {}: annotated JSON must be UTF-8", e.valid_up_to()))

@@ -81,6 +81,7 @@ impl CorpusIndex {
         let path = self.path.as_path();
         let mut file = File::open(path).map_err(|e| Error::io(path, &e))?;
         file.seek(SeekFrom::Start(span.offset)).map_err(|e| Error::io(path, &e))?;
+        super::check_size(path, span.len).map_err(|e| e.at_line(span.line))?;
         let len = usize::try_from(span.len).map_err(|_| Error::file(path, "line too long").at_line(span.line))?;
         let mut bytes = vec![0u8; len];
         file.read_exact(&mut bytes).map_err(|e| Error::io(path, &e).at_line(span.line))?;

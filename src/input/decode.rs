@@ -34,17 +34,22 @@ const CP1252_HIGH: [char; 32] = [
     '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
 ];
 
-/// Decodes a text file's bytes. `path` names the file in errors.
+/// Decodes a text file's bytes, refusing files with no text. `path` names the file in errors.
 pub fn decode(bytes: &[u8], encoding: Encoding, path: &Path) -> Result<String> {
-    if let Some(text) = decode_utf16_bom(bytes, path)? {
-        return Ok(text);
+    let text = match decode_utf16_bom(bytes, path)? {
+        Some(text) => text,
+        None => decode_bytes(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes), encoding, path)?,
+    };
+    if text.trim().is_empty() {
+        return Err(Error::file(path, "the file is empty: there is no text to annotate"));
     }
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    Ok(text)
+}
+
+/// Decodes bytes without a byte-order mark in the chosen encoding, refusing NUL bytes.
+fn decode_bytes(body: &[u8], encoding: Encoding, path: &Path) -> Result<String> {
     if let Some(pos) = body.iter().position(|&b| b == 0) {
-        return Err(Error::file(
-            path,
-            format!("contains a NUL byte at offset {pos}: this looks like a binary file, not text"),
-        ));
+        return Err(Error::file(path, describe_nul(body, pos)));
     }
     match encoding {
         Encoding::Utf8 => match std::str::from_utf8(body) {
@@ -60,6 +65,17 @@ pub fn decode(bytes: &[u8], encoding: Encoding, path: &Path) -> Result<String> {
         Encoding::Windows1252 => Ok(body.iter().map(|&b| cp1252_char(b)).collect()),
         Encoding::Latin1 => Ok(body.iter().map(|&b| char::from(b)).collect()),
     }
+}
+
+/// Why a file with a NUL byte at `pos` is refused: UTF-16 without a byte-order mark, or binary.
+fn describe_nul(body: &[u8], pos: usize) -> String {
+    let sample = &body[..body.len().min(4096)];
+    let nul_at = |parity: usize| sample.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let half = sample.len() / 2;
+    if half >= 2 && (nul_at(0).max(nul_at(1)) * 10 >= half * 9) {
+        return "looks like UTF-16 text without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM)".into();
+    }
+    format!("contains a NUL byte at offset {pos}: this looks like a binary file, not text")
 }
 
 /// One Windows-1252 byte as a character.
@@ -128,5 +144,20 @@ mod tests {
     fn nul_bytes_are_binary() {
         let err = decode(b"ab\0cd", Encoding::Utf8, p()).err().map(|e| e.message).unwrap_or_default();
         assert!(err.contains("binary"), "{err}");
+    }
+
+    #[test]
+    fn utf16_without_bom_is_named() {
+        let le: Vec<u8> = "plain words".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let err = decode(&le, Encoding::Utf8, p()).err().map(|e| e.message).unwrap_or_default();
+        assert!(err.contains("UTF-16") && err.contains("byte-order mark"), "{err}");
+    }
+
+    #[test]
+    fn empty_and_blank_files_are_refused() {
+        for bytes in [&b""[..], b"\xEF\xBB\xBF", b" \r\n\n\t"] {
+            let err = decode(bytes, Encoding::Windows1252, p()).err().map(|e| e.message).unwrap_or_default();
+            assert!(err.contains("empty"), "{bytes:?}: {err}");
+        }
     }
 }

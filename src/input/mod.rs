@@ -13,6 +13,25 @@ use crate::error::{Error, Result};
 use crate::format::annotated;
 use crate::model::Document;
 
+/// The largest document opened, in bytes: news articles are far smaller, and a bigger text is
+/// almost always a mistake (a dump, a binary) that would make the workbench crawl.
+pub const MAX_DOCUMENT_BYTES: u64 = 32 << 20;
+
+/// Refuses a document bigger than [`MAX_DOCUMENT_BYTES`] before it is read into memory.
+pub fn check_size(path: &Path, len: u64) -> Result<()> {
+    if len <= MAX_DOCUMENT_BYTES {
+        return Ok(());
+    }
+    Err(Error::file(
+        path,
+        format!(
+            "is {} MB, more than the {} MB Redline opens as one document; split it into articles (one per file or per JSONL line)",
+            len >> 20,
+            MAX_DOCUMENT_BYTES >> 20
+        ),
+    ))
+}
+
 /// Where one document of a collection comes from.
 #[derive(Debug, Clone)]
 pub enum DocRef {
@@ -121,6 +140,8 @@ impl Entry {
 
 /// Reads a text file into a new document named after the file.
 pub fn load_text(path: &Path, encoding: Encoding) -> Result<Document> {
+    let len = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?.len();
+    check_size(path, len)?;
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
     let text = decode::decode(&bytes, encoding, path)?;
     let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("document");

@@ -1,11 +1,18 @@
-//! Saving annotated documents: atomic writes, safe file names, and where annotations live.
+//! Saving annotated documents: atomic writes, safe file names, where annotations live, autosaving
+//! with backups and conflict detection, and recovery of what a crash left behind.
 
 pub mod atomic;
+pub mod autosave;
+pub mod fingerprint;
 pub mod names;
+pub mod recovery;
 pub mod saver;
 
 pub use atomic::write_atomic;
+pub use autosave::{Autosaver, Resolution, SaveEvent, SaveState};
+pub use fingerprint::Fingerprint;
 pub use names::safe_file_name;
+pub use recovery::Leftover;
 pub use saver::{SaveReport, Saver};
 
 use std::path::{Path, PathBuf};
@@ -28,6 +35,22 @@ pub fn annotations_dir(input: &Path, annotator: &str) -> PathBuf {
 /// The annotated JSON path of a document inside an annotations folder.
 pub fn document_path(dir: &Path, doc_id: &str) -> PathBuf {
     dir.join(format!("{}.json", safe_file_name(doc_id)))
+}
+
+/// What a backup's file name adds to the saved file's name: `<id>.json.bak`.
+pub const BACKUP_SUFFIX: &str = ".bak";
+
+/// Where the previous version of a saved file is kept.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(BACKUP_SUFFIX);
+    path.with_file_name(name)
+}
+
+/// Where this session's version goes when the person keeps both sides of a conflict:
+/// `<id>.conflict-<time>.json`, the time without colons so every file system accepts it.
+pub fn conflict_path(dir: &Path, doc_id: &str, time: &str) -> PathBuf {
+    dir.join(format!("{}.conflict-{}.json", safe_file_name(doc_id), time.replace(':', "-")))
 }
 
 /// Writes a document's annotated JSON atomically into `dir`, returning the path written.
