@@ -12,12 +12,26 @@ fn doc(entities: &[(&str, &str)], edit: Option<EditStatus>, annotator: &str) -> 
     let mut d = Document::new("meeting", RAW);
     if let Some(status) = edit {
         let at = RAW.find(" today").expect("today");
-        d.add_edits([NewEdit { start: at, end: at + 6, replacement: String::new(), origin: "drop-today".into(), status, reason: String::new() }]);
+        d.add_edits([NewEdit {
+            start: at,
+            end: at + 6,
+            replacement: String::new(),
+            origin: "drop-today".into(),
+            status,
+            reason: String::new(),
+        }]);
     }
     for (text, label) in entities {
         let start = d.cleaned().find(text).expect("entity text");
-        d.add_entities([NewEntity { start, end: start + text.len(), label: (*label).into(), origin: "manual".into(), status: EntityStatus::Accepted, score: None }])
-            .expect("entity");
+        d.add_entities([NewEntity {
+            start,
+            end: start + text.len(),
+            label: (*label).into(),
+            origin: "manual".into(),
+            status: EntityStatus::Accepted,
+            score: None,
+        }])
+        .expect("entity");
     }
     d.annotator = annotator.into();
     d.status = DocStatus::Done;
@@ -60,22 +74,38 @@ fn eval_scores_rules_and_entities() {
 fn the_command_line_prints_the_promised_json_keys() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (gold_dir, pred_dir) = (dir.path().join("gold"), dir.path().join("pred"));
-    for (folder, d) in [(&gold_dir, doc(&[("Oslo", "GPE")], Some(EditStatus::Accepted), "g")), (&pred_dir, doc(&[("Oslo", "GPE")], Some(EditStatus::Pending), "p"))] {
+    for (folder, d) in [
+        (&gold_dir, doc(&[("Oslo", "GPE")], Some(EditStatus::Accepted), "g")),
+        (&pred_dir, doc(&[("Oslo", "GPE")], Some(EditStatus::Pending), "p")),
+    ] {
         std::fs::create_dir_all(folder).expect("mkdir");
         std::fs::write(folder.join("meeting.json"), annotated::to_json(&d)).expect("write");
     }
     let mut extra = Document::new("only-gold", "Another text");
     extra.status = DocStatus::Done;
     std::fs::write(gold_dir.join("only-gold.json"), annotated::to_json(&extra)).expect("write");
-    let out = Command::new(env!("CARGO_BIN_EXE_redline")).args(["eval", "--json"]).arg(&gold_dir).arg(&pred_dir).output().expect("run");
+    let out = Command::new(env!("CARGO_BIN_EXE_redline"))
+        .args(["eval", "--json"])
+        .arg(&gold_dir)
+        .arg(&pred_dir)
+        .output()
+        .expect("run");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    for key in ["/cleaning/char/f1", "/cleaning/shingle/precision", "/cleaning/rules/drop-today/kept", "/entities/exact/micro/f1",
-        "/entities/exact/per_label/GPE/support", "/entities/partial/micro/recall", "/documents/matched"] {
+    for key in [
+        "/cleaning/char/f1",
+        "/cleaning/shingle/precision",
+        "/cleaning/rules/drop-today/kept",
+        "/entities/exact/micro/f1",
+        "/entities/exact/per_label/GPE/support",
+        "/entities/partial/micro/recall",
+        "/documents/matched",
+    ] {
         assert!(v.pointer(key).is_some(), "missing {key}");
     }
     assert_eq!(v.pointer("/cleaning/rules/drop-today/precision").and_then(|x| x.as_f64()), Some(1.0));
     assert_eq!(v.pointer("/documents/missing_in_pred/0").and_then(|x| x.as_str()), Some("only-gold"));
-    let table = Command::new(env!("CARGO_BIN_EXE_redline")).arg("eval").arg(&gold_dir).arg(&pred_dir).output().expect("run");
+    let table =
+        Command::new(env!("CARGO_BIN_EXE_redline")).arg("eval").arg(&gold_dir).arg(&pred_dir).output().expect("run");
     assert!(String::from_utf8_lossy(&table.stdout).contains("missing in prediction: only-gold"));
 }

@@ -131,14 +131,17 @@ fn cleaning_pairs_keep_every_edit_and_decision() {
     let (original, back) = round_trip(Format::CleaningPairs);
     assert_eq!(back.raw(), original.raw());
     assert_eq!(back.cleaned(), original.cleaned());
-    let edits = |d: &Document| d.edits().iter().map(|e| (e.start, e.end, e.status, e.origin.clone())).collect::<Vec<_>>();
+    let edits =
+        |d: &Document| d.edits().iter().map(|e| (e.start, e.end, e.status, e.origin.clone())).collect::<Vec<_>>();
     assert_eq!(edits(&back), edits(&original));
 }
 
 #[test]
 fn conll_keeps_tokens_and_labels_and_is_stable() {
     let (original, back) = round_trip(Format::Conll);
-    let texts = |d: &Document| accepted(d).into_iter().map(|(_, _, l, t)| (l, t.replace([' ', '\r', '\n'], ""))).collect::<Vec<_>>();
+    let texts = |d: &Document| {
+        accepted(d).into_iter().map(|(_, _, l, t)| (l, t.replace([' ', '\r', '\n'], ""))).collect::<Vec<_>>()
+    };
     assert_eq!(texts(&back), texts(&original));
     let first = interop::export(Format::Conll, &[original], false).written;
     let second = interop::export(Format::Conll, &[back], false).written;
@@ -200,7 +203,8 @@ fn label_studio_wrong_offsets_are_caught_by_the_span_text() {
 fn doccano_offsets_in_code_points_are_detected() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("cp.jsonl");
-    std::fs::write(&path, r#"{"text": "Zoë 🚀 visited Berlin.", "label": [[0, 3, "PERSON"], [14, 20, "GPE"]]}"#).expect("w");
+    std::fs::write(&path, r#"{"text": "Zoë 🚀 visited Berlin.", "label": [[0, 3, "PERSON"], [14, 20, "GPE"]]}"#)
+        .expect("w");
     let imported = interop::import(Format::Doccano, &[path], &options());
     assert_eq!(accepted(&imported.docs[0]).last().map(|e| e.3.clone()), Some("Berlin".into()));
 }

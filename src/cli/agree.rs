@@ -25,7 +25,9 @@ pub struct Args {
 pub fn run(args: &Args) -> Result<ExitCode, Error> {
     let folders = annotator_folders(&args.annotators)?;
     if folders.len() < 2 {
-        return Err(Error::msg("agreement needs at least two annotators (give two folders, or a project with two annotators)"));
+        return Err(Error::msg(
+            "agreement needs at least two annotators (give two folders, or a project with two annotators)",
+        ));
     }
     let mut annotators = Vec::new();
     let mut problems = Vec::new();
@@ -39,7 +41,8 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
         eprintln!("redline: {p}");
     }
     let report = agreement::agree(&annotators);
-    let text = if args.json { serde_json::to_string_pretty(&report).unwrap_or_default() + "\n" } else { render(&report) };
+    let text =
+        if args.json { serde_json::to_string_pretty(&report).unwrap_or_default() + "\n" } else { render(&report) };
     super::print_out(&text)?;
     if problems.is_empty() { Ok(ExitCode::SUCCESS) } else { Ok(ExitCode::from(super::EXIT_BAD_INPUT)) }
 }

@@ -29,7 +29,8 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
         eprintln!("redline: {p}");
     }
     let report = eval::evaluate(&gold, &pred);
-    let text = if args.json { serde_json::to_string_pretty(&report).unwrap_or_default() + "\n" } else { render(&report) };
+    let text =
+        if args.json { serde_json::to_string_pretty(&report).unwrap_or_default() + "\n" } else { render(&report) };
     super::print_out(&text)?;
     if problems.is_empty() { Ok(ExitCode::SUCCESS) } else { Ok(ExitCode::from(super::EXIT_BAD_INPUT)) }
 }
@@ -75,7 +76,8 @@ fn render(r: &Report) -> String {
 
 /// One entity matching scheme as a table.
 fn scheme_table(name: &str, s: &SchemeReport) -> String {
-    let mut t = Table::new(&[&format!("Entities, {name}"), "precision", "recall", "f1", "support"]);
+    let title = format!("Entities, {name}");
+    let mut t = Table::new(&[title.as_str(), "precision", "recall", "f1", "support"]);
     let row = |label: &str, s: &Scores, support: String| {
         vec![label.to_string(), num(Some(s.precision)), num(Some(s.recall)), num(Some(s.f1)), support]
     };

@@ -89,9 +89,9 @@ fn key(d: &Document) -> (String, String) {
 }
 
 /// The documents of several annotators that every one of them has, in key order.
-fn shared<'a>(annotators: &'a [&'a Annotator]) -> Vec<Vec<&'a Document>> {
-    let maps: Vec<HashMap<(String, String), &Document>> =
-        annotators.iter().map(|a| a.docs.iter().map(|d| (key(d), d)).collect()).collect();
+fn shared<'a>(annotators: &[&'a Annotator]) -> Vec<Vec<&'a Document>> {
+    let maps: Vec<HashMap<(String, String), &'a Document>> =
+        annotators.iter().map(|&a| a.docs.iter().map(|d| (key(d), d)).collect()).collect();
     let Some(first) = maps.first() else { return Vec::new() };
     let keys: BTreeSet<&(String, String)> = first.keys().filter(|k| maps.iter().all(|m| m.contains_key(*k))).collect();
     keys.into_iter().map(|k| maps.iter().filter_map(|m| m.get(k).copied()).collect()).collect()
@@ -177,7 +177,10 @@ pub fn token_labels(doc: &Document) -> Vec<String> {
     kappa_tokens(doc.raw())
         .into_iter()
         .map(|(s, e)| {
-            spans.iter().find(|sp| sp.start < e && s < sp.end).map_or_else(|| OUTSIDE.to_string(), |sp| sp.label.clone())
+            spans
+                .iter()
+                .find(|sp| sp.start < e && s < sp.end)
+                .map_or_else(|| OUTSIDE.to_string(), |sp| sp.label.clone())
         })
         .collect()
 }

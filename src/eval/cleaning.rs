@@ -66,10 +66,7 @@ pub fn evaluate(pairs: &[(&Document, &Document)]) -> CleaningReport {
 
 /// The edits that count as applied: accepted ones in gold, all but rejected ones in a prediction.
 pub fn applied(doc: &Document, predicted: bool) -> Vec<&Edit> {
-    doc.edits()
-        .iter()
-        .filter(|e| if predicted { e.status != EditStatus::Rejected } else { e.is_accepted() })
-        .collect()
+    doc.edits().iter().filter(|e| if predicted { e.status != EditStatus::Rejected } else { e.is_accepted() }).collect()
 }
 
 /// The raw text with the given (sorted, non-overlapping) edits applied.
@@ -169,7 +166,11 @@ fn shingle_tally(gold: &str, pred: &str) -> Tally {
 fn gold_kept(gold: &Document, e: &Edit) -> bool {
     gold.edits().iter().filter(|g| g.is_accepted()).any(|g| {
         let same = g.start == e.start && g.end == e.end && g.replacement == e.replacement;
-        let covered = e.replacement.is_empty() && g.replacement.is_empty() && e.start < e.end && g.start <= e.start && e.end <= g.end;
+        let covered = e.replacement.is_empty()
+            && g.replacement.is_empty()
+            && e.start < e.end
+            && g.start <= e.start
+            && e.end <= g.end;
         let absorbed = g.absorbs.iter().any(|a| {
             a.status == EditStatus::Accepted && a.start == e.start && a.end == e.end && a.replacement == e.replacement
         });

@@ -137,7 +137,10 @@ fn tally(t: &mut Tallies, gold: &[Span], pred: &[Span], fits: impl Fn(&Span, &Sp
                 continue;
             }
             let found = gold.iter().enumerate().position(|(gi, g)| {
-                !used[gi] && g.label == p.label && fits(g, p) && (!exact_first || (g.start == p.start && g.end == p.end))
+                !used[gi]
+                    && g.label == p.label
+                    && fits(g, p)
+                    && (!exact_first || (g.start == p.start && g.end == p.end))
             });
             if let Some(gi) = found {
                 used[gi] = true;

@@ -38,8 +38,8 @@ pub fn fleiss(items: &[Vec<&str>]) -> Option<f64> {
     for item in items {
         let mut counts: BTreeMap<&str, f64> = BTreeMap::new();
         for r in item {
-            *counts.entry(r).or_default() += 1.0;
-            *share.entry(r).or_default() += 1.0 / total;
+            *counts.entry(*r).or_default() += 1.0;
+            *share.entry(*r).or_default() += 1.0 / total;
         }
         let nf = n as f64;
         p_bar += (counts.values().map(|c| c * c).sum::<f64>() - nf) / (nf * (nf - 1.0));

@@ -9,10 +9,8 @@ pub mod kappa;
 pub mod prf;
 pub mod set;
 
-use serde::Serialize;
-use std::collections::BTreeMap;
-
 use crate::model::Document;
+use serde::Serialize;
 
 /// Everything `redline eval` reports, at the keys `--json` promises.
 #[derive(Debug, Clone, Serialize)]
@@ -39,6 +37,3 @@ pub fn evaluate(gold: &[Document], pred: &[Document]) -> Report {
         },
     }
 }
-
-/// Counts per key, kept sorted so reports are stable.
-pub type Counts = BTreeMap<String, usize>;

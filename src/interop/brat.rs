@@ -143,7 +143,8 @@ fn slice_chars(text: &str, start: usize, end: usize) -> Option<&str> {
 /// Reads a UTF-8 file, naming it on error.
 fn read_utf8(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
-    String::from_utf8(bytes).map_err(|e| Error::file(path, format!("not valid UTF-8 at byte {}", e.utf8_error().valid_up_to())))
+    String::from_utf8(bytes)
+        .map_err(|e| Error::file(path, format!("not valid UTF-8 at byte {}", e.utf8_error().valid_up_to())))
 }
 
 #[cfg(test)]

@@ -85,7 +85,11 @@ pub fn read(path: &Path, text: &str) -> Vec<Parsed> {
                     sentence.push(((*token).into(), (*tag).into(), i as u64 + 1));
                 }
             }
-            [_] => return vec![Err(Error::file(path, "a token line needs at least two columns: TOKEN ... TAG").at_line(i as u64 + 1))],
+            [_] => {
+                return vec![Err(
+                    Error::file(path, "a token line needs at least two columns: TOKEN ... TAG").at_line(i as u64 + 1)
+                )];
+            }
         }
     }
     docs.into_iter()

@@ -33,7 +33,7 @@ pub fn export(docs: &[&Document]) -> Written {
                     json!([map.to_utf16(s), map.to_utf16(t), e.label])
                 })
                 .collect();
-            json!({"id": doc.id, "text": doc.cleaned(), "label": labels, "meta": meta_with_id(doc), UNIT_KEY: "utf16"})
+            json!({"id": doc.id, "text": doc.cleaned(), "label": labels, "meta": meta_with_id(doc), "offset_unit": "utf16"})
         })
         .collect();
     Written::File(jsonl(&lines))
@@ -61,7 +61,9 @@ fn record(path: &Path, line: u64, v: &Value, forced: Option<OffsetUnit>, warning
     let list = v.get("label").or_else(|| v.get("labels")).or_else(|| v.get("entities"));
     let mut raw = Vec::new();
     for (i, item) in list.and_then(Value::as_array).into_iter().flatten().enumerate() {
-        raw.push(raw_span(item).ok_or_else(|| fail(format!("label[{i}] is neither [start, end, \"LABEL\"] nor {{start_offset, end_offset, label}}")))?);
+        raw.push(raw_span(item).ok_or_else(|| {
+            fail(format!("label[{i}] is neither [start, end, \"LABEL\"] nor {{start_offset, end_offset, label}}"))
+        })?);
     }
     let meta = v.get("meta").cloned().unwrap_or(Value::Null);
     let id = id_of(v.get("id")).or_else(|| id_of(meta.get("id")));
@@ -88,7 +90,10 @@ fn record(path: &Path, line: u64, v: &Value, forced: Option<OffsetUnit>, warning
             OffsetUnit::Utf16 => (map.to_codepoint(s.start as usize), map.to_codepoint(s.end as usize)),
         };
         let (Some(start), Some(end)) = (start, end) else {
-            return Err(fail(format!("label[{i}] ({} {}..{}): not a character boundary of the text in UTF-16 units (past the end or inside an emoji)", s.label, s.start, s.end)));
+            return Err(fail(format!(
+                "label[{i}] ({} {}..{}): not a character boundary of the text in UTF-16 units (past the end or inside an emoji)",
+                s.label, s.start, s.end
+            )));
         };
         spans.push(Span { start, end, label: s.label, ..Span::default() });
     }

@@ -83,11 +83,7 @@ pub fn read(path: &Path, text: &str) -> Vec<Parsed> {
         _ => return vec![Err(Error::file(path, "expected a JSON array of Label Studio tasks"))],
     };
     let lines = element_lines(text);
-    tasks
-        .iter()
-        .enumerate()
-        .map(|(i, t)| record(path, lines.get(i).copied().unwrap_or(1), t))
-        .collect()
+    tasks.iter().enumerate().map(|(i, t)| record(path, lines.get(i).copied().unwrap_or(1), t)).collect()
 }
 
 /// One task as a record.
@@ -118,7 +114,17 @@ fn record(path: &Path, line: u64, task: &Value) -> Parsed {
         predictions.extend(results(p, Some(model), &fail)?);
     }
     let status = Some(if annotation.is_some() { DocStatus::Done } else { DocStatus::Todo });
-    Ok(Record { file: path.to_path_buf(), line, id, text: text.into(), spans, predictions, meta, status, ..Record::default() })
+    Ok(Record {
+        file: path.to_path_buf(),
+        line,
+        id,
+        text: text.into(),
+        spans,
+        predictions,
+        meta,
+        status,
+        ..Record::default()
+    })
 }
 
 /// The label spans of one annotation or prediction (other result types, e.g. relations, are skipped).
@@ -129,14 +135,22 @@ fn results(item: &Value, model: Option<&str>, fail: &dyn Fn(String) -> Error) ->
             continue;
         }
         let v = r.get("value").ok_or_else(|| fail(format!("result[{i}] has no value")))?;
-        let (Some(start), Some(end)) = (v.get("start").and_then(Value::as_u64), v.get("end").and_then(Value::as_u64)) else {
+        let (Some(start), Some(end)) = (v.get("start").and_then(Value::as_u64), v.get("end").and_then(Value::as_u64))
+        else {
             return Err(fail(format!("result[{i}]: value.start and value.end must be character offsets")));
         };
         let text = v.get("text").and_then(Value::as_str).map(String::from);
         let score = r.get("score").or_else(|| item.get("score")).and_then(Value::as_f64).map(|s| s as f32);
         for label in v.get("labels").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {
             let (start, end) = (start as usize, end as usize);
-            spans.push(Span { start, end, label: label.into(), text: text.clone(), origin: model.map(String::from), score });
+            spans.push(Span {
+                start,
+                end,
+                label: label.into(),
+                text: text.clone(),
+                origin: model.map(String::from),
+                score,
+            });
         }
     }
     Ok(spans)

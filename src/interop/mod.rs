@@ -137,7 +137,9 @@ pub(crate) fn meta_with_id(doc: &Document) -> serde_json::Value {
 /// The inverse of [`meta_with_id`]: a `meta` holding nothing but the document's id is dropped.
 pub(crate) fn meta_without_id(meta: serde_json::Value, id: Option<&str>) -> serde_json::Value {
     match meta.as_object() {
-        Some(m) if m.len() == 1 && id.is_some() && m.get("id").and_then(|v| v.as_str()) == id => serde_json::Value::Null,
+        Some(m) if m.len() == 1 && id.is_some() && m.get("id").and_then(|v| v.as_str()) == id => {
+            serde_json::Value::Null
+        }
         _ => meta,
     }
 }
@@ -232,8 +234,12 @@ pub fn import(format: Format, paths: &[PathBuf], options: &ImportOptions) -> Imp
             _ => match std::fs::read(path) {
                 Err(e) => Err(Error::io(path, &e)),
                 Ok(bytes) => match String::from_utf8(bytes) {
-                    Err(e) => Err(Error::file(path, format!("not valid UTF-8 at byte {}", e.utf8_error().valid_up_to()))),
-                    Ok(text) => Ok(read_text(format, path, text.trim_start_matches('\u{feff}'), options, &mut out.warnings)),
+                    Err(e) => {
+                        Err(Error::file(path, format!("not valid UTF-8 at byte {}", e.utf8_error().valid_up_to())))
+                    }
+                    Ok(text) => {
+                        Ok(read_text(format, path, text.trim_start_matches('\u{feff}'), options, &mut out.warnings))
+                    }
                 },
             },
         };
@@ -256,7 +262,13 @@ pub fn import(format: Format, paths: &[PathBuf], options: &ImportOptions) -> Imp
 pub type Parsed = Result<Record>;
 
 /// Parses the text of one file in a text-based format.
-fn read_text(format: Format, path: &Path, text: &str, options: &ImportOptions, warnings: &mut Vec<String>) -> Vec<Parsed> {
+fn read_text(
+    format: Format,
+    path: &Path,
+    text: &str,
+    options: &ImportOptions,
+    warnings: &mut Vec<String>,
+) -> Vec<Parsed> {
     match format {
         Format::Spacy => spacy::read(path, text),
         Format::Doccano => doccano::read(path, text, options.offset_unit, warnings),
@@ -317,13 +329,26 @@ pub fn build(record: Record, options: &ImportOptions) -> Result<Document> {
     let raw_index = CharIndex::new(doc.raw());
     let mut edits = Vec::new();
     for (i, e) in record.edits.iter().enumerate() {
-        let (Some(start), Some(end)) = (raw_index.to_byte(doc.raw(), e.start), raw_index.to_byte(doc.raw(), e.end)) else {
-            return Err(fail(format!("edits[{i}]: range {}..{} is past the end of raw ({} code points)", e.start, e.end, raw_index.char_len())));
+        let (Some(start), Some(end)) = (raw_index.to_byte(doc.raw(), e.start), raw_index.to_byte(doc.raw(), e.end))
+        else {
+            return Err(fail(format!(
+                "edits[{i}]: range {}..{} is past the end of raw ({} code points)",
+                e.start,
+                e.end,
+                raw_index.char_len()
+            )));
         };
         if start > end {
             return Err(fail(format!("edits[{i}]: start {} is after end {}", e.start, e.end)));
         }
-        edits.push(NewEdit { start, end, replacement: e.replacement.clone(), origin: e.origin.clone(), status: e.status, reason: e.reason.clone() });
+        edits.push(NewEdit {
+            start,
+            end,
+            replacement: e.replacement.clone(),
+            origin: e.origin.clone(),
+            status: e.status,
+            reason: e.reason.clone(),
+        });
     }
     if let Some(problem) = doc.add_edits(edits).into_iter().next() {
         return Err(fail(format!("edits: {problem}")));
@@ -343,12 +368,21 @@ pub fn build(record: Record, options: &ImportOptions) -> Result<Document> {
                 return Err(fail(format!("{name}: empty or reversed range")));
             }
             if let Some(text) = s.text.as_deref().filter(|t| *t != &cleaned[start..end]) {
-                return Err(fail(format!("{name}: the file says it covers {text:?} but the text there is {:?} (wrong offsets or offset unit?)", &cleaned[start..end])));
+                return Err(fail(format!(
+                    "{name}: the file says it covers {text:?} but the text there is {:?} (wrong offsets or offset unit?)",
+                    &cleaned[start..end]
+                )));
             }
             if !options.labels.contains(&s.label) {
-                return Err(fail(format!("{name}: unknown label {:?} (known: {}; pass --labels to add it)", s.label, options.labels.join(", "))));
+                return Err(fail(format!(
+                    "{name}: unknown label {:?} (known: {}; pass --labels to add it)",
+                    s.label,
+                    options.labels.join(", ")
+                )));
             }
-            let origin = s.origin.clone().unwrap_or_else(|| if status == EntityStatus::Pending { "import".into() } else { crate::model::MANUAL.into() });
+            let origin = s.origin.clone().unwrap_or_else(|| {
+                if status == EntityStatus::Pending { "import".into() } else { crate::model::MANUAL.into() }
+            });
             new.push(NewEntity { start, end, label: s.label.clone(), origin, status, score: s.score });
         }
     }

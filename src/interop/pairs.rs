@@ -39,20 +39,30 @@ fn record(path: &Path, line: u64, v: &Value) -> Parsed {
     let cleaned = v.get("cleaned").and_then(Value::as_str);
     let meta = v.get("meta").cloned().unwrap_or(Value::Null);
     let id = id_of(v.get("id")).or_else(|| id_of(meta.get("id")));
-    let edits = match (v.get("edits"), cleaned) {
+    let edits: Vec<RecordEdit> = match (v.get("edits"), cleaned) {
         (Some(list), _) => serde_json::from_value::<Vec<annotated::FileEdit>>(list.clone())
             .map_err(|e| fail(format!("edits: {e}")))?
             .into_iter()
-            .map(|e| RecordEdit { start: e.start, end: e.end, replacement: e.replacement, origin: e.origin, status: e.status, reason: e.reason })
+            .map(|e| RecordEdit {
+                start: e.start,
+                end: e.end,
+                replacement: e.replacement,
+                origin: e.origin,
+                status: e.status,
+                reason: e.reason,
+            })
             .collect(),
         (None, Some(cleaned)) => diff_edit(raw, cleaned).into_iter().collect(),
         (None, None) => return Err(fail("the record needs \"edits\" or \"cleaned\"".into())),
     };
     if let Some(cleaned) = cleaned {
-        let applied = apply(raw, &edits).ok_or_else(|| fail("edits are out of range, unsorted or overlapping".into()))?;
+        let applied =
+            apply(raw, &edits).ok_or_else(|| fail("edits are out of range, unsorted or overlapping".into()))?;
         if applied != cleaned {
             let at = applied.chars().zip(cleaned.chars()).take_while(|(a, b)| a == b).count();
-            return Err(fail(format!("\"cleaned\" is not raw with the accepted edits applied (first difference at code point {at})")));
+            return Err(fail(format!(
+                "\"cleaned\" is not raw with the accepted edits applied (first difference at code point {at})"
+            )));
         }
     }
     Ok(Record { file: path.to_path_buf(), line, id, text: raw.into(), meta, status: None, edits, ..Record::default() })

@@ -88,7 +88,8 @@ fn record(path: &Path, line: u64, v: &Value) -> Parsed {
     let tokens = v.get("tokens").and_then(Value::as_array);
     let mut spans = Vec::new();
     for (i, s) in v.get("spans").and_then(Value::as_array).into_iter().flatten().enumerate() {
-        let (Some(start), Some(end), Some(label)) = (uint(s, "start"), uint(s, "end"), s.get("label").and_then(Value::as_str))
+        let (Some(start), Some(end), Some(label)) =
+            (uint(s, "start"), uint(s, "end"), s.get("label").and_then(Value::as_str))
         else {
             return Err(fail(format!("spans[{i}] needs start, end and label")));
         };
@@ -96,7 +97,9 @@ fn record(path: &Path, line: u64, v: &Value) -> Parsed {
             let (Some(t), Some(toks)) = (uint(s, key), tokens) else { continue };
             let at = toks.get(t as usize).and_then(|tok| uint(tok, field));
             if at != Some(offset) {
-                return Err(fail(format!("spans[{i}]: {key} {t} points at a token whose {field} is {at:?}, not {offset}")));
+                return Err(fail(format!(
+                    "spans[{i}]: {key} {t} points at a token whose {field} is {at:?}, not {offset}"
+                )));
             }
         }
         let text = s.get("text").and_then(Value::as_str).map(String::from);

@@ -58,7 +58,13 @@ fn pieces(text: &str) -> Vec<Range> {
 
 /// Adds one piece as a token, folding a leading single space into the previous word's `ws` flag
 /// unless an entity starts on that space or ends right after it.
-fn push_piece(text: &str, tokens: &mut Vec<Token>, (start, end): Range, starts: &BTreeSet<usize>, ends: &BTreeSet<usize>) {
+fn push_piece(
+    text: &str,
+    tokens: &mut Vec<Token>,
+    (start, end): Range,
+    starts: &BTreeSet<usize>,
+    ends: &BTreeSet<usize>,
+) {
     let slice = &text[start..end];
     let space = slice.chars().all(char::is_whitespace);
     let mut start = start;
@@ -91,14 +97,26 @@ mod tests {
     }
 
     fn rebuild(text: &str, spans: &[Range]) -> String {
-        tokenize(text, spans).iter().map(|t| format!("{}{}", &text[t.start..t.end], if t.ws { " " } else { "" })).collect()
+        tokenize(text, spans)
+            .iter()
+            .map(|t| format!("{}{}", &text[t.start..t.end], if t.ws { " " } else { "" }))
+            .collect()
     }
 
     #[test]
     fn words_punctuation_and_spaces() {
         let got = texts("Zoë 🚀 visited Berlin.\r\n\r\nIt's  done", &[]);
-        let want = [("Zoë", true), ("🚀", true), ("visited", true), ("Berlin", false), (".", false), ("\r\n\r\n", false),
-            ("It's", true), (" ", false), ("done", false)];
+        let want = [
+            ("Zoë", true),
+            ("🚀", true),
+            ("visited", true),
+            ("Berlin", false),
+            (".", false),
+            ("\r\n\r\n", false),
+            ("It's", true),
+            (" ", false),
+            ("done", false),
+        ];
         let want: Vec<(String, bool)> = want.iter().map(|(t, w)| ((*t).to_string(), *w)).collect();
         assert_eq!(got, want);
     }
