@@ -130,7 +130,10 @@ def check_label_studio(path, want, tmp):
     li = LabelInterface(config)
     for t in tasks:
         doc_id = t["data"]["meta"]["id"]
-        check(f"label-studio {doc_id}: SDK validates the task", li.validate_task(t) is not False)
+        # LabelInterface.validate_task calls validate_annotation() without its argument (SDK 2.1.2 bug),
+        # so each annotation is validated directly.
+        for a in t["annotations"]:
+            check(f"label-studio {doc_id}: SDK validates the annotation", li.validate_annotation(a) is not False)
         for p in t.get("predictions", []):
             check(f"label-studio {doc_id}: SDK validates the prediction", li.validate_prediction(p) is not False)
     c = Converter(config=config, project_dir=str(tmp), download_resources=False)
@@ -162,7 +165,8 @@ def check_doccano(path, want):
 
 def check_brat(folder, want):
     for ann in sorted(folder.glob("*.ann")):
-        text = ann.with_suffix(".txt").read_text(encoding="utf-8", newline="")
+        with open(ann.with_suffix(".txt"), encoding="utf-8", newline="") as f:
+            text = f.read()
         ok = True
         for line in ann.read_text(encoding="utf-8").splitlines():
             tid, mid, shown = line.split("\t")

@@ -19,13 +19,14 @@ const TO_NAME: &str = "text";
 /// One JSON array of tasks: accepted entities as the annotation, pending ones as predictions grouped
 /// by the suggester that made them (`model_version`).
 pub fn export(docs: &[&Document]) -> Written {
-    let tasks: Vec<Value> = docs.iter().map(|doc| task(doc)).collect();
+    let tasks: Vec<Value> = docs.iter().zip(1..).map(|(doc, n)| task(doc, n)).collect();
     let text = serde_json::to_string_pretty(&Value::Array(tasks)).unwrap_or_default();
     Written::File(format!("{text}\n").into_bytes())
 }
 
-/// The task for one document.
-fn task(doc: &Document) -> Value {
+/// The task for one document; `n` is its 1-based number, the task `id` Label Studio's exports carry
+/// (its converter needs one; its importer assigns its own).
+fn task(doc: &Document, n: usize) -> Value {
     let index = CharIndex::new(doc.cleaned());
     let result = |prefix: &str, entities: &[&Entity], manual: bool| -> Vec<Value> {
         entities
@@ -65,6 +66,7 @@ fn task(doc: &Document) -> Value {
         .map(|(n, (model, entities))| json!({"model_version": model, "result": result(&format!("p{n}_"), &entities, false)}))
         .collect();
     json!({
+        "id": n,
         "data": {"text": doc.cleaned(), "meta": meta_with_id(doc)},
         "annotations": annotations,
         "predictions": predictions,
