@@ -1,9 +1,15 @@
 //! The `redline` command line: the GUI by default, and subcommands that work without a window.
 
+mod agree;
 mod batch;
 mod bench;
 mod clean;
+mod eval;
+mod export;
+mod import;
+mod status;
 mod suggest;
+mod table;
 mod validate;
 
 use clap::{Parser, Subcommand};
@@ -40,6 +46,16 @@ pub enum Command {
     Batch(batch::Args),
     /// Measure the speed targets on this machine and print them as a table.
     Bench(bench::Args),
+    /// Write annotated documents as spaCy, doccano, Label Studio, brat, CoNLL or cleaning pairs.
+    Export(export::Args),
+    /// Read spaCy, doccano, Label Studio, brat, CoNLL or cleaning pairs into annotated JSON files.
+    Import(import::Args),
+    /// Score predictions (cleaning edits, entities) against gold annotations.
+    Eval(eval::Args),
+    /// Agreement between annotators: entity F1, Cohen's and Fleiss' kappa, cleaning decisions.
+    Agree(agree::Args),
+    /// Count a project's documents by status and annotator.
+    Status(status::Args),
 }
 
 /// Options shared by commands that read raw text.
@@ -79,6 +95,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::Batch(args)) => batch::run(&args),
         Some(Command::Bench(args)) => bench::run(&args),
+        Some(Command::Export(args)) => export::run(&args),
+        Some(Command::Import(args)) => import::run(&args),
+        Some(Command::Eval(args)) => eval::run(&args),
+        Some(Command::Agree(args)) => agree::run(&args),
+        Some(Command::Status(args)) => status::run(&args),
     }
 }
 
