@@ -3,6 +3,7 @@
 mod batch;
 mod bench;
 mod clean;
+mod review;
 mod suggest;
 mod validate;
 
@@ -40,6 +41,8 @@ pub enum Command {
     Batch(batch::Args),
     /// Measure the speed targets on this machine and print them as a table.
     Bench(bench::Args),
+    /// Compare annotators' versions side by side and save an adjudicated one (annotations/review/).
+    Review(review::Args),
 }
 
 /// Options shared by commands that read raw text.
@@ -79,6 +82,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::Batch(args)) => batch::run(&args),
         Some(Command::Bench(args)) => bench::run(&args),
+        Some(Command::Review(args)) => review::run(&args),
     }
 }
 
