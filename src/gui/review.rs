@@ -24,6 +24,7 @@ pub struct ReviewDesk {
     review: Option<Review>,
     preview: Option<Document>,
     focus: usize,
+    scroll: bool,
     dirty: bool,
     status: String,
     messages: Vec<String>,
@@ -39,6 +40,7 @@ impl ReviewDesk {
             review: None,
             preview: None,
             focus: 0,
+            scroll: false,
             dirty: false,
             status: String::new(),
             messages: Vec::new(),
@@ -116,6 +118,7 @@ impl ReviewDesk {
         if review.pick(self.focus, pick) {
             self.dirty = true;
             self.focus = (self.focus + 1).min(review.differences.len().saturating_sub(1));
+            self.scroll = true;
             self.refresh_preview();
         } else {
             self.status = match pick {
@@ -140,9 +143,11 @@ impl ReviewDesk {
         }
         if pressed(Key::J, Modifiers::NONE) || pressed(Key::ArrowDown, Modifiers::NONE) {
             self.focus = (self.focus + 1).min(count.saturating_sub(1));
+            self.scroll = true;
         }
         if pressed(Key::K, Modifiers::NONE) || pressed(Key::ArrowUp, Modifiers::NONE) {
             self.focus = self.focus.saturating_sub(1);
+            self.scroll = true;
         }
         if pressed(Key::ArrowLeft, Modifiers::NONE) {
             self.pick(Pick::Version(0));
@@ -204,6 +209,7 @@ impl ReviewDesk {
 
     /// Every difference with its pick; a click focuses it.
     fn list(&mut self, ui: &mut egui::Ui) {
+        let scroll = std::mem::take(&mut self.scroll);
         let Some(review) = &self.review else { return };
         let names: Vec<&str> = review.versions.iter().map(|v| v.annotator.as_str()).collect();
         let raw = review.versions[0].doc.raw();
@@ -221,7 +227,7 @@ impl ReviewDesk {
                 if row.clicked() {
                     clicked = Some(i);
                 }
-                if i == self.focus {
+                if i == self.focus && scroll {
                     row.scroll_to_me(None);
                 }
             }
