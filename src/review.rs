@@ -190,9 +190,9 @@ impl Review {
     /// Splits the items into clusters and files each as agreed or as a difference.
     fn compare(&mut self, kind: Kind, sides: Vec<Vec<Item>>) {
         for cluster in clusters(&sides) {
-            let same = cluster.windows(2).all(|w| {
-                w[0].len() == w[1].len() && w[0].iter().zip(&w[1]).all(|(a, b)| a.key() == b.key())
-            });
+            let same = cluster
+                .windows(2)
+                .all(|w| w[0].len() == w[1].len() && w[0].iter().zip(&w[1]).all(|(a, b)| a.key() == b.key()));
             if same {
                 let agreed = cluster.into_iter().next().unwrap_or_default();
                 match kind {
@@ -309,7 +309,7 @@ impl Difference {
                 let text = raw.get(i.start..i.end).unwrap_or_default();
                 match self.kind {
                     Kind::Edit if i.value.is_empty() => format!("{}: delete {:?} ({})", i.status, text, i.origin),
-                    Kind::Edit => format!("{}: {:?} → {:?} ({})", i.status, text, i.value, i.origin),
+                    Kind::Edit => format!("{}: {:?} becomes {:?} ({})", i.status, text, i.value, i.origin),
                     Kind::Entity => format!("{} {:?} ({})", i.value, text, i.status),
                 }
             })

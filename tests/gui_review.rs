@@ -50,7 +50,8 @@ fn a_review_session_picks_decisions_and_saves_a_valid_adjudicated_file() {
     save_version(dir.path(), "ben", [Accepted, Accepted], &[("Jo Park", "ORG")]);
 
     let desk = ReviewDesk::new(dir.path());
-    let mut h = Harness::builder().with_size(Vec2::new(1400.0, 900.0)).build_ui_state(|ui, d: &mut ReviewDesk| d.ui(ui), desk);
+    let mut h =
+        Harness::builder().with_size(Vec2::new(1400.0, 900.0)).build_ui_state(|ui, d: &mut ReviewDesk| d.ui(ui), desk);
     h.run();
     let review = h.state().review().expect("the document opened");
     assert_eq!(review.differences.len(), 3, "the Share-this edit, Jo Park's label, Oslo missing in ben");

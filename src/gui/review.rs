@@ -10,8 +10,8 @@ use crate::model::Document;
 use crate::review::{self, Kind, Pick, Review};
 
 /// The keys of the review desk, for dispatch and for the help line.
-const KEYS: &str = "J/K or ↓/↑: next/previous difference · 1–9 (← →): pick that version · B: keep both entities · \
-Ctrl+S: save · Alt+↓/↑: next/previous document";
+const KEYS: &str = "J/K or Down/Up: next/previous difference · 1–9 (Left/Right): pick that version · B: keep both entities · \
+Ctrl+S: save · Alt+Down/Up: next/previous document";
 
 /// Bytes of raw text shown either side of a difference.
 const CONTEXT: usize = 120;
@@ -158,7 +158,8 @@ impl ReviewDesk {
         if pressed(Key::B, Modifiers::NONE) {
             self.pick(Pick::All);
         }
-        let digits = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9];
+        let digits =
+            [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9];
         for (v, key) in digits.into_iter().enumerate() {
             if pressed(key, Modifiers::NONE) {
                 self.pick(Pick::Version(v));
@@ -181,10 +182,10 @@ impl ReviewDesk {
             ui.strong("Review");
             let name = self.documents.get(self.current).map_or("", |(n, _)| n.as_str());
             ui.label(format!("{name} ({} of {})", self.current + 1, self.documents.len()));
-            if ui.button("◀ Previous document").clicked() {
+            if ui.button("Previous document").clicked() {
                 self.open(self.current.saturating_sub(1));
             }
-            if ui.button("Next document ▶").clicked() {
+            if ui.button("Next document").clicked() {
                 self.open((self.current + 1).min(self.documents.len().saturating_sub(1)));
             }
             if let Some(r) = &self.review {
@@ -302,7 +303,7 @@ fn context(ui: &mut egui::Ui, text: &str, start: usize, end: usize) {
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 0.0;
         ui.label(show(&text[from..start]));
-        let mid = if start == end { "‸".to_string() } else { show(&text[start..end]) };
+        let mid = if start == end { "[insert here]".to_string() } else { show(&text[start..end]) };
         ui.label(RichText::new(mid).strong().background_color(highlight));
         ui.label(show(&text[end..to]));
     });
