@@ -6,6 +6,7 @@
 #
 #   bash scripts/screenshots.sh            # debug build
 #   REDLINE_BIN=target/release/redline bash scripts/screenshots.sh
+#   SHOTS=review bash scripts/screenshots.sh   # only the review desk
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=docs/screenshots
@@ -65,6 +66,8 @@ stop() { kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || tru
 keys() { xdotool key --delay 120 "$@"; sleep 0.6; }
 shot() { xdotool mousemove --window "$WID" 1430 890; sleep 0.4; import -display "$DISPLAY" -window root "$OUT/$1"; echo "$OUT/$1"; }
 
+SHOTS=${SHOTS:-all}
+if [ "$SHOTS" = all ]; then
 # 1. Start screen.
 start
 shot start.png
@@ -89,4 +92,20 @@ stop
 REDLINE_THEME=light start "$WORK/samples/harbor-solar.txt"
 keys ctrl+f; xdotool type --delay 60 "Lisbon"; keys Return 3 Escape
 shot workbench-light.png
+stop
+fi
+
+# 4. The review desk: two annotators decide the same article differently, then the review compares them.
+for who in ana ben; do
+  REDLINE_ANNOTATOR=$who start "$WORK/samples/harbor-solar.txt"
+  if [ "$who" = ana ]; then keys j a j a; else keys j a j r; fi
+  keys ctrl+f; xdotool type --delay 60 "Elena Ruiz"; keys Return
+  if [ "$who" = ana ]; then keys 1; else keys 2; fi
+  keys Escape ctrl+f; xdotool type --delay 60 "Lisbon"; keys Return 3 Escape
+  [ "$who" = ben ] || { keys ctrl+f; xdotool type --delay 60 "EDP"; keys Return 2 Escape; }
+  keys ctrl+q; sleep 1; stop
+done
+start review "$WORK/samples"
+keys Right j
+shot review.png
 stop

@@ -18,6 +18,7 @@ pub mod labels;
 pub mod model;
 pub mod project;
 pub mod recent;
+pub mod review;
 pub mod session;
 pub mod storage;
 pub mod suggest;

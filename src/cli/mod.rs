@@ -7,6 +7,7 @@ mod clean;
 mod eval;
 mod export;
 mod import;
+mod review;
 mod status;
 mod suggest;
 mod table;
@@ -56,6 +57,8 @@ pub enum Command {
     Agree(agree::Args),
     /// Count a project's documents by status and annotator.
     Status(status::Args),
+    /// Compare annotators' versions side by side and save an adjudicated one (annotations/review/).
+    Review(review::Args),
 }
 
 /// Options shared by commands that read raw text.
@@ -100,6 +103,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Some(Command::Eval(args)) => eval::run(&args),
         Some(Command::Agree(args)) => agree::run(&args),
         Some(Command::Status(args)) => status::run(&args),
+        Some(Command::Review(args)) => review::run(&args),
     }
 }
 

@@ -11,15 +11,17 @@ mod messages;
 mod palette;
 mod picker;
 mod render;
+mod review;
 mod text_view;
 mod views;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use app::{Options, Project, SaveState, ViewMode, Workbench};
 pub use keys::Action;
 pub use picker::{FilePicker, NativePicker, PickKind};
+pub use review::ReviewDesk;
 
 use eframe::egui;
 
@@ -39,6 +41,44 @@ pub fn run(paths: &[PathBuf]) -> crate::Result<()> {
     for path in paths {
         std::fs::metadata(path).map_err(|e| crate::Error::io(path, &e))?;
     }
+    let app_options =
+        Options { picker: Arc::new(NativePicker), recent_file: crate::recent::RecentList::default_path() };
+    let paths = paths.to_vec();
+    open_window(Box::new(move |cc| {
+        apply_theme(&cc.egui_ctx);
+        Ok(Box::new(Workbench::new(app_options, &paths)) as Box<dyn eframe::App>)
+    }))
+}
+
+impl eframe::App for ReviewDesk {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        ReviewDesk::ui(self, ui);
+    }
+}
+
+/// Opens the review desk on a project folder (its `annotations/<annotator>/` files) and runs until the
+/// window closes. A folder without annotations is refused before any window opens.
+pub fn run_review(project: &Path) -> crate::Result<()> {
+    let annotations = project.join(crate::storage::ANNOTATIONS_DIR);
+    std::fs::metadata(&annotations).map_err(|e| crate::Error::io(&annotations, &e))?;
+    let project = project.to_path_buf();
+    open_window(Box::new(move |cc| {
+        apply_theme(&cc.egui_ctx);
+        Ok(Box::new(ReviewDesk::new(&project)) as Box<dyn eframe::App>)
+    }))
+}
+
+/// Sets the theme named by `REDLINE_THEME` (`light` or `dark`), else keeps the system theme.
+fn apply_theme(ctx: &egui::Context) {
+    match std::env::var("REDLINE_THEME").as_deref() {
+        Ok("light") => ctx.set_theme(egui::Theme::Light),
+        Ok("dark") => ctx.set_theme(egui::Theme::Dark),
+        _ => {}
+    }
+}
+
+/// Runs a native window titled "Redline" around the app the creator builds.
+fn open_window(create: eframe::AppCreator<'static>) -> crate::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Redline")
@@ -48,20 +88,6 @@ pub fn run(paths: &[PathBuf]) -> crate::Result<()> {
             .with_drag_and_drop(true),
         ..Default::default()
     };
-    let app_options =
-        Options { picker: Arc::new(NativePicker), recent_file: crate::recent::RecentList::default_path() };
-    let paths = paths.to_vec();
-    eframe::run_native(
-        "Redline",
-        options,
-        Box::new(move |cc| {
-            match std::env::var("REDLINE_THEME").as_deref() {
-                Ok("light") => cc.egui_ctx.set_theme(egui::Theme::Light),
-                Ok("dark") => cc.egui_ctx.set_theme(egui::Theme::Dark),
-                _ => {}
-            }
-            Ok(Box::new(Workbench::new(app_options, &paths)) as Box<dyn eframe::App>)
-        }),
-    )
-    .map_err(|e| crate::Error::msg(format!("cannot open the window: {e}")))
+    eframe::run_native("Redline", options, create)
+        .map_err(|e| crate::Error::msg(format!("cannot open the window: {e}")))
 }
