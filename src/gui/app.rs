@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::model::DocStatus;
 use crate::recent::RecentList;
 use crate::session::Session;
-use crate::storage::Saver;
+use crate::storage::Autosaver;
 use crate::workspace::{Summary, Workspace};
 
 /// How the workbench is set up: the dialog to use and where the recent-projects list lives.
@@ -47,6 +47,8 @@ pub enum SaveState {
     Saved(PathBuf),
     /// The last write failed; the work is kept in memory and retried on the next change.
     Failed,
+    /// The file changed on disk since it was opened; nothing is written until the person chooses.
+    Conflict,
 }
 
 /// A message from the job that opens a workspace.
@@ -80,7 +82,8 @@ pub struct Workbench {
     /// The open project, if any.
     pub project: Option<Project>,
     ctx: Arc<OnceLock<egui::Context>>,
-    saver: Option<Saver>,
+    /// Writes the open folder's documents; started for the folder of the first document opened.
+    pub(super) saver: Option<Autosaver>,
     pub(super) views: Views,
     pub(super) help: bool,
     pub(super) view_mode: ViewMode,
@@ -100,14 +103,6 @@ impl Workbench {
             }),
             None => RecentList::default(),
         };
-        let wake = ctx.clone();
-        let saver = Saver::start(move || {
-            if let Some(ctx) = wake.get() {
-                ctx.request_repaint();
-            }
-        })
-        .map_err(|e| messages.problem(e))
-        .ok();
         let mut app = Self {
             picker: options.picker,
             pending_pick: None,
@@ -117,7 +112,7 @@ impl Workbench {
             opening: None,
             project: None,
             ctx,
-            saver,
+            saver: None,
             views: Views::default(),
             help: false,
             view_mode: ViewMode::SideBySide,
@@ -131,7 +126,7 @@ impl Workbench {
     }
 
     /// A function that repaints the window (for worker threads).
-    pub(super) fn waker(&self) -> impl Fn() + Send + 'static {
+    pub(super) fn waker(&self) -> impl Fn() + Send + Sync + 'static {
         let ctx = self.ctx.clone();
         move || {
             if let Some(ctx) = ctx.get() {
@@ -251,39 +246,10 @@ impl Workbench {
         }
     }
 
-    /// Takes the autosave reports.
-    fn poll_saves(&mut self) {
-        let Some(saver) = &self.saver else { return };
-        for report in saver.reports() {
-            let Some(project) = &mut self.project else { continue };
-            let current = project
-                .session
-                .as_ref()
-                .is_some_and(|s| s.doc.id == report.doc_id && s.doc.revision() == report.revision);
-            match report.result {
-                Ok(path) if current => project.save_state = SaveState::Saved(path),
-                Ok(_) => {}
-                Err(e) => {
-                    self.messages.problem(Error { document: Some(report.doc_id), ..e });
-                    if current {
-                        project.save_state = SaveState::Failed;
-                    }
-                }
-            }
-        }
-    }
-
-    /// Writes every queued save now and takes the reports.
-    pub fn flush_saves(&mut self) {
-        if let Some(saver) = &self.saver {
-            saver.flush();
-        }
-        self.poll_saves();
-    }
-
     /// Opens document `index` of the project (its saved annotation when there is one); returns
     /// whether it opened (a problem is shown in the message area).
     pub fn open_document(&mut self, index: usize) -> bool {
+        self.flush_saves();
         let Some(project) = &mut self.project else { return false };
         match project.ws.prepare(index) {
             Ok(prepared) => {
@@ -291,9 +257,11 @@ impl Workbench {
                 if let Some(slot) = project.summaries.get_mut(index) {
                     *slot = Some(Summary::of(&session.doc));
                 }
+                let (dir, id) = (session.save_dir.clone(), session.doc.id.clone());
                 project.session = Some(session);
                 project.save_state = SaveState::Unchanged;
                 self.views = Views::default();
+                self.watch(&dir, &id);
                 true
             }
             Err(e) => {
@@ -305,12 +273,9 @@ impl Workbench {
 
     /// After an action changed the document: queue the autosave and refresh its summary.
     pub(super) fn changed(&mut self) {
+        self.save_current();
         let Some(project) = &mut self.project else { return };
         let Some(session) = &project.session else { return };
-        if let Some(saver) = &self.saver {
-            saver.save(session.save_dir.clone(), &session.doc);
-            project.save_state = SaveState::Queued;
-        }
         if let Some(slot) = project.summaries.get_mut(session.index) {
             *slot = Some(Summary::of(&session.doc));
         }

@@ -44,8 +44,10 @@ impl Workbench {
         if egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui)).inner {
             self.changed();
         }
-        if !self.messages.is_empty() {
-            egui::Panel::bottom("messages").show(ui, |ui| self.messages.ui(ui));
+        if !self.messages.is_empty()
+            && let Some((offer, answer)) = egui::Panel::bottom("messages").show(ui, |ui| self.messages.ui(ui)).inner
+        {
+            self.answer(offer, answer);
         }
         if self.opening.is_some() || self.project.as_ref().is_some_and(|p| p.scan.is_some()) {
             egui::Panel::bottom("progress").show(ui, |ui| self.progress(ui));
@@ -129,6 +131,7 @@ impl Workbench {
                     SaveState::Queued => "Saving…".to_string(),
                     SaveState::Saved(path) => format!("Saved {}", path.display()),
                     SaveState::Failed => "NOT SAVED — see the message; kept in memory".to_string(),
+                    SaveState::Conflict => "NOT SAVED — the file changed on disk; see the message".to_string(),
                 };
                 ui.label(saved);
                 if project.save_state == SaveState::Failed {

@@ -12,6 +12,7 @@ mod palette;
 mod picker;
 mod render;
 mod review;
+mod saving;
 mod text_view;
 mod views;
 
@@ -20,6 +21,7 @@ use std::sync::Arc;
 
 pub use app::{Options, Project, SaveState, ViewMode, Workbench};
 pub use keys::Action;
+pub use messages::{Answer, Message, Messages, Offer};
 pub use picker::{FilePicker, NativePicker, PickKind};
 pub use review::ReviewDesk;
 

@@ -6,14 +6,12 @@ pub mod autosave;
 pub mod fingerprint;
 pub mod names;
 pub mod recovery;
-pub mod saver;
 
 pub use atomic::write_atomic;
 pub use autosave::{Autosaver, Resolution, SaveEvent, SaveState};
 pub use fingerprint::Fingerprint;
 pub use names::safe_file_name;
 pub use recovery::Leftover;
-pub use saver::{SaveReport, Saver};
 
 use std::path::{Path, PathBuf};
 
