@@ -296,8 +296,11 @@ fn context(ui: &mut egui::Ui, text: &str, start: usize, end: usize) {
         }
         i
     };
+    // Start and stop the context at a space so it never shows half a word.
     let from = floor(start.saturating_sub(CONTEXT));
+    let from = if from == 0 { 0 } else { text[from..start].find(' ').map_or(from, |i| from + i + 1) };
     let to = floor((end + CONTEXT).min(text.len()));
+    let to = if to == text.len() { to } else { text[end..to].rfind(' ').map_or(to, |i| end + i) };
     let show = |s: &str| s.replace('\n', "¶\n");
     let highlight = ui.visuals().selection.bg_fill;
     ui.horizontal_wrapped(|ui| {
