@@ -91,6 +91,7 @@ pub fn repair(line: &Line<'_>, on: &dyn Fn(&str) -> bool, out: &mut Vec<Proposal
     while i < bytes.len() {
         let b = bytes[i];
         let found = match b {
+            b' ' | b'\t' if is_lone_space(bytes, i) => None,
             b' ' | b'\t' => space_run(t, i, spaces, nbsp),
             b'&' if entities => entity(t, i),
             0xC2 | 0xC3 | 0xE2 | 0xEF => {
@@ -119,6 +120,12 @@ pub fn repair(line: &Line<'_>, on: &dyn Fn(&str) -> bool, out: &mut Vec<Proposal
             None => i += 1,
         }
     }
+}
+
+/// Whether the space or tab at byte `i` stands alone inside the line (the common case between
+/// words): no space rule can fire on it, so the run is not measured.
+fn is_lone_space(bytes: &[u8], i: usize) -> bool {
+    bytes.get(i + 1).is_some_and(|b| !matches!(b, b' ' | b'\t' | 0xC2))
 }
 
 /// A repair found at a position: end byte, replacement, rule and reason.

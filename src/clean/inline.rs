@@ -17,6 +17,9 @@ const MAX_CARD_LEN: usize = 1500;
 
 static MORE: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("MORE"));
 
+/// The agency name every AP notice holds: a cheap gate before its regex.
+static ASSOCIATED_PRESS: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("Associated Press"));
+
 /// Ad and player markers removed wherever they are glued into text (exact case).
 const GLUED_ADS: &[&str] = &[
     "Continue reading the main story",
@@ -183,7 +186,7 @@ fn wire_credit(line: &Line<'_>, out: &mut Vec<Proposal>) {
 
 /// The AP copyright notice glued to a paragraph.
 fn ap_notice(line: &Line<'_>, out: &mut Vec<Proposal>) {
-    if memmem::find(line.text.as_bytes(), b"Associated Press").is_none() {
+    if ASSOCIATED_PRESS.find(line.text.as_bytes()).is_none() {
         return;
     }
     let Some(re) = AP_NOTICE.as_ref() else { return };

@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::layout::Verdict;
@@ -399,10 +400,40 @@ fn judge_phrases(t: &str, words: usize, on: &dyn Fn(&str) -> bool) -> Option<Ver
     CHECKS.iter().filter(|&&(id, _)| on(id)).find_map(|&(id, check)| check(t, words).map(|r| Verdict::builtin(id, r)))
 }
 
-/// Whether any of the byte strings occurs in the line (a cheap gate before the regexes).
-fn has_any(t: &str, needles: &[&str]) -> bool {
-    needles.iter().any(|n| memchr::memmem::find(t.as_bytes(), n.as_bytes()).is_some())
+/// A set of cue strings compiled once into one automaton: a cheap gate before a rule's regexes.
+struct Cues(LazyLock<Option<AhoCorasick>>);
+
+impl Cues {
+    /// Cues compiled on first use by `build`.
+    const fn new(build: fn() -> Option<AhoCorasick>) -> Self {
+        Self(LazyLock::new(build))
+    }
+
+    /// Whether any cue occurs in the line (true if the automaton could not be built, so the rule still runs).
+    fn any_in(&self, t: &str) -> bool {
+        self.0.as_ref().is_none_or(|ac| ac.is_match(t))
+    }
 }
+
+/// Builds a cue automaton (one scan of the line finds any of the needles).
+fn cues(needles: &[&str]) -> Option<AhoCorasick> {
+    AhoCorasick::new(needles).ok()
+}
+
+/// Cues of a long line that can still be a photo caption.
+static PHOTO_CUES: Cues = Cues::new(|| cues(&["©", "(", "/", "|", ":"]));
+
+/// Cues of a long line that can still be a copyright or syndication footer.
+static COPYRIGHT_CUES: Cues = Cues::new(|| {
+    cues(&["©", "opyright", "ights reserved", "may not be published", "riginally", "ublished", "eporting", "diting"])
+});
+
+/// Cues of a longer line that can still be a sign-up prompt.
+static SUBSCRIBE_CUES: Cues =
+    Cues::new(|| cues(&["ign up", "ubscri", "ewsletter", "nbox", "lick", "ollow", "IGN UP", "UBSCRI", "LICK"]));
+
+/// Cues without which no line is a consent notice.
+static COOKIE_CUES: Cues = Cues::new(|| cues(&["ookie", "rivacy", "erms of", "ontinuing"]));
 
 /// `ADVERTISEMENT`, `Story continues below advertisement`… alone on a line.
 fn ad_line(t: &str, words: usize) -> Option<String> {
@@ -418,11 +449,11 @@ fn ad_line(t: &str, words: usize) -> Option<String> {
 
 /// Photo credits and captions.
 fn photo_credit(t: &str, words: usize) -> Option<String> {
-    if words > 60 || (words > 20 && !has_any(t, &["©", "(", "/", "|", ":"])) {
+    if words > 60 || (words > 20 && !PHOTO_CUES.any_in(t)) {
         return None;
     }
     let pats = &*PHOTO_PATTERNS;
-    let hit = pats.iter().enumerate().find(|(i, p)| (*i != 0 || is_credit_only(t)) && p.is_match(t))?;
+    let hit = pats.iter().enumerate().find(|(i, p)| p.is_match(t) && (*i != 0 || is_credit_only(t)))?;
     let what = if hit.0 >= 6 { "caption with photo credit" } else { "photo credit" };
     Some(format!("{what}: {:?}", quote(t, 60)))
 }
@@ -434,9 +465,7 @@ fn is_credit_only(t: &str) -> bool {
 
 /// Copyright, syndication and wire-credit footers.
 fn copyright_footer(t: &str, words: usize) -> Option<String> {
-    const CUES: &[&str] =
-        &["©", "opyright", "ights reserved", "may not be published", "riginally", "ublished", "eporting", "diting"];
-    if words > 60 || (words > 12 && !has_any(t, CUES)) {
+    if words > 60 || (words > 12 && !COPYRIGHT_CUES.any_in(t)) {
         return None;
     }
     let hit = COPYRIGHT_PATTERNS.iter().enumerate().find(|(i, p)| (*i > 1 || words <= 40) && p.is_match(t))?;
@@ -459,8 +488,7 @@ fn share_subscribe(t: &str, words: usize) -> Option<String> {
     if words <= 20 && FOLLOW.is_match(t) {
         return Some(format!("follow prompt: {:?}", quote(t, 60)));
     }
-    const CUES: &[&str] = &["ign up", "ubscri", "ewsletter", "nbox", "lick", "ollow", "IGN UP", "UBSCRI", "LICK"];
-    if words > 10 && !has_any(t, CUES) {
+    if words > 10 && !SUBSCRIBE_CUES.any_in(t) {
         return None;
     }
     let prompt = SUBSCRIBE_START.is_match(t)
@@ -495,7 +523,7 @@ fn read_more(t: &str, words: usize) -> Option<String> {
 
 /// Cookie and consent notices addressed to the reader.
 fn cookie_notice(t: &str, words: usize) -> Option<String> {
-    if !has_any(t, &["ookie", "rivacy", "erms of", "ontinuing"]) {
+    if !COOKIE_CUES.any_in(t) {
         return None;
     }
     let strong = COOKIE_STRONG.is_match(t);
