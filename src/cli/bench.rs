@@ -21,6 +21,8 @@ pub enum Suite {
     Save,
     /// Accept-all, undo and a hand edit on a 1 MB document.
     Model,
+    /// Workbench frames (headless egui run + tessellation) on a 1 MB document.
+    Frames,
 }
 
 /// Arguments of `redline bench`.
@@ -47,7 +49,8 @@ pub struct Args {
 pub fn run(args: &Args) -> Result<ExitCode> {
     let mut suites = args.suites.clone();
     if suites.is_empty() {
-        suites = vec![Suite::Open, Suite::Folder, Suite::Pipeline, Suite::Scaling, Suite::Save, Suite::Model];
+        suites =
+            vec![Suite::Open, Suite::Folder, Suite::Pipeline, Suite::Scaling, Suite::Save, Suite::Model, Suite::Frames];
     }
     suites.sort();
     suites.dedup();
@@ -74,6 +77,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             }
             Suite::Save => bench::save::saves(&dir.join("saves"))?,
             Suite::Model => bench::model::commands(),
+            Suite::Frames => frames(&dir)?,
         });
     }
     super::print_out(&bench::table(&figures))?;
@@ -91,3 +95,27 @@ fn generated_corpus(dir: &std::path::Path, mb: usize) -> Result<PathBuf> {
     }
     Ok(path)
 }
+
+/// Frame times of the workbench on the 1 MB document with 10,000 entities and 5,000 suggestions.
+fn frames(dir: &std::path::Path) -> Result<Vec<Figure>> {
+    let doc = bench::model::big_document(1_000_000, 10_000, 5_000);
+    let path = crate::storage::save_document(&dir.join("frames"), &doc)?;
+    let times = crate::gui::bench::measure(&path, FRAMES)?;
+    let mut figures = Vec::new();
+    for (what, mut list) in [("scrolling", times.scrolling), ("after a keystroke", times.typing)] {
+        list.sort();
+        let (median, worst) = (list[list.len() / 2], list[list.len() - 1]);
+        let name = format!("frame {what}, 1 MB document (10,000 entities, 5,000 suggestions)");
+        figures.push(Figure::new(format!("{name}, median"), bench::ms(median), "ms", Some(bench::Target::AtMost(4.0))));
+        figures.push(Figure::new(
+            format!("{name}, worst of {FRAMES}"),
+            bench::ms(worst),
+            "ms",
+            Some(bench::Target::AtMost(16.0)),
+        ));
+    }
+    Ok(figures)
+}
+
+/// Frames measured per kind.
+const FRAMES: usize = 100;

@@ -29,6 +29,9 @@ pub const EXIT_BAD_INPUT: u8 = 2;
 pub struct Cli {
     /// Files or folders to open in the workbench (text, folder, JSONL corpus, annotated JSON).
     pub paths: Vec<PathBuf>,
+    /// Close the window after the first frame that shows the document and print the start-up time.
+    #[arg(long)]
+    pub exit_after_first_frame: bool,
     /// What to do instead of opening the workbench.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -92,7 +95,7 @@ pub fn main() -> ExitCode {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
-        None => crate::gui::run(&cli.paths).map(|()| ExitCode::SUCCESS),
+        None => crate::gui::run(&cli.paths, cli.exit_after_first_frame).map(|()| ExitCode::SUCCESS),
         Some(Command::Suggest(args)) => suggest::run(&args),
         Some(Command::Clean(args)) => clean::run(&args),
         Some(Command::Validate(args)) => validate::run(&args),

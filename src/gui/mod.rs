@@ -3,6 +3,7 @@
 
 mod actions;
 mod app;
+pub mod bench;
 mod blocks;
 mod jobs;
 mod keys;
@@ -13,6 +14,7 @@ mod picker;
 mod render;
 mod review;
 mod saving;
+mod startup;
 mod text_view;
 mod views;
 
@@ -39,7 +41,10 @@ impl eframe::App for Workbench {
 
 /// Opens the workbench on the given paths (none: the start screen) and runs until the window closes.
 /// `REDLINE_THEME=light` or `dark` overrides the system theme (the toolbar switches it too).
-pub fn run(paths: &[PathBuf]) -> crate::Result<()> {
+/// `exit_after_first_frame` closes the window after the first frame showing the document and prints
+/// the time it took (start-up benchmark).
+pub fn run(paths: &[PathBuf], exit_after_first_frame: bool) -> crate::Result<()> {
+    let started = std::time::Instant::now();
     for path in paths {
         std::fs::metadata(path).map_err(|e| crate::Error::io(path, &e))?;
     }
@@ -48,7 +53,12 @@ pub fn run(paths: &[PathBuf]) -> crate::Result<()> {
     let paths = paths.to_vec();
     open_window(Box::new(move |cc| {
         apply_theme(&cc.egui_ctx);
-        Ok(Box::new(Workbench::new(app_options, &paths)) as Box<dyn eframe::App>)
+        let app = Workbench::new(app_options, &paths);
+        if exit_after_first_frame {
+            let wait_for_document = !paths.is_empty();
+            return Ok(Box::new(startup::FirstFrameExit { app, started, wait_for_document }) as Box<dyn eframe::App>);
+        }
+        Ok(Box::new(app) as Box<dyn eframe::App>)
     }))
 }
 
