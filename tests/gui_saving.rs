@@ -43,8 +43,10 @@ fn annotations(dir: &Path) -> PathBuf {
 /// A harness around a workbench opened on `file`, run until the document is shown.
 fn harness(file: &Path) -> Harness<'static, Workbench> {
     let app = Workbench::new(Options { picker: Arc::new(NoPicker), recent_file: None }, &[file.to_path_buf()]);
+    // Saves finish on a worker thread and wake the UI, which may take a few extra frames to settle.
     let mut h = Harness::builder()
         .with_size(Vec2::new(1400.0, 900.0))
+        .with_max_steps(64)
         .build_ui_state(|ui, app: &mut Workbench| app.ui(ui), app);
     let deadline = std::time::Instant::now() + WORKER_TIMEOUT;
     while std::time::Instant::now() < deadline {

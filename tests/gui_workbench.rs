@@ -39,8 +39,10 @@ fn fixture(dir: &Path) -> PathBuf {
 fn harness(paths: &[PathBuf], picked: Vec<PathBuf>) -> Harness<'static, Workbench> {
     let options = Options { picker: Arc::new(FakePicker(picked)), recent_file: None };
     let app = Workbench::new(options, paths);
+    // Saves finish on a worker thread and wake the UI, which may take a few extra frames to settle.
     let mut h = Harness::builder()
         .with_size(Vec2::new(1400.0, 900.0))
+        .with_max_steps(64)
         .build_ui_state(|ui, app: &mut Workbench| app.ui(ui), app);
     if !paths.is_empty() {
         wait_for_document(&mut h);
