@@ -12,12 +12,14 @@ impl Workbench {
     /// Runs the shortcuts pressed this frame (none while a text field has the keyboard, except Esc).
     pub(super) fn handle_keys(&mut self, ui: &egui::Ui) {
         let events = ui.input(|i| i.events.clone());
-        let typing = ui.ctx().text_edit_focused();
+        let mut typing = ui.ctx().text_edit_focused();
         for action in keys::pressed(&events) {
             if typing && action != Action::Escape {
                 continue;
             }
             self.run(action);
+            // Keys typed in the same frame as Ctrl+F are meant for the find field, never for shortcuts.
+            typing |= action == Action::Find;
         }
     }
 
