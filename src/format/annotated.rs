@@ -226,6 +226,24 @@ fn parse(text: &str) -> Result<AnnotatedFile> {
     serde_json::from_value(value).map_err(|e| Error::msg(format!("field error: {e}")))
 }
 
+/// Converts the code point range of `edits[i]` to bytes of `raw`, or says what is wrong with it
+/// (reversed, or past the end). Shared by every reader of edit lists in code points.
+pub fn edit_range_to_bytes(
+    raw: &str,
+    index: &CharIndex,
+    i: usize,
+    start: usize,
+    end: usize,
+) -> std::result::Result<(usize, usize), String> {
+    if start > end {
+        return Err(format!("edits[{i}]: start {start} is after end {end}"));
+    }
+    match (index.to_byte(raw, start), index.to_byte(raw, end)) {
+        (Some(s), Some(e)) => Ok((s, e)),
+        _ => Err(format!("edits[{i}]: range {start}..{end} is past the end of raw ({} code points)", index.char_len())),
+    }
+}
+
 /// Builds a document from the file form, collecting every broken invariant.
 fn from_file(file: AnnotatedFile) -> std::result::Result<Document, Vec<String>> {
     let mut problems = Vec::new();
@@ -240,23 +258,18 @@ fn from_file(file: AnnotatedFile) -> std::result::Result<Document, Vec<String>> 
     let mut edits = Vec::new();
     let mut previous_end = 0usize;
     for (i, e) in file.edits.iter().enumerate() {
-        if e.start > e.end {
-            problems.push(format!("edits[{i}]: start {} is after end {}", e.start, e.end));
-            continue;
-        }
-        if i > 0 && e.start < previous_end {
+        if i > 0 && e.start < previous_end && e.start <= e.end {
             problems.push(format!("edits[{i}]: starts at {} before the previous edit ends ({previous_end}): edits must be sorted and must not overlap", e.start));
         }
-        previous_end = e.end;
-        let (Some(start), Some(end)) = (raw_index.to_byte(&file.raw, e.start), raw_index.to_byte(&file.raw, e.end))
-        else {
-            problems.push(format!(
-                "edits[{i}]: range {}..{} is past the end of raw ({} code points)",
-                e.start,
-                e.end,
-                raw_index.char_len()
-            ));
-            continue;
+        if e.start <= e.end {
+            previous_end = e.end;
+        }
+        let (start, end) = match edit_range_to_bytes(&file.raw, &raw_index, i, e.start, e.end) {
+            Ok(range) => range,
+            Err(problem) => {
+                problems.push(problem);
+                continue;
+            }
         };
         edits.push(NewEdit {
             start,

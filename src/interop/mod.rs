@@ -329,18 +329,8 @@ pub fn build(record: Record, options: &ImportOptions) -> Result<Document> {
     let raw_index = CharIndex::new(doc.raw());
     let mut edits = Vec::new();
     for (i, e) in record.edits.iter().enumerate() {
-        let (Some(start), Some(end)) = (raw_index.to_byte(doc.raw(), e.start), raw_index.to_byte(doc.raw(), e.end))
-        else {
-            return Err(fail(format!(
-                "edits[{i}]: range {}..{} is past the end of raw ({} code points)",
-                e.start,
-                e.end,
-                raw_index.char_len()
-            )));
-        };
-        if start > end {
-            return Err(fail(format!("edits[{i}]: start {} is after end {}", e.start, e.end)));
-        }
+        let (start, end) =
+            crate::format::annotated::edit_range_to_bytes(doc.raw(), &raw_index, i, e.start, e.end).map_err(fail)?;
         edits.push(NewEdit {
             start,
             end,
