@@ -7,6 +7,8 @@ use std::collections::{HashMap, HashSet};
 use super::layout::Verdict;
 use super::rules::CORPUS_BOILERPLATE;
 use super::text::{Line, ends_sentence, line_key, lines, stopword_density, word_count};
+use crate::error::Result;
+use crate::input::{Collection, Encoding};
 
 /// Lines longer than this many words are prose and never counted.
 const MAX_WORDS: usize = 40;
@@ -38,6 +40,16 @@ impl LineStats {
             stats.add(t);
         }
         stats
+    }
+
+    /// Counts the lines of every document of a collection (a folder of articles, a JSONL corpus…),
+    /// reading one document at a time; the first document that cannot be read is the error.
+    pub fn from_collection(collection: &Collection, encoding: Encoding) -> Result<Self> {
+        let mut stats = Self::default();
+        for entry in &collection.entries {
+            stats.add(entry.load(encoding)?.raw());
+        }
+        Ok(stats)
     }
 
     /// Sets the thresholds: a line is boilerplate when in at least `min_documents` documents and at

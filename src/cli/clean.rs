@@ -1,9 +1,11 @@
 //! `redline clean`: the cleaned text with every cleaning suggestion accepted.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use super::{InputArgs, print_out};
-use crate::clean::Cleaner;
+use crate::clean::{Cleaner, LineStats};
 use crate::error::Error;
 use crate::input::Collection;
 use crate::model::{Command, EditStatus};
@@ -14,12 +16,22 @@ pub struct Args {
     /// What to read.
     #[command(flatten)]
     pub input: InputArgs,
+    /// A folder of articles or a JSONL corpus whose recurring lines count as boilerplate
+    /// (`corpus-boilerplate`: a line in at least 3 documents and 2 % of them).
+    #[arg(long, value_name = "PATH")]
+    pub corpus: Option<PathBuf>,
 }
 
 /// Prints each document's cleaned text; several documents are separated by a blank line.
 pub fn run(args: &Args) -> Result<ExitCode, Error> {
     let collection = Collection::open(&args.input.paths)?;
-    let cleaner = Cleaner::builtin();
+    let cleaner = match &args.corpus {
+        Some(path) => {
+            let corpus = Collection::open(std::slice::from_ref(path))?;
+            Cleaner::builtin().with_corpus(Arc::new(LineStats::from_collection(&corpus, args.input.encoding)?))
+        }
+        None => Cleaner::builtin(),
+    };
     let mut skipped = super::Skipped::default();
     for (i, entry) in collection.entries.iter().enumerate() {
         let Some(mut doc) = skipped.load(entry, args.input.encoding) else { continue };
