@@ -19,6 +19,7 @@ pub mod model;
 pub mod project;
 pub mod recent;
 pub mod review;
+pub mod rule_offer;
 pub mod session;
 pub mod storage;
 pub mod suggest;

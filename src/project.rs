@@ -50,6 +50,12 @@ impl ProjectConfig {
         }
     }
 
+    /// The user cleaning rules file: `rules_file` when the config names one, else `redline-rules.json`,
+    /// in the project folder.
+    pub fn rules_path(&self, folder: &Path) -> PathBuf {
+        folder.join(self.rules_file.as_deref().unwrap_or(Path::new(crate::clean::user::DEFAULT_RULES_FILE)))
+    }
+
     /// The label names, in key order.
     pub fn label_names(&self) -> Vec<String> {
         self.labels.iter().map(|l| l.name.clone()).collect()

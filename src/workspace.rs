@@ -3,6 +3,7 @@
 //! (resumed from its saved annotation, or read raw and given cleaning and entity suggestions).
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, PoisonError, RwLock};
 
 use crate::clean::Cleaner;
 use crate::error::{Error, Result};
@@ -26,8 +27,9 @@ pub struct Workspace {
     pub config: ProjectConfig,
     /// How text files that are not UTF-8 are read.
     pub encoding: Encoding,
-    /// Proposes cleaning edits for documents opened raw.
-    pub cleaner: Cleaner,
+    /// Proposes cleaning edits for documents opened raw: the project's cleaner, swapped for a new one
+    /// when the user rules file changes (documents are prepared on worker threads meanwhile).
+    cleaner: RwLock<Arc<Cleaner>>,
     /// Proposes entities for documents opened raw, when set.
     pub entity_suggester: Option<EntitySuggester>,
 }
@@ -67,21 +69,40 @@ impl Workspace {
     /// Opens the paths; the project settings come from the folder of the first path.
     pub fn open(paths: &[PathBuf]) -> Result<Self> {
         let collection = Collection::open(paths)?;
-        let folder = paths.first().map_or_else(|| PathBuf::from("."), |first| project_folder(first));
+        let folder = folder_of(paths);
         let config = match paths.first() {
             Some(_) => ProjectConfig::load(&folder)?,
             None => ProjectConfig::default(),
         };
         let suggester = Suggester::for_project(&config, &folder)?;
         let entity_suggester: EntitySuggester = Box::new(move |doc| suggester.suggest_document(doc));
+        let cleaner = Cleaner::for_project(&config, &folder)?;
         Ok(Self {
             paths: paths.to_vec(),
             collection,
             config,
             encoding: Encoding::Utf8,
-            cleaner: Cleaner::builtin(),
+            cleaner: RwLock::new(Arc::new(cleaner)),
             entity_suggester: Some(entity_suggester),
         })
+    }
+
+    /// The project folder: the folder of the first path (its `redline.json` and user rules file).
+    pub fn folder(&self) -> PathBuf {
+        folder_of(&self.paths)
+    }
+
+    /// The cleaner in use.
+    pub fn cleaner(&self) -> Arc<Cleaner> {
+        self.cleaner.read().unwrap_or_else(PoisonError::into_inner).clone()
+    }
+
+    /// Reads the project's user rules file again; documents prepared from now on get its rules.
+    pub fn reload_user_rules(&self) -> Result<()> {
+        let mut cleaner = Cleaner::clone(&self.cleaner());
+        cleaner.reload_user_rules(&self.config, &self.folder())?;
+        *self.cleaner.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(cleaner);
+        Ok(())
     }
 
     /// How many documents there are.
@@ -130,7 +151,7 @@ impl Workspace {
             }
             doc = earlier;
         } else if !opened_saved && doc.edits().is_empty() {
-            doc.add_edits(self.cleaner.suggest(doc.raw()));
+            doc.add_edits(self.cleaner().suggest(doc.raw()));
             if let Some(suggest) = &self.entity_suggester
                 && doc.entities().is_empty()
             {
@@ -150,6 +171,11 @@ impl Workspace {
 /// The project folder of a path: the folder itself, or the folder a file is in.
 pub fn project_folder(path: &Path) -> PathBuf {
     if path.is_dir() { path.to_path_buf() } else { path.parent().unwrap_or(Path::new(".")).to_path_buf() }
+}
+
+/// The project folder of the paths opened together: that of the first one.
+fn folder_of(paths: &[PathBuf]) -> PathBuf {
+    paths.first().map_or_else(|| PathBuf::from("."), |first| project_folder(first))
 }
 
 /// Whether two paths name the same file.

@@ -85,14 +85,18 @@ impl Cleaner {
         for id in &config.disabled_rules {
             cleaner.disable(id);
         }
-        let (path, required) = match &config.rules_file {
-            Some(p) => (folder.join(p), true),
-            None => (folder.join(user::DEFAULT_RULES_FILE), false),
-        };
-        if required || path.exists() {
-            cleaner.user = UserRules::load(&path)?.rules;
-        }
+        cleaner.reload_user_rules(config, folder)?;
         Ok(cleaner)
+    }
+
+    /// Reads the project's user rules file again (after a rule was added to it), replacing the user
+    /// rules and keeping everything else (rules switched off, corpus evidence). A file the config
+    /// names must exist; the default `redline-rules.json` may be missing.
+    pub fn reload_user_rules(&mut self, config: &ProjectConfig, folder: &Path) -> Result<()> {
+        let path = config.rules_path(folder);
+        self.user =
+            if config.rules_file.is_some() || path.exists() { UserRules::load(&path)?.rules } else { Vec::new() };
+        Ok(())
     }
 
     /// Switches a rule off by id (a built-in id or `user:<id>`).

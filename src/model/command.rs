@@ -4,8 +4,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::change::{Change, EditChange};
-use super::document::{DocStatus, Document, ModelError};
-use super::edit::{EditId, EditStatus, MANUAL};
+use super::document::{DocStatus, Document, ModelError, NewEdit};
+use super::edit::{Edit, EditId, EditStatus, MANUAL};
 use super::entity::{Entity, EntityId, EntityStatus};
 
 /// One user intent. Offsets are bytes of the cleaned text.
@@ -36,6 +36,9 @@ pub enum Command {
         /// The label.
         label: String,
     },
+    /// Add cleaning suggestions over the raw text (e.g. a rule just made from a hand edit), skipping
+    /// any that overlap an edit already present.
+    SuggestEdits(Vec<NewEdit>),
     /// Add pending suggestions (e.g. propagation of a tag), skipping overlaps with live entities
     /// and anything rejected before at the same place with the same label.
     SuggestEntities(Vec<(usize, usize, String, String)>),
@@ -75,6 +78,7 @@ impl Command {
             Self::SetEditStatus { ids, status } => format!("{} {} edit(s)", verb(*status), ids.len()),
             Self::ManualEdit { .. } => "hand edit".into(),
             Self::AddEntity { label, .. } => format!("tag {label}"),
+            Self::SuggestEdits(s) => format!("suggest {} edit(s)", s.len()),
             Self::SuggestEntities(s) => format!("suggest {} entit(ies)", s.len()),
             Self::SetEntityLabel { label, .. } => format!("relabel as {label}"),
             Self::SetEntityStatus { ids, status } => format!("mark {} entit(ies) {}", ids.len(), status.as_str()),
@@ -101,6 +105,7 @@ impl Document {
             Command::SetEditStatus { ids, status } => self.set_edit_status(ids, *status)?,
             Command::ManualEdit { start, end, text } => self.manual_edit(*start, *end, text)?,
             Command::AddEntity { start, end, label } => self.add_entity(*start, *end, label)?,
+            Command::SuggestEdits(list) => self.suggest_edits(list),
             Command::SuggestEntities(list) => self.suggest_entities(list)?,
             Command::SetEntityLabel { id, label } => self.update_entity(*id, |e| {
                 e.label.clone_from(label);
@@ -162,6 +167,40 @@ impl Document {
             change.record_entity(before, after);
         }
         Ok(change)
+    }
+
+    /// Adds the suggested edits that overlap nothing already present (nor each other).
+    fn suggest_edits(&mut self, list: &[NewEdit]) -> Change {
+        let mut change = Change::default();
+        let mut added: Vec<Edit> = Vec::new();
+        for new in list {
+            if self.check_new_edit(new, &added).is_err() {
+                continue;
+            }
+            let edit = Edit {
+                id: self.take_edit_id(),
+                start: new.start,
+                end: new.end,
+                replacement: new.replacement.clone(),
+                origin: new.origin.clone(),
+                status: new.status,
+                reason: new.reason.clone(),
+                absorbs: Vec::new(),
+            };
+            change.edits.push(EditChange { id: edit.id, before: None, after: Some(edit.clone()) });
+            added.push(edit);
+        }
+        if added.is_empty() {
+            return change;
+        }
+        let moved = self.change_edits(|edits| {
+            edits.extend(added);
+            edits.sort_by_key(|e| (e.start, e.end));
+        });
+        for (before, after) in moved {
+            change.record_entity(before, after);
+        }
+        change
     }
 
     /// Turns a hand edit of the cleaned text into an edit over the raw text.

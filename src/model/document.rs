@@ -456,7 +456,7 @@ impl Document {
     }
 
     /// Checks a new edit against the raw text and the edits already present or being added.
-    fn check_new_edit(&self, new: &NewEdit, pending: &[Edit]) -> Result<(), ModelError> {
+    pub(super) fn check_new_edit(&self, new: &NewEdit, pending: &[Edit]) -> Result<(), ModelError> {
         check_range(&self.raw, new.start, new.end, "raw text")?;
         let probe = Edit {
             id: EditId::MAX,

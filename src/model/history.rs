@@ -48,6 +48,11 @@ impl History {
         self.done.last().map(|s| &s.command)
     }
 
+    /// The last applied step (what undo would revert).
+    pub fn last(&self) -> Option<&Step> {
+        self.done.last()
+    }
+
     /// Whether there is something to undo.
     pub fn can_undo(&self) -> bool {
         !self.done.is_empty()

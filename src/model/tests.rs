@@ -186,3 +186,27 @@ fn multibyte_text_maps_on_character_boundaries() {
     assert_eq!(doc.entity_raw_range(doc.entity(bj).expect("e")), Some((21, 27)));
     assert!(doc.apply(&Command::AddEntity { start: 3, end: 4, label: "X".into() }).is_err(), "splits a character");
 }
+
+#[test]
+fn suggested_edits_skip_overlaps_and_undo_as_one_step() {
+    let mut doc = doc_with("Promo! Alice met Bob. Promo!", &[(0, 7, "")]);
+    let mut history = History::default();
+    let suggestion = |start: usize| NewEdit {
+        start,
+        end: start + 6,
+        replacement: String::new(),
+        origin: "user:promo".into(),
+        status: EditStatus::Pending,
+        reason: "like \"Promo!\"".into(),
+    };
+    assert!(history.apply(&mut doc, Command::SuggestEdits(vec![suggestion(0), suggestion(21)])).expect("suggest"));
+    let origins: Vec<&str> = doc.edits().iter().map(|e| e.origin.as_str()).collect();
+    assert_eq!(origins, ["rule", "user:promo"], "the overlapping one is skipped");
+    assert_eq!(doc.cleaned(), "Promo! Alice met Bob. Promo!", "suggestions change nothing yet");
+    assert_eq!(history.undo_label().as_deref(), Some("suggest 2 edit(s)"));
+    history.undo(&mut doc);
+    assert_eq!(doc.edits().len(), 1);
+    history.redo(&mut doc);
+    assert_eq!(doc.edits()[1].start, 21);
+    assert!(!history.apply(&mut doc, Command::SuggestEdits(vec![suggestion(21)])).expect("again"), "nothing new");
+}

@@ -417,7 +417,7 @@ impl Worker {
 /// Writes a document to `path` unless the file no longer matches `expected`, keeping the previous
 /// version as `<file>.bak`. Returns the new fingerprint, or `None` on a conflict (nothing written).
 /// `fresh` files (conflict copies) get no backup.
-fn save_checked(path: &Path, doc: &Document, expected: Fingerprint, fresh: bool) -> Result<Option<Fingerprint>> {
+pub fn save_checked(path: &Path, doc: &Document, expected: Fingerprint, fresh: bool) -> Result<Option<Fingerprint>> {
     let current = read_if_present(path)?;
     let on_disk = current.as_deref().map_or(Fingerprint::ABSENT, Fingerprint::of_bytes);
     if on_disk != expected {
