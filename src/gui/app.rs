@@ -89,6 +89,7 @@ pub struct Workbench {
     pub(super) view_mode: ViewMode,
     pub(super) find: Option<String>,
     pub(super) focus_find: bool,
+    pub(super) rule_offers: super::rule_offer::RuleOffers,
 }
 
 impl Workbench {
@@ -118,6 +119,7 @@ impl Workbench {
             view_mode: ViewMode::SideBySide,
             find: None,
             focus_find: false,
+            rule_offers: Default::default(),
         };
         if !paths.is_empty() {
             app.open_paths(paths.to_vec());
@@ -149,7 +151,10 @@ impl Workbench {
 
     /// Whether background work is running that the UI should watch.
     fn busy(&self) -> bool {
-        self.opening.is_some() || self.pending_pick.is_some() || self.project.as_ref().is_some_and(|p| p.scan.is_some())
+        self.opening.is_some()
+            || self.pending_pick.is_some()
+            || self.project.as_ref().is_some_and(|p| p.scan.is_some())
+            || self.rule_offers.busy()
     }
 
     /// Starts opening paths in the background (the window keeps drawing).
@@ -194,6 +199,7 @@ impl Workbench {
             }
         }
         self.poll_scan();
+        self.poll_rule_offers();
         self.poll_saves();
     }
 

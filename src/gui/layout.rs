@@ -54,7 +54,10 @@ impl Workbench {
         }
         if self.project.is_some() {
             egui::Panel::left("documents").resizable(true).default_size(220.0).show(ui, |ui| self.document_list(ui));
-            egui::Panel::right("suggestions").resizable(true).default_size(300.0).show(ui, |ui| self.suggestions(ui));
+            egui::Panel::right("suggestions").resizable(true).default_size(300.0).show(ui, |ui| {
+                self.rule_offer_panel(ui);
+                self.suggestions(ui);
+            });
             egui::CentralPanel::default().show(ui, |ui| self.main_area(ui));
         } else {
             egui::CentralPanel::default().show(ui, |ui| self.start_screen(ui));

@@ -13,6 +13,7 @@ mod palette;
 mod picker;
 mod render;
 mod review;
+mod rule_offer;
 mod saving;
 mod startup;
 mod text_view;

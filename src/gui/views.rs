@@ -106,8 +106,10 @@ impl Workbench {
                 ui.weak("Enter selects the next match; then press a label key.");
             });
         }
+        let mut hand_edit = false;
         if let Some(commit) = session.editor.as_mut().and_then(|editor| paragraph_editor(ui, editor)) {
-            changed |= commit_or_cancel(session, commit, &mut self.messages);
+            hand_edit = commit_or_cancel(session, commit, &mut self.messages);
+            changed |= hand_edit;
         }
         let mode = if ui.available_width() < 560.0 && self.view_mode == ViewMode::SideBySide {
             ViewMode::Cleaned
@@ -130,6 +132,9 @@ impl Workbench {
         }
         if changed {
             self.changed();
+        }
+        if hand_edit {
+            self.offer_rule_for_hand_edit();
         }
     }
 }
