@@ -7,6 +7,7 @@
 #   bash scripts/screenshots.sh            # debug build
 #   REDLINE_BIN=target/release/redline bash scripts/screenshots.sh
 #   SHOTS=review bash scripts/screenshots.sh   # only the review desk
+#   SHOTS=rule-offer bash scripts/screenshots.sh   # only the rule offer
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=docs/screenshots
@@ -95,7 +96,25 @@ shot workbench-light.png
 stop
 fi
 
-# 4. The review desk: two annotators decide the same article differently, then the review compares them.
+# 4. The rule offer: four articles of one site share a tip line (one with another number); deleting
+#    it by hand in one offers the literal and the general rule with the documents each would touch.
+if [ "$SHOTS" = all ] || [ "$SHOTS" = rule-offer ]; then
+mkdir "$WORK/site"
+for topic in ferry library market; do
+  printf 'The %s reopens\n\nThe %s reopened on Monday after repairs, the council said.\nTip line: harbor desk 0800 555 0199\nCrowds came back at noon and stayed until the evening.\n' \
+    "$topic" "$topic" > "$WORK/site/$topic.txt"
+done
+printf 'The bakery expands\n\nThe bakery on Quay Street will double its ovens.\nTip line: harbor desk 0800 555 0142\n' \
+  > "$WORK/site/bakery.txt"
+start "$WORK/site"
+keys ctrl+f; xdotool type --delay 60 "Tip line"; keys Return e ctrl+a BackSpace ctrl+s Escape
+sleep 2
+shot rule-offer.png
+stop
+[ "$SHOTS" = all ] || exit 0
+fi
+
+# 5. The review desk: two annotators decide the same article differently, then the review compares them.
 for who in ana ben; do
   REDLINE_ANNOTATOR=$who start "$WORK/samples/harbor-solar.txt"
   if [ "$who" = ana ]; then keys j a j a; else keys j a j r; fi
