@@ -170,3 +170,39 @@ fn dismissing_the_offer_saves_no_rule() {
     let (_, edits) = open_edits(&h);
     assert_eq!(edits.iter().filter(|(origin, _)| origin == "manual").count(), 1, "the hand edit itself stays");
 }
+
+#[test]
+fn a_document_saved_earlier_gets_the_rule_in_its_annotation_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    project(dir.path());
+    let mut h = harness(dir.path());
+    // Mark the library article done (saved), then go back to the ferry article.
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    h.run();
+    for _ in 0..2 {
+        h.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
+        h.run();
+    }
+    assert_eq!(open_edits(&h).0, "ferry");
+
+    delete_junk_by_hand(&mut h);
+    wait_for_label(&mut h, "Touches 2 other document(s)");
+    h.get_by_label("Add general rule").click();
+    settle_until(&mut h, |app| has_message(app, "pending suggestions in"));
+
+    let path = dir.path().join("annotations").join("tester").join("library.json");
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("saved")).expect("JSON");
+    assert_eq!(saved["status"], "done", "the rest of the annotation is kept");
+    let origin = format!("user:{RULE}-general");
+    let edit =
+        saved["edits"].as_array().and_then(|e| e.iter().find(|e| e["origin"] == origin.as_str())).expect("rule edit");
+    assert_eq!(edit["status"], "pending");
+
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    h.run();
+    let (id, edits) = open_edits(&h);
+    assert_eq!(id, "library");
+    assert!(edits.contains(&(origin, EditStatus::Pending)), "{edits:?}");
+}

@@ -37,8 +37,8 @@ struct Shown {
 /// A rule being added to the other documents as pending suggestions.
 struct Applying {
     job: Job<(usize, Result<Option<Summary>>)>,
-    /// `user:<id>`.
-    rule: String,
+    /// The rule.
+    rule: UserRule,
     /// Places suggested in the open document.
     here: usize,
     /// Other documents the rule touched so far.
@@ -99,27 +99,44 @@ impl Workbench {
         let Some(applying) = &mut self.rule_offers.applying else { return };
         let results = applying.job.poll();
         let finished = applying.job.is_finished();
+        let rule = applying.rule.clone();
+        applying.touched += results.iter().filter(|(_, r)| matches!(r, Ok(Some(_)))).count();
         for (index, result) in results {
             match result {
-                Ok(Some(summary)) => {
-                    applying.touched += 1;
-                    if let Some(project) = &mut self.project
-                        && project.session.as_ref().is_none_or(|s| s.index != index)
-                        && let Some(slot) = project.summaries.get_mut(index)
-                    {
-                        *slot = Some(summary);
-                    }
-                }
+                Ok(Some(summary)) => self.rule_reached(index, summary, &rule),
                 Ok(None) => {}
                 Err(e) => self.messages.problem(e),
             }
         }
-        if finished {
-            let (rule, touched, here) = (applying.rule.clone(), applying.touched, applying.here);
-            self.rule_offers.applying = None;
+        if finished && let Some(Applying { touched, here, .. }) = self.rule_offers.applying.take() {
             self.messages.notice(format!(
-                "Rule {rule}: pending suggestions in {touched} other document(s) and {here} more place(s) in this one"
+                "Rule {}: pending suggestions in {touched} other document(s) and {here} more place(s) in this one",
+                rule.rule_id()
             ));
+        }
+    }
+
+    /// Shows the new summary of a document the rule reached. When it is the open document (opened
+    /// while the rule was being added), the rule's suggestions are added to it as well and the
+    /// autosaver learns the file it rewrote, so the next save is not taken for someone else's change.
+    fn rule_reached(&mut self, index: usize, summary: Summary, rule: &UserRule) {
+        let Some(project) = &mut self.project else { return };
+        let Some(session) = project.session.as_mut().filter(|s| s.index == index) else {
+            if let Some(slot) = project.summaries.get_mut(index) {
+                *slot = Some(summary);
+            }
+            return;
+        };
+        let edits = rule_offer::suggestions(&session.doc, rule);
+        let changed = !edits.is_empty()
+            && session.apply(Command::SuggestEdits(edits)).unwrap_or_else(|e| {
+                self.messages.problem(Error::from(e).in_doc(&session.doc.id));
+                false
+            });
+        let (dir, id) = (session.save_dir.clone(), session.doc.id.clone());
+        self.watch(&dir, &id);
+        if changed {
+            self.changed();
         }
     }
 
@@ -173,7 +190,7 @@ impl Workbench {
         }
         let skip = project.session.as_ref().map(|s| s.index);
         match start_apply(&project.ws, rule.clone(), skip, wake) {
-            Ok(job) => self.rule_offers.applying = Some(Applying { job, rule: rule.rule_id(), here, touched: 0 }),
+            Ok(job) => self.rule_offers.applying = Some(Applying { job, rule: rule.clone(), here, touched: 0 }),
             Err(e) => self.messages.problem(format!("cannot start adding the rule to the other documents: {e}")),
         }
         if let Some(job) = self.rule_offers.offer.take().and_then(|s| s.counting) {
@@ -307,7 +324,7 @@ fn applying_ui(ui: &mut egui::Ui, applying: &Applying) -> Option<Choice> {
     let mut choice = None;
     ui.horizontal_wrapped(|ui| {
         ui.add(egui::ProgressBar::new(fraction).desired_width(160.0).text(format!("{done} / {total}")));
-        ui.label(format!("Adding {} to the documents", applying.rule));
+        ui.label(format!("Adding {} to the documents", applying.rule.rule_id()));
         let stop = ui.button("Stop adding the rule");
         if stop
             .on_hover_text(
