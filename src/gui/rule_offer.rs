@@ -117,27 +117,22 @@ impl Workbench {
     }
 
     /// Shows the new summary of a document the rule reached. When it is the open document (opened
-    /// while the rule was being added), the rule's suggestions are added to it as well and the
-    /// autosaver learns the file it rewrote, so the next save is not taken for someone else's change.
+    /// while the rule was being added), the autosaver learns the file the job rewrote (so the next
+    /// save is no false conflict), the rule's suggestions are added to the session as well, and
+    /// the session's state is queued again (learning the file drops what was queued).
     fn rule_reached(&mut self, index: usize, summary: Summary, rule: &UserRule) {
         let Some(project) = &mut self.project else { return };
-        let Some(session) = project.session.as_mut().filter(|s| s.index == index) else {
+        let open =
+            project.session.as_ref().filter(|s| s.index == index).map(|s| (s.save_dir.clone(), s.doc.id.clone()));
+        let Some((dir, id)) = open else {
             if let Some(slot) = project.summaries.get_mut(index) {
                 *slot = Some(summary);
             }
             return;
         };
-        let edits = rule_offer::suggestions(&session.doc, rule);
-        let changed = !edits.is_empty()
-            && session.apply(Command::SuggestEdits(edits)).unwrap_or_else(|e| {
-                self.messages.problem(Error::from(e).in_doc(&session.doc.id));
-                false
-            });
-        let (dir, id) = (session.save_dir.clone(), session.doc.id.clone());
         self.watch(&dir, &id);
-        if changed {
-            self.changed();
-        }
+        self.suggest_in_open_document(rule);
+        self.changed();
     }
 
     /// The offer panel (nothing when there is no offer and no rule being added).
@@ -149,11 +144,7 @@ impl Workbench {
         };
         match choice {
             Some(Choice::Add(k)) => self.add_offered_rule(k),
-            Some(Choice::Dismiss) => {
-                if let Some(job) = self.rule_offers.offer.take().and_then(|s| s.counting) {
-                    job.cancel();
-                }
-            }
+            Some(Choice::Dismiss) => self.close_offer(),
             Some(Choice::Stop) => {
                 if let Some(applying) = &self.rule_offers.applying {
                     applying.job.cancel();
@@ -167,8 +158,7 @@ impl Workbench {
     /// Saves offered rule `k` into the project's rules file, reloads the cleaner, suggests its edits
     /// here and starts adding them to the other documents. A problem keeps the offer open.
     fn add_offered_rule(&mut self, k: usize) {
-        let wake = self.waker();
-        let Some(project) = &mut self.project else { return };
+        let Some(project) = &self.project else { return };
         let Some(rule) = self.rule_offers.offer.as_ref().and_then(|s| s.offer.rules.get(k)).map(|r| r.rule.clone())
         else {
             return;
@@ -178,27 +168,34 @@ impl Workbench {
             self.messages.problem(e);
             return;
         }
-        let mut here = 0;
-        let mut changed = false;
-        if let Some(session) = &mut project.session {
-            let edits = rule_offer::suggestions(&session.doc, &rule);
-            here = edits.len();
-            match session.apply(Command::SuggestEdits(edits)) {
-                Ok(c) => changed = c,
-                Err(e) => self.messages.problem(Error::from(e).in_doc(&session.doc.id)),
-            }
-        }
-        let skip = project.session.as_ref().map(|s| s.index);
-        match start_apply(&project.ws, rule.clone(), skip, wake) {
-            Ok(job) => self.rule_offers.applying = Some(Applying { job, rule: rule.clone(), here, touched: 0 }),
+        let (ws, skip) = (project.ws.clone(), project.session.as_ref().map(|s| s.index));
+        self.close_offer();
+        self.messages.notice(format!("Rule {} saved in {}", rule.rule_id(), path.display()));
+        let here = self.suggest_in_open_document(&rule);
+        match start_apply(&ws, rule.clone(), skip, self.waker()) {
+            Ok(job) => self.rule_offers.applying = Some(Applying { job, rule, here, touched: 0 }),
             Err(e) => self.messages.problem(format!("cannot start adding the rule to the other documents: {e}")),
         }
+    }
+
+    /// Adds a rule's edits to the open document as pending suggestions (one undoable step); returns
+    /// how many were added.
+    fn suggest_in_open_document(&mut self, rule: &UserRule) -> usize {
+        let Some(session) = self.project.as_mut().and_then(|p| p.session.as_mut()) else { return 0 };
+        let edits = rule_offer::suggestions(&session.doc, rule);
+        let added = edits.len();
+        match session.apply(Command::SuggestEdits(edits)) {
+            Ok(true) => self.changed(),
+            Ok(false) => {}
+            Err(e) => self.messages.problem(Error::from(e).in_doc(&session.doc.id)),
+        }
+        added
+    }
+
+    /// Closes the offer, stopping its count.
+    fn close_offer(&mut self) {
         if let Some(job) = self.rule_offers.offer.take().and_then(|s| s.counting) {
             job.cancel();
-        }
-        self.messages.notice(format!("Rule {} saved in {}", rule.rule_id(), path.display()));
-        if changed {
-            self.changed();
         }
     }
 }
