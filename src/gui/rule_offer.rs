@@ -10,8 +10,8 @@ use eframe::egui;
 
 use super::app::Workbench;
 use super::jobs::{Job, Worker};
-use crate::clean::UserRule;
 use crate::clean::text::quote;
+use crate::clean::{UserAction, UserRule};
 use crate::error::{Error, Result};
 use crate::model::Command;
 use crate::rule_offer::{self, RuleOffer};
@@ -29,8 +29,9 @@ pub struct RuleOffers {
 /// An offer and the count of the other documents each of its rules would touch.
 struct Shown {
     offer: RuleOffer,
-    /// Counting on a worker thread; `counts` is filled in when it ends.
+    /// Counting on a worker thread, until it ends.
     counting: Option<Job<Vec<usize>>>,
+    /// Other documents each rule would touch, once counted.
     counts: Option<Vec<usize>>,
 }
 
@@ -290,8 +291,11 @@ fn rule_row(
     };
     ui.separator();
     ui.label(format!("{kind} rule {} — {explain}", offered.rule.id));
-    ui.add(egui::Label::new(egui::RichText::new(&offered.rule.pattern).monospace()).truncate())
-        .on_hover_text(format!("{:?} pattern: {}", offered.rule.action, offered.rule.pattern));
+    ui.add(egui::Label::new(egui::RichText::new(&offered.rule.pattern).monospace()).truncate()).on_hover_text(format!(
+        "{}: {}",
+        what_it_does(offered.rule.action),
+        offered.rule.pattern
+    ));
     let here = format!("{} more place(s) in this document", offered.here);
     match (count, counting) {
         (Some(n), _) => {
@@ -312,6 +316,15 @@ fn rule_row(
         offered.rule.id
     );
     ui.button(format!("Add {kind} rule")).on_hover_text(hint).clicked()
+}
+
+/// What a rule with this action does with its pattern's matches, for a tooltip.
+fn what_it_does(action: UserAction) -> &'static str {
+    match action {
+        UserAction::DeleteLine => "Deletes every line matching the pattern",
+        UserAction::DeleteMatch => "Deletes every match of the pattern",
+        UserAction::Replace => "Replaces every match of the pattern",
+    }
 }
 
 /// Progress of adding a rule to the other documents, with Stop.
