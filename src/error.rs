@@ -90,6 +90,7 @@ fn describe_io(err: &std::io::Error) -> String {
         K::PermissionDenied => "permission denied".into(),
         K::StorageFull => "the disk is full".into(),
         K::ReadOnlyFilesystem => "the file system is read-only".into(),
+        K::NotADirectory => "a file is in the way where a folder is needed".into(),
         K::FileTooLarge => "the file is too large (the file system or the process's file size limit)".into(),
         _ => err.to_string(),
     }
