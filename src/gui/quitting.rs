@@ -77,16 +77,14 @@ impl Workbench {
         self.poll_save_elsewhere();
         let Some(prompt) = &self.quit_prompt else { return };
         let mut choice = None;
-        egui::Window::new("Quit Redline?").collapsible(false).resizable(false).default_width(520.0).show(
-            ui.ctx(),
-            |ui| {
-                ui.label("This work is not on disk yet and would be lost:");
-                for line in &prompt.unsaved {
-                    ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {line}"));
-                }
-                ui.horizontal_wrapped(|ui| choice = quit_buttons(ui, prompt.pick.is_some()));
-            },
-        );
+        let window = egui::Window::new("Quit Redline?").collapsible(false).resizable(false).default_width(520.0);
+        window.anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0]).show(ui.ctx(), |ui| {
+            ui.label("This work is not on disk yet and would be lost:");
+            for line in &prompt.unsaved {
+                ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {line}"));
+            }
+            ui.horizontal_wrapped(|ui| choice = quit_buttons(ui, prompt.pick.is_some()));
+        });
         match choice {
             Some(QuitChoice::Resolve) => self.quit_prompt = None,
             Some(QuitChoice::Retry) => self.retry_and_quit(),
