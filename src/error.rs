@@ -14,6 +14,22 @@ pub struct Error {
     pub document: Option<String>,
     /// What is wrong, in words a user can act on.
     pub message: String,
+    /// What kind of problem it is, where a caller can offer a fix.
+    pub kind: ErrorKind,
+}
+
+/// The problems a caller can offer a fix for; everything else is [`ErrorKind::Other`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// Any other problem: the message says it all.
+    #[default]
+    Other,
+    /// A text file is not valid UTF-8 (first bad byte at `offset`): it can be read again as
+    /// Windows-1252 or Latin-1 if the person says so.
+    NotUtf8 {
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
 }
 
 /// Result type for fallible operations on user input.
@@ -22,7 +38,7 @@ pub type Result<T> = std::result::Result<T, Error>;
 impl Error {
     /// A problem not tied to one file.
     pub fn msg(message: impl Into<String>) -> Self {
-        Self { file: None, line: None, document: None, message: message.into() }
+        Self { file: None, line: None, document: None, message: message.into(), kind: ErrorKind::Other }
     }
 
     /// A problem with a file.
@@ -49,6 +65,13 @@ impl Error {
         self
     }
 
+    /// The same problem, marked as a kind a caller can offer a fix for.
+    #[must_use]
+    pub fn with_kind(mut self, kind: ErrorKind) -> Self {
+        self.kind = kind;
+        self
+    }
+
     /// The same problem, attributed to a file if none was named yet.
     #[must_use]
     pub fn in_file(mut self, path: &Path) -> Self {
@@ -67,6 +90,8 @@ fn describe_io(err: &std::io::Error) -> String {
         K::PermissionDenied => "permission denied".into(),
         K::StorageFull => "the disk is full".into(),
         K::ReadOnlyFilesystem => "the file system is read-only".into(),
+        K::NotADirectory => "a file is in the way where a folder is needed".into(),
+        K::FileTooLarge => "the file is too large (the file system or the process's file size limit)".into(),
         _ => err.to_string(),
     }
 }

@@ -132,10 +132,16 @@ impl Workspace {
     /// Prepares document `index`: its saved annotation when there is one (the raw text must match),
     /// else the input with cleaning suggestions (and entity suggestions, when a suggester is set).
     pub fn prepare(&self, index: usize) -> Result<Prepared> {
+        self.prepare_with(index, self.encoding)
+    }
+
+    /// Prepares document `index` like [`Workspace::prepare`], reading a text file that is not UTF-8
+    /// with `encoding` (the person's explicit choice for this document).
+    pub fn prepare_with(&self, index: usize, encoding: Encoding) -> Result<Prepared> {
         let entry =
             self.collection.entries.get(index).ok_or_else(|| Error::msg(format!("no document number {index}")))?;
         let save_dir = self.save_dir(index).ok_or_else(|| Error::msg("no save folder"))?;
-        let mut doc = entry.load(self.encoding)?;
+        let mut doc = entry.load(encoding)?;
         let saved = storage::document_path(&save_dir, &doc.id);
         let opened_saved = matches!(&entry.source, DocRef::Annotated(p) if same_file(p, &saved));
         let resumed = !opened_saved && saved.is_file();
@@ -149,7 +155,9 @@ impl Workspace {
                 )
                 .in_doc(&doc.id));
             }
+            let encoding = doc.source.encoding.take();
             doc = earlier;
+            doc.source.encoding = doc.source.encoding.take().or(encoding);
         } else if !opened_saved && doc.edits().is_empty() {
             doc.add_edits(self.cleaner().suggest(doc.raw()));
             if let Some(suggest) = &self.entity_suggester
@@ -250,6 +258,25 @@ mod tests {
         let p = ws.prepare(0).expect("prepare");
         assert_eq!(p.doc.entities().len(), 1);
         assert_eq!(Summary::of(&p.doc).pending, 3);
+    }
+
+    #[test]
+    fn a_windows_1252_file_opens_only_when_asked_and_records_its_encoding() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("quote.txt"), b"The mayor said \x93yes\x94 to the caf\xe9.\n").expect("write");
+        let mut ws = Workspace::open(&[dir.path().join("quote.txt")]).expect("open");
+        ws.config.annotator = "ana".into();
+        let err = ws.prepare(0).expect_err("not UTF-8");
+        assert_eq!(err.kind, crate::error::ErrorKind::NotUtf8 { offset: 15 });
+        let p = ws.prepare_with(0, Encoding::Windows1252).expect("read as Windows-1252");
+        assert!(p.doc.raw().contains("\u{201c}yes\u{201d}") && p.doc.raw().contains("café"), "{}", p.doc.raw());
+        assert_eq!(p.doc.source.encoding.as_deref(), Some("windows-1252"));
+        let saved = storage::save_document(&p.save_dir, &p.doc).expect("save");
+        let json = std::fs::read_to_string(&saved).expect("read");
+        assert!(json.contains("\"encoding\": \"windows-1252\""), "{json}");
+        let resumed = ws.prepare_with(0, Encoding::Windows1252).expect("resume");
+        assert!(resumed.resumed);
+        assert_eq!(resumed.doc.source.encoding.as_deref(), Some("windows-1252"));
     }
 
     #[test]

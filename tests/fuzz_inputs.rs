@@ -1,4 +1,5 @@
-//! Fuzz smoke tests: random and mutated input for every loader and for the cleaner. Each must
+//! Fuzz smoke tests: random and mutated input for every loader, every importer, the user rules and
+//! patterns files, and the cleaner. Each must
 //! return a result (never panic), and what it accepts must satisfy the format's invariants.
 //!
 //! `cargo test` runs a few hundred cases per target. For a long run, set `REDLINE_FUZZ_SECONDS`
@@ -10,12 +11,17 @@ use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
-use redline::clean::Cleaner;
+use redline::clean::{Cleaner, UserRules};
 use redline::format::annotated;
 use redline::input::Encoding;
 use redline::input::corpus::parse_record;
 use redline::input::decode::decode;
-use redline::model::{Document, EditStatus, EntityStatus, NewEdit, NewEntity};
+use redline::interop::{
+    Format, ImportOptions, Record, Written, brat, build, conll, doccano, export, label_studio, pairs, spacy,
+};
+use redline::model::{DocStatus, Document, EditStatus, EntityStatus, NewEdit, NewEntity};
+use redline::suggest::patterns::Patterns;
+use redline::suggest::tokens::Tokens;
 use serde_json::{Value, json};
 
 /// Cases per round: a few hundred keeps the whole file to a few seconds in a debug build.
@@ -243,6 +249,297 @@ fn fuzz_cleaner() {
         let mut doc = Document::new("c", raw.clone());
         let problems = doc.add_edits(Cleaner::builtin().suggest(&raw));
         prop_assert!(problems.is_empty(), "{:?}", problems);
+        Ok(())
+    });
+}
+
+/// The labels the importer targets accept.
+const LABELS: [&str; 3] = ["PERSON", "ORG", "GPE"];
+
+/// Import options with [`LABELS`].
+fn import_options(as_suggestions: bool) -> ImportOptions {
+    ImportOptions {
+        labels: LABELS.iter().map(|l| l.to_string()).collect(),
+        as_suggestions,
+        annotator: "fuzz".into(),
+        offset_unit: None,
+    }
+}
+
+/// A document with accepted entities at random places (ids made of words so exports keep them).
+fn entity_document() -> impl Strategy<Value = Document> {
+    let words = prop::collection::vec(prop_oneof![3 => "[A-Z][a-z]{1,6}", 1 => tricky_text()], 1..12);
+    let spans = prop::collection::vec((any::<usize>(), 1..3usize, 0..LABELS.len()), 0..4);
+    (words, spans, any::<bool>()).prop_map(|(words, spans, accept_cleaning)| {
+        let raw = words.join(" ");
+        let raw = if raw.trim().is_empty() { "Harbor".to_string() } else { raw };
+        let mut doc = Document::new("fuzz-doc", raw.clone());
+        doc.labels = LABELS.iter().map(|l| l.to_string()).collect();
+        let mut edits = Cleaner::builtin().suggest(&raw);
+        for e in &mut edits {
+            e.status = if accept_cleaning { EditStatus::Accepted } else { EditStatus::Pending };
+        }
+        let _problems = doc.add_edits(edits);
+        let bounds: Vec<usize> = doc.cleaned().char_indices().map(|(i, _)| i).collect();
+        for (at, len, label) in spans {
+            let Some(&start) = bounds.get(at % bounds.len().max(1)) else { continue };
+            let end = bounds.get(bounds.partition_point(|&b| b <= start) + len - 1).copied();
+            let end = end.unwrap_or(doc.cleaned().len());
+            let entity = NewEntity {
+                start,
+                end,
+                label: LABELS[label].into(),
+                origin: "manual".into(),
+                status: EntityStatus::Accepted,
+                score: None,
+            };
+            let _overlap = doc.add_entities([entity]);
+        }
+        doc.status = DocStatus::Done;
+        doc
+    })
+}
+
+/// Byte-level mutations: (position, bytes removed, snippet inserted), applied in turn.
+fn mutations() -> impl Strategy<Value = Vec<(usize, usize, Vec<u8>)>> {
+    let snippet = prop_oneof![
+        prop::sample::select(vec![
+            "",
+            "\"",
+            "\\",
+            "]",
+            "[",
+            "{",
+            "}",
+            ",",
+            ":",
+            "-1",
+            "0",
+            "7",
+            "99999999999999999999",
+            "1e400",
+            "null",
+            "\n",
+            "\r\n",
+            "\t",
+            " ",
+            "\u{0}",
+            "🇫🇮",
+            "é",
+            "B-",
+            "I-",
+            "O",
+            "T1\t",
+            ";",
+            "PERSON",
+            "LOC",
+            "\u{feff}",
+        ])
+        .prop_map(|s| s.as_bytes().to_vec()),
+        prop::collection::vec(any::<u8>(), 0..4),
+    ];
+    prop::collection::vec((any::<usize>(), 0..6usize, snippet), 0..4)
+}
+
+/// Applies [`mutations`] to bytes.
+fn mutated(mut bytes: Vec<u8>, edits: &[(usize, usize, Vec<u8>)]) -> Vec<u8> {
+    for (at, remove, insert) in edits {
+        let at = at % (bytes.len() + 1);
+        let end = (at + remove).min(bytes.len());
+        bytes.splice(at..end, insert.iter().copied());
+    }
+    bytes
+}
+
+/// Checks what an importer accepted: the document saves as annotated JSON and loads again.
+fn check_imported(parsed: Vec<Result<Record, redline::Error>>, as_suggestions: bool) -> Result<(), TestCaseError> {
+    for record in parsed {
+        let Ok(record) = record else { continue };
+        if let Ok(doc) = build(record, &import_options(as_suggestions)) {
+            let json = annotated::to_json(&doc);
+            let reloaded = annotated::from_json(&json, Path::new("imported.json"));
+            prop_assert!(reloaded.is_ok(), "an imported document must save and load: {:?}", reloaded.err());
+        }
+    }
+    Ok(())
+}
+
+/// Fuzzes the importer of a single-file `format` with mutated exports and with random bytes.
+fn fuzz_text_importer(format: Format, read: fn(&Path, &str) -> Vec<Result<Record, redline::Error>>) {
+    let exported = (prop::collection::vec(entity_document(), 1..3), mutations()).prop_map(move |(docs, edits)| {
+        match export(format, &docs, true).written {
+            Written::File(bytes) => mutated(bytes, &edits),
+            Written::Folder(_) => Vec::new(),
+        }
+    });
+    let input = prop_oneof![4 => exported, 1 => prop::collection::vec(any::<u8>(), 0..200)];
+    fuzz(&format!("{} importer", format.name()), (input, any::<bool>()), |(bytes, as_suggestions)| {
+        let text = String::from_utf8_lossy(&bytes);
+        check_imported(read(Path::new("in.file"), &text), as_suggestions)
+    });
+}
+
+#[test]
+fn fuzz_spacy_importer() {
+    fuzz_text_importer(Format::Spacy, spacy::read);
+}
+
+#[test]
+fn fuzz_doccano_importer() {
+    fuzz_text_importer(Format::Doccano, |path, text| doccano::read(path, text, None, &mut Vec::new()));
+}
+
+#[test]
+fn fuzz_label_studio_importer() {
+    fuzz_text_importer(Format::LabelStudio, label_studio::read);
+}
+
+#[test]
+fn fuzz_conll_importer() {
+    fuzz_text_importer(Format::Conll, conll::read);
+}
+
+#[test]
+fn fuzz_cleaning_pairs_importer() {
+    fuzz_text_importer(Format::CleaningPairs, pairs::read);
+}
+
+#[test]
+fn fuzz_brat_importer() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = (entity_document(), mutations(), any::<bool>());
+    fuzz("brat importer", input, |(doc, edits, mutate_text)| {
+        let Written::Folder(files) = export(Format::Brat, std::slice::from_ref(&doc), true).written else {
+            return Ok(());
+        };
+        for (name, bytes) in files {
+            let mutate = name.ends_with(".ann") != mutate_text;
+            let bytes = if mutate { mutated(bytes, &edits) } else { bytes };
+            std::fs::write(dir.path().join(name), bytes).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        }
+        let parsed = brat::read(dir.path());
+        for item in std::fs::read_dir(dir.path()).map_err(|e| TestCaseError::fail(e.to_string()))? {
+            let _gone = item.map(|i| std::fs::remove_file(i.path()));
+        }
+        match parsed {
+            Ok(records) => check_imported(records, false),
+            Err(e) => Err(TestCaseError::fail(format!("an existing folder must be readable: {e}"))),
+        }
+    });
+}
+
+/// Regex-like text: groups, classes, repetitions (some huge), anchors and escapes.
+fn regex_text() -> impl Strategy<Value = String> {
+    let part = prop_oneof![
+        prop::sample::select(vec![
+            "(",
+            ")",
+            "(?:",
+            "(?i)",
+            "[",
+            "]",
+            "[^",
+            "{1000}",
+            "{2,}",
+            "{,3}",
+            "{99999}",
+            "*",
+            "+",
+            "?",
+            "|",
+            "^",
+            "$",
+            "\\",
+            "\\d",
+            "\\w",
+            "\\b",
+            "\\p{L}",
+            "\\pL",
+            "\\x{110000}",
+            ".",
+            "a",
+            "Harbor",
+            " ",
+            "—",
+            "$1",
+            "é",
+            "\\n",
+        ])
+        .prop_map(String::from),
+        "[a-z]{1,3}",
+    ];
+    prop::collection::vec(part, 0..12).prop_map(|parts| parts.concat())
+}
+
+/// The text of a user rules file: well-formed rules with random patterns, or random bytes.
+fn rules_file() -> impl Strategy<Value = String> {
+    let action = prop::sample::select(vec!["delete_line", "delete_match", "replace", "explode"]);
+    let rule = ("[a-z-]{0,6}", action, regex_text(), prop::option::of(regex_text()), any::<bool>()).prop_map(
+        |(id, action, pattern, replacement, case_insensitive)| {
+            json!({"id": id, "description": "d", "action": action, "pattern": pattern,
+                   "replacement": replacement, "case_insensitive": case_insensitive})
+        },
+    );
+    prop_oneof![
+        4 => prop::collection::vec(rule, 0..4).prop_map(|rules| json!({ "rules": rules }).to_string()),
+        1 => prop::collection::vec(any::<u8>(), 0..200).prop_map(|b| String::from_utf8_lossy(&b).into_owned()),
+    ]
+}
+
+#[test]
+fn fuzz_user_rules_parser() {
+    fuzz("user rules parser", (rules_file(), mutations(), tricky_text()), |(file, edits, raw)| {
+        let file = String::from_utf8_lossy(&mutated(file.into_bytes(), &edits)).into_owned();
+        let started = Instant::now();
+        let parsed = UserRules::parse(&file);
+        prop_assert!(started.elapsed() < Duration::from_secs(20), "parsing took {:?}", started.elapsed());
+        if let Ok(rules) = parsed {
+            let cleaner = Cleaner::builtin().with_user_rules(rules.rules);
+            let mut doc = Document::new("u", raw.clone());
+            let problems = doc.add_edits(cleaner.suggest(&raw));
+            prop_assert!(problems.is_empty(), "{:?}", problems);
+        }
+        Ok(())
+    });
+}
+
+/// One line of a patterns file: a phrase or a token pattern with random attributes, or random text.
+fn pattern_line() -> impl Strategy<Value = String> {
+    let key = prop::sample::select(vec![
+        "ORTH", "TEXT", "LOWER", "NORM", "LENGTH", "IS_ALPHA", "IS_DIGIT", "IS_TITLE", "IS_PUNCT", "LIKE_NUM", "OP",
+        "SHAPE",
+    ]);
+    let value = prop_oneof![
+        json_scalar(),
+        Just(json!(true)),
+        prop::sample::select(vec!["!", "?", "+", "*", "{2}", "{1,3}", "{2,}", "{,2}", "{3,1}", "{99999999999}"])
+            .prop_map(|s| json!(s)),
+        regex_text().prop_map(|r| json!({ "REGEX": r })),
+        prop::collection::vec(tricky_text(), 0..3).prop_map(|v| json!({ "IN": v })),
+        prop::collection::vec(tricky_text(), 0..3).prop_map(|v| json!({ "NOT_IN": v })),
+    ];
+    let token = prop::collection::btree_map(key, value, 0..3).prop_map(|m| json!(m));
+    let label = prop::sample::select(vec!["PERSON", "ORG", "GPE", "DATE"]);
+    prop_oneof![
+        (label.clone(), tricky_text()).prop_map(|(l, p)| json!({"label": l, "pattern": p}).to_string()),
+        (label, prop::collection::vec(token, 0..4)).prop_map(|(l, p)| json!({"label": l, "pattern": p}).to_string()),
+        tricky_text(),
+    ]
+}
+
+#[test]
+fn fuzz_patterns_parser() {
+    let file = prop::collection::vec(pattern_line(), 0..4).prop_map(|lines| lines.join("\n"));
+    let labels: Vec<String> = LABELS.iter().map(|l| l.to_string()).collect();
+    fuzz("patterns parser", (file, mutations(), tricky_text()), |(file, edits, text)| {
+        let file = String::from_utf8_lossy(&mutated(file.into_bytes(), &edits)).into_owned();
+        if let Ok(patterns) = Patterns::parse(&file, &labels) {
+            for c in patterns.find(&Tokens::new(&text)) {
+                prop_assert!(c.start < c.end && c.end <= text.len(), "{:?}", c);
+                prop_assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
+                prop_assert!(labels.contains(&c.label));
+            }
+        }
         Ok(())
     });
 }

@@ -27,10 +27,7 @@ impl Workbench {
     pub fn run(&mut self, action: Action) {
         match action {
             Action::Help => self.help = !self.help,
-            Action::Quit => {
-                self.flush_saves();
-                self.request_close();
-            }
+            Action::Quit => self.quit(),
             Action::OpenFiles => self.pick(PickKind::Files),
             Action::OpenFolder => self.pick(PickKind::Folder),
             Action::Find => {

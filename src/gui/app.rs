@@ -1,6 +1,7 @@
 //! The workbench: the eframe app that holds the open project and the document being worked on,
 //! runs the background work (opening, scanning, saving, dialogs) and lays out the panels.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
@@ -9,8 +10,10 @@ use eframe::egui;
 use super::jobs::{Job, Worker};
 use super::messages::Messages;
 use super::picker::{FilePicker, PendingPick, PickKind};
+use super::quitting::QuitPrompt;
 use super::views::Views;
 use crate::error::{Error, Result};
+use crate::input::Encoding;
 use crate::model::DocStatus;
 use crate::recent::RecentList;
 use crate::session::Session;
@@ -68,6 +71,8 @@ pub struct Project {
     pub session: Option<Session>,
     /// Its autosave state.
     pub save_state: SaveState,
+    /// The encodings the person chose for text files that are not UTF-8, by document number.
+    pub encodings: HashMap<usize, Encoding>,
 }
 
 /// The workbench window's state.
@@ -89,7 +94,12 @@ pub struct Workbench {
     pub(super) view_mode: ViewMode,
     pub(super) find: Option<String>,
     pub(super) focus_find: bool,
+    /// Offers to turn a hand edit into a user rule, and the jobs that count and apply them.
     pub(super) rule_offers: super::rule_offer::RuleOffers,
+    /// The question shown when quitting would lose work.
+    pub(super) quit_prompt: Option<QuitPrompt>,
+    /// The person chose to quit whatever is unsaved.
+    pub(super) quit_anyway: bool,
 }
 
 impl Workbench {
@@ -120,6 +130,8 @@ impl Workbench {
             find: None,
             focus_find: false,
             rule_offers: Default::default(),
+            quit_prompt: None,
+            quit_anyway: false,
         };
         if !paths.is_empty() {
             app.open_paths(paths.to_vec());
@@ -139,11 +151,17 @@ impl Workbench {
 
     /// Draws one frame.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
-        self.ctx.get_or_init(|| ui.ctx().clone());
+        self.ctx.get_or_init(|| {
+            // Ctrl+Q is Redline's own shortcut, which asks before losing work; egui's would just close.
+            ui.ctx().options_mut(|o| o.quit_shortcuts.clear());
+            ui.ctx().clone()
+        });
         self.poll_background();
+        self.guard_close(ui);
         self.take_dropped_files(ui);
         self.handle_keys(ui);
         self.layout(ui);
+        self.quit_dialog(ui);
         if self.busy() {
             ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
         }
@@ -225,6 +243,7 @@ impl Workbench {
             filter: None,
             session: None,
             save_state: SaveState::Unchanged,
+            encodings: HashMap::new(),
         });
         (0..self.project.as_ref().map_or(0, |p| p.ws.len())).find(|&i| self.open_document(i));
     }
@@ -234,21 +253,21 @@ impl Workbench {
         let Some(project) = &mut self.project else { return };
         let Some(scan) = &mut project.scan else { return };
         let found = scan.poll();
-        let finished = scan.is_finished();
+        if scan.is_finished() {
+            project.scan = None;
+        }
         for (i, summary) in found {
             match summary {
                 Ok(s) => {
-                    if let Some(slot) = project.summaries.get_mut(i)
+                    if let Some(project) = &mut self.project
                         && project.session.as_ref().is_none_or(|s| s.index != i)
+                        && let Some(slot) = project.summaries.get_mut(i)
                     {
                         *slot = Some(s);
                     }
                 }
-                Err(e) => self.messages.problem(e),
+                Err(e) => self.open_problem(i, e),
             }
-        }
-        if finished {
-            project.scan = None;
         }
     }
 
@@ -257,7 +276,8 @@ impl Workbench {
     pub fn open_document(&mut self, index: usize) -> bool {
         self.flush_saves();
         let Some(project) = &mut self.project else { return false };
-        match project.ws.prepare(index) {
+        let encoding = project.encodings.get(&index).copied().unwrap_or(project.ws.encoding);
+        match project.ws.prepare_with(index, encoding) {
             Ok(prepared) => {
                 let session = Session::new(index, prepared);
                 if let Some(slot) = project.summaries.get_mut(index) {
@@ -271,7 +291,7 @@ impl Workbench {
                 true
             }
             Err(e) => {
-                self.messages.problem(e);
+                self.open_problem(index, e);
                 false
             }
         }
@@ -287,7 +307,7 @@ impl Workbench {
         }
     }
 
-    /// Asks the window to close (the app flushes its saves on exit too).
+    /// Asks the window to close (unsaved work is asked about first; the app flushes on exit too).
     pub(super) fn request_close(&self) {
         if let Some(ctx) = self.ctx.get() {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);

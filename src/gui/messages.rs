@@ -1,5 +1,8 @@
 //! The non-blocking message area: problems (each naming its file), notices, and offers the person
-//! answers with a button (a save conflict, a failed save, something a crash left behind).
+//! answers with a button (a save conflict, a failed save, something a crash left behind, a text
+//! file that is not UTF-8).
+
+use std::path::PathBuf;
 
 use eframe::egui;
 
@@ -14,6 +17,13 @@ pub enum Offer {
     Retry,
     /// A crash left a temporary file or a newer backup: Restore / Discard.
     Recovery(Leftover),
+    /// Document `index` is a text file that is not UTF-8: read it as Windows-1252 / as Latin-1.
+    Encoding {
+        /// The document's number in the project.
+        index: usize,
+        /// Its file.
+        file: PathBuf,
+    },
 }
 
 /// The button the person pressed on an [`Offer`].
@@ -31,6 +41,10 @@ pub enum Answer {
     Restore,
     /// Drop the leftover.
     Discard,
+    /// Open the document again, reading its bytes as Windows-1252.
+    Windows1252,
+    /// Open the document again, reading its bytes as Latin-1 (ISO-8859-1).
+    Latin1,
 }
 
 impl Offer {
@@ -61,6 +75,20 @@ impl Offer {
                     "Make the found version the saved file (the current one becomes the backup)",
                 ),
                 (Answer::Discard, "Discard", "Keep the saved file as it is"),
+            ],
+            Self::Encoding { .. } => &[
+                (
+                    Answer::Windows1252,
+                    "Read as Windows-1252",
+                    "Open the file again, reading its bytes as Windows-1252 (Western European text from Windows: \
+                     curly quotes and dashes in bytes 0x80–0x9F)",
+                ),
+                (
+                    Answer::Latin1,
+                    "Read as Latin-1",
+                    "Open the file again, reading its bytes as Latin-1 (ISO-8859-1); bytes 0x80–0x9F become \
+                     control characters",
+                ),
             ],
         }
     }

@@ -126,6 +126,7 @@ impl Workbench {
     pub(super) fn answer(&mut self, offer: Offer, answer: Answer) {
         match offer {
             Offer::Conflict(id) => self.settle_conflict(&id, answer),
+            Offer::Encoding { index, file } => self.reopen_with(index, &file, answer),
             Offer::Retry => {
                 if let Some(saver) = &self.saver {
                     saver.retry();

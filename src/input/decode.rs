@@ -1,7 +1,7 @@
 //! Turning the bytes of a text file into a string: UTF-8 (with or without BOM), UTF-16 with BOM,
 //! and Windows-1252 or Latin-1 only when the person asks for it.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use std::path::Path;
 
 /// How to read bytes that are not UTF-8.
@@ -25,6 +25,22 @@ impl Encoding {
             "latin-1" | "latin1" | "iso-8859-1" => Some(Self::Latin1),
             _ => None,
         }
+    }
+
+    /// The name [`Encoding::parse`] reads and annotated files record (`source.encoding`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Utf8 => "utf-8",
+            Self::Windows1252 => "windows-1252",
+            Self::Latin1 => "latin-1",
+        }
+    }
+
+    /// The encoding a file's bytes are actually read with: a byte-order mark overrides the choice.
+    pub fn used_for(self, bytes: &[u8]) -> Self {
+        let bom =
+            bytes.starts_with(b"\xEF\xBB\xBF") || bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+        if bom { Self::Utf8 } else { self }
     }
 }
 
@@ -60,7 +76,8 @@ fn decode_bytes(body: &[u8], encoding: Encoding, path: &Path) -> Result<String> 
                     "not valid UTF-8 (first bad byte at offset {}); if it is Windows-1252 or Latin-1 text, open it with --encoding windows-1252 or --encoding latin-1",
                     e.valid_up_to()
                 ),
-            )),
+            )
+            .with_kind(ErrorKind::NotUtf8 { offset: e.valid_up_to() })),
         },
         Encoding::Windows1252 => Ok(body.iter().map(|&b| cp1252_char(b)).collect()),
         Encoding::Latin1 => Ok(body.iter().map(|&b| char::from(b)).collect()),
@@ -134,10 +151,20 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_an_error_unless_asked() {
-        let err = decode(b"caf\xe9", Encoding::Utf8, p()).err().map(|e| e.to_string()).unwrap_or_default();
+        let err = decode(b"caf\xe9", Encoding::Utf8, p()).expect_err("not UTF-8");
+        assert_eq!(err.kind, ErrorKind::NotUtf8 { offset: 3 });
+        let err = err.to_string();
         assert!(err.contains("t.txt") && err.contains("windows-1252"), "{err}");
         assert_eq!(decode(b"caf\xe9 \x93q\x94", Encoding::Windows1252, p()).ok(), Some("café “q”".into()));
         assert_eq!(decode(b"caf\xe9", Encoding::Latin1, p()).ok(), Some("café".into()));
+    }
+
+    #[test]
+    fn a_byte_order_mark_overrides_the_chosen_encoding() {
+        assert_eq!(Encoding::Windows1252.used_for(b"caf\xe9"), Encoding::Windows1252);
+        assert_eq!(Encoding::Windows1252.used_for(b"\xEF\xBB\xBFcaf\xc3\xa9"), Encoding::Utf8);
+        assert_eq!(Encoding::Latin1.used_for(b"\xFF\xFEc\0"), Encoding::Utf8);
+        assert_eq!(Encoding::parse(Encoding::Latin1.name()), Some(Encoding::Latin1));
     }
 
     #[test]

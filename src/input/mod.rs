@@ -147,5 +147,7 @@ pub fn load_text(path: &Path, encoding: Encoding) -> Result<Document> {
     let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("document");
     let mut doc = Document::new(id, text);
     doc.source.path = Some(path.display().to_string());
+    let used = encoding.used_for(&bytes);
+    doc.source.encoding = (used != Encoding::Utf8).then(|| used.name().to_string());
     Ok(doc)
 }

@@ -25,6 +25,10 @@ pub struct Source {
     pub line: Option<u64>,
     /// SHA-256 of the raw text's UTF-8 bytes, lowercase hex.
     pub sha256: String,
+    /// The encoding the text file was read with when the person chose one (`windows-1252` or
+    /// `latin-1`); absent for UTF-8 and for UTF-16 with a byte-order mark.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
 }
 
 /// How far a person has got with a document.

@@ -7,15 +7,18 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder is written and synced,
-/// renamed over the target, and the folder is synced. Creates missing parent folders.
+/// renamed over the target, and the folder is synced. Creates missing parent folders. A failure
+/// (full disk, file size limit, permissions) names `path`, removes the temporary file and leaves
+/// the previous version of `path` as it was.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
     let tmp = temp_path(path);
-    let result = write_and_sync(&tmp, bytes).and_then(|()| fs::rename(&tmp, path).map_err(|e| Error::io(path, &e)));
-    if result.is_err() {
+    let result = write_and_sync(&tmp, bytes).and_then(|()| fs::rename(&tmp, path));
+    if let Err(e) = result {
         fs::remove_file(&tmp).ok();
-        return result;
+        let failed = Error::io(path, &e);
+        return Err(Error::file(path, format!("{}: not saved, the previous version is unchanged", failed.message)));
     }
     sync_dir(dir);
     Ok(())
@@ -28,11 +31,10 @@ pub fn temp_path(path: &Path) -> PathBuf {
 }
 
 /// Creates `tmp`, writes all bytes and syncs them to disk.
-fn write_and_sync(tmp: &Path, bytes: &[u8]) -> Result<()> {
-    let mut file: File =
-        OpenOptions::new().write(true).create(true).truncate(true).open(tmp).map_err(|e| Error::io(tmp, &e))?;
-    file.write_all(bytes).map_err(|e| Error::io(tmp, &e))?;
-    file.sync_all().map_err(|e| Error::io(tmp, &e))
+fn write_and_sync(tmp: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file: File = OpenOptions::new().write(true).create(true).truncate(true).open(tmp)?;
+    file.write_all(bytes)?;
+    file.sync_all()
 }
 
 /// Syncs a folder so a rename inside it survives a power cut (best effort: not every OS allows it).

@@ -105,6 +105,7 @@ enum Request {
     Resolve(String, Resolution),
     Retry,
     Flush(Sender<()>),
+    Unsaved(Sender<Vec<Document>>),
 }
 
 /// Saves documents in the background into one annotations folder.
@@ -188,6 +189,14 @@ impl Autosaver {
             lock(&self.states).iter().filter(|(_, s)| **s != SaveState::Saved).map(|(id, _)| id.clone()).collect();
         ids.sort();
         ids
+    }
+
+    /// Copies of the documents whose latest change is not on disk (failed or in conflict), so they
+    /// can be saved somewhere else before quitting.
+    pub fn unsaved_documents(&self) -> Vec<Document> {
+        let (reply, answer) = mpsc::channel();
+        self.send(Request::Unsaved(reply));
+        answer.recv().unwrap_or_default()
     }
 
     /// Sends a request; if the worker is gone (it never panics on user data), the state says so.
@@ -301,6 +310,10 @@ impl Worker {
             Request::Flush(done) => {
                 self.write_all();
                 done.send(()).ok();
+            }
+            Request::Unsaved(reply) => {
+                let docs = self.docs.values().filter_map(|d| d.pending.as_deref().cloned()).collect();
+                reply.send(docs).ok();
             }
         }
     }
@@ -519,6 +532,8 @@ mod tests {
         saver.save(&Document::new("d", "mine, later"));
         saver.flush();
         assert_eq!(raw_on_disk(&path).as_deref(), Some("theirs"), "still waiting for a decision");
+        let kept: Vec<String> = saver.unsaved_documents().iter().map(|d| d.raw().to_string()).collect();
+        assert_eq!(kept, ["mine, later"], "the unwritten version can be saved elsewhere");
 
         saver.resolve("d", Resolution::KeepBoth);
         saver.flush();

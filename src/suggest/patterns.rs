@@ -7,7 +7,7 @@
 //! string or `{"IN": [...]}`, `{"NOT_IN": [...]}`, `{"REGEX": "..."}`. `OP` is `!`, `?`, `+`, `*` or `{n}`,
 //! `{n,m}`, `{n,}`, `{,m}`. An empty object matches any token.
 
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
 use serde_json::{Map, Value};
 use std::path::Path;
 
@@ -21,6 +21,9 @@ pub const ORIGIN: &str = "patterns";
 
 /// Longest token pattern match considered, in tokens (a `*` cannot run away over a whole book).
 const MAX_MATCH_TOKENS: usize = 64;
+
+/// Compiled size cap of one `REGEX` predicate: a pattern such as `(a{1000}){1000}` is refused, not run.
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
 /// A loaded patterns file.
 #[derive(Debug, Clone, Default)]
@@ -292,7 +295,8 @@ fn predicate(view: View, map: &Map<String, Value>, norm: impl Fn(&str) -> String
         Some((k, v)) if k == "IN" => Ok(Test::In(view, strings(v)?)),
         Some((k, v)) if k == "NOT_IN" => Ok(Test::NotIn(view, strings(v)?)),
         Some((k, Value::String(re))) if k == "REGEX" => {
-            Regex::new(re).map(|r| Test::Matches(view, r)).map_err(|e| format!("invalid regular expression: {e}"))
+            let built = RegexBuilder::new(re).size_limit(REGEX_SIZE_LIMIT).build();
+            built.map(|r| Test::Matches(view, r)).map_err(|e| format!("invalid regular expression: {e}"))
         }
         Some((k, _)) => Err(format!("unsupported predicate {k:?} (Redline reads IN, NOT_IN and REGEX)")),
         None => Err("empty predicate".into()),
@@ -398,6 +402,7 @@ mod tests {
             ("{\"label\": \"ORG\", \"pattern\": [{\"SHAPE\": \"Xx\"}]}", 1, "unsupported attribute \"SHAPE\""),
             ("{\"label\": \"ORG\", \"pattern\": [{\"ORTH\": \"a\", \"OP\": \"%\"}]}", 1, "unknown operator"),
             ("{\"label\": \"ORG\", \"pattern\": [{\"TEXT\": {\"REGEX\": \"(\"}}]}", 1, "invalid regular expression"),
+            ("{\"label\": \"ORG\", \"pattern\": [{\"TEXT\": {\"REGEX\": \"(?:a{1000}){1000}\"}}]}", 1, "size limit"),
             ("{\"label\": \"ORG\", \"pattern\": [{\"ORTH\": \"a\", \"OP\": \"*\"}]}", 1, "can match no token"),
             ("[1]", 1, "must be a JSON object"),
         ];
