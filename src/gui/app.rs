@@ -6,6 +6,7 @@ use std::sync::{Arc, OnceLock};
 
 use eframe::egui;
 
+use super::export::ExportPanel;
 use super::jobs::{Job, Worker};
 use super::messages::Messages;
 use super::picker::{FilePicker, PendingPick, PickKind};
@@ -89,6 +90,8 @@ pub struct Workbench {
     pub(super) view_mode: ViewMode,
     pub(super) find: Option<String>,
     pub(super) focus_find: bool,
+    /// The export window and the export running in the background.
+    pub(super) export: ExportPanel,
 }
 
 impl Workbench {
@@ -118,6 +121,7 @@ impl Workbench {
             view_mode: ViewMode::SideBySide,
             find: None,
             focus_find: false,
+            export: ExportPanel::default(),
         };
         if !paths.is_empty() {
             app.open_paths(paths.to_vec());
@@ -149,7 +153,10 @@ impl Workbench {
 
     /// Whether background work is running that the UI should watch.
     fn busy(&self) -> bool {
-        self.opening.is_some() || self.pending_pick.is_some() || self.project.as_ref().is_some_and(|p| p.scan.is_some())
+        self.opening.is_some()
+            || self.pending_pick.is_some()
+            || self.project.as_ref().is_some_and(|p| p.scan.is_some())
+            || self.export.is_busy()
     }
 
     /// Starts opening paths in the background (the window keeps drawing).
@@ -194,6 +201,7 @@ impl Workbench {
             }
         }
         self.poll_scan();
+        self.poll_export();
         self.poll_saves();
     }
 

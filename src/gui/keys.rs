@@ -15,6 +15,8 @@ pub enum Action {
     OpenFiles,
     /// Open a folder with the native dialog.
     OpenFolder,
+    /// Show or hide the export window.
+    Export,
     /// Undo the last action.
     Undo,
     /// Redo the last undone action.
@@ -89,6 +91,7 @@ pub const SHORTCUTS: &[Shortcut] = &[
     sc(true, false, false, Key::Q, Action::Quit),
     sc(true, false, false, Key::O, Action::OpenFiles),
     sc(true, true, false, Key::O, Action::OpenFolder),
+    sc(true, false, false, Key::E, Action::Export),
     sc(true, false, false, Key::Z, Action::Undo),
     sc(true, true, false, Key::Z, Action::Redo),
     sc(true, false, false, Key::Y, Action::Redo),
@@ -131,6 +134,7 @@ pub const SHORTCUTS: &[Shortcut] = &[
 pub const HELP: &[(&str, &str)] = &[
     ("F1 or ?", "show or hide this overlay"),
     ("Ctrl+O / Ctrl+Shift+O", "open files / open a folder (or drop them on the window)"),
+    ("Ctrl+E", "export: spaCy, doccano, Label Studio, brat, CoNLL or cleaning pairs (in the background)"),
     ("J / K (Tab / Shift+Tab)", "focus the next / previous suggestion or entity"),
     ("A / R / U", "accept / reject / reset the focused one (click it in the original to focus it)"),
     ("Shift+A / Shift+R", "accept / reject every suggestion of the focused rule"),

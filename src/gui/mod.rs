@@ -5,6 +5,7 @@ mod actions;
 mod app;
 pub mod bench;
 mod blocks;
+mod export;
 mod jobs;
 mod keys;
 mod layout;
