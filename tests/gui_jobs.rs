@@ -201,3 +201,86 @@ fn cancelling_an_export_writes_nothing() {
         .collect();
     assert!(names.iter().all(|n| !n.contains("cancelled")), "no temporary file either: {names:?}");
 }
+
+/// A story whose first line starts with a name, so its edges sit on the view's first row.
+const TERMINAL: &str = "Maria Okafor opened the ferry terminal on Friday.\n\n\n\nCrowds waited at the pier.\n";
+
+/// The text of entity `id` in the open document.
+fn entity_text(h: &Harness<'static, Workbench>) -> Vec<String> {
+    let session = h.state().project.as_ref().and_then(|p| p.session.as_ref()).expect("session");
+    let accepted = session.doc.entities().iter().filter(|e| e.status == redline::model::EntityStatus::Accepted);
+    accepted.map(|e| session.doc.cleaned()[e.start..e.end].to_string()).collect()
+}
+
+/// The accepted PERSON entities' texts in the saved annotated JSON, after writing pending saves.
+fn saved_people(h: &mut Harness<'static, Workbench>, dir: &Path) -> Vec<String> {
+    h.state_mut().flush_saves();
+    let path = dir.join("annotations").join("tester").join("terminal.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let json: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    json["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .filter(|e| e["label"] == "PERSON" && e["status"] == "accepted")
+        .filter_map(|e| e["text"].as_str().map(str::to_string))
+        .collect()
+}
+
+/// Drags from `from` to `to` with the mouse, as a person would (press, move, release).
+fn drag(h: &mut Harness<'static, Workbench>, from: eframe::egui::Pos2, to: eframe::egui::Pos2) {
+    h.drag_at(from);
+    h.run();
+    h.hover_at(to);
+    h.run();
+    h.drop_at(to);
+    h.run();
+}
+
+#[test]
+fn dragging_an_entity_edge_resizes_it_snapped_to_words_and_undo_restores_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("redline.json"), r#"{"annotator": "tester"}"#).expect("config");
+    let file = dir.path().join("terminal.txt");
+    std::fs::write(&file, TERMINAL).expect("write");
+    let mut h = harness(&[file], dir.path().join("unused"));
+    tag_person(&mut h, "Maria");
+    assert_eq!(entity_text(&h), ["Maria"]);
+
+    // Find the end edge of "Maria" on the first row by the resize cursor it shows.
+    let top_left = h.get_by_label("Cleaned text").rect().left_top();
+    let y = top_left.y + 8.0;
+    let mut edge = None;
+    for dx in 10..120 {
+        let at = eframe::egui::pos2(top_left.x + dx as f32, y);
+        h.hover_at(at);
+        h.run();
+        if h.output().platform_output.cursor_icon == eframe::egui::CursorIcon::ResizeHorizontal {
+            edge = Some(at);
+            break;
+        }
+    }
+    let edge = edge.expect("a resize cursor over the end of \"Maria\"");
+    h.hover_at(edge - Vec2::new(20.0, 0.0));
+    h.run();
+    assert_ne!(h.output().platform_output.cursor_icon, eframe::egui::CursorIcon::ResizeHorizontal, "inside the name");
+
+    // Drag the end into "Okafor": it snaps to the end of the word.
+    drag(&mut h, edge, edge + Vec2::new(85.0, 0.0));
+    assert_eq!(entity_text(&h), ["Maria Okafor"], "messages: {:?}", messages(&h));
+    assert_eq!(saved_people(&mut h, dir.path()), ["Maria Okafor"]);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(entity_text(&h), ["Maria"], "one undo restores the old extent");
+    assert_eq!(saved_people(&mut h, dir.path()), ["Maria"]);
+
+    // With Alt held the edge lands on the character under the pointer, inside "Okafor".
+    h.event(eframe::egui::Event::ModifiersChanged(Modifiers::ALT));
+    drag(&mut h, edge, edge + Vec2::new(85.0, 0.0));
+    h.event(eframe::egui::Event::ModifiersChanged(Modifiers::NONE));
+    h.run();
+    let exact = entity_text(&h);
+    assert!(exact[0].starts_with("Maria O") && exact[0].len() < "Maria Okafor".len(), "{exact:?}");
+    assert_eq!(saved_people(&mut h, dir.path()), exact);
+}

@@ -5,6 +5,7 @@ mod actions;
 mod app;
 pub mod bench;
 mod blocks;
+mod edge_drag;
 mod export;
 mod jobs;
 mod keys;
