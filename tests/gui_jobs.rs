@@ -284,3 +284,93 @@ fn dragging_an_entity_edge_resizes_it_snapped_to_words_and_undo_restores_it() {
     assert!(exact[0].starts_with("Maria O") && exact[0].len() < "Maria Okafor".len(), "{exact:?}");
     assert_eq!(saved_people(&mut h, dir.path()), exact);
 }
+
+/// Five stories from one site: each ends with the same desk line, and all mention the floating dock.
+fn site_stories(dir: &Path) -> Vec<PathBuf> {
+    std::fs::write(dir.join("redline.json"), r#"{"annotator": "tester"}"#).expect("config");
+    (1..=5)
+        .map(|n| {
+            let file = dir.join(format!("s{n}.txt"));
+            let text = format!(
+                "Harbour note {n}\n\nWorkers moored the floating dock near berth {n} on a calm morning.\n\n\
+                 Readers' desk: tips welcome\n"
+            );
+            std::fs::write(&file, text).expect("write");
+            file
+        })
+        .collect()
+}
+
+/// The undecided-suggestion count the document list holds for document `i`.
+fn pending(h: &Harness<'static, Workbench>, i: usize) -> usize {
+    h.state().project.as_ref().and_then(|p| p.summaries[i].as_ref()).map_or(0, |s| s.pending)
+}
+
+#[test]
+fn suggest_for_all_documents_counts_corpus_suggestions_and_propagates_a_tag() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = site_stories(dir.path());
+    let mut h = harness(&[dir.path().to_path_buf()], dir.path().join("unused"));
+    assert_eq!(files.len(), 5);
+    // Tag "floating dock" as LOC (key 4) in the first story.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Find:").type_text("floating dock");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press(Key::Num4);
+    h.run();
+    let before: Vec<usize> = (0..5).map(|i| pending(&h, i)).collect();
+
+    h.get_by_label("Suggest for all documents").click();
+    wait_until(&mut h, "the corpus suggestions", |h| has_message(h, "Suggested for all 5 documents"));
+    let after: Vec<usize> = (0..5).map(|i| pending(&h, i)).collect();
+    for i in 1..5 {
+        assert!(after[i] >= before[i] + 2, "document {i}: a desk-line deletion and the dock: {before:?} → {after:?}");
+    }
+    assert!(after[0] > before[0], "the open document gets the desk line too: {before:?} → {after:?}");
+    h.get_by_label_contains(&format!("s3 · {} pending", after[2]));
+
+    // The next story opens with both suggestions pending, marked with where they come from.
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    h.run();
+    let session = h.state().project.as_ref().and_then(|p| p.session.as_ref()).expect("session");
+    assert_eq!(session.doc.id, "s2");
+    let desk = session.doc.raw().find("Readers' desk").expect("desk line");
+    let deletion = session.doc.edits().iter().find(|e| e.start <= desk && desk < e.end).expect("the desk line");
+    assert_eq!((deletion.origin.as_str(), deletion.status.as_str()), ("corpus-boilerplate", "pending"));
+    assert!(deletion.reason.contains("of 5 documents"), "{}", deletion.reason);
+    let dock = session
+        .doc
+        .entities()
+        .iter()
+        .find(|e| &session.doc.cleaned()[e.start..e.end] == "floating dock")
+        .expect("the tag is proposed here");
+    assert_eq!((dock.label.as_str(), dock.origin.as_str(), dock.status.as_str()), ("LOC", "propagation", "pending"));
+}
+
+#[test]
+fn suggesting_for_a_large_corpus_shows_progress_and_stops() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = dir.path().join("wire.jsonl");
+    let story = "Port authority update\\n\\n\\n\\nMaria Okafor of Lagos said the new crane arrives in June. ";
+    let lines: Vec<String> =
+        (0..2500).map(|i| format!(r#"{{"id": "s{i}", "text": "{}number {i}."}}"#, story.repeat(4))).collect();
+    std::fs::write(&corpus, lines.join("\n")).expect("write corpus");
+    let mut h = harness(&[corpus], dir.path().join("unused"));
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    wait_until(&mut h, "the progress bar", |h| h.query_by_label("Stop suggesting").is_some());
+    h.get_by_label_contains("Suggesting for all 2500 documents");
+    h.get_by_label("Stop suggesting").click();
+    wait_until(&mut h, "the job to stop", |h| has_message(h, "Suggesting stopped"));
+    assert!(h.query_by_label("Stop suggesting").is_none());
+    let report = messages(&h).into_iter().find(|m| m.contains("Suggesting stopped")).unwrap_or_default();
+    let counted: usize = report
+        .split("after ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no count in {report:?}"));
+    assert!(counted < 2500 && report.contains("of 2500 documents"), "stopped before the end: {report}");
+}

@@ -34,6 +34,7 @@ impl Workbench {
             Action::OpenFiles => self.pick(PickKind::Files),
             Action::OpenFolder => self.pick(PickKind::Folder),
             Action::Export => self.toggle_export(),
+            Action::SuggestCorpus => self.suggest_corpus(),
             Action::Find => {
                 self.find = Some(String::new());
                 self.focus_find = true;

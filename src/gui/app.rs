@@ -6,6 +6,7 @@ use std::sync::{Arc, OnceLock};
 
 use eframe::egui;
 
+use super::corpus_jobs::CorpusSuggestions;
 use super::export::ExportPanel;
 use super::jobs::{Job, Worker};
 use super::messages::Messages;
@@ -69,6 +70,8 @@ pub struct Project {
     pub session: Option<Session>,
     /// Its autosave state.
     pub save_state: SaveState,
+    /// Corpus-wide suggestions: the evidence gathered over every document, and the job gathering it.
+    pub corpus: CorpusSuggestions,
 }
 
 /// The workbench window's state.
@@ -157,6 +160,7 @@ impl Workbench {
             || self.pending_pick.is_some()
             || self.project.as_ref().is_some_and(|p| p.scan.is_some())
             || self.export.is_busy()
+            || self.project.as_ref().is_some_and(|p| p.corpus.is_running())
     }
 
     /// Starts opening paths in the background (the window keeps drawing).
@@ -202,6 +206,7 @@ impl Workbench {
         }
         self.poll_scan();
         self.poll_export();
+        self.poll_corpus();
         self.poll_saves();
     }
 
@@ -227,6 +232,7 @@ impl Workbench {
             filter: None,
             session: None,
             save_state: SaveState::Unchanged,
+            corpus: CorpusSuggestions::default(),
         });
         (0..self.project.as_ref().map_or(0, |p| p.ws.len())).find(|&i| self.open_document(i));
     }
@@ -259,8 +265,14 @@ impl Workbench {
     pub fn open_document(&mut self, index: usize) -> bool {
         self.flush_saves();
         let Some(project) = &mut self.project else { return false };
+        if let Some(leaving) = &project.session {
+            project.corpus.learn(&leaving.doc);
+        }
         match project.ws.prepare(index) {
-            Ok(prepared) => {
+            Ok(mut prepared) => {
+                if let Err(e) = project.corpus.enrich(&project.ws, &mut prepared) {
+                    self.messages.problem(Error::from(e).in_doc(&prepared.doc.id));
+                }
                 let session = Session::new(index, prepared);
                 if let Some(slot) = project.summaries.get_mut(index) {
                     *slot = Some(Summary::of(&session.doc));

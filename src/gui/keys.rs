@@ -17,6 +17,8 @@ pub enum Action {
     OpenFolder,
     /// Show or hide the export window.
     Export,
+    /// Suggest for every document of the project, with corpus evidence.
+    SuggestCorpus,
     /// Undo the last action.
     Undo,
     /// Redo the last undone action.
@@ -92,6 +94,7 @@ pub const SHORTCUTS: &[Shortcut] = &[
     sc(true, false, false, Key::O, Action::OpenFiles),
     sc(true, true, false, Key::O, Action::OpenFolder),
     sc(true, false, false, Key::E, Action::Export),
+    sc(true, true, false, Key::S, Action::SuggestCorpus),
     sc(true, false, false, Key::Z, Action::Undo),
     sc(true, true, false, Key::Z, Action::Redo),
     sc(true, false, false, Key::Y, Action::Redo),
@@ -134,6 +137,7 @@ pub const SHORTCUTS: &[Shortcut] = &[
 pub const HELP: &[(&str, &str)] = &[
     ("F1 or ?", "show or hide this overlay"),
     ("Ctrl+O / Ctrl+Shift+O", "open files / open a folder (or drop them on the window)"),
+    ("Ctrl+Shift+S", "suggest for all documents: recurring lines and tagged texts, in the background"),
     ("Ctrl+E", "export: spaCy, doccano, Label Studio, brat, CoNLL or cleaning pairs (in the background)"),
     ("J / K (Tab / Shift+Tab)", "focus the next / previous suggestion or entity"),
     ("A / R / U", "accept / reject / reset the focused one (click it in the original to focus it)"),

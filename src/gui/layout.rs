@@ -49,7 +49,10 @@ impl Workbench {
         {
             self.answer(offer, answer);
         }
-        if self.opening.is_some() || self.project.as_ref().is_some_and(|p| p.scan.is_some()) || self.export.is_running()
+        if self.opening.is_some()
+            || self.project.as_ref().is_some_and(|p| p.scan.is_some())
+            || self.export.is_running()
+            || self.project.as_ref().is_some_and(|p| p.corpus.is_running())
         {
             egui::Panel::bottom("progress").show(ui, |ui| self.progress(ui));
         }
@@ -109,6 +112,16 @@ impl Workbench {
                 .clicked()
             {
                 self.run(Action::Export);
+            }
+            if ui
+                .add_enabled(self.project.is_some(), egui::Button::new("Suggest for all documents"))
+                .on_hover_text(
+                    "Ctrl+Shift+S: propose in every document the lines that recur across documents and the \
+                     texts you tagged; the list then shows each document's undecided count",
+                )
+                .clicked()
+            {
+                self.run(Action::SuggestCorpus);
             }
             if ui.button("Find").on_hover_text("Ctrl+F").clicked() {
                 self.run(Action::Find);
@@ -180,6 +193,7 @@ impl Workbench {
             });
         }
         self.export_progress(ui);
+        self.corpus_progress(ui);
     }
 
     /// The document list: filter, progress, and one row per document (only visible rows are built).

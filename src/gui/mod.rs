@@ -5,6 +5,7 @@ mod actions;
 mod app;
 pub mod bench;
 mod blocks;
+mod corpus_jobs;
 mod edge_drag;
 mod export;
 mod jobs;
