@@ -7,6 +7,7 @@
 #   bash scripts/screenshots.sh            # debug build
 #   REDLINE_BIN=target/release/redline bash scripts/screenshots.sh
 #   SHOTS=review bash scripts/screenshots.sh   # only the review desk
+#   SHOTS=jobs bash scripts/screenshots.sh     # only corpus suggestions, the export window and help
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=docs/screenshots
@@ -95,7 +96,30 @@ shot workbench-light.png
 stop
 fi
 
-# 4. The review desk: two annotators decide the same article differently, then the review compares them.
+# 4. Long work: suggestions for all documents (the list's counts and the report), the export window.
+if [ "$SHOTS" = all ] || [ "$SHOTS" = jobs ]; then
+  # A wire corpus from one site: every story ends with the same desk line and mentions the dock.
+  mkdir -p "$WORK/site"
+  for n in $(seq 1 1200); do
+    printf '{"id": "note-%04d", "text": "Harbour note %d\\n\\nWorkers moored the floating dock near berth %d.\\n\\nReaders desk: tips welcome\\n"}\n' "$n" "$n" "$n"
+  done > "$WORK/site/wire.jsonl"
+  start "$WORK/site/wire.jsonl"
+  sleep 8
+  keys ctrl+f; xdotool type --delay 60 "floating dock"; keys Return 4 Escape
+  keys ctrl+shift+s; sleep 1
+  shot corpus-progress.png
+  sleep 25
+  keys alt+Down
+  shot corpus.png
+  keys ctrl+e
+  shot export.png
+  keys Escape F1
+  shot help.png
+  stop
+fi
+[ "$SHOTS" = jobs ] && exit 0
+
+# 5. The review desk: two annotators decide the same article differently, then the review compares them.
 for who in ana ben; do
   REDLINE_ANNOTATOR=$who start "$WORK/samples/harbor-solar.txt"
   if [ "$who" = ana ]; then keys j a j a; else keys j a j r; fi

@@ -64,15 +64,17 @@ impl CorpusEvidence {
 
 impl Additions {
     /// Adds the edits and entity suggestions to `doc` without an undo entry (as suggestions made on
-    /// opening are); returns how many undecided suggestions it gained.
+    /// opening are) and without changing its workflow status (the person has not worked on it);
+    /// returns how many undecided suggestions it gained.
     pub fn apply(self, doc: &mut Document) -> Result<usize, ModelError> {
-        let before = Summary::of(doc).pending;
+        let (before, status) = (Summary::of(doc).pending, doc.status);
         if let Some(problem) = doc.add_edits(self.edits).into_iter().next() {
             return Err(problem);
         }
         if let Some(command) = &self.entities {
             doc.apply(command)?;
         }
+        doc.status = status;
         Ok(Summary::of(doc).pending.saturating_sub(before))
     }
 }
@@ -108,6 +110,7 @@ mod tests {
         assert!(additions.edits.iter().any(|e| e.start <= footer && footer < e.end), "{:?}", additions.edits);
         let added = additions.apply(&mut doc).expect("apply");
         assert!(added >= 2, "a deletion and an entity suggestion: {added}");
+        assert_eq!(doc.status, crate::model::DocStatus::Todo, "suggestions are not work on the document");
         let propagated: Vec<&str> = doc
             .entities()
             .iter()

@@ -330,7 +330,8 @@ fn suggest_for_all_documents_counts_corpus_suggestions_and_propagates_a_tag() {
         assert!(after[i] >= before[i] + 2, "document {i}: a desk-line deletion and the dock: {before:?} → {after:?}");
     }
     assert!(after[0] > before[0], "the open document gets the desk line too: {before:?} → {after:?}");
-    h.get_by_label_contains(&format!("s3 · {} pending", after[2]));
+    // Still to do: suggestions are not work on a document.
+    h.get_by_label_contains(&format!("○ s3 · {} pending", after[2]));
 
     // The next story opens with both suggestions pending, marked with where they come from.
     h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);

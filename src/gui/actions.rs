@@ -58,6 +58,8 @@ impl Workbench {
     fn escape(&mut self) {
         if self.help {
             self.help = false;
+        } else if self.export.open {
+            self.export.open = false;
         } else if self.find.is_some() {
             self.find = None;
         } else if let Some(s) = self.project.as_mut().and_then(|p| p.session.as_mut()) {

@@ -113,8 +113,8 @@ impl Workbench {
             let total = project.ws.len();
             let remembered = c.evidence.as_ref().map_or(0, CorpusEvidence::remembered);
             let how = format!(
-                "{} new suggestion(s): lines recurring across the documents, and {remembered} tagged text(s) \
-                 proposed where they occur; the list shows each document's undecided count",
+                "{} new suggestion(s) from lines that recur across documents and from {remembered} tagged \
+                 text(s) proposed wherever they occur; the list shows each document's undecided count",
                 c.added
             );
             if c.stopped {

@@ -92,7 +92,11 @@ impl Workbench {
         let mut open = self.export.open;
         let mut choose = false;
         let busy = self.export.is_busy();
-        egui::Window::new("Export").open(&mut open).collapsible(false).resizable(false).show(ui.ctx(), |ui| {
+        let (done, total) = self.project.as_ref().map_or((0, 0), |p| (p.done_count(), p.summaries.len()));
+        let top = ui.ctx().content_rect().center_top() + egui::vec2(0.0, 60.0);
+        let window = egui::Window::new("Export").open(&mut open).collapsible(false).resizable(false);
+        window.pivot(egui::Align2::CENTER_TOP).default_pos(top).show(ui.ctx(), |ui| {
+            ui.label(format!("{done} of {total} documents are marked done."));
             ui.label("Format:");
             for (format, name, what) in FORMATS {
                 ui.radio_value(&mut self.export.format, *format, *name).on_hover_text(*what);
