@@ -7,7 +7,7 @@
 #   bash scripts/screenshots.sh            # debug build
 #   REDLINE_BIN=target/release/redline bash scripts/screenshots.sh
 #   SHOTS=review bash scripts/screenshots.sh   # only the review desk
-#   SHOTS=jobs bash scripts/screenshots.sh     # only corpus suggestions, the export window and help
+#   SHOTS=jobs bash scripts/screenshots.sh     # only corpus suggestions, the export window, an edge drag
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=docs/screenshots
@@ -113,8 +113,13 @@ if [ "$SHOTS" = all ] || [ "$SHOTS" = jobs ]; then
   shot corpus.png
   keys ctrl+e
   shot export.png
-  keys Escape F1
-  shot help.png
+  keys Escape
+  # Drag the end edge of the suggested "floating dock" over "near": the new extent is previewed.
+  xdotool mousemove --window "$WID" 861 112 sleep 0.4 mousedown 1 sleep 0.2 mousemove --window "$WID" 900 112 \
+    sleep 0.2 mousemove --window "$WID" 925 112 sleep 0.6
+  import -display "$DISPLAY" -window root "$OUT/edge-drag.png"; echo "$OUT/edge-drag.png"
+  xdotool mouseup 1; sleep 0.6
+  shot edge-dropped.png
   stop
 fi
 [ "$SHOTS" = jobs ] && exit 0
