@@ -375,3 +375,24 @@ fn suggesting_for_a_large_corpus_shows_progress_and_stops() {
         .unwrap_or_else(|| panic!("no count in {report:?}"));
     assert!(counted < 2500 && report.contains("of 2500 documents"), "stopped before the end: {report}");
 }
+
+#[test]
+fn an_export_that_cannot_be_written_names_the_file_and_the_window_closes_with_escape() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = two_stories(dir.path());
+    // The destination's folder is a file, so the export cannot be written there.
+    let blocker = dir.path().join("blocker");
+    std::fs::write(&blocker, "not a folder").expect("write");
+    let mut h = harness(&files, blocker.join("out.jsonl"));
+    export_as(&mut h, "doccano JSONL", true);
+    wait_until(&mut h, "the failure", |h| has_message(h, "Export failed"));
+    let problem = messages(&h).into_iter().find(|m| m.contains("Export failed")).unwrap_or_default();
+    assert!(problem.contains("blocker"), "names the file: {problem}");
+    assert!(h.state().messages.list().iter().any(|m| m.problem && m.text.contains("Export failed")));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_by_label("Include documents not done");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Include documents not done").is_none(), "Esc closes the export window");
+}

@@ -56,6 +56,15 @@ impl CorpusSuggestions {
     }
 }
 
+impl Drop for CorpusSuggestions {
+    /// Stops the job when its project closes, so a closed corpus is not read on.
+    fn drop(&mut self) {
+        if let Some(job) = &self.job {
+            job.cancel();
+        }
+    }
+}
+
 impl Workbench {
     /// Starts gathering corpus evidence and counting suggestions for every document (stops the scan
     /// of the document list, which this replaces).

@@ -144,7 +144,7 @@ impl Workbench {
             self.export.reported = true;
             match result {
                 Ok(report) => self.report_export(&report),
-                Err(e) => self.messages.problem(format!("Export failed, nothing was written: {e}")),
+                Err(e) => self.messages.problem(format!("Export failed: {e}")),
             }
         }
         if finished {
