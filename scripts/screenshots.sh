@@ -8,6 +8,7 @@
 #   REDLINE_BIN=target/release/redline bash scripts/screenshots.sh
 #   SHOTS=review bash scripts/screenshots.sh   # only the review desk
 #   SHOTS=rule-offer bash scripts/screenshots.sh   # only the rule offer
+#   SHOTS=jobs bash scripts/screenshots.sh     # only corpus suggestions, the export window, an edge drag
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=docs/screenshots
@@ -113,6 +114,33 @@ shot rule-offer.png
 stop
 [ "$SHOTS" = all ] || exit 0
 fi
+# 4. Long work: suggestions for all documents (the list's counts and the report), the export window.
+if [ "$SHOTS" = all ] || [ "$SHOTS" = jobs ]; then
+  # A wire corpus from one site: every story ends with the same desk line and mentions the dock.
+  mkdir -p "$WORK/wire"
+  for n in $(seq 1 1200); do
+    printf '{"id": "note-%04d", "text": "Harbour note %d\\n\\nWorkers moored the floating dock near berth %d.\\n\\nReaders desk: tips welcome\\n"}\n' "$n" "$n" "$n"
+  done > "$WORK/wire/wire.jsonl"
+  start "$WORK/wire/wire.jsonl"
+  sleep 8
+  keys ctrl+f; xdotool type --delay 60 "floating dock"; keys Return 4 Escape
+  keys ctrl+shift+s; sleep 1
+  shot corpus-progress.png
+  sleep 25
+  keys alt+Down
+  shot corpus.png
+  keys ctrl+e
+  shot export.png
+  keys Escape
+  # Drag the end edge of the suggested "floating dock" over "near": the new extent is previewed.
+  xdotool mousemove --window "$WID" 861 112 sleep 0.4 mousedown 1 sleep 0.2 mousemove --window "$WID" 900 112 \
+    sleep 0.2 mousemove --window "$WID" 925 112 sleep 0.6
+  import -display "$DISPLAY" -window root "$OUT/edge-drag.png"; echo "$OUT/edge-drag.png"
+  xdotool mouseup 1; sleep 0.6
+  shot edge-dropped.png
+  stop
+fi
+[ "$SHOTS" = jobs ] && exit 0
 
 # 5. The review desk: two annotators decide the same article differently, then the review compares them.
 for who in ana ben; do

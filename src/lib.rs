@@ -10,6 +10,7 @@ pub mod clean;
 pub mod cli;
 pub mod error;
 pub mod eval;
+pub mod evidence;
 pub mod format;
 pub mod gui;
 pub mod input;

@@ -258,6 +258,39 @@ impl Session {
         self.apply(Command::SetEntityRange { id, start: a, end: z })
     }
 
+    /// The range entity `id` takes when its start (or end) edge is dragged to cleaned byte `to`: the
+    /// word there is taken whole unless `exact`, as a selection snaps. `None` when the entity is gone,
+    /// the range would be empty, or nothing changes.
+    pub fn dragged_edge_range(&self, id: EntityId, start_edge: bool, to: usize, exact: bool) -> Option<(usize, usize)> {
+        let e = self.doc.entity(id)?;
+        let text = self.doc.cleaned();
+        let to = floor_boundary(text, to);
+        let range = match (start_edge, exact) {
+            (true, true) => (to, e.end),
+            (false, true) => (e.start, to),
+            (true, false) => (words::snap_to_words(text, to, e.end)?.0, e.end),
+            (false, false) => (e.start, words::snap_to_words(text, e.start, to)?.1),
+        };
+        (range.0 < range.1 && range != (e.start, e.end)).then_some(range)
+    }
+
+    /// Moves an edge of entity `id` to where it was dragged (see [`Self::dragged_edge_range`]) with one
+    /// undoable `SetEntityRange`, and focuses the entity; returns whether it changed.
+    pub fn drag_entity_edge(
+        &mut self,
+        id: EntityId,
+        start_edge: bool,
+        to: usize,
+        exact: bool,
+    ) -> Result<bool, ModelError> {
+        self.anchor = None;
+        self.focus = Some(Focus::Entity(id));
+        match self.dragged_edge_range(id, start_edge, to, exact) {
+            Some((start, end)) => self.apply(Command::SetEntityRange { id, start, end }),
+            None => Ok(false),
+        }
+    }
+
     /// Moves the caret; with `extend` the selection grows from where it started.
     pub fn move_caret(&mut self, step: Step, extend: bool) {
         if extend && self.anchor.is_none() {
@@ -432,6 +465,29 @@ mod tests {
         let (a, z) = s.selection().expect("selection");
         assert!(s.select(a, z, false));
         assert_eq!(s.selection().map(|(a, z)| &s.doc.cleaned()[a..z]), Some("James Mattis"));
+    }
+
+    #[test]
+    fn dragging_an_entity_edge_snaps_to_words_unless_exact_and_undoes() {
+        let mut s = session();
+        assert!(s.find("Mattis"));
+        assert!(s.tag("PERSON").expect("tag"));
+        let id = s.doc.entities()[0].id;
+        let text = s.doc.cleaned().to_string();
+        let inside_james = text.find("ames").unwrap_or(0);
+        assert!(s.drag_entity_edge(id, true, inside_james, false).expect("grow start"));
+        let span = |s: &Session| s.doc.entity(id).map(|e| s.doc.cleaned()[e.start..e.end].to_string());
+        assert_eq!(span(&s).as_deref(), Some("James Mattis"));
+        assert_eq!(s.focus, Some(Focus::Entity(id)));
+        let before_end = text.find("tis").unwrap_or(0);
+        assert!(s.drag_entity_edge(id, false, before_end, true).expect("exact end"));
+        assert_eq!(span(&s).as_deref(), Some("James Mat"));
+        // Past the other edge the entity would be empty: nothing happens.
+        assert_eq!(s.dragged_edge_range(id, true, text.len(), true), None);
+        s.undo();
+        assert_eq!(span(&s).as_deref(), Some("James Mattis"));
+        s.undo();
+        assert_eq!(span(&s).as_deref(), Some("Mattis"));
     }
 
     #[test]

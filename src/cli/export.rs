@@ -5,8 +5,7 @@ use std::process::ExitCode;
 
 use crate::error::Error;
 use crate::input::{Collection, Encoding};
-use crate::interop::{self, Format, Written};
-use crate::storage::{safe_file_name, write_atomic};
+use crate::interop::{self, Format};
 
 /// Arguments of `redline export`.
 #[derive(Debug, clap::Args)]
@@ -43,14 +42,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
     for w in &export.warnings {
         eprintln!("redline: warning: {w}");
     }
-    match &export.written {
-        Written::File(bytes) => write_atomic(&args.output, bytes)?,
-        Written::Folder(files) => {
-            for (name, bytes) in files {
-                write_atomic(&args.output.join(safe_file_name(name)), bytes)?;
-            }
-        }
-    }
+    export.written.write(&args.output)?;
     let left_out = if export.not_done > 0 {
         format!(" ({} not done left out; --all includes them)", export.not_done)
     } else {

@@ -30,6 +30,8 @@ impl Workbench {
             Action::Quit => self.quit(),
             Action::OpenFiles => self.pick(PickKind::Files),
             Action::OpenFolder => self.pick(PickKind::Folder),
+            Action::Export => self.toggle_export(),
+            Action::SuggestCorpus => self.suggest_corpus(),
             Action::Find => {
                 self.find = Some(String::new());
                 self.focus_find = true;
@@ -53,6 +55,8 @@ impl Workbench {
     fn escape(&mut self) {
         if self.help {
             self.help = false;
+        } else if self.export.open {
+            self.export.open = false;
         } else if self.find.is_some() {
             self.find = None;
         } else if let Some(s) = self.project.as_mut().and_then(|p| p.session.as_mut()) {

@@ -7,6 +7,8 @@ use std::sync::{Arc, OnceLock};
 
 use eframe::egui;
 
+use super::corpus_jobs::CorpusSuggestions;
+use super::export::ExportPanel;
 use super::jobs::{Job, Worker};
 use super::messages::Messages;
 use super::picker::{FilePicker, PendingPick, PickKind};
@@ -73,6 +75,8 @@ pub struct Project {
     pub save_state: SaveState,
     /// The encodings the person chose for text files that are not UTF-8, by document number.
     pub encodings: HashMap<usize, Encoding>,
+    /// Corpus-wide suggestions: the evidence gathered over every document, and the job gathering it.
+    pub corpus: CorpusSuggestions,
 }
 
 /// The workbench window's state.
@@ -100,6 +104,8 @@ pub struct Workbench {
     pub(super) quit_prompt: Option<QuitPrompt>,
     /// The person chose to quit whatever is unsaved.
     pub(super) quit_anyway: bool,
+    /// The export window and the export running in the background.
+    pub(super) export: ExportPanel,
 }
 
 impl Workbench {
@@ -132,6 +138,7 @@ impl Workbench {
             rule_offers: Default::default(),
             quit_prompt: None,
             quit_anyway: false,
+            export: ExportPanel::default(),
         };
         if !paths.is_empty() {
             app.open_paths(paths.to_vec());
@@ -173,6 +180,8 @@ impl Workbench {
             || self.pending_pick.is_some()
             || self.project.as_ref().is_some_and(|p| p.scan.is_some())
             || self.rule_offers.busy()
+            || self.export.is_busy()
+            || self.project.as_ref().is_some_and(|p| p.corpus.is_running())
     }
 
     /// Starts opening paths in the background (the window keeps drawing).
@@ -218,6 +227,8 @@ impl Workbench {
         }
         self.poll_scan();
         self.poll_rule_offers();
+        self.poll_export();
+        self.poll_corpus();
         self.poll_saves();
     }
 
@@ -244,6 +255,7 @@ impl Workbench {
             session: None,
             save_state: SaveState::Unchanged,
             encodings: HashMap::new(),
+            corpus: CorpusSuggestions::default(),
         });
         (0..self.project.as_ref().map_or(0, |p| p.ws.len())).find(|&i| self.open_document(i));
     }
@@ -276,9 +288,15 @@ impl Workbench {
     pub fn open_document(&mut self, index: usize) -> bool {
         self.flush_saves();
         let Some(project) = &mut self.project else { return false };
+        if let Some(leaving) = &project.session {
+            project.corpus.learn(&leaving.doc);
+        }
         let encoding = project.encodings.get(&index).copied().unwrap_or(project.ws.encoding);
         match project.ws.prepare_with(index, encoding) {
-            Ok(prepared) => {
+            Ok(mut prepared) => {
+                if let Err(e) = project.corpus.enrich(&project.ws, &mut prepared) {
+                    self.messages.problem(Error::from(e).in_doc(&prepared.doc.id));
+                }
                 let session = Session::new(index, prepared);
                 if let Some(slot) = project.summaries.get_mut(index) {
                     *slot = Some(Summary::of(&session.doc));

@@ -15,6 +15,10 @@ pub enum Action {
     OpenFiles,
     /// Open a folder with the native dialog.
     OpenFolder,
+    /// Show or hide the export window.
+    Export,
+    /// Suggest for every document of the project, with corpus evidence.
+    SuggestCorpus,
     /// Undo the last action.
     Undo,
     /// Redo the last undone action.
@@ -89,6 +93,8 @@ pub const SHORTCUTS: &[Shortcut] = &[
     sc(true, false, false, Key::Q, Action::Quit),
     sc(true, false, false, Key::O, Action::OpenFiles),
     sc(true, true, false, Key::O, Action::OpenFolder),
+    sc(true, false, false, Key::E, Action::Export),
+    sc(true, true, false, Key::S, Action::SuggestCorpus),
     sc(true, false, false, Key::Z, Action::Undo),
     sc(true, true, false, Key::Z, Action::Redo),
     sc(true, false, false, Key::Y, Action::Redo),
@@ -131,6 +137,8 @@ pub const SHORTCUTS: &[Shortcut] = &[
 pub const HELP: &[(&str, &str)] = &[
     ("F1 or ?", "show or hide this overlay"),
     ("Ctrl+O / Ctrl+Shift+O", "open files / open a folder (or drop them on the window)"),
+    ("Ctrl+Shift+S", "suggest for all documents: recurring lines and tagged texts, in the background"),
+    ("Ctrl+E", "export: spaCy, doccano, Label Studio, brat, CoNLL or cleaning pairs (in the background)"),
     ("J / K (Tab / Shift+Tab)", "focus the next / previous suggestion or entity"),
     ("A / R / U", "accept / reject / reset the focused one (click it in the original to focus it)"),
     ("Shift+A / Shift+R", "accept / reject every suggestion of the focused rule"),
@@ -140,6 +148,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("Ctrl+F, type, Enter", "find and select text in the cleaned text"),
     ("1 … 9", "tag the selection with a label, or relabel the focused entity"),
     ("Ctrl+Left, Right / Ctrl+Shift+…", "move the focused entity's end / start by a word"),
+    ("drag an entity's edge", "move its start or end (snaps to words; hold Alt for characters)"),
     ("Delete", "remove the focused entity"),
     ("E or F2 (or double-click)", "edit the paragraph at the caret by hand; Ctrl+S applies, Esc cancels"),
     ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo any action"),

@@ -49,7 +49,11 @@ impl Workbench {
         {
             self.answer(offer, answer);
         }
-        if self.opening.is_some() || self.project.as_ref().is_some_and(|p| p.scan.is_some()) {
+        if self.opening.is_some()
+            || self.project.as_ref().is_some_and(|p| p.scan.is_some())
+            || self.export.is_running()
+            || self.project.as_ref().is_some_and(|p| p.corpus.is_running())
+        {
             egui::Panel::bottom("progress").show(ui, |ui| self.progress(ui));
         }
         if self.project.is_some() {
@@ -61,6 +65,9 @@ impl Workbench {
             egui::CentralPanel::default().show(ui, |ui| self.main_area(ui));
         } else {
             egui::CentralPanel::default().show(ui, |ui| self.start_screen(ui));
+        }
+        if self.export.open {
+            self.export_window(ui);
         }
         if self.help {
             self.help_overlay(ui);
@@ -100,6 +107,25 @@ impl Workbench {
                 ui.selectable_value(&mut self.view_mode, mode, name).on_hover_text("V cycles the views");
             }
             ui.separator();
+            if ui
+                .add_enabled(self.project.is_some(), egui::Button::new("Export…"))
+                .on_hover_text(
+                    "Ctrl+E: write the documents for spaCy, doccano, Label Studio, brat, CoNLL or as cleaning pairs",
+                )
+                .clicked()
+            {
+                self.run(Action::Export);
+            }
+            if ui
+                .add_enabled(self.project.is_some(), egui::Button::new("Suggest for all documents"))
+                .on_hover_text(
+                    "Ctrl+Shift+S: propose in every document the lines that recur across documents and the \
+                     texts you tagged; the list then shows each document's undecided count",
+                )
+                .clicked()
+            {
+                self.run(Action::SuggestCorpus);
+            }
             if ui.button("Find").on_hover_text("Ctrl+F").clicked() {
                 self.run(Action::Find);
             }
@@ -169,6 +195,8 @@ impl Workbench {
                 }
             });
         }
+        self.export_progress(ui);
+        self.corpus_progress(ui);
     }
 
     /// The document list: filter, progress, and one row per document (only visible rows are built).

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
 
+use crate::interop::Format;
+
 /// What to ask the person for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PickKind {
@@ -12,6 +14,8 @@ pub enum PickKind {
     Files,
     /// One folder (a project, or a folder of texts).
     Folder,
+    /// Where to write an export in this format: a file, or a folder for brat.
+    ExportTo(Format),
 }
 
 /// Asks the person for paths; blocking, called on a worker thread. `None` when cancelled.
@@ -29,6 +33,16 @@ impl FilePicker for NativePicker {
         match kind {
             PickKind::Files => dialog.add_filter("Articles", &["txt", "jsonl", "json"]).pick_files(),
             PickKind::Folder => dialog.pick_folder().map(|p| vec![p]),
+            PickKind::ExportTo(format) => {
+                let dialog = dialog.set_title(format!("Export as {}", format.name()));
+                let chosen = match format.extension() {
+                    Some(ext) => {
+                        dialog.add_filter(format.name(), &[ext]).set_file_name(format!("export.{ext}")).save_file()
+                    }
+                    None => dialog.pick_folder(),
+                };
+                chosen.map(|p| vec![p])
+            }
         }
     }
 }

@@ -19,6 +19,8 @@ pub struct ViewEvents {
     pub dragged: Option<(usize, usize, bool)>,
     /// What the pointer rests on.
     pub hovered: Option<Target>,
+    /// The source byte nearest the pointer.
+    pub pointer_source: Option<usize>,
     /// Whether the view's scroll position changed this frame.
     pub scrolled: bool,
 }
@@ -39,6 +41,8 @@ pub struct TextView {
     viewport: Rect,
     scroll_to: Option<f32>,
     drag_anchor: Option<usize>,
+    /// Where the content's top left was drawn last frame (screen coordinates).
+    origin: egui::Pos2,
     /// A caret to draw, at this source byte.
     pub caret: Option<usize>,
 }
@@ -60,6 +64,7 @@ impl TextView {
             viewport: Rect::NOTHING,
             scroll_to: None,
             drag_anchor: None,
+            origin: egui::Pos2::ZERO,
             caret: None,
         }
     }
@@ -178,6 +183,12 @@ impl TextView {
         Some(galley.pos_from_cursor(CCursor::new(chars)).translate(Vec2::new(0.0, self.tops[b])))
     }
 
+    /// The zero-width rectangle of the boundary before source byte `source`, in screen coordinates
+    /// as drawn last frame.
+    pub fn boundary_rect(&self, source: usize) -> Option<Rect> {
+        self.caret_rect(source).map(|r| r.translate(self.origin.to_vec2()))
+    }
+
     /// Shows the view filling the available space and reports what the person did in it.
     pub fn show(&mut self, ui: &mut egui::Ui, tooltip: impl Fn(Target) -> Option<String>) -> ViewEvents {
         let width = (ui.available_width() - ui.spacing().scroll.bar_width - 8.0).max(40.0);
@@ -197,6 +208,7 @@ impl TextView {
             let (rect, response) = ui.allocate_exact_size(Vec2::new(width, self.height), Sense::click_and_drag());
             let name = self.name;
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, name));
+            self.origin = rect.min;
             self.paint(ui, rect, viewport);
             self.interact(ui, &response, rect, &mut events);
             if let Some(text) = events.hovered.and_then(&tooltip) {
@@ -249,7 +261,9 @@ impl TextView {
         } else if response.clicked() {
             events.clicked = response.interact_pointer_pos().and_then(|p| self.hit(local(p)));
         }
-        events.hovered = response.hover_pos().and_then(|p| self.hit(local(p))).map(|(_, t)| t);
+        let hovered = response.hover_pos().and_then(|p| self.hit(local(p)));
+        events.hovered = hovered.map(|(_, t)| t);
+        events.pointer_source = hovered.map(|(s, _)| s);
     }
 }
 

@@ -7,6 +7,7 @@ use eframe::egui;
 
 use super::app::{ViewMode, Workbench};
 use super::blocks::Target;
+use super::edge_drag::{self, EdgeDrag};
 use super::palette::Palette;
 use super::render;
 use super::text_view::{TextView, ViewEvents};
@@ -20,6 +21,7 @@ pub struct Views {
     cleaned: TextView,
     original_key: Option<u64>,
     cleaned_key: Option<u64>,
+    edge: Option<EdgeDrag>,
 }
 
 impl Default for Views {
@@ -29,6 +31,7 @@ impl Default for Views {
             cleaned: TextView::new("cleaned-view", "Cleaned text"),
             original_key: None,
             cleaned_key: None,
+            edge: None,
         }
     }
 }
@@ -128,7 +131,11 @@ impl Workbench {
             changed |= original_events(session, &o);
         }
         if let Some(c) = clean {
-            cleaned_events(ui, session, &c);
+            match edge_drag::handle(ui, &mut self.views.edge, &self.views.cleaned, session, &c) {
+                Some(Ok(edge_moved)) => changed |= edge_moved,
+                Some(Err(e)) => self.messages.problem(e),
+                None => cleaned_events(ui, session, &c),
+            }
         }
         if changed {
             self.changed();
@@ -236,7 +243,8 @@ fn tooltip(doc: &Document, target: Target) -> Option<String> {
         }),
         Target::Entity(id) => doc.entity(id).map(|e| {
             format!(
-                "{} ({}, {})\nclick to focus; 1–9 relabel · Delete remove · A/R accept/reject",
+                "{} ({}, {})\nclick to focus; 1–9 relabel · Delete remove · A/R accept/reject\n\
+                 drag its start or end edge to resize it (Alt: by character)",
                 e.label,
                 e.status.as_str(),
                 e.origin

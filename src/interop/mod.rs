@@ -50,6 +50,16 @@ impl Format {
             Self::CleaningPairs => "cleaning-pairs",
         }
     }
+
+    /// The file extension of the output, or `None` when the output is a folder (brat).
+    pub fn extension(self) -> Option<&'static str> {
+        match self {
+            Self::Spacy | Self::Doccano | Self::CleaningPairs => Some("jsonl"),
+            Self::LabelStudio => Some("json"),
+            Self::Conll => Some("conll"),
+            Self::Brat => None,
+        }
+    }
 }
 
 /// What an export produces: one file, or a folder of named files.
@@ -97,6 +107,28 @@ pub fn export(format: Format, docs: &[Document], all: bool) -> Export {
         Format::CleaningPairs => pairs::export(&chosen),
     };
     Export { written, exported: chosen.len(), not_done: docs.len() - chosen.len(), warnings }
+}
+
+impl Written {
+    /// Writes the output atomically: one file at `output`, or each file of a folder inside `output`.
+    /// Returns the paths written.
+    pub fn write(&self, output: &Path) -> Result<Vec<PathBuf>> {
+        match self {
+            Self::File(bytes) => {
+                crate::storage::write_atomic(output, bytes)?;
+                Ok(vec![output.to_path_buf()])
+            }
+            Self::Folder(files) => {
+                let mut written = Vec::with_capacity(files.len());
+                for (name, bytes) in files {
+                    let path = output.join(crate::storage::safe_file_name(name));
+                    crate::storage::write_atomic(&path, bytes)?;
+                    written.push(path);
+                }
+                Ok(written)
+            }
+        }
+    }
 }
 
 /// The entities a document's gold annotation holds: accepted ones.
