@@ -15,6 +15,7 @@ pub mod inline;
 pub mod layout;
 pub mod line_rules;
 pub mod rules;
+pub mod spaced_cards;
 pub mod text;
 pub mod user;
 
@@ -154,6 +155,7 @@ impl Cleaner {
         let on = |id: &str| self.is_enabled(id);
         if on(rules::HOVER_CARD) {
             inline::hover_cards(line, out);
+            spaced_cards::hover_cards(line, out);
         }
         inline::glued_junk(line, &on, out);
         chars::repair(line, &on, out);
