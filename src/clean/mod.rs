@@ -9,6 +9,7 @@
 
 pub mod boilerplate;
 pub mod chars;
+pub mod consent;
 pub mod corpus;
 pub mod examples;
 pub mod inline;
@@ -130,6 +131,9 @@ impl Cleaner {
         let lines = text::lines(raw);
         let mut verdicts: Vec<Option<layout::Verdict>> = vec![None; lines.len()];
         line_rules::judge(&lines, &|id| self.is_enabled(id), &mut verdicts);
+        if self.is_enabled(rules::COOKIE_NOTICE) {
+            consent::judge(raw, &lines, &mut verdicts);
+        }
         if self.is_enabled(rules::PAGE_BOILERPLATE) {
             boilerplate::judge(&lines, &mut verdicts);
         }
