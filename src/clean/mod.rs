@@ -7,6 +7,7 @@
 //! (hover cards, glued ad markers, wire credits, character repairs, user span rules, spaces); the
 //! result is sorted and never overlaps.
 
+pub mod author_bio;
 pub mod boilerplate;
 pub mod chars;
 pub mod consent;
@@ -133,6 +134,9 @@ impl Cleaner {
         line_rules::judge(&lines, &|id| self.is_enabled(id), &mut verdicts);
         if self.is_enabled(rules::COOKIE_NOTICE) {
             consent::judge(raw, &lines, &mut verdicts);
+        }
+        if self.is_enabled(rules::AUTHOR_BIO) {
+            author_bio::judge(&lines, &mut verdicts);
         }
         if self.is_enabled(rules::PAGE_BOILERPLATE) {
             boilerplate::judge(&lines, &mut verdicts);

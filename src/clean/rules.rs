@@ -86,6 +86,8 @@ pub const COMMENT_COUNTER: &str = "comment-counter";
 pub const BYLINE: &str = "byline";
 /// Id of the timestamp rule.
 pub const TIMESTAMP: &str = "timestamp";
+/// Id of the author box and bio rule.
+pub const AUTHOR_BIO: &str = "author-bio";
 /// Id of the whole-page navigation rule.
 pub const PAGE_BOILERPLATE: &str = "page-boilerplate";
 /// Id of the mojibake repair rule.
@@ -185,6 +187,13 @@ pub const RULES: &[RuleInfo] = &[
         category: Category::Metadata,
         description: "`Updated 9:38 pm`, `Published November 19, 2019`, lines made only of a date and time, \
                       `5 min read`.",
+    },
+    RuleInfo {
+        id: AUTHOR_BIO,
+        name: "Author box or bio",
+        category: Category::Metadata,
+        description: "At the end of a text: an `About Lena Park` / `Sobre …` / `About the author` header with at most \
+                      two lines under it, and one-line bios such as `Lena Park is a reporter for The Harbor Daily.`",
     },
     RuleInfo {
         id: PAGE_BOILERPLATE,
