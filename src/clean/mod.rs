@@ -11,6 +11,7 @@ pub mod author_bio;
 pub mod boilerplate;
 pub mod chars;
 pub mod consent;
+pub mod contact;
 pub mod corpus;
 pub mod examples;
 pub mod inline;
@@ -137,6 +138,9 @@ impl Cleaner {
         }
         if self.is_enabled(rules::AUTHOR_BIO) {
             author_bio::judge(&lines, &mut verdicts);
+        }
+        if self.is_enabled(rules::CONTACT_FOOTER) {
+            contact::judge(raw, &lines, &mut verdicts);
         }
         if self.is_enabled(rules::PAGE_BOILERPLATE) {
             boilerplate::judge(&lines, &mut verdicts);

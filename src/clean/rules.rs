@@ -88,6 +88,8 @@ pub const BYLINE: &str = "byline";
 pub const TIMESTAMP: &str = "timestamp";
 /// Id of the author box and bio rule.
 pub const AUTHOR_BIO: &str = "author-bio";
+/// Id of the contact footer rule.
+pub const CONTACT_FOOTER: &str = "contact-footer";
 /// Id of the whole-page navigation rule.
 pub const PAGE_BOILERPLATE: &str = "page-boilerplate";
 /// Id of the mojibake repair rule.
@@ -194,6 +196,13 @@ pub const RULES: &[RuleInfo] = &[
         category: Category::Metadata,
         description: "At the end of a text: an `About Lena Park` / `Sobre …` / `About the author` header with at most \
                       two lines under it, and one-line bios such as `Lena Park is a reporter for The Harbor Daily.`",
+    },
+    RuleInfo {
+        id: CONTACT_FOOTER,
+        name: "Contact footer",
+        category: Category::Footers,
+        description: "Short lines with a phone or fax number next to its label (`Phone: …`, `… tel | … fax`) that \
+                      are not sentences.",
     },
     RuleInfo {
         id: PAGE_BOILERPLATE,
