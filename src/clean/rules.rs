@@ -134,7 +134,7 @@ pub const RULES: &[RuleInfo] = &[
         name: "Hover card",
         category: Category::Ads,
         description: "The Hill-style name cards glued to a name: `James MattisJames Norman Mattis…MORE` \
-                      becomes `James Mattis`.",
+                      becomes `James Mattis`; also when a space or a line break separates the card from the name.",
     },
     RuleInfo {
         id: AD_MARKER,
@@ -148,40 +148,42 @@ pub const RULES: &[RuleInfo] = &[
         id: SHARE_SUBSCRIBE,
         name: "Share, follow, subscribe",
         category: Category::Social,
-        description: "Share bars (`Facebook Twitter Email`), `Follow us on…`, newsletter sign-up prompts.",
+        description: "Share bars (`Facebook Twitter Email`), `Follow us on…`, newsletter sign-up prompts, \
+                      `Like this:` widgets.",
     },
     RuleInfo {
         id: READ_MORE,
         name: "Read more / Related",
         category: Category::Teasers,
-        description: "`Read more:` and `Related:` teaser lines and RELATED blocks of headlines. A sentence that \
-                      starts `Read more about…` stays.",
+        description: "`Read more:`, `Related:` and `[Related: …]` teaser lines and RELATED blocks of headlines. \
+                      A sentence that starts `Read more about…` stays.",
     },
     RuleInfo {
         id: COPYRIGHT_FOOTER,
         name: "Copyright and syndication footer",
         category: Category::Footers,
         description: "The AP notice, `© 2019 …`, `All rights reserved`, `This article originally appeared on …`, \
-                      `(Reporting by …; Editing by …)`.",
+                      `(Reporting by …; Editing by …)` with or without brackets, `… contributed reporting`.",
     },
     RuleInfo {
         id: COOKIE_NOTICE,
         name: "Cookie or consent notice",
         category: Category::Consent,
         description: "`This website uses cookies…`, `By continuing to use…`, terms and privacy notices addressed \
-                      to the reader.",
+                      to the reader, and consent panels of any length that name cookies and the site or browser.",
     },
     RuleInfo {
         id: COMMENT_COUNTER,
         name: "Comment counter",
         category: Category::Metadata,
-        description: "`12 Comments`, `Comments (3)`, `Leave a comment`, lone numbers.",
+        description: "`12 Comments`, `Comments (3)`, `Leave a comment`, lone numbers, and comment-form labels and \
+                      notices (`Reply`, `Save my name, email, and website…`, `Notify me of…`).",
     },
     RuleInfo {
         id: BYLINE,
         name: "Byline",
         category: Category::Metadata,
-        description: "`By Jane Doe - 11/19/19 06:56 AM EST`, `Jane Doe, Associated Press`.",
+        description: "`By Jane Doe - 11/19/19 06:56 AM EST`, `Jane Doe, Associated Press`, `Jane Doe Reuters`.",
     },
     RuleInfo {
         id: TIMESTAMP,
@@ -209,7 +211,8 @@ pub const RULES: &[RuleInfo] = &[
         name: "Page navigation and footers",
         category: Category::Navigation,
         description: "In whole-page text (many short lines), everything outside the densest block of prose: \
-                      menus, footers, teaser lists. Judged with jusText-like length and stop-word classes.",
+                      menus, footers, teaser lists. Judged with jusText-like length and stop-word classes; runs of \
+                      furniture cost double, so a teaser list cuts the main text off from what follows it.",
     },
     RuleInfo {
         id: MOJIBAKE,
