@@ -53,14 +53,22 @@ pub fn judge(lines: &[Line<'_>], verdicts: &mut [Option<Verdict>]) {
     }
 }
 
+/// The words an author box header starts with (checked before the pattern, which costs more).
+const HEADER_WORDS: &[&str] =
+    &["About ", "ABOUT ", "Sobre ", "Über ", "À propos ", "A propos ", "Acerca ", "Informazioni ", "Over "];
+
 /// `About Lena Park`, `Sobre Ana Lima`, `About the author`.
 fn is_header(t: &str) -> bool {
-    word_count(t) <= MAX_HEADER_WORDS && HEADER.as_ref().is_some_and(|r| r.is_match(t))
+    HEADER_WORDS.iter().any(|w| t.starts_with(w))
+        && word_count(t) <= MAX_HEADER_WORDS
+        && HEADER.as_ref().is_some_and(|r| r.is_match(t))
 }
 
 /// `Lena Park is a reporter for The Harbor Daily.`, `Tom Reyes is Harbor's deal curator.`
 fn is_bio(t: &str) -> bool {
-    word_count(t) <= MAX_BIO_WORDS && BIO.as_ref().is_some_and(|r| r.is_match(t))
+    (t.contains(" is ") || t.contains(" was "))
+        && word_count(t) <= MAX_BIO_WORDS
+        && BIO.as_ref().is_some_and(|r| r.is_match(t))
 }
 
 #[cfg(test)]
