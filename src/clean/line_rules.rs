@@ -119,6 +119,7 @@ static PHOTO_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"\([\p{Lu}][\p{L}.' -]+/(?:AP|Reuters|AFP|Getty Images|EPA|Bloomberg)\)\.?$",
         r"(?:©|\(c\))\s*[\p{L} .&'’-]{2,}(?:/\s*[\p{L} .&'’-]{2,})?$",
         r"(?i)^(?:above|pictured|top|main image|inset|left|right|below|top image|header image|featured image|photo illustration|file photo)\s*:",
+        r"(?:, (?:left|right|center|centre)(?:,| to right)|\((?:left|right|center|centre|from left|left to right)\)|(?-u:\b)pictured(?-u:\b)|\[File: [^\]]+\]|/ ?AP (?:file|Photo)$)",
     ]
     .into_iter()
     .map(re)
@@ -430,7 +431,8 @@ fn cues(needles: &[&str]) -> Option<AhoCorasick> {
 }
 
 /// Cues of a long line that can still be a photo caption.
-static PHOTO_CUES: Cues = Cues::new(|| cues(&["©", "(", "/", "|", ":"]));
+static PHOTO_CUES: Cues =
+    Cues::new(|| cues(&["©", "(", "/", "|", ":", ", left", ", right", ", cent", "pictured", "[File"]));
 
 /// Cues of a long line that can still be a copyright or syndication footer.
 static COPYRIGHT_CUES: Cues = Cues::new(|| {
@@ -466,10 +468,23 @@ fn photo_credit(t: &str, words: usize) -> Option<String> {
         return None;
     }
     let pats = &*PHOTO_PATTERNS;
-    let hit = pats.iter().enumerate().find(|(i, p)| p.is_match(t) && (*i != 0 || is_credit_only(t)))?;
-    let what = if hit.0 >= 6 { "caption with photo credit" } else { "photo credit" };
+    let last = pats.len() - 1;
+    let fits = |i: usize| match i {
+        0 => is_credit_only(t),
+        i if i == last => words <= MAX_PLACED_CAPTION_WORDS,
+        _ => true,
+    };
+    let hit = pats.iter().enumerate().find(|(i, p)| fits(*i) && p.is_match(t))?;
+    let what = match hit.0 {
+        i if i == last => "caption placing people in the picture",
+        6.. => "caption with photo credit",
+        _ => "photo credit",
+    };
     Some(format!("{what}: {:?}", quote(t, 60)))
 }
+
+/// Most words of a caption recognised only by where it places people (`…, left, and …`, `pictured`).
+const MAX_PLACED_CAPTION_WORDS: usize = 40;
 
 /// `© Getty Images` (no year, no rights notice: those are copyright footers).
 fn is_credit_only(t: &str) -> bool {
@@ -655,7 +670,18 @@ mod tests {
         ] {
             assert_eq!(first_rule(l).as_deref(), Some(PHOTO_CREDIT), "{l}");
         }
+        for l in [
+            "Mayor Ann Lee, left, and engineer Bo Diaz, right, open the floating solar farm on Monday.",
+            "Ferry crews (left) wave to the harbour master as the first boat leaves.",
+            "Kari Lund, pictured at the harbour in 2018, when she was a councillor.",
+            "About 300 ferries still sail from the old dock, 40 years after it opened [File: Lena Park]",
+            "Ann Lee speaks at the council on Monday. Lena Park / AP file",
+        ] {
+            assert_eq!(first_rule(l).as_deref(), Some(PHOTO_CREDIT), "{l}");
+        }
         assert_eq!(first_rule("Credit card debt rose for a third month, the bank said."), None);
+        assert_eq!(first_rule("He turned to the harbour and left, saying nothing more to the council that day."), None);
+        assert_eq!(first_rule("Kari Lund (R) said the fees would double in May, the council reported."), None);
         assert_eq!(first_rule("Photographers gathered at the harbour to watch the launch."), None);
     }
 
