@@ -127,7 +127,8 @@ pub const RULES: &[RuleInfo] = &[
         name: "Photo credit or caption",
         category: Category::Media,
         description: "Lines such as `© Getty Images`, `Photo: … / AP`, `Image caption …`, `Credit…`, and \
-                      caption lines ending in a photo credit like `(AP Photo/…)`.",
+                      caption lines ending in a photo credit like `(AP Photo/…)`, and short captions that place people in the \
+                      picture (`…, left, and …`, `(left)`, `pictured`, `[File: …]`).",
     },
     RuleInfo {
         id: HOVER_CARD,
