@@ -180,3 +180,23 @@ fn consent_panels_do_not_win_the_main_text_of_a_page() {
     let kept = cleaned(&Cleaner::builtin(), &page);
     assert_eq!(kept.trim_end(), stories.join("\n\n"));
 }
+
+#[test]
+fn text_that_only_looks_like_junk_stays() {
+    let text = "Harbor council backs ferry plan
+
+Read more about the plan in the council report published on Monday.
+
+Advertising budgets at the harbour fell by a third last year, the port's marketing chief said.
+
+\u{201c}The ferry is late again. Third time this week.\u{201d} \u{2014} Lena Park (@lenapark) November 18, 2019
+
+The ferry, pictured last year, sank in the storm and was raised in May.
+
+About the harbour
+
+The harbour is 300 years old. Its tip line's phone number is 555-010-0100.
+
+Jones is a former editor of the harbour paper and now runs the port authority.";
+    assert!(Cleaner::builtin().propose(text).is_empty(), "{:?}", Cleaner::builtin().propose(text));
+}

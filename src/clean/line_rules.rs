@@ -119,7 +119,7 @@ static PHOTO_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"\([\p{Lu}][\p{L}.' -]+/(?:AP|Reuters|AFP|Getty Images|EPA|Bloomberg)\)\.?$",
         r"(?:©|\(c\))\s*[\p{L} .&'’-]{2,}(?:/\s*[\p{L} .&'’-]{2,})?$",
         r"(?i)^(?:above|pictured|top|main image|inset|left|right|below|top image|header image|featured image|photo illustration|file photo)\s*:",
-        r"(?:, (?:left|right|center|centre)(?:,| to right)|\((?:left|right|center|centre|from left|left to right)\)|(?-u:\b)pictured(?-u:\b)|\[File: [^\]]+\]|/ ?AP (?:file|Photo)$)",
+        r"(?:, (?:left|right|center|centre)(?:,| to right)|\((?:left|right|center|centre|from left|left to right)\)|, pictured (?:at|with|during|above|below|here)(?-u:\b)|\[File: [^\]]+\]|/ ?AP (?:file|Photo)$)",
     ]
     .into_iter()
     .map(re)
@@ -681,6 +681,8 @@ mod tests {
         }
         assert_eq!(first_rule("Credit card debt rose for a third month, the bank said."), None);
         assert_eq!(first_rule("He turned to the harbour and left, saying nothing more to the council that day."), None);
+        assert_eq!(first_rule("The ferry, pictured last year, sank in the storm."), None);
+        assert_eq!(first_rule("Lena Park, pictured in 2016, denied the claims."), None);
         assert_eq!(first_rule("Kari Lund (R) said the fees would double in May, the council reported."), None);
         assert_eq!(first_rule("Photographers gathered at the harbour to watch the launch."), None);
     }

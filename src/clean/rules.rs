@@ -128,7 +128,7 @@ pub const RULES: &[RuleInfo] = &[
         category: Category::Media,
         description: "Lines such as `© Getty Images`, `Photo: … / AP`, `Image caption …`, `Credit…`, and \
                       caption lines ending in a photo credit like `(AP Photo/…)`, and short captions that place people in the \
-                      picture (`…, left, and …`, `(left)`, `pictured`, `[File: …]`).",
+                      picture (`…, left, and …`, `(left)`, `…, pictured at …`, `[File: …]`).",
     },
     RuleInfo {
         id: HOVER_CARD,
