@@ -122,3 +122,81 @@ fn clean_command_prints_the_cleaned_text() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim_end(), CLEAN);
 }
+
+/// An extractor's output with the junk its end and its hover cards carry.
+const EXTRACTED: &str = "Port fees to double, council says
+
+Gov. Kari Lund Kari Ann Lund Harbor budget passes | Ferry deal signed MORE (R) said the fees would double in May.
+
+Kari Ann Lund Harbor budget passes Senate after long night | Ferry deal signed by both sides MORE (R) spoke on Monday.
+
+Reporting by Lena Park; additional reporting by Ann Lee; Editing by Tom Reyes
+[Related: Ferry strike ends after two weeks ]
+Leave a Comment Cancel Reply
+Save my name, email, and website in this browser for the next time I comment.
+1 Harbor Way, Suite 4 | 555-010-0100 tel | 555-010-0101 fax
+About Lena Park
+Lena covers ports and ferries for the Harbor Wire.";
+
+/// What an editor keeps of it.
+const EXTRACTED_CLEAN: &str = "Port fees to double, council says
+
+Gov. Kari Lund (R) said the fees would double in May.
+
+(R) spoke on Monday.";
+
+#[test]
+fn cleans_the_end_of_an_extracted_article_and_split_hover_cards() {
+    assert_eq!(cleaned(&Cleaner::builtin(), EXTRACTED).trim_end(), EXTRACTED_CLEAN);
+    let rules: Vec<String> = Cleaner::builtin().propose(EXTRACTED).into_iter().map(|p| p.rule.into_owned()).collect();
+    for rule in ["hover-card", "copyright-footer", "read-more", "comment-counter", "contact-footer", "author-bio"] {
+        assert!(rules.iter().any(|r| r == rule), "{rule} missing from {rules:?}");
+    }
+}
+
+#[test]
+fn consent_panels_do_not_win_the_main_text_of_a_page() {
+    let mut page = String::new();
+    for i in 0..20 {
+        page.push_str(&format!("Menu item {i}\n"));
+    }
+    let stories = [
+        "The harbour council said on Monday that it would open the new ferry terminal in the spring, after two \
+         years of delays that had angered residents and traders alike.",
+        "Traders on the quay said the delays had cost them a season of visitors, and that the council should \
+         have told them sooner about the trouble with the pier.",
+        "The council's engineer said the pier had been rebuilt twice and that the last of the cranes would leave \
+         the site before the first ferry arrived in April.",
+    ];
+    for story in stories {
+        page.push_str(&format!("{story}\n\n"));
+    }
+    for i in 0..6 {
+        page.push_str(&format!("Footer link {i}\n"));
+    }
+    let panel = "Necessary cookies keep the website working and cannot be switched off, as they store no details \
+                 about you and expire when you close the browser window at the end of a visit. ";
+    page.push_str(&panel.repeat(5));
+    let kept = cleaned(&Cleaner::builtin(), &page);
+    assert_eq!(kept.trim_end(), stories.join("\n\n"));
+}
+
+#[test]
+fn text_that_only_looks_like_junk_stays() {
+    let text = "Harbor council backs ferry plan
+
+Read more about the plan in the council report published on Monday.
+
+Advertising budgets at the harbour fell by a third last year, the port's marketing chief said.
+
+\u{201c}The ferry is late again. Third time this week.\u{201d} \u{2014} Lena Park (@lenapark) November 18, 2019
+
+The ferry, pictured last year, sank in the storm and was raised in May.
+
+About the harbour
+
+The harbour is 300 years old. Its tip line's phone number is 555-010-0100.
+
+Jones is a former editor of the harbour paper and now runs the port authority.";
+    assert!(Cleaner::builtin().propose(text).is_empty(), "{:?}", Cleaner::builtin().propose(text));
+}

@@ -17,6 +17,14 @@ const MIN_LINES: usize = 30;
 const MIN_FURNITURE_SHARE: f32 = 0.4;
 /// A whole page has a menu: at least this many furniture lines in a row (lists in articles are shorter).
 const MIN_FURNITURE_RUN: usize = 10;
+/// Bad lines without sentence punctuation in a run at least this long weigh [`RUN_PENALTY`] times more:
+/// a block of teaser headlines or comment-form labels then cuts the main text off from what follows.
+const PENALISED_RUN: usize = 2;
+/// A line of at least this many words with clauses in it is near-good even without English stop words or
+/// a closing full stop (a paragraph in another language, a quotation ending in a bracket).
+const LONG_CLAUSES: usize = 20;
+/// How many times its own weight a bad line in a penalised run costs.
+const RUN_PENALTY: i64 = 2;
 
 /// jusText-like class of a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,11 +45,16 @@ fn classify(t: &str) -> Class {
     let prose = density >= 0.2 || (sentence && words >= 15);
     if words >= 12 && prose && (sentence || words >= 25) {
         Class::Good
-    } else if words >= 6 && sentence && density >= 0.15 {
+    } else if (words >= 6 && sentence && density >= 0.15) || (words >= LONG_CLAUSES && has_clauses(t)) {
         Class::NearGood
     } else {
         Class::Bad
     }
+}
+
+/// Whether a line runs on past a comma or a full stop: clauses, as prose has in any language.
+fn has_clauses(t: &str) -> bool {
+    t.contains(", ") || t.contains(". ")
 }
 
 /// The weight a line adds to (or takes from) a candidate main block.
@@ -76,11 +89,12 @@ pub fn judge(lines: &[Line<'_>], verdicts: &mut [Option<Verdict>]) {
     if !is_whole_page(lines) {
         return;
     }
-    let candidates: Vec<(usize, i64)> = lines
+    let mut candidates: Vec<(usize, i64)> = lines
         .iter()
         .filter(|l| !l.is_blank() && verdicts[l.index].is_none())
         .map(|l| (l.index, weight(classify(l.trimmed()), l.trimmed())))
         .collect();
+    penalise_furniture_runs(lines, &mut candidates);
     let Some((first, last)) = best_segment(&candidates) else { return };
     let (from, to) = (candidates[first].0, candidates[last].0);
     for l in lines.iter().filter(|l| !l.is_blank() && (l.index < from || l.index > to)) {
@@ -89,6 +103,23 @@ pub fn judge(lines: &[Line<'_>], verdicts: &mut [Option<Verdict>]) {
             verdicts[l.index] =
                 Some(Verdict::builtin(PAGE_BOILERPLATE, format!("outside the main text ({side} it): menu or footer")));
         }
+    }
+}
+
+/// Multiplies the weight of bad lines that are not sentences when they come in runs (teaser lists, related
+/// headlines, comment forms): one stray label inside an article costs as before, a run of them costs more.
+/// Bad lines that end a sentence (a short answer, a one-line quote) break a run and keep their weight.
+fn penalise_furniture_runs(lines: &[Line<'_>], candidates: &mut [(usize, i64)]) {
+    let furniture = |&(index, w): &(usize, i64)| w < 0 && !ends_sentence(lines[index].trimmed());
+    let mut k = 0;
+    while k < candidates.len() {
+        let run = candidates[k..].iter().take_while(|c| furniture(c)).count();
+        if run >= PENALISED_RUN {
+            for c in &mut candidates[k..k + run] {
+                c.1 = c.1.saturating_mul(RUN_PENALTY);
+            }
+        }
+        k += run.max(1);
     }
 }
 
@@ -157,10 +188,40 @@ mod tests {
     }
 
     #[test]
+    fn a_teaser_list_cuts_off_the_text_after_it() {
+        let mut text = page(20, 6, 0);
+        for i in 0..4 {
+            text.push_str(&format!("Ferry teaser headline number {i}\n"));
+        }
+        for _ in 0..2 {
+            text.push_str("Readers also liked this much shorter story about the ferry terminal and its delays.\n");
+        }
+        let flags = judged(&text);
+        let l = lines(&text);
+        let kept: Vec<&str> = l.iter().zip(&flags).filter(|(_, d)| !**d).map(|(l, _)| l.text).collect();
+        assert!(kept.iter().all(|t| t.is_empty() || *t == PROSE), "{kept:?}");
+    }
+
+    #[test]
+    fn runs_of_furniture_weigh_more_and_single_labels_do_not() {
+        let text = "Menu\nHome\nA short answer.\nLabel\n";
+        let l = lines(text);
+        let mut c: Vec<(usize, i64)> = l.iter().map(|l| (l.index, -25)).collect();
+        penalise_furniture_runs(&l, &mut c);
+        assert_eq!(c.iter().map(|c| c.1).collect::<Vec<_>>(), vec![-50, -50, -25, -25]);
+    }
+
+    #[test]
     fn classes_follow_length_and_stop_words() {
         assert_eq!(classify(PROSE), Class::Good);
         assert_eq!(classify("It was a very good year for them."), Class::NearGood);
         assert_eq!(classify("Sports Weather Traffic Opinion"), Class::Bad);
+        let foreign = "Warga kota berkumpul di pelabuhan, menunggu kapal feri baru yang dijanjikan dewan kota \
+                       sejak dua tahun lalu, kata seorang nelayan (Antara";
+        assert_eq!(classify(foreign), Class::NearGood);
+        let menu = "Home News Sport Weather Business Culture Travel Science Health Opinion Video Audio Podcasts \
+                    Puzzles Games Shop Jobs Events Newsletters Archive";
+        assert_eq!(classify(menu), Class::Bad);
         assert_eq!(best_segment(&[(0, -5), (1, 10), (2, -3), (3, 8), (4, -20)]), Some((1, 3)));
         assert_eq!(best_segment(&[(0, -5)]), None);
     }

@@ -119,6 +119,7 @@ static PHOTO_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"\([\p{Lu}][\p{L}.' -]+/(?:AP|Reuters|AFP|Getty Images|EPA|Bloomberg)\)\.?$",
         r"(?:©|\(c\))\s*[\p{L} .&'’-]{2,}(?:/\s*[\p{L} .&'’-]{2,})?$",
         r"(?i)^(?:above|pictured|top|main image|inset|left|right|below|top image|header image|featured image|photo illustration|file photo)\s*:",
+        r"(?:, (?:left|right|center|centre)(?:,| to right)|\((?:left|right|center|centre|from left|left to right)\)|, pictured (?:at|with|during|above|below|here)(?-u:\b)|\[File: [^\]]+\]|/ ?AP (?:file|Photo)$)",
     ]
     .into_iter()
     .map(re)
@@ -134,6 +135,8 @@ static COPYRIGHT_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"^\(?(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited)(?: by)?(?-u:\b)[^)]{3,}\)\.?$",
         r"^[A-Z][\w. ]{0,}(?:/[A-Za-z]{1,}){1,4}$",
         r"©\s*\d{4}|(?i)^disclaimer\s*:",
+        r"^(?:Additional )?(?:Reporting|Writing) by [^;]{3,}(?:;[^;]{0,})*; Editing by ",
+        r"^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3}(?: and \p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3})? contributed (?:reporting|research)",
     ]
     .into_iter()
     .map(re)
@@ -148,7 +151,7 @@ static FOLLOW: LazyLock<Regex> = LazyLock::new(|| {
 
 static SUBSCRIBE_START: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:sign up|subscribe|get (?:our|the)(?-u:\b).{0,}(?-u:\b)newsletter|newsletters?(?-u:\b)|never miss|enter your email|download (?:the|our) app|get the .{1,} app|click here to|click here for|tap here|already a subscriber|support (?:our|independent) journalism|become a (?:member|subscriber|patron)|log ?in(?-u:\b)|sign in(?-u:\b)|create (?:an|a free) account|thanks for signing up|thank you for (?:signing up|subscribing))|(?i)(?-u:\b)click(?:ing)? here(?-u:\b)|(?-u:\b)follow (?:us|him|her|them|@\w+) on (?:twitter|facebook|instagram|linkedin)(?-u:\b)",
+        r"(?i)^(?:sign up|subscribe|get (?:our|the)(?-u:\b).{0,}(?-u:\b)newsletter|newsletters?(?-u:\b)|never miss|enter your email|download (?:the|our) app|get the .{1,} app|click here to|click here for|tap here|already a subscriber|support (?:our|independent) journalism|become a (?:member|subscriber|patron)|log ?in(?-u:\b)|sign in(?-u:\b)|create (?:an|a free) account|thanks for signing up|thank you for (?:signing up|subscribing)|like this (?:story|article|post)\?|like this:?$|like loading(?:\.\.\.|…)?$)|(?i)(?-u:\b)click(?:ing)? here(?-u:\b)|(?-u:\b)follow (?:us|him|her|them|@\w+) on (?:twitter|facebook|instagram|linkedin)(?-u:\b)",
     )
 });
 
@@ -162,7 +165,7 @@ static READER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)(?:you|your|o
 
 static READ_MORE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:read more|read next|read also|also read|see also|related(?: coverage| stories| articles| content| topics| tags| posts| links| videos?| reading| news)?|more from [^:|]{1,}|more on (?:this|that)(?: story| topic)?|recommended(?: for you| stories| reading| videos?)?|most (?:read|popular|viewed|shared|watched)|you (?:may|might) (?:also )?like|don'?t miss|trending(?: now| stories| articles)?|editors['’]? picks|more stories|top stories|what to read next|watch next|up next|popular (?:stories|articles|now)|latest (?:news|stories|articles|headlines)|further reading|more news|more in [^:|]{1,}|in case you missed it|more headlines|more|see more|also|tags?|related tags|filed under|categories|category|topics)\s*(?:[:|»>\-–—…]|\.\.\.|$)",
+        r"(?i)^[\[(]?\s*(?:read more|read next|read also|also read|see also|related(?: coverage| stories| articles| content| topics| tags| posts| links| videos?| reading| news)?|more from [^:|]{1,}|more on (?:this|that)(?: story| topic)?|recommended(?: for you| stories| reading| videos?)?|most (?:read|popular|viewed|shared|watched)|you (?:may|might) (?:also )?like|don'?t miss|trending(?: now| stories| articles)?|editors['’]? picks|more stories|top stories|what to read next|watch next|up next|popular (?:stories|articles|now)|latest (?:news|stories|articles|headlines)|further reading|more news|more in [^:|]{1,}|in case you missed it|more headlines|more|see more|also|tags?|related tags|filed under|categories|category|topics)\s*(?:[:|»>\-–—…]|\.\.\.|$)",
     )
 });
 
@@ -188,10 +191,17 @@ static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+static COMMENT_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:reply|cancel reply|leave a (?:comment|reply) cancel reply|add (?:a )?comment|post (?:a )?comment|all comments|show (?:more|new|all) comments(?: \(\d+\))?|hide comments|load more comments)$|save my name, e-?mail,? and website|notify me (?:of|via e-?mail|by e-?mail|when)|uses akismet to reduce spam|your comment (?:will be|is awaiting|has been)|you must be logged in to (?:post a )?comment|(?:please )?enable javascript to (?:view|see|post|load) (?:the )?comments",
+    )
+});
+
 static BYLINE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         r"^(?:By|BY)\s*:?\s*\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|AND|&|de|van|von|la|del|da|der|bin))*(?:\s*(?:[,|–—-]|(?-u:\b)for(?-u:\b)|(?-u:\b)in(?-u:\b))\s*.{0,})?$",
         r"^\p{Lu}[\p{L}.'’ -]{2,},\s*(?i:AP|Associated Press|Reuters|AFP|Bloomberg|CNN|CNBC|UPI)(?:\s+[\p{L} ]{0,}(?i:writer|correspondent|reporter|editor))?$",
+        r"^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3} (?:Associated Press|Reuters|AFP)$",
         r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$",
         r"^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3} @\w+$",
         r"(?i)^(?:written by|author|posted by|story by|words by)\s*:?\s+\p{Lu}",
@@ -421,7 +431,8 @@ fn cues(needles: &[&str]) -> Option<AhoCorasick> {
 }
 
 /// Cues of a long line that can still be a photo caption.
-static PHOTO_CUES: Cues = Cues::new(|| cues(&["©", "(", "/", "|", ":"]));
+static PHOTO_CUES: Cues =
+    Cues::new(|| cues(&["©", "(", "/", "|", ":", ", left", ", right", ", cent", "pictured", "[File"]));
 
 /// Cues of a long line that can still be a copyright or syndication footer.
 static COPYRIGHT_CUES: Cues = Cues::new(|| {
@@ -431,6 +442,10 @@ static COPYRIGHT_CUES: Cues = Cues::new(|| {
 /// Cues of a longer line that can still be a sign-up prompt.
 static SUBSCRIBE_CUES: Cues =
     Cues::new(|| cues(&["ign up", "ubscri", "ewsletter", "nbox", "lick", "ollow", "IGN UP", "UBSCRI", "LICK"]));
+
+/// Cues without which no line is part of a comment form.
+static COMMENT_FORM_CUES: Cues =
+    Cues::new(|| cues(&["omment", "OMMENT", "eply", "EPLY", "kismet", "avaScript", "avascript"]));
 
 /// Cues without which no line is a consent notice.
 static COOKIE_CUES: Cues = Cues::new(|| cues(&["ookie", "rivacy", "erms of", "ontinuing"]));
@@ -453,10 +468,23 @@ fn photo_credit(t: &str, words: usize) -> Option<String> {
         return None;
     }
     let pats = &*PHOTO_PATTERNS;
-    let hit = pats.iter().enumerate().find(|(i, p)| p.is_match(t) && (*i != 0 || is_credit_only(t)))?;
-    let what = if hit.0 >= 6 { "caption with photo credit" } else { "photo credit" };
+    let last = pats.len() - 1;
+    let fits = |i: usize| match i {
+        0 => is_credit_only(t),
+        i if i == last => words <= MAX_PLACED_CAPTION_WORDS,
+        _ => true,
+    };
+    let hit = pats.iter().enumerate().find(|(i, p)| fits(*i) && p.is_match(t))?;
+    let what = match hit.0 {
+        i if i == last => "caption placing people in the picture",
+        6.. => "caption with photo credit",
+        _ => "photo credit",
+    };
     Some(format!("{what}: {:?}", quote(t, 60)))
 }
+
+/// Most words of a caption recognised only by where it places people (`…, left, and …`, `pictured`).
+const MAX_PLACED_CAPTION_WORDS: usize = 40;
 
 /// `© Getty Images` (no year, no rights notice: those are copyright footers).
 fn is_credit_only(t: &str) -> bool {
@@ -531,9 +559,13 @@ fn cookie_notice(t: &str, words: usize) -> Option<String> {
     (strong || weak).then(|| format!("consent notice: {:?}", quote(t, 60)))
 }
 
-/// Comment and share counters.
+/// Comment and share counters, and the labels and notices of a comment form.
 fn comment_counter(t: &str, words: usize) -> Option<String> {
-    (words <= 4 && COUNTER.is_match(t)).then(|| format!("counter: {t:?}"))
+    if words <= 4 && COUNTER.is_match(t) {
+        return Some(format!("counter: {t:?}"));
+    }
+    let form = words <= 25 && COMMENT_FORM_CUES.any_in(t) && COMMENT_FORM.is_match(t);
+    form.then(|| format!("comment form: {:?}", quote(t, 60)))
 }
 
 /// Bylines.
@@ -638,7 +670,20 @@ mod tests {
         ] {
             assert_eq!(first_rule(l).as_deref(), Some(PHOTO_CREDIT), "{l}");
         }
+        for l in [
+            "Mayor Ann Lee, left, and engineer Bo Diaz, right, open the floating solar farm on Monday.",
+            "Ferry crews (left) wave to the harbour master as the first boat leaves.",
+            "Kari Lund, pictured at the harbour in 2018, when she was a councillor.",
+            "About 300 ferries still sail from the old dock, 40 years after it opened [File: Lena Park]",
+            "Ann Lee speaks at the council on Monday. Lena Park / AP file",
+        ] {
+            assert_eq!(first_rule(l).as_deref(), Some(PHOTO_CREDIT), "{l}");
+        }
         assert_eq!(first_rule("Credit card debt rose for a third month, the bank said."), None);
+        assert_eq!(first_rule("He turned to the harbour and left, saying nothing more to the council that day."), None);
+        assert_eq!(first_rule("The ferry, pictured last year, sank in the storm."), None);
+        assert_eq!(first_rule("Lena Park, pictured in 2016, denied the claims."), None);
+        assert_eq!(first_rule("Kari Lund (R) said the fees would double in May, the council reported."), None);
         assert_eq!(first_rule("Photographers gathered at the harbour to watch the launch."), None);
     }
 
@@ -650,6 +695,8 @@ mod tests {
             "Follow Harbor Daily on Twitter",
             "Sign up for our morning newsletter",
             "Get the best stories delivered to your inbox every morning",
+            "Like this story? Share it with a friend!",
+            "Like this:",
         ] {
             assert_eq!(first_rule(l).as_deref(), Some(SHARE_SUBSCRIBE), "{l}");
         }
@@ -662,6 +709,8 @@ mod tests {
         assert_eq!(first_rule("Read more: Council approves the harbour budget").as_deref(), Some(READ_MORE));
         assert_eq!(first_rule("READ MORE: Council approves the harbour budget").as_deref(), Some(READ_MORE));
         assert_eq!(first_rule("Read more about the plan in the report published by the council on Monday."), None);
+        assert_eq!(first_rule("[Related: Council approves the harbour budget ]").as_deref(), Some(READ_MORE));
+        assert_eq!(first_rule("(Related stories: the harbour budget)").as_deref(), Some(READ_MORE));
         let text =
             "Title\n\nRELATED\nCouncil approves budget\nMayor visits harbour\nThe mayor said the plan would work.\n";
         let lines = super::super::text::lines(text);
@@ -678,10 +727,19 @@ mod tests {
             "© 2019 Harbor Media LLC",
             "This article originally appeared on The Harbor Review.",
             "(Reporting by Lena Park; Editing by Tom Reyes)",
+            "Reporting by Lena Park; additional reporting by Ann Lee; Editing by Tom Reyes",
+            "Writing by Ann Lee; Editing by Tom Reyes",
+            "Tom Reyes contributed reporting from Lisbon.",
+            "Lena Park and Ann Lee contributed research.",
         ] {
             assert_eq!(first_rule(l).as_deref(), Some(COPYRIGHT_FOOTER), "{l}");
         }
         assert_eq!(first_rule("The copyright case will be heard in the spring, the lawyers said."), None);
+        assert_eq!(
+            first_rule("Reporting by the paper showed the harbour fees had doubled; editing by hand followed."),
+            None
+        );
+        assert_eq!(first_rule("Tom Reyes contributed to the fund, the filing shows."), None);
     }
 
     #[test]
@@ -703,9 +761,32 @@ mod tests {
     }
 
     #[test]
+    fn comment_forms() {
+        for l in [
+            "Reply",
+            "Leave a Comment Cancel Reply",
+            "Show more comments (12)",
+            "Save my name, email, and website in this browser for the next time I comment.",
+            "Notify me by email when someone answers my comment.",
+            "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+            "Please enable JavaScript to view the comments",
+        ] {
+            assert_eq!(first_rule(l).as_deref(), Some(COMMENT_COUNTER), "{l}");
+        }
+        for l in [
+            "The council will reply to every comment it received by March, the clerk said.",
+            "Readers may notify the council of a comment they want removed.",
+        ] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
+    }
+
+    #[test]
     fn bylines_and_timestamps() {
         assert_eq!(first_rule("By Lena Park - 11/19/19 06:56 AM EST").as_deref(), Some(BYLINE));
         assert_eq!(first_rule("Lena Park, Associated Press").as_deref(), Some(BYLINE));
+        assert_eq!(first_rule("Lena Park Associated Press").as_deref(), Some(BYLINE));
+        assert_eq!(first_rule("The report cited the Associated Press"), None);
         assert_eq!(first_rule("By the end of the year, the harbour had doubled its traffic."), None);
         for l in
             ["Updated: 18 Nov 2019 9:38 pm", "November 18, 2019 11:03 PM", "Nov. 20, 2019, 9:28 AM UTC", "5 min read"]

@@ -7,14 +7,18 @@
 //! (hover cards, glued ad markers, wire credits, character repairs, user span rules, spaces); the
 //! result is sorted and never overlaps.
 
+pub mod author_bio;
 pub mod boilerplate;
 pub mod chars;
+pub mod consent;
+pub mod contact;
 pub mod corpus;
 pub mod examples;
 pub mod inline;
 pub mod layout;
 pub mod line_rules;
 pub mod rules;
+pub mod spaced_cards;
 pub mod text;
 pub mod user;
 
@@ -133,6 +137,15 @@ impl Cleaner {
         let lines = text::lines(raw);
         let mut verdicts: Vec<Option<layout::Verdict>> = vec![None; lines.len()];
         line_rules::judge(&lines, &|id| self.is_enabled(id), &mut verdicts);
+        if self.is_enabled(rules::COOKIE_NOTICE) {
+            consent::judge(raw, &lines, &mut verdicts);
+        }
+        if self.is_enabled(rules::AUTHOR_BIO) {
+            author_bio::judge(&lines, &mut verdicts);
+        }
+        if self.is_enabled(rules::CONTACT_FOOTER) {
+            contact::judge(raw, &lines, &mut verdicts);
+        }
         if self.is_enabled(rules::PAGE_BOILERPLATE) {
             boilerplate::judge(&lines, &mut verdicts);
         }
@@ -158,6 +171,7 @@ impl Cleaner {
         let on = |id: &str| self.is_enabled(id);
         if on(rules::HOVER_CARD) {
             inline::hover_cards(line, out);
+            spaced_cards::hover_cards(line, out);
         }
         inline::glued_junk(line, &on, out);
         chars::repair(line, &on, out);

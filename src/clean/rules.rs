@@ -86,6 +86,10 @@ pub const COMMENT_COUNTER: &str = "comment-counter";
 pub const BYLINE: &str = "byline";
 /// Id of the timestamp rule.
 pub const TIMESTAMP: &str = "timestamp";
+/// Id of the author box and bio rule.
+pub const AUTHOR_BIO: &str = "author-bio";
+/// Id of the contact footer rule.
+pub const CONTACT_FOOTER: &str = "contact-footer";
 /// Id of the whole-page navigation rule.
 pub const PAGE_BOILERPLATE: &str = "page-boilerplate";
 /// Id of the mojibake repair rule.
@@ -123,14 +127,15 @@ pub const RULES: &[RuleInfo] = &[
         name: "Photo credit or caption",
         category: Category::Media,
         description: "Lines such as `© Getty Images`, `Photo: … / AP`, `Image caption …`, `Credit…`, and \
-                      caption lines ending in a photo credit like `(AP Photo/…)`.",
+                      caption lines ending in a photo credit like `(AP Photo/…)`, and short captions that place people in the \
+                      picture (`…, left, and …`, `(left)`, `…, pictured at …`, `[File: …]`).",
     },
     RuleInfo {
         id: HOVER_CARD,
         name: "Hover card",
         category: Category::Ads,
         description: "The Hill-style name cards glued to a name: `James MattisJames Norman Mattis…MORE` \
-                      becomes `James Mattis`.",
+                      becomes `James Mattis`; also when a space or a line break separates the card from the name.",
     },
     RuleInfo {
         id: AD_MARKER,
@@ -144,40 +149,42 @@ pub const RULES: &[RuleInfo] = &[
         id: SHARE_SUBSCRIBE,
         name: "Share, follow, subscribe",
         category: Category::Social,
-        description: "Share bars (`Facebook Twitter Email`), `Follow us on…`, newsletter sign-up prompts.",
+        description: "Share bars (`Facebook Twitter Email`), `Follow us on…`, newsletter sign-up prompts, \
+                      `Like this:` widgets.",
     },
     RuleInfo {
         id: READ_MORE,
         name: "Read more / Related",
         category: Category::Teasers,
-        description: "`Read more:` and `Related:` teaser lines and RELATED blocks of headlines. A sentence that \
-                      starts `Read more about…` stays.",
+        description: "`Read more:`, `Related:` and `[Related: …]` teaser lines and RELATED blocks of headlines. \
+                      A sentence that starts `Read more about…` stays.",
     },
     RuleInfo {
         id: COPYRIGHT_FOOTER,
         name: "Copyright and syndication footer",
         category: Category::Footers,
         description: "The AP notice, `© 2019 …`, `All rights reserved`, `This article originally appeared on …`, \
-                      `(Reporting by …; Editing by …)`.",
+                      `(Reporting by …; Editing by …)` with or without brackets, `… contributed reporting`.",
     },
     RuleInfo {
         id: COOKIE_NOTICE,
         name: "Cookie or consent notice",
         category: Category::Consent,
         description: "`This website uses cookies…`, `By continuing to use…`, terms and privacy notices addressed \
-                      to the reader.",
+                      to the reader, and consent panels of any length that name cookies and the site or browser.",
     },
     RuleInfo {
         id: COMMENT_COUNTER,
         name: "Comment counter",
         category: Category::Metadata,
-        description: "`12 Comments`, `Comments (3)`, `Leave a comment`, lone numbers.",
+        description: "`12 Comments`, `Comments (3)`, `Leave a comment`, lone numbers, and comment-form labels and \
+                      notices (`Reply`, `Save my name, email, and website…`, `Notify me of…`).",
     },
     RuleInfo {
         id: BYLINE,
         name: "Byline",
         category: Category::Metadata,
-        description: "`By Jane Doe - 11/19/19 06:56 AM EST`, `Jane Doe, Associated Press`.",
+        description: "`By Jane Doe - 11/19/19 06:56 AM EST`, `Jane Doe, Associated Press`, `Jane Doe Reuters`.",
     },
     RuleInfo {
         id: TIMESTAMP,
@@ -187,11 +194,26 @@ pub const RULES: &[RuleInfo] = &[
                       `5 min read`.",
     },
     RuleInfo {
+        id: AUTHOR_BIO,
+        name: "Author box or bio",
+        category: Category::Metadata,
+        description: "At the end of a text: an `About Lena Park` / `Sobre …` / `About the author` header with at most \
+                      two lines under it, and one-line bios such as `Lena Park is a reporter for The Harbor Daily.`",
+    },
+    RuleInfo {
+        id: CONTACT_FOOTER,
+        name: "Contact footer",
+        category: Category::Footers,
+        description: "Short lines with a phone or fax number next to its label (`Phone: …`, `… tel | … fax`) that \
+                      are not sentences.",
+    },
+    RuleInfo {
         id: PAGE_BOILERPLATE,
         name: "Page navigation and footers",
         category: Category::Navigation,
         description: "In whole-page text (many short lines), everything outside the densest block of prose: \
-                      menus, footers, teaser lists. Judged with jusText-like length and stop-word classes.",
+                      menus, footers, teaser lists. Judged with jusText-like length and stop-word classes; runs of \
+                      furniture cost double, so a teaser list cuts the main text off from what follows it.",
     },
     RuleInfo {
         id: MOJIBAKE,

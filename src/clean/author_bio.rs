@@ -1,0 +1,125 @@
+//! Author boxes and bio lines at the end of an article: a header such as `About Lena Park` (or `Sobre …`,
+//! `Über …`, `About the author`) with the short paragraph under it, and one-line bios such as
+//! `Lena Park is a reporter for The Harbor Daily.`. Only the last few lines of a text are looked at, and a
+//! header must be followed by at most two lines before the text ends, so a press release's closing
+//! `About Acme` section with its boilerplate goes while an `About …` subhead inside an article stays.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::layout::Verdict;
+use super::rules::AUTHOR_BIO;
+use super::text::{Line, quote, word_count};
+
+/// Most non-blank lines an author box's header may have under it before the text ends.
+const MAX_BOX_LINES: usize = 2;
+/// How many of the last non-blank lines a one-line bio may be among.
+const BIO_TAIL: usize = 3;
+/// Most words of a one-line bio.
+const MAX_BIO_WORDS: usize = 60;
+/// Most words of an author box header.
+const MAX_HEADER_WORDS: usize = 6;
+
+static HEADER: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:About|ABOUT|Sobre|Über|À propos de|A propos de|Acerca de|Informazioni su|Over) (?:the [Aa]uthors?|\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})\s*:?$",
+    )
+    .ok()
+});
+
+static BIO: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3} (?:is|was) (?:(?:an?|the|also|currently|now|\p{Lu}[\p{L}&-]*['’]s) )?(?:[\p{Ll}-]+ ){0,3}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|author|curator|producer|blogger|freelancer|intern|analyst|photographer|anchor)(?: (?:for|at|with|of|on|in) \p{Lu}| (?:and|based|who|covering) |[.,;]|$)",
+    )
+    .ok()
+});
+
+/// Marks an author box or a bio line among the last lines of the text (lines judged before stay judged).
+pub fn judge(lines: &[Line<'_>], verdicts: &mut [Option<Verdict>]) {
+    let tail: Vec<&Line<'_>> = lines.iter().rev().filter(|l| !l.is_blank()).take(MAX_BOX_LINES + 1).collect();
+    if let Some(header) = tail.iter().rposition(|l| is_header(l.trimmed())) {
+        let (head, rest) = (tail[header], &tail[..header]);
+        let reason = format!("author box: {:?} and the {} line(s) under it", quote(head.trimmed(), 40), rest.len());
+        for l in std::iter::once(head).chain(rest.iter().copied()) {
+            verdicts[l.index].get_or_insert_with(|| Verdict::builtin(AUTHOR_BIO, reason.clone()));
+        }
+    }
+    for l in lines.iter().rev().filter(|l| !l.is_blank()).take(BIO_TAIL) {
+        if verdicts[l.index].is_none() && is_bio(l.trimmed()) {
+            let reason = format!("author bio: {:?}", quote(l.trimmed(), 60));
+            verdicts[l.index] = Some(Verdict::builtin(AUTHOR_BIO, reason));
+        }
+    }
+}
+
+/// The words an author box header starts with (checked before the pattern, which costs more).
+const HEADER_WORDS: &[&str] =
+    &["About ", "ABOUT ", "Sobre ", "Über ", "À propos ", "A propos ", "Acerca ", "Informazioni ", "Over "];
+
+/// `About Lena Park`, `Sobre Ana Lima`, `About the author`.
+fn is_header(t: &str) -> bool {
+    HEADER_WORDS.iter().any(|w| t.starts_with(w))
+        && word_count(t) <= MAX_HEADER_WORDS
+        && HEADER.as_ref().is_some_and(|r| r.is_match(t))
+}
+
+/// `Lena Park is a reporter for The Harbor Daily.`, `Tom Reyes is Harbor's deal curator.`
+fn is_bio(t: &str) -> bool {
+    (t.contains(" is ") || t.contains(" was "))
+        && word_count(t) <= MAX_BIO_WORDS
+        && BIO.as_ref().is_some_and(|r| r.is_match(t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::lines;
+    use super::*;
+
+    fn judged(text: &str) -> Vec<bool> {
+        let l = lines(text);
+        let mut v = vec![None; l.len()];
+        judge(&l, &mut v);
+        v.iter().map(Option::is_some).collect()
+    }
+
+    const STORY: &str = "The ferry sailed at dawn.\n\nThe council met at noon.\n";
+
+    #[test]
+    fn an_author_box_at_the_end_goes_with_its_paragraph() {
+        let text = format!("{STORY}\nAbout Lena Park\nLena covers ports and ferries from the coast.\n");
+        assert_eq!(judged(&text), vec![false, false, false, false, true, true]);
+        let text = format!("{STORY}Sobre Ana Lima\nAna escreve sobre portos.\n");
+        assert_eq!(judged(&text), vec![false, false, false, true, true]);
+    }
+
+    #[test]
+    fn an_about_subhead_inside_the_article_stays() {
+        let text = "About the harbour\nThe harbour is old.\nAbout Lena Park\nOne.\nTwo.\nThree.\n";
+        assert!(judged(text).iter().all(|d| !d));
+    }
+
+    #[test]
+    fn bio_lines_at_the_end_go() {
+        for bio in [
+            "Lena Park is a reporter for The Harbor Daily.",
+            "Tom Reyes is Harbor's deal curator and spends his pay on what he posts.",
+            "Ana Lima is a freelance writer based in Lisbon.",
+        ] {
+            assert_eq!(judged(&format!("{STORY}{bio}\n")), vec![false, false, false, true], "{bio}");
+        }
+    }
+
+    #[test]
+    fn prose_about_people_stays() {
+        for prose in [
+            "Jones is a former editor of the paper and now runs the port authority.",
+            "The mayor is a writer too, her aides said.",
+            "Lena Park said the reporter had left.",
+        ] {
+            assert!(judged(&format!("{STORY}{prose}\n")).iter().all(|d| !d), "{prose}");
+        }
+        let early = "Lena Park is a reporter for The Harbor Daily.\nOne.\nTwo.\nThree.\nFour.\n";
+        assert!(judged(early).iter().all(|d| !d));
+    }
+}
