@@ -45,14 +45,23 @@ pub fn lines(raw: &str) -> Vec<Line<'_>> {
 
 /// Number of white-space separated words.
 pub fn word_count(text: &str) -> usize {
+    word_count_up_to(text, usize::MAX)
+}
+
+/// Number of white-space separated words, exact up to `limit`; past it, some number above `limit`
+/// (counting stops within 64 bytes): thresholds need no more, and long paragraphs are not walked.
+pub fn word_count_up_to(text: &str, limit: usize) -> usize {
     let mut count = 0;
-    let mut in_word = false;
-    for &b in text.as_bytes() {
-        let space = b == b' ' || b == b'\t';
-        if !space && !in_word {
-            count += 1;
+    let mut after_space = true;
+    for chunk in text.as_bytes().chunks(64) {
+        for &b in chunk {
+            let space = b == b' ' || b == b'\t';
+            count += usize::from(after_space && !space);
+            after_space = space;
         }
-        in_word = !space;
+        if count > limit {
+            break;
+        }
     }
     count
 }
@@ -142,6 +151,10 @@ mod tests {
     #[test]
     fn features_tell_prose_from_menus() {
         assert_eq!(word_count("  two   words "), 2);
+        let long = "word ".repeat(300);
+        assert_eq!(word_count_up_to(&long, 300), 300);
+        assert!((81..300).contains(&word_count_up_to(&long, 80)));
+        assert!(word_count_up_to("a b c", 1) > 1);
         assert!(ends_sentence("He left.\u{201d}"));
         assert!(!ends_sentence("Home | News"));
         assert!(stopword_density("the cat sat on the mat") > 0.4);
