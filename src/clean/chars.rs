@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 
 use super::rules::{HTML_ENTITY, INVISIBLE_CHARS, MOJIBAKE, NBSP, SPACES};
+use super::swar::{self, CHUNK, HIGHS, ONES};
 use super::text::Line;
 use super::{EditKind, Proposal};
 
@@ -130,38 +131,23 @@ pub fn repair(line: &Line<'_>, on: &dyn Fn(&str) -> bool, out: &mut Vec<Proposal
     }
 }
 
-/// Bytes looked at together by [`is_quiet_chunk`].
-const CHUNK: usize = 8;
-/// `0x01` in every byte of a chunk.
-const ONES: u64 = u64::from_le_bytes([1; CHUNK]);
-/// `0x80` in every byte of a chunk.
-const HIGHS: u64 = ONES * 0x80;
-
 /// Whether no character rule can fire on any of the eight bytes at `i`, tested together (most text
 /// needs no repair): every byte is printable ASCII other than `&`, or a lone space (one that a
 /// printable byte follows). A chunk that fails is walked byte by byte.
 fn is_quiet_chunk(bytes: &[u8], i: usize) -> bool {
-    let Some(chunk) = bytes.get(i..i + CHUNK).and_then(|c| <[u8; CHUNK]>::try_from(c).ok()) else {
-        return false;
-    };
-    let x = u64::from_le_bytes(chunk);
+    let Some(chunk) = bytes.get(i..i + CHUNK) else { return false };
+    let x = swar::load(chunk);
     if x & HIGHS != 0 {
         return false;
     }
     // With every byte below 0x80, these sums carry into no neighbouring byte.
     let below_bang = !(x + ONES * (0x80 - 0x21)) & HIGHS;
     let delete = (x + ONES) & HIGHS;
-    let spaces = bytes_equal(x, b' ');
-    if below_bang != spaces || delete != 0 || bytes_equal(x, b'&') != 0 || spaces & (spaces << 8) != 0 {
+    let spaces = swar::bytes_equal(x, b' ');
+    if below_bang != spaces || delete != 0 || swar::bytes_equal(x, b'&') != 0 || spaces & (spaces << 8) != 0 {
         return false;
     }
     spaces >> 63 == 0 || is_lone_space(bytes, i + CHUNK - 1)
-}
-
-/// `0x80` in every byte of `x` that equals `b`, nothing elsewhere (exact, unlike the borrow trick).
-fn bytes_equal(x: u64, b: u8) -> u64 {
-    let y = x ^ (ONES * u64::from(b));
-    !(((y & !HIGHS) + !HIGHS) | y | !HIGHS)
 }
 
 /// Whether the space or tab at byte `i` stands alone inside the line (the common case between
@@ -343,13 +329,6 @@ mod tests {
                 assert_eq!(is_quiet_chunk(bytes, i), want, "{text:?} at {i}");
             }
         }
-    }
-
-    #[test]
-    fn bytes_equal_marks_exactly_the_equal_bytes() {
-        let chunk = *b"a b  c\x00 ";
-        let want = chunk.iter().enumerate().filter(|(_, b)| **b == b' ').fold(0u64, |m, (k, _)| m | 0x80 << (8 * k));
-        assert_eq!(bytes_equal(u64::from_le_bytes(chunk), b' '), want);
     }
 
     #[test]

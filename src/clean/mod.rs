@@ -15,6 +15,7 @@ pub mod inline;
 pub mod layout;
 pub mod line_rules;
 pub mod rules;
+pub mod swar;
 pub mod text;
 pub mod user;
 
