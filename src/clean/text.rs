@@ -62,7 +62,7 @@ pub fn word_count_up_to(text: &str, limit: usize) -> usize {
         let x = swar::load(chunk);
         let spaces = swar::bytes_equal(x, b' ') | swar::bytes_equal(x, b'\t');
         let starts = !spaces & HIGHS & ((spaces << 8) | after_space);
-        count += starts.count_ones() as usize;
+        count += swar::count_marked(starts);
         after_space = spaces >> 56;
         if n % CHUNK == CHUNK - 1 && count > limit {
             return count;
