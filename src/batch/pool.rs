@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::Mutex;
-use std::sync::mpsc::{Receiver, TryRecvError, channel, sync_channel};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::{Condvar, Mutex};
 
 /// Where the results of [`ordered_map`] go, on the calling thread, in input order.
 pub trait Sink<O> {
@@ -19,6 +19,9 @@ pub trait Sink<O> {
 /// Runs `work` on every item with `jobs` threads and hands each result to `sink` in input order.
 /// At most `window` items are taken from `items` ahead of the oldest one not yet emitted, so a slow
 /// item never lets results pile up. A panic inside `work` becomes that item's `Err`, the rest go on.
+///
+/// Workers take items straight from the iterator (there is no feeder thread to wake for every
+/// item) and send results to the calling thread, which emits them in order.
 pub fn ordered_map<I, O>(
     items: impl Iterator<Item = I> + Send,
     jobs: usize,
@@ -30,21 +33,14 @@ pub fn ordered_map<I, O>(
     O: Send,
 {
     let jobs = jobs.max(1);
-    let window = window.max(jobs);
-    let (credit_tx, credit_rx) = sync_channel::<()>(window);
-    for _ in 0..window {
-        credit_tx.send(()).ok();
-    }
-    let (work_tx, work_rx) = sync_channel::<(u64, I)>(jobs);
-    let work_rx = Mutex::new(work_rx);
+    let queue = Queue::new(items, window.max(jobs) as u64);
     let (done_tx, done_rx) = channel::<(u64, Result<O, String>)>();
     std::thread::scope(|scope| {
-        scope.spawn(move || feed(items, &credit_rx, &work_tx));
         for _ in 0..jobs {
             let done_tx = done_tx.clone();
-            let (work_rx, work) = (&work_rx, &work);
+            let (queue, work) = (&queue, &work);
             scope.spawn(move || {
-                while let Some((seq, item)) = work_rx.lock().ok().and_then(|rx| rx.recv().ok()) {
+                while let Some((seq, item)) = queue.take() {
                     let result = catch_unwind(AssertUnwindSafe(|| work(item))).map_err(|p| panic_message(&*p));
                     if done_tx.send((seq, result)).is_err() {
                         break;
@@ -53,37 +49,109 @@ pub fn ordered_map<I, O>(
             });
         }
         drop(done_tx);
-        reorder(&done_rx, Some(credit_tx), sink);
+        reorder(&done_rx, &queue, sink);
     });
 }
 
-/// Takes one credit per item from `credits` and passes the numbered item on to the workers.
-fn feed<I>(mut items: impl Iterator<Item = I>, credits: &Receiver<()>, work: &std::sync::mpsc::SyncSender<(u64, I)>) {
-    let mut seq = 0u64;
-    while credits.recv().is_ok() {
-        let Some(item) = items.next() else { break };
-        if work.send((seq, item)).is_err() {
-            break;
+/// The items not yet taken, numbered as they are taken, and how far ahead of the emitted ones
+/// workers may run. The iterator has a lock of its own: a worker waiting for the next line of
+/// stdin never keeps the calling thread from recording (and flushing) what it emitted.
+struct Queue<It> {
+    items: Mutex<Numbered<It>>,
+    window: Mutex<Window>,
+    /// Signalled when results are emitted (room in the window) or the run stops.
+    room: Condvar,
+    /// Items that may be taken ahead of the oldest one not yet emitted.
+    size: u64,
+}
+
+/// The iterator and the number the next item it yields gets.
+struct Numbered<It> {
+    items: It,
+    next: u64,
+    /// Whether the iterator has ended (it is not asked again).
+    ended: bool,
+}
+
+/// Places in the window: reserved by workers about to take an item, freed as results are emitted.
+struct Window {
+    reserved: u64,
+    emitted: u64,
+    /// Workers waiting for room.
+    waiting: usize,
+    /// Whether no further item is to be started (the sink said stop, or the items ran out).
+    stopped: bool,
+}
+
+impl<I, It: Iterator<Item = I>> Queue<It> {
+    /// A queue over `items` letting workers run up to `size` items ahead.
+    fn new(items: It, size: u64) -> Self {
+        Self {
+            items: Mutex::new(Numbered { items, next: 0, ended: false }),
+            window: Mutex::new(Window { reserved: 0, emitted: 0, waiting: 0, stopped: false }),
+            room: Condvar::new(),
+            size,
         }
-        seq += 1;
+    }
+
+    /// The next item and its number, once the window has room for it; `None` when the items ran
+    /// out or the run stopped (or another worker panicked inside the iterator).
+    fn take(&self) -> Option<(u64, I)> {
+        self.reserve()?;
+        let mut numbered = self.items.lock().ok()?;
+        let item = if numbered.ended { None } else { numbered.items.next() };
+        let Some(item) = item else {
+            numbered.ended = true;
+            drop(numbered);
+            self.emitted(0, true);
+            return None;
+        };
+        numbered.next += 1;
+        Some((numbered.next - 1, item))
+    }
+
+    /// Waits for room in the window and takes a place in it; `None` once the run stopped.
+    fn reserve(&self) -> Option<()> {
+        let mut window = self.window.lock().ok()?;
+        while !window.stopped && window.reserved >= window.emitted + self.size {
+            window.waiting += 1;
+            window = self.room.wait(window).ok()?;
+            window.waiting -= 1;
+        }
+        if window.stopped {
+            return None;
+        }
+        window.reserved += 1;
+        Some(())
+    }
+
+    /// Records `count` more emitted results (`stop`: start no further item) and wakes the workers
+    /// waiting for room, if any (a notification costs a system call).
+    fn emitted(&self, count: u64, stop: bool) {
+        let Some(mut window) = self.window.lock().ok() else { return };
+        window.emitted += count;
+        window.stopped |= stop;
+        if window.waiting > 0 {
+            self.room.notify_all();
+        }
     }
 }
 
-/// Emits results in sequence order, returning one credit per emitted result; dropping the credits
-/// (when the sink says stop) ends the feeder, and results still arriving are discarded.
-fn reorder<O>(
-    done: &Receiver<(u64, Result<O, String>)>,
-    mut credits: Option<std::sync::mpsc::SyncSender<()>>,
-    sink: &mut impl Sink<O>,
-) {
+/// Emits results in sequence order and tells the queue how many went out; when the sink says stop,
+/// no further item is started and results still arriving are discarded.
+fn reorder<It, O>(done: &Receiver<(u64, Result<O, String>)>, queue: &Queue<It>, sink: &mut impl Sink<O>)
+where
+    It: Iterator,
+{
     let mut waiting = BTreeMap::new();
     let mut next = 0u64;
+    let mut running = true;
     loop {
         let (seq, result) = match done.try_recv() {
             Ok(message) => message,
             Err(TryRecvError::Disconnected) => break,
             Err(TryRecvError::Empty) => {
-                if credits.is_some() {
+                if running {
                     sink.idle();
                 }
                 match done.recv() {
@@ -93,14 +161,16 @@ fn reorder<O>(
             }
         };
         waiting.insert(seq, result);
+        let mut emitted = 0u64;
         while let Some(result) = waiting.remove(&next) {
             next += 1;
-            let Some(tx) = &credits else { continue };
-            if sink.emit(result) {
-                tx.send(()).ok();
-            } else {
-                credits = None;
+            if running {
+                running = sink.emit(result);
+                emitted += 1;
             }
+        }
+        if emitted > 0 || !running {
+            queue.emitted(emitted, !running);
         }
     }
 }
@@ -169,6 +239,39 @@ mod tests {
         ordered_map(0..1_000_000u64, 2, 8, work, &mut sink);
         assert_eq!(sink.got.len(), 3);
         assert!(started.into_inner() <= 3 + 8, "the feeder stops once the sink says stop");
+    }
+
+    #[test]
+    fn output_is_flushed_while_a_worker_waits_for_input() {
+        // Like a client that sends the next line of stdin only after reading the previous result.
+        let flushed = std::sync::atomic::AtomicBool::new(false);
+        struct Flush<'a>(&'a std::sync::atomic::AtomicBool, Vec<u64>);
+        impl Sink<u64> for Flush<'_> {
+            fn emit(&mut self, result: Result<u64, String>) -> bool {
+                self.1.extend(result.ok());
+                true
+            }
+            fn idle(&mut self) {
+                if !self.1.is_empty() {
+                    self.0.store(true, std::sync::atomic::Ordering::SeqCst);
+                }
+            }
+        }
+        let in_time = std::sync::atomic::AtomicBool::new(false);
+        let items = (0..2u64).inspect(|&i| {
+            let start = std::time::Instant::now();
+            while i == 1 && start.elapsed().as_secs() < 5 {
+                if flushed.load(std::sync::atomic::Ordering::SeqCst) {
+                    in_time.store(true, std::sync::atomic::Ordering::SeqCst);
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
+        });
+        let mut sink = Flush(&flushed, Vec::new());
+        ordered_map(items, 2, 8, |i| i, &mut sink);
+        assert_eq!(sink.1, vec![0, 1]);
+        assert!(in_time.load(std::sync::atomic::Ordering::SeqCst), "flushed before the second item arrived");
     }
 
     #[test]
