@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::sync::{Condvar, Mutex};
+use std::time::Duration;
 
 /// Where the results of [`ordered_map`] go, on the calling thread, in input order.
 pub trait Sink<O> {
@@ -21,7 +21,9 @@ pub trait Sink<O> {
 /// item never lets results pile up. A panic inside `work` becomes that item's `Err`, the rest go on.
 ///
 /// Workers take items straight from the iterator (there is no feeder thread to wake for every
-/// item) and send results to the calling thread, which emits them in order.
+/// item) and leave results for the calling thread, which emits them in order. The calling thread
+/// is woken when half the window waits to be emitted, when the workers are done, or after
+/// [`EMIT_EVERY`]; not for every result, since on a busy machine each wake-up pre-empts a worker.
 pub fn ordered_map<I, O>(
     items: impl Iterator<Item = I> + Send,
     jobs: usize,
@@ -34,23 +36,95 @@ pub fn ordered_map<I, O>(
 {
     let jobs = jobs.max(1);
     let queue = Queue::new(items, window.max(jobs) as u64);
-    let (done_tx, done_rx) = channel::<(u64, Result<O, String>)>();
+    let results = Results::new(jobs, window.max(jobs) / 2);
     std::thread::scope(|scope| {
         for _ in 0..jobs {
-            let done_tx = done_tx.clone();
-            let (queue, work) = (&queue, &work);
+            let (queue, results, work) = (&queue, &results, &work);
             scope.spawn(move || {
+                let _leaving = Leaving(results);
                 while let Some((seq, item)) = queue.take() {
                     let result = catch_unwind(AssertUnwindSafe(|| work(item))).map_err(|p| panic_message(&*p));
-                    if done_tx.send((seq, result)).is_err() {
-                        break;
-                    }
+                    results.put(seq, result);
                 }
             });
         }
-        drop(done_tx);
-        reorder(&done_rx, &queue, sink);
+        let _stop = StopOnDrop(&queue);
+        reorder(&results, &queue, sink);
     });
+}
+
+/// Stops the queue when the calling thread leaves [`reorder`], also by a panic in the sink, so no
+/// worker waits for room that would never come.
+struct StopOnDrop<'a, It: Iterator>(&'a Queue<It>);
+
+impl<It: Iterator> Drop for StopOnDrop<'_, It> {
+    fn drop(&mut self) {
+        self.0.emitted(0, true);
+    }
+}
+
+/// How long the calling thread lets finished results wait at most before it emits them.
+const EMIT_EVERY: Duration = Duration::from_millis(5);
+
+/// Finished results waiting to be emitted, and how many workers still run.
+struct Results<O> {
+    state: Mutex<Finished<O>>,
+    /// Signalled when the calling thread should emit: enough results wait, or a worker left.
+    ready: Condvar,
+    /// Results waiting that make the calling thread come at once.
+    batch: usize,
+}
+
+/// The part of [`Results`] behind its lock.
+struct Finished<O> {
+    done: BTreeMap<u64, Result<O, String>>,
+    workers: usize,
+}
+
+impl<O> Results<O> {
+    /// Results of `workers` workers; the calling thread is woken once `batch` wait.
+    fn new(workers: usize, batch: usize) -> Self {
+        let state = Mutex::new(Finished { done: BTreeMap::new(), workers });
+        Self { state, ready: Condvar::new(), batch: batch.max(1) }
+    }
+
+    /// Leaves the result of item `seq`.
+    fn put(&self, seq: u64, result: Result<O, String>) {
+        let Ok(mut state) = self.state.lock() else { return };
+        state.done.insert(seq, result);
+        if state.done.len() >= self.batch {
+            self.ready.notify_one();
+        }
+    }
+
+    /// The results from `next` on that are ready, in order, and whether every worker has left.
+    /// Waits (up to [`EMIT_EVERY`]) first when none is ready and `wait` is set.
+    fn take_ready(&self, next: u64, wait: bool) -> (Vec<Result<O, String>>, bool) {
+        let Ok(mut state) = self.state.lock() else { return (Vec::new(), true) };
+        if wait && state.workers > 0 && !state.done.contains_key(&next) {
+            state = match self.ready.wait_timeout(state, EMIT_EVERY) {
+                Ok((state, _)) => state,
+                Err(_) => return (Vec::new(), true),
+            };
+        }
+        let mut ready = Vec::new();
+        while let Some(result) = state.done.remove(&(next + ready.len() as u64)) {
+            ready.push(result);
+        }
+        (ready, state.workers == 0 && state.done.is_empty())
+    }
+}
+
+/// Counts a worker out when it ends, even by a panic outside `work`, and wakes the calling thread.
+struct Leaving<'a, O>(&'a Results<O>);
+
+impl<O> Drop for Leaving<'_, O> {
+    fn drop(&mut self) {
+        if let Ok(mut state) = self.0.state.lock() {
+            state.workers -= 1;
+        }
+        self.0.ready.notify_one();
+    }
 }
 
 /// The items not yet taken, numbered as they are taken, and how far ahead of the emitted ones
@@ -139,39 +213,35 @@ impl<I, It: Iterator<Item = I>> Queue<It> {
 
 /// Emits results in sequence order and tells the queue how many went out; when the sink says stop,
 /// no further item is started and results still arriving are discarded.
-fn reorder<It, O>(done: &Receiver<(u64, Result<O, String>)>, queue: &Queue<It>, sink: &mut impl Sink<O>)
+fn reorder<It, O>(results: &Results<O>, queue: &Queue<It>, sink: &mut impl Sink<O>)
 where
     It: Iterator,
 {
-    let mut waiting = BTreeMap::new();
     let mut next = 0u64;
     let mut running = true;
+    let mut idle = false;
     loop {
-        let (seq, result) = match done.try_recv() {
-            Ok(message) => message,
-            Err(TryRecvError::Disconnected) => break,
-            Err(TryRecvError::Empty) => {
-                if running {
-                    sink.idle();
-                }
-                match done.recv() {
-                    Ok(message) => message,
-                    Err(_) => break,
-                }
+        let (ready, finished) = results.take_ready(next, idle);
+        if ready.is_empty() {
+            if finished {
+                break;
             }
-        };
-        waiting.insert(seq, result);
+            if running && !idle {
+                sink.idle();
+            }
+            idle = true;
+            continue;
+        }
+        idle = false;
         let mut emitted = 0u64;
-        while let Some(result) = waiting.remove(&next) {
+        for result in ready {
             next += 1;
             if running {
                 running = sink.emit(result);
                 emitted += 1;
             }
         }
-        if emitted > 0 || !running {
-            queue.emitted(emitted, !running);
-        }
+        queue.emitted(emitted, !running);
     }
 }
 
@@ -272,6 +342,18 @@ mod tests {
         ordered_map(items, 2, 8, |i| i, &mut sink);
         assert_eq!(sink.1, vec![0, 1]);
         assert!(in_time.load(std::sync::atomic::Ordering::SeqCst), "flushed before the second item arrived");
+    }
+
+    #[test]
+    fn a_panicking_sink_does_not_leave_workers_waiting() {
+        struct Panics;
+        impl Sink<u64> for Panics {
+            fn emit(&mut self, _: Result<u64, String>) -> bool {
+                panic!("sink bug");
+            }
+        }
+        let run = std::panic::catch_unwind(|| ordered_map(0..1_000u64, 2, 4, |i| i, &mut Panics));
+        assert!(run.is_err(), "the panic reaches the caller instead of hanging");
     }
 
     #[test]
