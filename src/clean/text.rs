@@ -50,6 +50,9 @@ pub fn word_count(text: &str) -> usize {
     word_count_up_to(text, usize::MAX)
 }
 
+/// Chunks of eight bytes counted between two looks at the limit of [`word_count_up_to`].
+const CHUNKS_PER_CHECK: usize = 8;
+
 /// Number of white-space separated words, exact up to `limit`; past it, some number above `limit`
 /// (counting stops within 64 bytes): thresholds need no more, and long paragraphs are not walked.
 /// Eight bytes at a time: a word starts at a byte that is not a space or tab after one that is.
@@ -64,7 +67,7 @@ pub fn word_count_up_to(text: &str, limit: usize) -> usize {
         let starts = !spaces & HIGHS & ((spaces << 8) | after_space);
         count += swar::count_marked(starts);
         after_space = spaces >> 56;
-        if n % CHUNK == CHUNK - 1 && count > limit {
+        if n % CHUNKS_PER_CHECK == CHUNKS_PER_CHECK - 1 && count > limit {
             return count;
         }
     }
