@@ -9,7 +9,7 @@
 
 use super::layout::Verdict;
 use super::rules::PAGE_BOILERPLATE;
-use super::text::{Line, ends_sentence, stopword_density, word_count};
+use super::text::{Line, ends_sentence, stopword_density, word_count, word_count_up_to};
 
 /// Fewer non-blank lines than this and the text is an article, not a page.
 const MIN_LINES: usize = 30;
@@ -73,7 +73,7 @@ fn is_whole_page(lines: &[Line<'_>]) -> bool {
     for l in lines.iter().filter(|l| !l.is_blank()) {
         total += 1;
         let t = l.trimmed();
-        if word_count(t) <= 4 && !ends_sentence(t) {
+        if word_count_up_to(t, 4) <= 4 && !ends_sentence(t) {
             furniture += 1;
             run += 1;
             longest = longest.max(run);

@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 
 use super::rules::{HTML_ENTITY, INVISIBLE_CHARS, MOJIBAKE, NBSP, SPACES};
+use super::swar::{self, CHUNK, HIGHS, ONES};
 use super::text::Line;
 use super::{EditKind, Proposal};
 
@@ -88,7 +89,15 @@ pub fn repair(line: &Line<'_>, on: &dyn Fn(&str) -> bool, out: &mut Vec<Proposal
     let flags = [on(MOJIBAKE), on(HTML_ENTITY), on(INVISIBLE_CHARS), on(NBSP), on(SPACES)];
     let [mojibake, entities, invisible, nbsp, spaces] = flags;
     let mut i = 0;
+    let mut slow_until = 0;
     while i < bytes.len() {
+        if i >= slow_until {
+            if is_quiet_chunk(bytes, i) {
+                i += CHUNK;
+                continue;
+            }
+            slow_until = i + CHUNK;
+        }
         let b = bytes[i];
         let found = match b {
             b' ' | b'\t' if is_lone_space(bytes, i) => None,
@@ -120,6 +129,25 @@ pub fn repair(line: &Line<'_>, on: &dyn Fn(&str) -> bool, out: &mut Vec<Proposal
             None => i += 1,
         }
     }
+}
+
+/// Whether no character rule can fire on any of the eight bytes at `i`, tested together (most text
+/// needs no repair): every byte is printable ASCII other than `&`, or a lone space (one that a
+/// printable byte follows). A chunk that fails is walked byte by byte.
+fn is_quiet_chunk(bytes: &[u8], i: usize) -> bool {
+    let Some(chunk) = bytes.get(i..i + CHUNK) else { return false };
+    let x = swar::load(chunk);
+    if x & HIGHS != 0 {
+        return false;
+    }
+    // With every byte below 0x80, these sums carry into no neighbouring byte.
+    let below_bang = !(x + ONES * (0x80 - 0x21)) & HIGHS;
+    let delete = (x + ONES) & HIGHS;
+    let spaces = swar::bytes_equal(x, b' ');
+    if below_bang != spaces || delete != 0 || swar::bytes_equal(x, b'&') != 0 || spaces & (spaces << 8) != 0 {
+        return false;
+    }
+    spaces >> 63 == 0 || is_lone_space(bytes, i + CHUNK - 1)
 }
 
 /// Whether the space or tab at byte `i` stands alone inside the line (the common case between
@@ -276,6 +304,30 @@ mod tests {
         assert_eq!(fix("AT&amp;T said &quot;yes&quot; &#39;now&#39; &#x2019;&nbsp;x"), "AT&T said \"yes\" 'now' ’ x");
         for ok in ["AT&T and R&D", "a & b; c", "&unknown; stays"] {
             assert_eq!(fix(ok), ok);
+        }
+    }
+
+    /// The byte-by-byte meaning of a quiet byte: printable ASCII other than `&`, or a lone space.
+    fn quiet_byte(bytes: &[u8], j: usize) -> bool {
+        (matches!(bytes[j], 0x21..=0x7E) && bytes[j] != b'&') || (bytes[j] == b' ' && is_lone_space(bytes, j))
+    }
+
+    #[test]
+    fn a_chunk_is_quiet_exactly_when_each_of_its_bytes_is() {
+        const PIECES: &[&str] =
+            &[" ", "  ", "\t", "&amp;", "&", "\u{a0}", "a", "Z", ".", "é", "â€™", "\u{200b}", "\u{7f}", "\u{1}", "~"];
+        let mut seed = 7u64;
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..24 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
+            }
+            let bytes = text.as_bytes();
+            for i in 0..bytes.len() {
+                let want = i + CHUNK <= bytes.len() && (i..i + CHUNK).all(|j| quiet_byte(bytes, j));
+                assert_eq!(is_quiet_chunk(bytes, i), want, "{text:?} at {i}");
+            }
         }
     }
 

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, packed};
 use regex::Regex;
 
 use super::layout::Verdict;
@@ -16,7 +16,7 @@ use super::rules::{
     AD_MARKER, BYLINE, COMMENT_COUNTER, COOKIE_NOTICE, COPYRIGHT_FOOTER, DUPLICATE_TITLE, PHOTO_CREDIT, READ_MORE,
     REPEATED_LINE, SHARE_SUBSCRIBE, TIMESTAMP,
 };
-use super::text::{Line, ends_sentence, line_key, quote, word_count};
+use super::text::{Line, ends_sentence, line_key, quote, word_count, word_count_up_to};
 
 /// Compiles a built-in pattern (a bug in one is caught by the unit tests, which compile them all).
 fn re(pattern: &str) -> Regex {
@@ -351,7 +351,8 @@ pub fn judge(lines: &[Line<'_>], on: &dyn Fn(&str) -> bool, verdicts: &mut [Opti
             continue;
         }
         let t = line.trimmed();
-        let words = word_count(t);
+        // No rule needs the exact count of a line over 80 words.
+        let words = word_count_up_to(t, 80);
         let key = (words <= 80).then(|| line_key(t));
         let mut verdict = None;
         if let (Some((ti, tk)), Some(k)) = (title, key) {
@@ -410,24 +411,45 @@ fn judge_phrases(t: &str, words: usize, on: &dyn Fn(&str) -> bool) -> Option<Ver
     CHECKS.iter().filter(|&&(id, _)| on(id)).find_map(|&(id, check)| check(t, words).map(|r| Verdict::builtin(id, r)))
 }
 
-/// A set of cue strings compiled once into one automaton: a cheap gate before a rule's regexes.
-struct Cues(LazyLock<Option<AhoCorasick>>);
+/// A set of cue strings compiled once: a cheap gate before a rule's regexes.
+struct Cues(LazyLock<Option<CueFinder>>);
 
 impl Cues {
     /// Cues compiled on first use by `build`.
-    const fn new(build: fn() -> Option<AhoCorasick>) -> Self {
+    const fn new(build: fn() -> Option<CueFinder>) -> Self {
         Self(LazyLock::new(build))
     }
 
-    /// Whether any cue occurs in the line (true if the automaton could not be built, so the rule still runs).
+    /// Whether any cue occurs in the line (true if no finder could be built, so the rule still runs).
     fn any_in(&self, t: &str) -> bool {
-        self.0.as_ref().is_none_or(|ac| ac.is_match(t))
+        self.0.as_ref().is_none_or(|finder| finder.any_in(t))
     }
 }
 
-/// Builds a cue automaton (one scan of the line finds any of the needles).
-fn cues(needles: &[&str]) -> Option<AhoCorasick> {
-    AhoCorasick::new(needles).ok()
+/// Finds whether any of a few needles occurs in a line.
+enum CueFinder {
+    /// The SIMD (Teddy) searcher: about ten times faster than the automaton on lines with no cue.
+    Packed(packed::Searcher),
+    /// The automaton, where the CPU has no SIMD searcher.
+    Automaton(AhoCorasick),
+}
+
+impl CueFinder {
+    /// Whether any needle occurs in `t`.
+    fn any_in(&self, t: &str) -> bool {
+        match self {
+            Self::Packed(searcher) => searcher.find(t).is_some(),
+            Self::Automaton(ac) => ac.is_match(t),
+        }
+    }
+}
+
+/// Builds a cue finder (one scan of the line finds any of the needles).
+fn cues(needles: &[&str]) -> Option<CueFinder> {
+    match packed::Searcher::new(needles.iter()) {
+        Some(searcher) => Some(CueFinder::Packed(searcher)),
+        None => AhoCorasick::new(needles).ok().map(CueFinder::Automaton),
+    }
 }
 
 /// Cues of a long line that can still be a photo caption.

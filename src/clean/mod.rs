@@ -19,6 +19,7 @@ pub mod layout;
 pub mod line_rules;
 pub mod rules;
 pub mod spaced_cards;
+pub mod swar;
 pub mod text;
 pub mod user;
 

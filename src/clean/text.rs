@@ -1,5 +1,7 @@
 //! Lines of a raw text and the cheap features the rules judge them by (byte scans, no allocation).
 
+use super::swar::{self, CHUNK, HIGHS};
+
 /// One line of the raw text, without its line break.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line<'a> {
@@ -45,14 +47,35 @@ pub fn lines(raw: &str) -> Vec<Line<'_>> {
 
 /// Number of white-space separated words.
 pub fn word_count(text: &str) -> usize {
+    word_count_up_to(text, usize::MAX)
+}
+
+/// Chunks of eight bytes counted between two looks at the limit of [`word_count_up_to`].
+const CHUNKS_PER_CHECK: usize = 8;
+
+/// Number of white-space separated words, exact up to `limit`; past it, some number above `limit`
+/// (counting stops within 64 bytes): thresholds need no more, and long paragraphs are not walked.
+/// Eight bytes at a time: a word starts at a byte that is not a space or tab after one that is.
+pub fn word_count_up_to(text: &str, limit: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut count = 0;
-    let mut in_word = false;
-    for &b in text.as_bytes() {
-        let space = b == b' ' || b == b'\t';
-        if !space && !in_word {
-            count += 1;
+    let mut after_space = HIGHS & 0xFF;
+    let mut chunks = bytes.chunks_exact(CHUNK);
+    for (n, chunk) in chunks.by_ref().enumerate() {
+        let x = swar::load(chunk);
+        let spaces = swar::bytes_equal(x, b' ') | swar::bytes_equal(x, b'\t');
+        let starts = !spaces & HIGHS & ((spaces << 8) | after_space);
+        count += swar::count_marked(starts);
+        after_space = spaces >> 56;
+        if n % CHUNKS_PER_CHECK == CHUNKS_PER_CHECK - 1 && count > limit {
+            return count;
         }
-        in_word = !space;
+    }
+    let mut after_space = after_space != 0;
+    for &b in chunks.remainder() {
+        let space = b == b' ' || b == b'\t';
+        count += usize::from(after_space && !space);
+        after_space = space;
     }
     count
 }
@@ -142,6 +165,26 @@ mod tests {
     #[test]
     fn features_tell_prose_from_menus() {
         assert_eq!(word_count("  two   words "), 2);
+        let long = "word ".repeat(300);
+        assert_eq!(word_count_up_to(&long, 300), 300);
+        assert!((81..300).contains(&word_count_up_to(&long, 80)));
+        assert!(word_count_up_to("a b c", 1) > 1);
+    }
+
+    #[test]
+    fn word_counts_match_splitting_on_spaces_and_tabs() {
+        const PIECES: &[&str] = &[" ", "  ", "\t", "a", "bc", "é", "’", "\u{a0}", "\n", "word"];
+        let mut seed = 11u64;
+        for len in 0..400 {
+            let mut text = String::new();
+            for _ in 0..len % 70 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
+            }
+            let want = text.split([' ', '\t']).filter(|w| !w.is_empty()).count();
+            assert_eq!(word_count(&text), want, "{text:?}");
+            assert_eq!(word_count_up_to(&text, want), want, "{text:?}");
+        }
         assert!(ends_sentence("He left.\u{201d}"));
         assert!(!ends_sentence("Home | News"));
         assert!(stopword_density("the cat sat on the mat") > 0.4);
