@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::change::{Change, EditChange};
-use super::document::{DocStatus, Document, ModelError};
+use super::document::{DocStatus, Document, EditSpan, ModelError};
 use super::edit::{EditId, EditStatus, MANUAL};
 use super::entity::{Entity, EntityId, EntityStatus};
 
@@ -153,14 +153,14 @@ impl Document {
             return Ok(change);
         }
         let targets: HashSet<EditId> = change.edits.iter().map(|c| c.id).collect();
-        let moved = self.change_edits(|edits| {
+        let span = EditSpan::of(change.edits.iter().filter_map(|c| c.before.as_ref()).map(|e| (e.start, e.end)));
+        let remapped = self.change_edits(span, |edits| {
             for e in edits.iter_mut().filter(|e| targets.contains(&e.id)) {
                 e.status = status;
             }
         });
-        for (before, after) in moved {
-            change.record_entity(before, after);
-        }
+        change.record_entities(remapped.moved);
+        change.shift = remapped.shift;
         Ok(change)
     }
 
@@ -178,14 +178,15 @@ impl Document {
             change.edits.push(EditChange { id: e.id, before: None, after: Some(e.clone()) });
             e
         });
-        let moved = self.change_edits(|edits| {
+        let touched = change.edits.iter().flat_map(|c| c.before.iter().chain(&c.after));
+        let span = EditSpan::of(touched.map(|e| (e.start, e.end)));
+        let remapped = self.change_edits(span, |edits| {
             edits.retain(|e| !plan.remove.contains(&e.id));
             edits.extend(inserted);
             edits.sort_by_key(|e| (e.start, e.end));
         });
-        for (before, after) in moved {
-            change.record_entity(before, after);
-        }
+        change.record_entities(remapped.moved);
+        change.shift = remapped.shift;
         Ok(change)
     }
 
