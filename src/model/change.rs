@@ -81,6 +81,8 @@ impl Change {
     /// linear in the records (an index by id instead of a search per pair).
     pub fn record_entities(&mut self, pairs: impl IntoIterator<Item = (Option<Entity>, Option<Entity>)>) {
         let mut index: HashMap<EntityId, usize> = self.entities.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+        let pairs = pairs.into_iter();
+        self.entities.reserve(pairs.size_hint().0);
         for (before, after) in pairs {
             let Some(id) = before.as_ref().or(after.as_ref()).map(|e| e.id) else { continue };
             match index.get(&id) {

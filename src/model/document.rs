@@ -426,8 +426,14 @@ impl Document {
             match touched.next_if(|(t, _)| *t == i) {
                 Some((_, anchors)) => {
                     let after = remap::resolve(&self.map, &entity, &anchors);
-                    self.entities.extend(after.clone());
-                    moved.push((Some(entity), after));
+                    if after.as_ref() == Some(&entity) {
+                        // Unchanged entities stay unlisted: they start at or before the stretch's new
+                        // end, so undo's shift (which starts after it) leaves them alone.
+                        self.entities.push(entity);
+                    } else {
+                        self.entities.extend(after.clone());
+                        moved.push((Some(entity), after));
+                    }
                 }
                 None => {
                     if let Some(shift) = shift {
@@ -529,7 +535,9 @@ impl Document {
             (self.edits.partition_point(|e| key(e) < span.first), self.edits.partition_point(|e| key(e) <= span.last));
         let (text, new_segments) = apply_edits(&self.raw, &self.edits[lo..hi], span.first.0..span.end, start);
         let new_end = start + text.len();
-        self.cleaned.replace_range(start..old_end, &text);
+        // `replace_range` copies byte by byte; drain and insert_str move the tail with memmove.
+        self.cleaned.drain(start..old_end);
+        self.cleaned.insert_str(start, &text);
         self.map.splice(segments, new_segments, new_end as isize - old_end as isize);
         debug_assert!(
             (self.cleaned == apply_edits(&self.raw, &self.edits, 0..self.raw.len(), 0).0)
@@ -567,7 +575,7 @@ impl EditSpan {
 /// What re-mapping did to the entities after an edit change.
 #[derive(Debug, Default)]
 pub(crate) struct Remapped {
-    /// Before and after of every entity that touched the changed stretch (after `None`: dropped).
+    /// Before and after of every entity re-mapped differently than by the shift (after `None`: dropped).
     pub moved: Vec<(Option<Entity>, Option<Entity>)>,
     /// How the entities after the stretch moved.
     pub shift: Option<EntityShift>,
