@@ -1,7 +1,7 @@
 //! Turning a document into display blocks: the original with every suggestion marked where it acts,
 //! and the cleaned text with its entities, label tags, selection and focus.
 
-use std::hash::{Hash, Hasher as _};
+use std::hash::Hash;
 use std::ops::Range;
 
 use eframe::egui::{Stroke, TextFormat};
@@ -15,11 +15,9 @@ use crate::session::Focus;
 /// The mark shown for a removed line break (and for line breaks inside replacement text), so deleted blank lines stay visible.
 pub const LINE_BREAK_MARK: &str = "¶";
 
-/// A hash of what a mark's look depends on.
+/// A hash of what a mark's look depends on (epaint's aHash: SipHash cost a tenth of a keystroke's frame).
 fn look(parts: impl Hash) -> u64 {
-    let mut h = std::hash::DefaultHasher::new();
-    parts.hash(&mut h);
-    h.finish()
+    eframe::egui::epaint::util::hash(parts)
 }
 
 /// Every edit as a mark on the raw text: what the original view's blocks depend on besides the text.
