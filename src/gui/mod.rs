@@ -56,7 +56,8 @@ pub fn run(paths: &[PathBuf], exit_after_first_frame: bool) -> crate::Result<()>
         let app = Workbench::new(app_options, &paths);
         if exit_after_first_frame {
             let wait_for_document = !paths.is_empty();
-            return Ok(Box::new(startup::FirstFrameExit { app, started, wait_for_document }) as Box<dyn eframe::App>);
+            let first = startup::FirstFrameExit { app, started, wait_for_document, shown: false, reported: false };
+            return Ok(Box::new(first) as Box<dyn eframe::App>);
         }
         Ok(Box::new(app) as Box<dyn eframe::App>)
     }))
