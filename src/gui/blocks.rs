@@ -162,18 +162,9 @@ impl Drawn {
 
     /// The one stretch covering a change of the text and every mark that differs around it.
     fn text_damage(&self, text: &str, marks: &[Mark]) -> Damage {
-        let (old, new) = (self.text.as_bytes(), text.as_bytes());
-        let mut prefix = common_prefix(old, new);
-        while !text.is_char_boundary(prefix) {
-            prefix -= 1;
-        }
-        let room = old.len().min(new.len()) - prefix;
-        let mut suffix = common_suffix(old, new).min(room);
-        while !text.is_char_boundary(new.len() - suffix) {
-            suffix -= 1;
-        }
-        let delta = new.len() as isize - old.len() as isize;
-        let old_tail = old.len() - suffix;
+        let (prefix, suffix) = unchanged_ends(&self.text, text);
+        let delta = text.len() as isize - self.text.len() as isize;
+        let old_tail = self.text.len() - suffix;
         let same_before = |(a, b): (&Mark, &Mark)| a == b && a.end < prefix;
         let before = self.marks.iter().zip(marks).take_while(|&p| same_before(p)).count();
         let same_after = |(a, b): (&Mark, &Mark)| a.shifted(delta) == *b && a.start > old_tail;
@@ -237,6 +228,21 @@ fn changed_marks<'a>(old: &'a [Mark], new: &'a [Mark]) -> impl Iterator<Item = M
             }
         }
     })
+}
+
+/// How many bytes at the start and at the end two texts share, on character boundaries and never
+/// overlapping in the shorter one.
+fn unchanged_ends(old: &str, new: &str) -> (usize, usize) {
+    let mut prefix = common_prefix(old.as_bytes(), new.as_bytes());
+    while !new.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let room = old.len().min(new.len()) - prefix;
+    let mut suffix = common_suffix(old.as_bytes(), new.as_bytes()).min(room);
+    while !new.is_char_boundary(new.len() - suffix) {
+        suffix -= 1;
+    }
+    (prefix, suffix)
 }
 
 /// The length of the common start of two byte strings (compared a page at a time first).

@@ -420,32 +420,41 @@ impl Document {
         let new_end = self.splice_cleaned(&span);
         let delta = new_end as isize - old_end as isize;
         let shift = (delta != 0).then_some(EntityShift { before_from: old_end + 1, after_from: new_end + 1, delta });
-        let mut moved = Vec::with_capacity(touched.len());
-        let mut touched = touched.into_iter().peekable();
-        for (i, mut entity) in std::mem::take(&mut self.entities).into_iter().enumerate() {
-            match touched.next_if(|(t, _)| *t == i) {
-                Some((_, anchors)) => {
-                    let after = remap::resolve(&self.map, &entity, &anchors);
-                    if after.as_ref() == Some(&entity) {
-                        // Unchanged entities stay unlisted: they start at or before the stretch's new
-                        // end, so undo's shift (which starts after it) leaves them alone.
-                        self.entities.push(entity);
-                    } else {
-                        self.entities.extend(after.clone());
-                        moved.push((Some(entity), after));
-                    }
-                }
-                None => {
-                    if let Some(shift) = shift {
-                        shift.apply(&mut entity, true);
-                    }
-                    self.entities.push(entity);
-                }
-            }
-        }
+        let moved = self.move_entities(touched, shift);
         self.sort_entities();
         self.revision += 1;
         Remapped { moved, shift }
+    }
+
+    /// After an edit change: re-maps the `touched` entities (by position in the list, with their anchors
+    /// from before the change) and moves the others by `shift`. Returns the before/after pairs of the
+    /// touched entities that changed; the list is left for the caller to sort.
+    fn move_entities(
+        &mut self,
+        touched: Vec<(usize, Anchors)>,
+        shift: Option<EntityShift>,
+    ) -> Vec<(Option<Entity>, Option<Entity>)> {
+        let mut moved = Vec::with_capacity(touched.len());
+        let mut touched = touched.into_iter().peekable();
+        for (i, mut entity) in std::mem::take(&mut self.entities).into_iter().enumerate() {
+            let Some((_, anchors)) = touched.next_if(|(t, _)| *t == i) else {
+                if let Some(shift) = shift {
+                    shift.apply(&mut entity, true);
+                }
+                self.entities.push(entity);
+                continue;
+            };
+            let after = remap::resolve(&self.map, &entity, &anchors);
+            if after.as_ref() == Some(&entity) {
+                // Unchanged entities stay unlisted: they start at or before the stretch's new end, so
+                // undo's shift (which starts after it) leaves them alone.
+                self.entities.push(entity);
+            } else {
+                self.entities.extend(after.clone());
+                moved.push((Some(entity), after));
+            }
+        }
+        moved
     }
 
     /// The cleaned stretch `[start, end]` that a change of the edits in `span` rewrites, under the
