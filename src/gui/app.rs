@@ -233,7 +233,7 @@ impl Workbench {
     }
 
     /// Makes an opened workspace the project, remembers it, scans it and opens its first document.
-    fn install(&mut self, ws: Workspace) {
+    pub(super) fn install(&mut self, ws: Workspace) {
         if ws.is_empty() {
             self.messages.problem(format!("{}: no documents found (.txt, .jsonl or .json)", describe_paths(&ws.paths)));
             return;

@@ -57,12 +57,25 @@ pub fn run(paths: &[PathBuf], exit_after_first_frame: bool) -> crate::Result<()>
     let app_options =
         Options { picker: Arc::new(NativePicker), recent_file: crate::recent::RecentList::default_path() };
     let paths = paths.to_vec();
+    // Opening (reading the files, compiling the cleaning rules, loading the suggesters) runs while the
+    // window and its GL context are being created instead of after: start-up is the longer of the two.
+    let opening = (!paths.is_empty()).then(|| {
+        let paths = paths.clone();
+        std::thread::Builder::new().name("open".into()).spawn(move || crate::workspace::Workspace::open(&paths))
+    });
     open_window(Box::new(move |cc| {
         apply_theme(&cc.egui_ctx);
-        let app = Workbench::new(app_options, &paths);
+        let mut app = Workbench::new(app_options, &[]);
+        match opening.map(|spawned| spawned.map_err(|_| ()).and_then(|thread| thread.join().map_err(|_| ()))) {
+            Some(Ok(Ok(ws))) => app.install(ws),
+            Some(Ok(Err(e))) => app.messages.problem(e),
+            Some(Err(())) => app.open_paths(paths.clone()),
+            None => {}
+        }
         if exit_after_first_frame {
             let wait_for_document = !paths.is_empty();
-            return Ok(Box::new(startup::FirstFrameExit { app, started, wait_for_document }) as Box<dyn eframe::App>);
+            let first = startup::FirstFrameExit { app, started, wait_for_document, shown: false, reported: false };
+            return Ok(Box::new(first) as Box<dyn eframe::App>);
         }
         Ok(Box::new(app) as Box<dyn eframe::App>)
     }))

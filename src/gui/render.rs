@@ -1,9 +1,12 @@
 //! Turning a document into display blocks: the original with every suggestion marked where it acts,
 //! and the cleaned text with its entities, label tags, selection and focus.
 
+use std::hash::Hash;
+use std::ops::Range;
+
 use eframe::egui::{Stroke, TextFormat};
 
-use super::blocks::{Block, BlockBuilder, Target};
+use super::blocks::{Block, BlockBuilder, Mark, Target};
 use super::palette::Palette;
 use crate::labels::LabelDef;
 use crate::model::{Document, Edit, EditStatus, Entity, EntityStatus};
@@ -12,13 +15,31 @@ use crate::session::Focus;
 /// The mark shown for a removed line break (and for line breaks inside replacement text), so deleted blank lines stay visible.
 pub const LINE_BREAK_MARK: &str = "¶";
 
-/// The original text with each edit marked: removed text struck through, replacements beside it.
-pub fn original_blocks(doc: &Document, pal: &Palette, focus: Option<Focus>) -> Vec<Block> {
+/// A hash of what a mark's look depends on (epaint's aHash: SipHash cost a tenth of a keystroke's frame).
+fn look(parts: impl Hash) -> u64 {
+    eframe::egui::epaint::util::hash(parts)
+}
+
+/// Every edit as a mark on the raw text: what the original view's blocks depend on besides the text.
+pub fn original_marks(doc: &Document, focus: Option<Focus>) -> Vec<Mark> {
+    let mark = |e: &Edit| {
+        let focused = focus == Some(Focus::Edit(e.id));
+        Mark { start: e.start, end: e.end, look: look((e.id, e.status, focused, &e.replacement)) }
+    };
+    doc.edits().iter().map(mark).collect()
+}
+
+/// The raw lines `lines` (from a line start to a line end) with each edit marked: removed text
+/// struck through, replacements beside it. No edit may cross the ends of `lines`.
+pub fn original_blocks(doc: &Document, pal: &Palette, focus: Option<Focus>, lines: Range<usize>) -> Vec<Block> {
     let raw = doc.raw();
     let plain = TextFormat::simple(pal.font.clone(), pal.text);
     let mut b = BlockBuilder::default();
-    let mut at = 0;
-    for edit in doc.edits() {
+    let mut at = lines.start;
+    let edits = doc.edits();
+    let (first, last) =
+        (edits.partition_point(|e| e.start < lines.start), edits.partition_point(|e| e.start <= lines.end));
+    for edit in &edits[first..last] {
         if edit.start > at {
             b.push(&raw[at..edit.start], &plain, at, true, Target::Text);
         }
@@ -30,8 +51,10 @@ pub fn original_blocks(doc: &Document, pal: &Palette, focus: Option<Focus>) -> V
         }
         at = edit.end;
     }
-    b.push(&raw[at..], &plain, at, true, Target::Text);
-    b.finish(raw.len())
+    if lines.end > at {
+        b.push(&raw[at..lines.end], &plain, at, true, Target::Text);
+    }
+    b.finish(lines.end.max(at))
 }
 
 /// Pushes an edit's removed raw text, marking line breaks so removed blank lines can be seen.
@@ -95,22 +118,41 @@ fn replacement_format(status: EditStatus, pal: &Palette, focused: bool) -> TextF
     f
 }
 
-/// The cleaned text with entities (filled, or outlined when suggested), label tags, selection and focus.
+/// Every shown entity and the selection as marks on the cleaned text, sorted by start: what the
+/// cleaned view's blocks depend on besides the text.
+pub fn cleaned_marks(doc: &Document, selection: Option<(usize, usize)>, focus: Option<Focus>) -> Vec<Mark> {
+    let mut marks: Vec<Mark> = (doc.entities().iter().filter(|e| e.is_live()))
+        .map(|e| {
+            let focused = focus == Some(Focus::Entity(e.id));
+            Mark { start: e.start, end: e.end, look: look((e.id, e.status, &e.label, focused)) }
+        })
+        .collect();
+    if let Some((start, end)) = selection {
+        let at = marks.partition_point(|m| (m.start, m.end) <= (start, end));
+        marks.insert(at, Mark { start, end, look: look("selection") });
+    }
+    marks
+}
+
+/// The cleaned lines `lines` (from a line start to a line end) with entities (filled, or outlined
+/// when suggested), label tags, selection and focus. No entity may cross the ends of `lines`.
 pub fn cleaned_blocks(
     doc: &Document,
     labels: &[LabelDef],
     pal: &Palette,
-    selection: Option<(usize, usize)>,
-    focus: Option<Focus>,
+    (selection, focus): (Option<(usize, usize)>, Option<Focus>),
+    lines: Range<usize>,
 ) -> Vec<Block> {
     let text = doc.cleaned();
-    let shown: Vec<&Entity> = doc.entities().iter().filter(|e| e.is_live()).collect();
-    let mut points: Vec<usize> = vec![0, text.len()];
+    let all = doc.entities();
+    let (first, last) = (all.partition_point(|e| e.start < lines.start), all.partition_point(|e| e.start <= lines.end));
+    let shown: Vec<&Entity> = all[first..last].iter().filter(|e| e.is_live()).collect();
+    let mut points: Vec<usize> = vec![lines.start, lines.end];
     for e in &shown {
         points.extend([e.start, e.end]);
     }
     if let Some((a, z)) = selection {
-        points.extend([a, z]);
+        points.extend([a.clamp(lines.start, lines.end), z.clamp(lines.start, lines.end)]);
     }
     points.sort_unstable();
     points.dedup();
@@ -134,7 +176,7 @@ pub fn cleaned_blocks(
             push_tag(&mut b, e, labels, pal, focus);
         }
     }
-    b.finish(text.len())
+    b.finish(lines.end)
 }
 
 /// The format of cleaned text under an entity (or none), the selection and the focus.
@@ -218,7 +260,7 @@ mod tests {
     #[test]
     fn original_keeps_every_raw_byte_and_marks_removed_breaks() {
         let doc = doc();
-        let blocks = original_blocks(&doc, &palette(), None);
+        let blocks = original_blocks(&doc, &palette(), None, 0..doc.raw().len());
         let shown: String = blocks.iter().map(|b| b.job.text.as_str()).collect::<Vec<_>>().join("\n");
         assert_eq!(shown.replace(LINE_BREAK_MARK, ""), "Title\n\n\n\nBody by Ana Lee.\nAD\n");
         assert!(blocks[0].job.text.ends_with("Title¶"), "{:?}", blocks[0].job.text);
@@ -232,7 +274,7 @@ mod tests {
         let start = doc.cleaned().find("Ana").expect("name");
         let mut h = History::default();
         h.apply(&mut doc, Command::AddEntity { start, end: start + 7, label: "PERSON".into() }).expect("tag");
-        let blocks = cleaned_blocks(&doc, &[], &palette(), None, None);
+        let blocks = cleaned_blocks(&doc, &[], &palette(), (None, None), 0..doc.cleaned().len());
         let body = blocks.iter().find(|b| b.job.text.contains("Ana")).expect("body");
         assert!(body.job.text.contains("Ana Lee PERSON ."), "{:?}", body.job.text);
         let at = body.job.text.find("Lee").expect("Lee");

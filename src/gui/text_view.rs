@@ -30,9 +30,8 @@ pub struct TextView {
     id: &'static str,
     name: &'static str,
     blocks: Vec<Block>,
-    galleys: Vec<Arc<Galley>>,
-    /// Galleys still valid for the current blocks (`None`: to be laid out), until the next layout.
-    reusable: Vec<Option<Arc<Galley>>>,
+    /// One galley per block, laid out at `width`; `None`: to be laid out.
+    galleys: Vec<Option<Arc<Galley>>>,
     tops: Vec<f32>,
     height: f32,
     width: f32,
@@ -55,7 +54,6 @@ impl TextView {
             name,
             blocks: Vec::new(),
             galleys: Vec::new(),
-            reusable: Vec::new(),
             tops: Vec::new(),
             height: 0.0,
             width: 0.0,
@@ -72,23 +70,36 @@ impl TextView {
     /// Replaces the content. Paragraphs equal to the old ones at the start and at the end keep their
     /// galleys (an edit touches a run of paragraphs in between), compared without hashing whole texts.
     pub fn set_blocks(&mut self, blocks: Vec<Block>) {
-        // Galleys belong to the blocks last laid out; blocks set since then but never shown have none.
-        let old: &[Block] = if self.dirty { &[] } else { &self.blocks };
-        let new = &blocks;
+        let (old, new) = (&self.blocks, &blocks);
         let same = |a: &Block, b: &Block| a.job == b.job;
-        let prefix = old.iter().zip(new).take_while(|(a, b)| same(a, b)).count().min(self.galleys.len());
+        let prefix = old.iter().zip(new).take_while(|(a, b)| same(a, b)).count();
         let room = old.len().min(new.len()) - prefix;
         let suffix = old.iter().rev().zip(new.iter().rev()).take(room).take_while(|(a, b)| same(a, b)).count();
-        let mut reusable: Vec<Option<Arc<Galley>>> = vec![None; new.len()];
-        for (slot, galley) in reusable.iter_mut().zip(&self.galleys).take(prefix) {
-            *slot = Some(galley.clone());
-        }
-        for k in 1..=suffix {
-            reusable[new.len() - k] = self.galleys.get(old.len() - k).cloned();
-        }
-        self.reusable = reusable;
+        let mut galleys: Vec<Option<Arc<Galley>>> = vec![None; new.len()];
+        galleys[..prefix].clone_from_slice(&self.galleys[..prefix]);
+        galleys[new.len() - suffix..].clone_from_slice(&self.galleys[old.len() - suffix..]);
+        self.galleys = galleys;
         self.blocks = blocks;
         self.dirty = true;
+    }
+
+    /// Replaces the paragraphs whose source starts in `start..=old_end` with `blocks` and moves the later
+    /// ones `delta` bytes along the source; every other paragraph keeps its galley.
+    pub fn splice_blocks(&mut self, start: usize, old_end: usize, blocks: Vec<Block>, delta: isize) {
+        let first = self.blocks.partition_point(|b| b.source_start < start);
+        let last = self.blocks.partition_point(|b| b.source_start <= old_end).max(first);
+        if delta != 0 {
+            self.blocks[last..].iter_mut().for_each(|b| b.shift(delta));
+        }
+        self.galleys.splice(first..last, std::iter::repeat_n(None, blocks.len()));
+        self.blocks.splice(first..last, blocks);
+        self.dirty = true;
+    }
+
+    /// The paragraphs shown.
+    #[cfg(test)]
+    pub fn blocks(&self) -> &[Block] {
+        &self.blocks
     }
 
     /// Where the visible part starts: the source byte of the top paragraph and how far down into that
@@ -115,7 +126,12 @@ impl TextView {
 
     /// The laid-out height of paragraph `b`.
     fn block_height(&self, b: usize) -> f32 {
-        self.galleys.get(b).map_or(0.0, |g| g.size().y)
+        self.galley(b).map_or(0.0, |g| g.size().y)
+    }
+
+    /// The laid-out galley of paragraph `b`.
+    fn galley(&self, b: usize) -> Option<&Arc<Galley>> {
+        self.galleys.get(b).and_then(Option::as_ref)
     }
 
     /// Scrolls just enough for the paragraph holding `source` to be visible.
@@ -132,20 +148,16 @@ impl TextView {
         self.tops.get(self.block_of(source)).copied().unwrap_or(0.0)
     }
 
-    /// Lays out the paragraphs for a wrap width, reusing the galleys `set_blocks` kept when the width
-    /// is unchanged.
+    /// Lays out the paragraphs that have no galley for this wrap width (all of them when it changed).
     fn layout(&mut self, ui: &egui::Ui, width: f32) {
-        let same_width = (width - self.width).abs() <= 0.5;
-        let mut reusable = std::mem::take(&mut self.reusable);
-        if !same_width || reusable.len() != self.blocks.len() {
-            reusable = vec![None; self.blocks.len()];
+        if (width - self.width).abs() > 0.5 || self.galleys.len() != self.blocks.len() {
+            self.galleys = vec![None; self.blocks.len()];
         }
         let blank_font = egui::TextStyle::Body.resolve(ui.style());
-        let mut galleys = Vec::with_capacity(self.blocks.len());
-        let mut tops = Vec::with_capacity(self.blocks.len());
+        self.tops.clear();
         let mut y = 0.0;
-        for (block, kept) in self.blocks.iter().zip(reusable) {
-            let galley = kept.unwrap_or_else(|| {
+        for (block, slot) in self.blocks.iter().zip(&mut self.galleys) {
+            let galley = slot.get_or_insert_with(|| {
                 let mut job = block.job.clone();
                 if job.text.is_empty() {
                     job.append(" ", 0.0, egui::TextFormat::simple(blank_font.clone(), egui::Color32::TRANSPARENT));
@@ -153,12 +165,9 @@ impl TextView {
                 job.wrap.max_width = width;
                 ui.painter().layout_job(job)
             });
-            tops.push(y);
+            self.tops.push(y);
             y += galley.size().y;
-            galleys.push(galley);
         }
-        self.galleys = galleys;
-        self.tops = tops;
         self.height = y;
         self.width = width;
         self.dirty = false;
@@ -167,7 +176,7 @@ impl TextView {
     /// The source byte and target under a point given relative to the content's top left.
     fn hit(&self, local: Vec2) -> Option<(usize, Target)> {
         let b = self.tops.partition_point(|&t| t <= local.y).saturating_sub(1);
-        let (block, galley) = (self.blocks.get(b)?, self.galleys.get(b)?);
+        let (block, galley) = (self.blocks.get(b)?, self.galley(b)?);
         let cursor = galley.cursor_from_pos(local - Vec2::new(0.0, self.tops[b]));
         let text = &block.job.text;
         let byte = text.char_indices().nth(cursor.index.0).map_or(text.len(), |(i, _)| i);
@@ -177,7 +186,7 @@ impl TextView {
     /// The caret's rectangle relative to the content's top left.
     fn caret_rect(&self, source: usize) -> Option<Rect> {
         let b = self.block_of(source);
-        let (block, galley) = (self.blocks.get(b)?, self.galleys.get(b)?);
+        let (block, galley) = (self.blocks.get(b)?, self.galley(b)?);
         let byte = block.display_of(source);
         let chars = block.job.text.get(..byte).map_or(0, |s| s.chars().count());
         Some(galley.pos_from_cursor(CCursor::new(chars)).translate(Vec2::new(0.0, self.tops[b])))
@@ -193,9 +202,6 @@ impl TextView {
     pub fn show(&mut self, ui: &mut egui::Ui, tooltip: impl Fn(Target) -> Option<String>) -> ViewEvents {
         let width = (ui.available_width() - ui.spacing().scroll.bar_width - 8.0).max(40.0);
         if self.dirty || (width - self.width).abs() > 0.5 {
-            if !self.dirty {
-                self.reusable.clear();
-            }
             self.layout(ui, width);
         }
         let mut area = egui::ScrollArea::vertical().id_salt(self.id).auto_shrink(false);
@@ -232,7 +238,9 @@ impl TextView {
             if *top > viewport.max.y {
                 break;
             }
-            painter.galley(rect.min + Vec2::new(0.0, *top), galley.clone(), text_color);
+            if let Some(galley) = galley {
+                painter.galley(rect.min + Vec2::new(0.0, *top), galley.clone(), text_color);
+            }
         }
         if let Some(caret) = self.caret.and_then(|c| self.caret_rect(c)) {
             let r = caret.translate(rect.min.to_vec2());
@@ -293,15 +301,32 @@ mod tests {
         show(&ctx, &mut view);
         assert_eq!(view.galleys.len(), 4);
         view.set_blocks(blocks("one\n2\n2b\nthree\nfour"));
-        let kept: Vec<bool> = view.reusable.iter().map(Option::is_some).collect();
+        let kept: Vec<bool> = view.galleys.iter().map(Option::is_some).collect();
         assert_eq!(kept, [true, false, false, true, true]);
-        let old_three = view.galleys[2].clone();
+        let old_three = view.galleys[3].clone().expect("laid out");
         show(&ctx, &mut view);
-        assert!(Arc::ptr_eq(&view.galleys[3], &old_three), "paragraph three was not laid out again");
+        assert!(Arc::ptr_eq(view.galley(3).expect("laid out"), &old_three), "paragraph three was not laid out again");
         assert!(view.tops.windows(2).all(|w| w[0] < w[1]));
         // Blocks replaced twice without being shown are never matched with stale galleys.
         view.set_blocks(blocks("x"));
         view.set_blocks(blocks("x\ny"));
-        assert!(view.reusable.iter().all(Option::is_none));
+        assert!(view.galleys.iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn a_spliced_paragraph_is_laid_out_alone_and_later_ones_move() {
+        let ctx = egui::Context::default();
+        let mut view = TextView::new("t", "test view");
+        view.set_blocks(blocks("one\ntwo\nthree"));
+        show(&ctx, &mut view);
+        let three = view.galley(2).cloned().expect("laid out");
+        let mut b = BlockBuilder::default();
+        b.push("twoo\nand", &egui::TextFormat::default(), 4, true, Target::Text);
+        view.splice_blocks(4, 7, b.finish(12), 5);
+        show(&ctx, &mut view);
+        let texts: Vec<&str> = view.blocks.iter().map(|b| b.job.text.as_str()).collect();
+        assert_eq!(texts, ["one", "twoo", "and", "three"]);
+        assert_eq!((view.blocks[3].source_start, view.blocks[3].source_end), (13, 18));
+        assert!(Arc::ptr_eq(view.galley(3).expect("laid out"), &three), "paragraph three was laid out again");
     }
 }

@@ -6,7 +6,7 @@ use std::hash::Hasher as _;
 use eframe::egui;
 
 use super::app::{ViewMode, Workbench};
-use super::blocks::Target;
+use super::blocks::{Drawn, Mark, Target};
 use super::edge_drag::{self, EdgeDrag};
 use super::palette::Palette;
 use super::render;
@@ -22,6 +22,10 @@ pub struct Views {
     original_key: Option<u64>,
     cleaned_key: Option<u64>,
     edge: Option<EdgeDrag>,
+    original_drawn: Drawn,
+    cleaned_drawn: Drawn,
+    /// The theme both views were built for (`None`: not built yet).
+    dark: Option<bool>,
 }
 
 impl Default for Views {
@@ -32,6 +36,9 @@ impl Default for Views {
             original_key: None,
             cleaned_key: None,
             edge: None,
+            original_drawn: Drawn::default(),
+            cleaned_drawn: Drawn::default(),
+            dark: None,
         }
     }
 }
@@ -44,18 +51,25 @@ fn key_of(parts: impl std::hash::Hash) -> u64 {
 }
 
 impl Views {
-    /// Rebuilds the blocks of a view whose inputs changed (document revision, focus, selection, theme).
+    /// Rebuilds the paragraphs of each view that its inputs (document revision, focus, selection)
+    /// changed; everything when the theme changed.
     fn refresh(&mut self, s: &Session, labels: &[LabelDef], pal: &Palette, dark: bool) {
+        let whole = self.dark != Some(dark);
+        self.dark = Some(dark);
         let rev = s.doc.revision();
         let okey = key_of((rev, s.focus, dark));
         if self.original_key != Some(okey) {
-            self.original.set_blocks(render::original_blocks(&s.doc, pal, s.focus));
+            let marks = render::original_marks(&s.doc, s.focus);
+            let build = |lines| render::original_blocks(&s.doc, pal, s.focus, lines);
+            redraw(&mut self.original, &mut self.original_drawn, (s.doc.raw(), marks), whole, build);
             self.original_key = Some(okey);
         }
         let sel = s.selection().filter(|(a, z)| a < z);
         let ckey = key_of((rev, s.focus, sel, dark));
         if self.cleaned_key != Some(ckey) {
-            self.cleaned.set_blocks(render::cleaned_blocks(&s.doc, labels, pal, sel, s.focus));
+            let marks = render::cleaned_marks(&s.doc, sel, s.focus);
+            let build = |lines| render::cleaned_blocks(&s.doc, labels, pal, (sel, s.focus), lines);
+            redraw(&mut self.cleaned, &mut self.cleaned_drawn, (s.doc.cleaned(), marks), whole, build);
             self.cleaned_key = Some(ckey);
         }
         self.cleaned.caret = Some(s.caret);
@@ -79,6 +93,25 @@ impl Views {
             None => self.cleaned.reveal_source(s.caret),
         }
     }
+}
+
+/// Brings a view up to date with its source text and marks: only the stretches that changed since
+/// it was last drawn are built again with `build` (every line when `whole`).
+fn redraw(
+    view: &mut TextView,
+    drawn: &mut Drawn,
+    (text, marks): (&str, Vec<Mark>),
+    whole: bool,
+    build: impl Fn(std::ops::Range<usize>) -> Vec<super::blocks::Block>,
+) {
+    if whole {
+        view.set_blocks(build(0..text.len()));
+    } else {
+        for d in drawn.damage(text, &marks) {
+            view.splice_blocks(d.start, d.old_end, build(d.start..d.new_end), d.delta());
+        }
+    }
+    drawn.set(text, marks);
 }
 
 impl Workbench {
@@ -294,5 +327,192 @@ fn cleaned_events(ui: &egui::Ui, session: &mut Session, ev: &ViewEvents) {
         session.caret = at;
         session.anchor = None;
         session.open_editor();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gui::blocks::Block;
+    use crate::model::{Command, EditStatus, History, NewEdit};
+
+    /// A view with what it was drawn from.
+    type Shown = (TextView, Drawn);
+
+    fn doc() -> Document {
+        let raw = "Title\n\n\nAna Lee met Bo Park.\nShare this\nMore text by Ana Lee here.\n\nEnd AD\n";
+        let mut doc = Document::new("t", raw);
+        let edit = |text: &str, replacement: &str| {
+            let start = raw.find(text).expect("in raw");
+            NewEdit {
+                start,
+                end: start + text.len(),
+                replacement: replacement.into(),
+                origin: "rule".into(),
+                status: EditStatus::Pending,
+                reason: String::new(),
+            }
+        };
+        doc.add_edits([edit("\n\n\n", "\n\n"), edit("Share this\n", ""), edit(" AD", "")]);
+        doc
+    }
+
+    fn full(doc: &Document, pal: &Palette, (sel, focus): (Option<(usize, usize)>, Option<Focus>)) -> [Vec<Block>; 2] {
+        let original = render::original_blocks(doc, pal, focus, 0..doc.raw().len());
+        [original, render::cleaned_blocks(doc, &[], pal, (sel, focus), 0..doc.cleaned().len())]
+    }
+
+    fn redraw_both(
+        doc: &Document,
+        pal: &Palette,
+        views: &mut [Shown; 2],
+        state: (Option<(usize, usize)>, Option<Focus>),
+    ) {
+        let [orig, clean] = views;
+        let marks = render::original_marks(doc, state.1);
+        redraw(&mut orig.0, &mut orig.1, (doc.raw(), marks), false, |l| render::original_blocks(doc, pal, state.1, l));
+        let marks = render::cleaned_marks(doc, state.0, state.1);
+        let build = |l| render::cleaned_blocks(doc, &[], pal, state, l);
+        redraw(&mut clean.0, &mut clean.1, (doc.cleaned(), marks), false, build);
+    }
+
+    #[test]
+    fn redrawing_only_what_changed_gives_the_blocks_of_a_full_build() {
+        let pal = Palette::new(&egui::Style::default());
+        let mut doc = doc();
+        let mut history = History::default();
+        let mut views: [Shown; 2] =
+            [(TextView::new("o", "o"), Drawn::default()), (TextView::new("c", "c"), Drawn::default())];
+        redraw_both(&doc, &pal, &mut views, (None, None));
+        let at = |doc: &Document, text: &str| doc.cleaned().find(text).expect("in cleaned");
+        let ids: Vec<_> = doc.edits().iter().map(|e| e.id).collect();
+        let mut state = (None, None);
+        for step in 0..12 {
+            let command = match step {
+                0 => Some(Command::ManualEdit { start: at(&doc, "met"), end: at(&doc, "met"), text: "x".into() }),
+                1 => Some(Command::SetEditStatus { ids: vec![ids[1]], status: EditStatus::Accepted }),
+                2 => {
+                    Some(Command::AddEntity { start: at(&doc, "Bo"), end: at(&doc, "Bo") + 7, label: "PERSON".into() })
+                }
+                3 => {
+                    Some(Command::AddEntity { start: at(&doc, "Ana"), end: at(&doc, "More") + 4, label: "ORG".into() })
+                }
+                4 => {
+                    state = (None, doc.entities().first().map(|e| Focus::Entity(e.id)));
+                    None
+                }
+                5 => {
+                    state = (Some((at(&doc, "Title"), at(&doc, "Lee"))), Some(Focus::Edit(ids[2])));
+                    None
+                }
+                6 => Some(Command::ManualEdit {
+                    start: at(&doc, "here") + 5,
+                    end: at(&doc, "here") + 6,
+                    text: "".into(),
+                }),
+                7 => Some(Command::SetEditStatus { ids: ids.clone(), status: EditStatus::Accepted }),
+                _ => {
+                    state = (None, None);
+                    history.undo(&mut doc);
+                    None
+                }
+            };
+            if let Some(command) = command {
+                history.apply(&mut doc, command).expect("applies");
+            }
+            redraw_both(&doc, &pal, &mut views, state);
+            let [orig, clean] = full(&doc, &pal, state);
+            assert_eq!(views[0].0.blocks(), orig.as_slice(), "original view after step {step}");
+            assert_eq!(views[1].0.blocks(), clean.as_slice(), "cleaned view after step {step}");
+        }
+    }
+
+    /// A random byte position on a character boundary of `text`.
+    fn boundary(text: &str, r: u64) -> usize {
+        let mut at = (r as usize) % (text.len() + 1);
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    }
+
+    /// One random command (or focus / selection change, undo, redo) from `r`.
+    fn random_step(
+        doc: &mut Document,
+        history: &mut History,
+        state: &mut (Option<(usize, usize)>, Option<Focus>),
+        r: u64,
+    ) {
+        let text = doc.cleaned();
+        let (a, z) = {
+            let (x, y) = (boundary(text, r >> 8), boundary(text, r >> 24));
+            (x.min(y), x.max(y).min(x.min(y) + 40))
+        };
+        let z = (a..=z).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(a);
+        let pick = |n: usize| (r >> 40) as usize % n.max(1);
+        let command = match r % 9 {
+            0 => Some(Command::ManualEdit {
+                start: a,
+                end: a.max(z.min(a + 3)),
+                text: ["x", "\n", "", "Zoë\n\n"][pick(4)].into(),
+            }),
+            1 | 2 => doc.edits().get(pick(doc.edits().len())).map(|e| Command::SetEditStatus {
+                ids: vec![e.id],
+                status: [EditStatus::Accepted, EditStatus::Rejected, EditStatus::Pending][pick(3) % 3],
+            }),
+            3 => (a < z).then(|| Command::AddEntity { start: a, end: z, label: ["PERSON", "ORG"][pick(2)].into() }),
+            4 => {
+                let focus = [
+                    doc.edits().get(pick(doc.edits().len())).map(|e| Focus::Edit(e.id)),
+                    doc.entities().get(pick(doc.entities().len())).map(|e| Focus::Entity(e.id)),
+                ];
+                state.1 = focus[(r >> 5) as usize % 2];
+                None
+            }
+            5 => {
+                state.0 = (a < z).then_some((a, z));
+                None
+            }
+            6 => {
+                history.undo(doc);
+                None
+            }
+            7 => {
+                history.redo(doc);
+                None
+            }
+            _ => doc.entities().get(pick(doc.entities().len())).map(|e| Command::RemoveEntity(e.id)),
+        };
+        if let Some(command) = command {
+            history.apply(doc, command).ok();
+        }
+        let len = doc.cleaned().len();
+        state.0 = state
+            .0
+            .filter(|&(a, z)| z <= len && doc.cleaned().is_char_boundary(a) && doc.cleaned().is_char_boundary(z));
+    }
+
+    #[test]
+    fn random_changes_redrawn_in_part_match_a_full_build() {
+        let pal = Palette::new(&egui::Style::default());
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for round in 0..8 {
+            let mut doc = doc();
+            let mut history = History::default();
+            let mut views: [Shown; 2] =
+                [(TextView::new("o", "o"), Drawn::default()), (TextView::new("c", "c"), Drawn::default())];
+            let mut state = (None, None);
+            redraw_both(&doc, &pal, &mut views, state);
+            for step in 0..60 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                random_step(&mut doc, &mut history, &mut state, seed);
+                redraw_both(&doc, &pal, &mut views, state);
+                let [orig, clean] = full(&doc, &pal, state);
+                assert_eq!(views[0].0.blocks(), orig.as_slice(), "original view, round {round} step {step}");
+                assert_eq!(views[1].0.blocks(), clean.as_slice(), "cleaned view, round {round} step {step}");
+            }
+        }
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::change::{Change, EditChange};
-use super::document::{DocStatus, Document, ModelError, NewEdit};
+use super::document::{DocStatus, Document, EditSpan, ModelError, NewEdit};
 use super::edit::{Edit, EditId, EditStatus, MANUAL};
 use super::entity::{Entity, EntityId, EntityStatus};
 
@@ -158,14 +158,14 @@ impl Document {
             return Ok(change);
         }
         let targets: HashSet<EditId> = change.edits.iter().map(|c| c.id).collect();
-        let moved = self.change_edits(|edits| {
+        let span = EditSpan::of(change.edits.iter().filter_map(|c| c.before.as_ref()).map(|e| (e.start, e.end)));
+        let remapped = self.change_edits(span, |edits| {
             for e in edits.iter_mut().filter(|e| targets.contains(&e.id)) {
                 e.status = status;
             }
         });
-        for (before, after) in moved {
-            change.record_entity(before, after);
-        }
+        change.record_entities(remapped.moved);
+        change.shift = remapped.shift;
         Ok(change)
     }
 
@@ -173,10 +173,12 @@ impl Document {
     fn suggest_edits(&mut self, list: &[NewEdit]) -> Change {
         let mut change = Change::default();
         let mut added: Vec<Edit> = Vec::new();
+        let mut taken = self.edit_ranges();
         for new in list {
-            if self.check_new_edit(new, &added).is_err() {
+            if self.check_new_edit(new, &taken, &added).is_err() {
                 continue;
             }
+            taken.insert((new.start, new.end), self.edits().len() + added.len());
             let edit = Edit {
                 id: self.take_edit_id(),
                 start: new.start,
@@ -190,16 +192,16 @@ impl Document {
             change.edits.push(EditChange { id: edit.id, before: None, after: Some(edit.clone()) });
             added.push(edit);
         }
-        if added.is_empty() {
+        let span = EditSpan::of(added.iter().map(|e| (e.start, e.end)));
+        if span.is_none() {
             return change;
         }
-        let moved = self.change_edits(|edits| {
+        let remapped = self.change_edits(span, |edits| {
             edits.extend(added);
             edits.sort_by_key(|e| (e.start, e.end));
         });
-        for (before, after) in moved {
-            change.record_entity(before, after);
-        }
+        change.record_entities(remapped.moved);
+        change.shift = remapped.shift;
         change
     }
 
@@ -217,14 +219,15 @@ impl Document {
             change.edits.push(EditChange { id: e.id, before: None, after: Some(e.clone()) });
             e
         });
-        let moved = self.change_edits(|edits| {
+        let touched = change.edits.iter().flat_map(|c| c.before.iter().chain(&c.after));
+        let span = EditSpan::of(touched.map(|e| (e.start, e.end)));
+        let remapped = self.change_edits(span, |edits| {
             edits.retain(|e| !plan.remove.contains(&e.id));
             edits.extend(inserted);
             edits.sort_by_key(|e| (e.start, e.end));
         });
-        for (before, after) in moved {
-            change.record_entity(before, after);
-        }
+        change.record_entities(remapped.moved);
+        change.shift = remapped.shift;
         Ok(change)
     }
 

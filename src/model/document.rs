@@ -3,12 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
-use super::change::Change;
+use super::change::{Change, EntityShift};
 use super::edit::{AbsorbedEdit, Edit, EditId, EditStatus, MANUAL};
 use super::entity::{Entity, EntityId, EntityStatus};
-use super::offset_map::{Bias, OffsetMap};
+use super::offset_map::{Bias, OffsetMap, Segment};
 use super::remap::{self, Anchors};
 
 /// Where a document's raw text came from.
@@ -213,10 +213,12 @@ impl Document {
     /// with one already present, or has a bad range, is refused with a message and the rest are added.
     pub fn add_edits(&mut self, edits: impl IntoIterator<Item = NewEdit>) -> Vec<ModelError> {
         let mut problems = Vec::new();
-        let mut added = Vec::new();
+        let mut added: Vec<Edit> = Vec::new();
+        let mut taken = self.edit_ranges();
         for new in edits {
-            match self.check_new_edit(&new, &added) {
+            match self.check_new_edit(&new, &taken, &added) {
                 Ok(()) => {
+                    taken.insert((new.start, new.end), self.edits.len() + added.len());
                     let id = self.take_edit_id();
                     added.push(Edit {
                         id,
@@ -232,12 +234,11 @@ impl Document {
                 Err(e) => problems.push(e),
             }
         }
-        if !added.is_empty() {
-            self.change_edits(|edits| {
-                edits.extend(added);
-                edits.sort_by_key(|e| (e.start, e.end));
-            });
-        }
+        let span = EditSpan::of(added.iter().map(|e| (e.start, e.end)));
+        self.change_edits(span, |edits| {
+            edits.extend(added);
+            edits.sort_by_key(|e| (e.start, e.end));
+        });
         problems
     }
 
@@ -381,6 +382,7 @@ impl Document {
     }
 
     /// Applies a change set's edit and entity states (undo/redo): `after` selects which side.
+    /// Entities the change does not list but moved as a block are moved back (or again) by its shift.
     pub(crate) fn restore(&mut self, change: &Change, after: bool) {
         let edit_ids: HashSet<EditId> = change.edits.iter().map(|c| c.id).collect();
         self.edits.retain(|e| !edit_ids.contains(&e.id));
@@ -388,38 +390,81 @@ impl Document {
         self.edits.sort_by_key(|e| (e.start, e.end));
         let entity_ids: HashSet<EntityId> = change.entities.iter().map(|c| c.id).collect();
         self.entities.retain(|e| !entity_ids.contains(&e.id));
+        if let Some(shift) = change.shift {
+            self.entities.iter_mut().for_each(|e| shift.apply(e, after));
+        }
         self.entities
             .extend(change.entities.iter().filter_map(|c| if after { c.after.clone() } else { c.before.clone() }));
         self.sort_entities();
         if let Some((before, aft)) = change.status {
             self.status = if after { aft } else { before };
         }
-        if !change.edits.is_empty() {
-            self.rebuild_cleaned();
+        let touched = change.edits.iter().flat_map(|c| c.before.iter().chain(&c.after));
+        if let Some(span) = EditSpan::of(touched.map(|e| (e.start, e.end))) {
+            self.splice_cleaned(&span);
         }
         self.revision += 1;
     }
 
-    /// Changes the edit list with `f`, then rebuilds the cleaned text and re-maps every entity.
-    /// Returns the before/after state of every entity that moved, changed status or was dropped.
-    pub(crate) fn change_edits(&mut self, f: impl FnOnce(&mut Vec<Edit>)) -> Vec<(Option<Entity>, Option<Entity>)> {
-        let anchors: Vec<Anchors> = self.entities.iter().map(|e| remap::anchors(&self.map, e)).collect();
+    /// Changes the edit list with `f` (every edit it adds, removes or changes lies in `span`), then
+    /// re-derives the cleaned text over that stretch only and re-maps the entities that touch it.
+    /// Entities after it only move by the length change, recorded as one shift.
+    pub(crate) fn change_edits(&mut self, span: Option<EditSpan>, f: impl FnOnce(&mut Vec<Edit>)) -> Remapped {
+        let Some(span) = span else {
+            f(&mut self.edits);
+            return Remapped::default();
+        };
+        let (start, old_end) = self.clean_span(&span);
+        let touched: Vec<(usize, Anchors)> = (self.entities.iter().enumerate())
+            .filter(|(_, e)| e.start <= old_end && e.end >= start)
+            .map(|(i, e)| (i, remap::anchors(&self.map, e)))
+            .collect();
         f(&mut self.edits);
-        self.rebuild_cleaned();
-        let mut changed = Vec::new();
-        let old = std::mem::take(&mut self.entities);
-        for (entity, anchor) in old.into_iter().zip(anchors) {
-            let after = remap::resolve(&self.map, &entity, &anchor);
-            if after.as_ref() != Some(&entity) {
-                changed.push((Some(entity), after.clone()));
-            }
-            if let Some(e) = after {
-                self.entities.push(e);
-            }
-        }
+        let new_end = self.splice_cleaned(&span);
+        let delta = new_end as isize - old_end as isize;
+        let shift = (delta != 0).then_some(EntityShift { before_from: old_end + 1, after_from: new_end + 1, delta });
+        let moved = self.move_entities(touched, shift);
         self.sort_entities();
         self.revision += 1;
-        changed
+        Remapped { moved, shift }
+    }
+
+    /// After an edit change: re-maps the `touched` entities (by position in the list, with their anchors
+    /// from before the change) and moves the others by `shift`. Returns the before/after pairs of the
+    /// touched entities that changed; the list is left for the caller to sort.
+    fn move_entities(
+        &mut self,
+        touched: Vec<(usize, Anchors)>,
+        shift: Option<EntityShift>,
+    ) -> Vec<(Option<Entity>, Option<Entity>)> {
+        let mut moved = Vec::with_capacity(touched.len());
+        let mut touched = touched.into_iter().peekable();
+        for (i, mut entity) in std::mem::take(&mut self.entities).into_iter().enumerate() {
+            let Some((_, anchors)) = touched.next_if(|(t, _)| *t == i) else {
+                if let Some(shift) = shift {
+                    shift.apply(&mut entity, true);
+                }
+                self.entities.push(entity);
+                continue;
+            };
+            let after = remap::resolve(&self.map, &entity, &anchors);
+            if after.as_ref() == Some(&entity) {
+                // Unchanged entities stay unlisted: they start at or before the stretch's new end, so
+                // undo's shift (which starts after it) leaves them alone.
+                self.entities.push(entity);
+            } else {
+                self.entities.extend(after.clone());
+                moved.push((Some(entity), after));
+            }
+        }
+        moved
+    }
+
+    /// The cleaned stretch `[start, end]` that a change of the edits in `span` rewrites, under the
+    /// current edits.
+    fn clean_span(&self, span: &EditSpan) -> (usize, usize) {
+        let segments = self.map.segments_between(span.first, span.last);
+        (self.map.clean_after(segments.start, span.first.0), self.map.clean_after(segments.end, span.end))
     }
 
     /// Mutable access to the entity list for commands; the caller keeps it sorted via `sort_entities`.
@@ -459,8 +504,20 @@ impl Document {
         check_range(&self.cleaned, start, end, "cleaned text")
     }
 
-    /// Checks a new edit against the raw text and the edits already present or being added.
-    pub(super) fn check_new_edit(&self, new: &NewEdit, pending: &[Edit]) -> Result<(), ModelError> {
+    /// The raw (start, end) of every present edit, to its position in the list: the `taken` map
+    /// [`Document::check_new_edit`] starts from.
+    pub(super) fn edit_ranges(&self) -> BTreeMap<(usize, usize), usize> {
+        self.edits.iter().enumerate().map(|(i, e)| ((e.start, e.end), i)).collect()
+    }
+
+    /// Checks a new edit against the raw text and the edits already present or being added (`taken`:
+    /// the raw ranges of both, to positions in the present edits followed by `pending`).
+    pub(super) fn check_new_edit(
+        &self,
+        new: &NewEdit,
+        taken: &BTreeMap<(usize, usize), usize>,
+        pending: &[Edit],
+    ) -> Result<(), ModelError> {
         check_range(&self.raw, new.start, new.end, "raw text")?;
         let probe = Edit {
             id: EditId::MAX,
@@ -472,7 +529,10 @@ impl Document {
             reason: String::new(),
             absorbs: Vec::new(),
         };
-        if let Some(other) = self.edits.iter().chain(pending).find(|e| e.conflicts_with(&probe)) {
+        let edit_at = |i: usize| self.edits.get(i).or_else(|| pending.get(i - self.edits.len()));
+        if let Some(other) =
+            neighbours(taken, new.start, new.end).filter_map(edit_at).find(|e| e.conflicts_with(&probe))
+        {
             return Err(ModelError(format!(
                 "edit {}..{} from {} overlaps edit {}..{} from {}",
                 new.start, new.end, new.origin, other.start, other.end, other.origin
@@ -481,19 +541,89 @@ impl Document {
         Ok(())
     }
 
-    /// Re-derives the cleaned text and the offset map from the accepted edits.
-    fn rebuild_cleaned(&mut self) {
-        let mut cleaned = String::with_capacity(self.raw.len());
-        let mut at = 0;
-        for e in self.edits.iter().filter(|e| e.is_accepted()) {
-            cleaned.push_str(&self.raw[at..e.start]);
-            cleaned.push_str(&e.replacement);
-            at = e.end;
-        }
-        cleaned.push_str(&self.raw[at..]);
-        self.cleaned = cleaned;
-        self.map = OffsetMap::new(&self.edits);
+    /// Re-derives the cleaned text and the offset map over `span` after the edits there changed: the
+    /// stretch between the edits before and after it is rebuilt, the rest is kept (and shifted).
+    /// Returns the new end of the rewritten cleaned stretch.
+    fn splice_cleaned(&mut self, span: &EditSpan) -> usize {
+        let segments = self.map.segments_between(span.first, span.last);
+        let start = self.map.clean_after(segments.start, span.first.0);
+        let old_end = self.map.clean_after(segments.end, span.end);
+        let key = |e: &Edit| (e.start, e.end);
+        let (lo, hi) =
+            (self.edits.partition_point(|e| key(e) < span.first), self.edits.partition_point(|e| key(e) <= span.last));
+        let (text, new_segments) = apply_edits(&self.raw, &self.edits[lo..hi], span.first.0..span.end, start);
+        let new_end = start + text.len();
+        // `replace_range` copies byte by byte; drain and insert_str move the tail with memmove.
+        self.cleaned.drain(start..old_end);
+        self.cleaned.insert_str(start, &text);
+        self.map.splice(segments, new_segments, new_end as isize - old_end as isize);
+        debug_assert!(
+            (self.cleaned == apply_edits(&self.raw, &self.edits, 0..self.raw.len(), 0).0)
+                && self.map.segments() == OffsetMap::new(&self.edits).segments(),
+            "the cleaned text spliced over {span:?} differs from the one derived from every edit"
+        );
+        new_end
     }
+}
+
+/// The raw stretch a change of the edits works on: the least and greatest raw (start, end) of the
+/// edits it adds, removes or changes, and the furthest end among them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct EditSpan {
+    /// The least (start, end) of a touched edit.
+    pub first: (usize, usize),
+    /// The greatest (start, end) of a touched edit.
+    pub last: (usize, usize),
+    /// The furthest raw end of a touched edit.
+    pub end: usize,
+}
+
+impl EditSpan {
+    /// The span of edits with these raw (start, end) ranges; `None` when there are none.
+    pub(crate) fn of(ranges: impl IntoIterator<Item = (usize, usize)>) -> Option<Self> {
+        ranges.into_iter().fold(None, |span, r| {
+            Some(match span {
+                None => Self { first: r, last: r, end: r.1 },
+                Some(s) => Self { first: s.first.min(r), last: s.last.max(r), end: s.end.max(r.1) },
+            })
+        })
+    }
+}
+
+/// What re-mapping did to the entities after an edit change.
+#[derive(Debug, Default)]
+pub(crate) struct Remapped {
+    /// Before and after of every entity re-mapped differently than by the shift (after `None`: dropped).
+    pub moved: Vec<(Option<Entity>, Option<Entity>)>,
+    /// How the entities after the stretch moved.
+    pub shift: Option<EntityShift>,
+}
+
+/// The raw text `range` with the accepted ones of `edits` (sorted, inside the range) applied, and their
+/// segments, the text starting at cleaned offset `clean_start`.
+fn apply_edits(raw: &str, edits: &[Edit], range: std::ops::Range<usize>, clean_start: usize) -> (String, Vec<Segment>) {
+    let mut text = String::new();
+    let mut segments = Vec::new();
+    let mut at = range.start;
+    for e in edits.iter().filter(|e| e.is_accepted()) {
+        text.push_str(raw.get(at..e.start).unwrap_or_default());
+        let start = clean_start + text.len();
+        text.push_str(&e.replacement);
+        let end = clean_start + text.len();
+        segments.push(Segment { edit: e.id, raw_start: e.start, raw_end: e.end, clean_start: start, clean_end: end });
+        at = e.end;
+    }
+    text.push_str(raw.get(at..range.end).unwrap_or_default());
+    (text, segments)
+}
+
+/// Positions (in `taken`) of the edits a new edit over raw `start..end` could conflict with: the one
+/// before it and those starting inside it or at its end. Edits in `taken` never overlap, so no other
+/// one can reach into the new range.
+fn neighbours(taken: &BTreeMap<(usize, usize), usize>, start: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
+    let before = taken.range(..(start, 0)).next_back().map(|(_, &i)| i);
+    let inside = taken.range((start, 0)..=(end, usize::MAX)).map(|(_, &i)| i);
+    before.into_iter().chain(inside)
 }
 
 /// A hand edit planned over the raw text: edits to remove (absorbed) and the edit to insert.

@@ -10,7 +10,7 @@ pub mod history;
 pub mod offset_map;
 pub mod remap;
 
-pub use change::Change;
+pub use change::{Change, EntityShift};
 pub use char_index::CharIndex;
 pub use command::Command;
 pub use document::{DocStatus, Document, ModelError, NewEdit, NewEntity, Source, sha256_hex};

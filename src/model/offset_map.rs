@@ -1,5 +1,7 @@
 //! The two-way map between raw and cleaned byte offsets, derived from the accepted edits.
 
+use std::ops::Range;
+
 use super::edit::{Edit, EditId};
 
 /// Which side of an ambiguous point an offset should map to.
@@ -58,6 +60,32 @@ impl OffsetMap {
     /// The accepted edits in raw order, with their cleaned ranges.
     pub fn segments(&self) -> &[Segment] {
         &self.segments
+    }
+
+    /// The indices of the segments whose raw (start, end) lies between `first` and `last`, both included.
+    pub(crate) fn segments_between(&self, first: (usize, usize), last: (usize, usize)) -> Range<usize> {
+        let key = |s: &Segment| (s.raw_start, s.raw_end);
+        self.segments.partition_point(|s| key(s) < first)..self.segments.partition_point(|s| key(s) <= last)
+    }
+
+    /// The cleaned offset of raw offset `raw` when only the segments before index `i` are applied
+    /// (`raw` lies at or after their raw ends).
+    pub(crate) fn clean_after(&self, i: usize, raw: usize) -> usize {
+        match i.checked_sub(1).and_then(|k| self.segments.get(k)) {
+            None => raw,
+            Some(s) => s.clean_end + raw.saturating_sub(s.raw_end),
+        }
+    }
+
+    /// Replaces the segments at `range` with `new` and moves every later one `delta` bytes along the
+    /// cleaned text: the map after a change confined to one stretch, without rebuilding the rest.
+    pub(crate) fn splice(&mut self, range: Range<usize>, new: Vec<Segment>, delta: isize) {
+        let later = range.start + new.len();
+        self.segments.splice(range, new);
+        for s in &mut self.segments[later..] {
+            s.clean_start = offset(s.clean_start, delta);
+            s.clean_end = offset(s.clean_end, delta);
+        }
     }
 
     /// Maps a raw boundary to the cleaned text. Edits that end at `raw` lie before it and edits that

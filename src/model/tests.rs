@@ -132,6 +132,20 @@ fn typing_at_entity_edges_does_not_grow_it() {
 }
 
 #[test]
+fn a_hand_edit_moves_later_entities_as_one_shift_and_undo_moves_them_back() {
+    let mut doc = doc_with("Ana met Bob and Cy there.", &[]);
+    let ids = [tag(&mut doc, "Ana", "PERSON"), tag(&mut doc, "Bob", "PERSON"), tag(&mut doc, "Cy", "PERSON")];
+    let before = doc.entities().to_vec();
+    let change = doc.apply(&Command::ManualEdit { start: 4, end: 4, text: "XX".into() }).expect("edit");
+    assert_eq!(doc.cleaned(), "Ana XXmet Bob and Cy there.");
+    assert!(change.entities.is_empty(), "no entity touches the edit: {:?}", change.entities);
+    assert_eq!(change.shift.map(|s| s.delta), Some(2));
+    assert_eq!([text_of(&doc, ids[1]).0, text_of(&doc, ids[2]).0], ["Bob", "Cy"]);
+    doc.restore(&change, false);
+    assert_eq!((doc.cleaned(), doc.entities()), ("Ana met Bob and Cy there.", before.as_slice()));
+}
+
+#[test]
 fn undo_and_redo_restore_exact_states() {
     let mut doc = doc_with("junk Alice met Bob junk", &[(0, 5, ""), (18, 23, "")]);
     let mut history = History::default();
