@@ -179,6 +179,60 @@ fn export_to_spacy_is_parsed_back_with_the_tagged_span() {
     assert_eq!(covered, "Maria Okafor");
 }
 
+/// A desktop without a file dialog: every question comes back unanswered.
+struct NoDialog;
+
+impl FilePicker for NoDialog {
+    fn pick(&self, _kind: PickKind) -> Option<Vec<PathBuf>> {
+        None
+    }
+}
+
+#[test]
+fn without_a_dialog_the_typed_destination_is_exported_relative_to_the_project() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = two_stories(dir.path());
+    let options = Options { picker: Arc::new(NoDialog), recent_file: None };
+    let app = Workbench::new(options, &files);
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1400.0, 900.0))
+        .with_max_steps(64)
+        .build_ui_state(|ui, app: &mut Workbench| app.ui(ui), app);
+    wait_until(&mut h, "the first document", |h| {
+        h.state().project.as_ref().is_some_and(|p| p.session.is_some() && p.scan.is_none())
+    });
+    tag_person(&mut h, "Maria Okafor");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    // The field starts at export.jsonl in the project folder; choosing doccano changes the extension.
+    h.get_by_label("doccano JSONL").click();
+    h.run();
+    let suggested = dir.path().join("export.jsonl");
+    assert_eq!(h.get_by_label("Destination:").value().as_deref(), Some(suggested.to_str().expect("utf-8 path")));
+    h.get_by_label("Label Studio JSON").click();
+    h.run();
+    assert!(h.get_by_label("Destination:").value().is_some_and(|v| v.ends_with("export.json")));
+    // The dialog answers nothing: no export starts and the window stays.
+    h.get_by_label("Choose destination and export…").click();
+    h.run();
+    assert!(h.query_by_label("Cancel export").is_none());
+    // A relative path is typed instead.
+    h.get_by_label("Destination:").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Destination:").type_text("typed/tasks.json");
+    h.run();
+    h.get_by_label("Include documents not done").click();
+    h.run();
+    h.get_by_label("Export to this path").click();
+    h.step();
+    wait_until(&mut h, "the export report", |h| has_message(h, "Exported"));
+    let out = dir.path().join("typed").join("tasks.json");
+    let tasks: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("written where typed")).expect("JSON");
+    assert_eq!(tasks.as_array().map(Vec::len), Some(2), "{tasks}");
+}
+
 #[test]
 fn cancelling_an_export_writes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -54,6 +54,8 @@ pub struct ExportPanel {
     pub(super) open: bool,
     format: Format,
     all: bool,
+    /// Where to write, as typed (or as the dialog answered): the fallback where no dialog is available.
+    destination: String,
     pick: Option<(PendingPick, Format, bool)>,
     job: Option<Job<Result<Report>>>,
     reported: bool,
@@ -61,7 +63,15 @@ pub struct ExportPanel {
 
 impl Default for ExportPanel {
     fn default() -> Self {
-        Self { open: false, format: Format::Spacy, all: false, pick: None, job: None, reported: false }
+        Self {
+            open: false,
+            format: Format::Spacy,
+            all: false,
+            destination: String::new(),
+            pick: None,
+            job: None,
+            reported: false,
+        }
     }
 }
 
@@ -85,12 +95,24 @@ impl Workbench {
             return;
         }
         self.export.open = !self.export.open;
+        if self.export.destination.is_empty() {
+            self.export.destination = self.default_export_path(self.export.format);
+        }
+    }
+
+    /// `export.<ext>` (a folder `export-brat` for brat) in the project's folder.
+    fn default_export_path(&self, format: Format) -> String {
+        let folder = self.project.as_ref().map(|p| p.ws.folder()).unwrap_or_default();
+        let name = format.extension().map_or_else(|| "export-brat".to_string(), |ext| format!("export.{ext}"));
+        folder.join(name).display().to_string()
     }
 
     /// The export window: format, which documents, and the button that asks for the destination.
     pub(super) fn export_window(&mut self, ui: &egui::Ui) {
         let mut open = self.export.open;
         let mut choose = false;
+        let mut typed = false;
+        let before = self.export.format;
         let busy = self.export.is_busy();
         let (done, total) = self.project.as_ref().map_or((0, 0), |p| (p.done_count(), p.summaries.len()));
         let top = ui.ctx().content_rect().center_top() + egui::vec2(0.0, 60.0);
@@ -104,17 +126,46 @@ impl Workbench {
             ui.separator();
             ui.checkbox(&mut self.export.all, "Include documents not done")
                 .on_hover_text("Without this only documents marked done (Ctrl+Enter) are exported");
-            let button = egui::Button::new("Choose destination and export…");
-            choose = ui
-                .add_enabled(!busy, button)
-                .on_hover_text("Pick the file (a folder for brat); the export runs in the background")
-                .on_disabled_hover_text("An export is already running")
-                .clicked();
+            let label = ui.label("Destination:");
+            let field = egui::TextEdit::singleline(&mut self.export.destination).desired_width(f32::INFINITY);
+            ui.add(field).labelled_by(label.id).on_hover_text(
+                "The file to write (a folder for brat); relative paths are taken from the project's folder",
+            );
+            ui.horizontal(|ui| {
+                typed = ui
+                    .add_enabled(!busy, egui::Button::new("Export to this path"))
+                    .on_hover_text("Export to the path typed above; the export runs in the background")
+                    .on_disabled_hover_text("An export is already running")
+                    .clicked();
+                choose = ui
+                    .add_enabled(!busy, egui::Button::new("Choose destination and export…"))
+                    .on_hover_text("Pick the file (a folder for brat) in the desktop's dialog, then export")
+                    .on_disabled_hover_text("An export is already running")
+                    .clicked();
+            });
         });
         self.export.open = open && self.export.open;
+        if self.export.format != before && self.export.destination == self.default_export_path(before) {
+            self.export.destination = self.default_export_path(self.export.format);
+        }
+        if typed {
+            self.export_to_typed_path();
+        }
         if choose {
             self.choose_export_destination();
         }
+    }
+
+    /// Starts the export to the typed destination, relative to the project's folder.
+    fn export_to_typed_path(&mut self) {
+        let typed = self.export.destination.trim();
+        if typed.is_empty() {
+            self.messages.problem("Export: type where to write the export, or choose it in the dialog.");
+            return;
+        }
+        let folder = self.project.as_ref().map(|p| p.ws.folder()).unwrap_or_default();
+        let output = folder.join(typed);
+        self.start_export(self.export.format, self.export.all, output);
     }
 
     /// Opens the destination dialog on a worker thread.
@@ -134,6 +185,7 @@ impl Workbench {
             let (format, all) = (*format, *all);
             self.export.pick = None;
             if let Some(output) = answer.and_then(|paths| paths.into_iter().next()) {
+                self.export.destination = output.display().to_string();
                 self.start_export(format, all, output);
             }
         }
