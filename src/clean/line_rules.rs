@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, packed};
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use super::layout::Verdict;
 use super::rules::{
@@ -21,6 +21,11 @@ use super::text::{Line, ends_sentence, line_key, quote, word_count, word_count_u
 /// Compiles a built-in pattern (a bug in one is caught by the unit tests, which compile them all).
 fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("built-in cleaning pattern {pattern:?} is invalid: {e}"))
+}
+
+/// Compiles built-in patterns into one set: a line is searched once for all of them, not once each.
+fn re_set(patterns: &[&str]) -> RegexSet {
+    RegexSet::new(patterns).unwrap_or_else(|e| panic!("built-in cleaning patterns {patterns:?} are invalid: {e}"))
 }
 
 /// Lines that are an advertising or player marker and nothing else (compared case-insensitively).
@@ -107,8 +112,8 @@ const SHARE_WORDS: &[&str] = &[
 static GALLERY_COUNTER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(?:(?:image|photo|slide)\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}$"));
 
-static PHOTO_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    [
+static PHOTO_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
+    re_set(&[
         r"^(?:©|\(c\)|Ⓒ)\s*[^\d\n]{2,}$",
         r"(?i)^\(?(?:photo(?:graph)?s?|images?|pictures?|foto|video)(?:\s+(?:credit|courtesy|source))?\s*(?::|/|(?-u:\b)by(?-u:\b)|(?-u:\b)courtesy(?-u:\b))",
         r"(?i)^(?:image (?:copyright|caption|source)|media caption|photo credit|getty images|ap photo|afp photo|reuters photo)(?-u:\b)",
@@ -120,14 +125,11 @@ static PHOTO_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?:©|\(c\))\s*[\p{L} .&'’-]{2,}(?:/\s*[\p{L} .&'’-]{2,})?$",
         r"(?i)^(?:above|pictured|top|main image|inset|left|right|below|top image|header image|featured image|photo illustration|file photo)\s*:",
         r"(?:, (?:left|right|center|centre)(?:,| to right)|\((?:left|right|center|centre|from left|left to right)\)|, pictured (?:at|with|during|above|below|here)(?-u:\b)|\[File: [^\]]+\]|/ ?AP (?:file|Photo)$)",
-    ]
-    .into_iter()
-    .map(re)
-    .collect()
+    ])
 });
 
-static COPYRIGHT_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    [
+static COPYRIGHT_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
+    re_set(&[
         r"(?i)^(?:©|\(c\)|copyright(?-u:\b))",
         r"(?i)(?-u:\b)all rights reserved(?-u:\b)",
         r"(?i)this material may not be published, broadcast, rewritten,? or redistributed",
@@ -137,10 +139,7 @@ static COPYRIGHT_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"©\s*\d{4}|(?i)^disclaimer\s*:",
         r"^(?:Additional )?(?:Reporting|Writing) by [^;]{3,}(?:;[^;]{0,})*; Editing by ",
         r"^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3}(?: and \p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3})? contributed (?:reporting|research)",
-    ]
-    .into_iter()
-    .map(re)
-    .collect()
+    ])
 });
 
 static FOLLOW: LazyLock<Regex> = LazyLock::new(|| {
@@ -197,18 +196,15 @@ static COMMENT_FORM: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-static BYLINE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    [
+static BYLINE_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
+    re_set(&[
         r"^(?:By|BY)\s*:?\s*\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|AND|&|de|van|von|la|del|da|der|bin))*(?:\s*(?:[,|–—-]|(?-u:\b)for(?-u:\b)|(?-u:\b)in(?-u:\b))\s*.{0,})?$",
         r"^\p{Lu}[\p{L}.'’ -]{2,},\s*(?i:AP|Associated Press|Reuters|AFP|Bloomberg|CNN|CNBC|UPI)(?:\s+[\p{L} ]{0,}(?i:writer|correspondent|reporter|editor))?$",
         r"^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3} (?:Associated Press|Reuters|AFP)$",
         r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$",
         r"^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3} @\w+$",
         r"(?i)^(?:written by|author|posted by|story by|words by)\s*:?\s+\p{Lu}",
-    ]
-    .into_iter()
-    .map(re)
-    .collect()
+    ])
 });
 
 static TIMESTAMP_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -489,15 +485,14 @@ fn photo_credit(t: &str, words: usize) -> Option<String> {
     if words > 60 || (words > 20 && !PHOTO_CUES.any_in(t)) {
         return None;
     }
-    let pats = &*PHOTO_PATTERNS;
-    let last = pats.len() - 1;
+    let last = PHOTO_PATTERNS.len() - 1;
     let fits = |i: usize| match i {
         0 => is_credit_only(t),
         i if i == last => words <= MAX_PLACED_CAPTION_WORDS,
         _ => true,
     };
-    let hit = pats.iter().enumerate().find(|(i, p)| fits(*i) && p.is_match(t))?;
-    let what = match hit.0 {
+    let hit = PHOTO_PATTERNS.matches(t).into_iter().find(|&i| fits(i))?;
+    let what = match hit {
         i if i == last => "caption placing people in the picture",
         6.. => "caption with photo credit",
         _ => "photo credit",
@@ -518,8 +513,8 @@ fn copyright_footer(t: &str, words: usize) -> Option<String> {
     if words > 60 || (words > 12 && !COPYRIGHT_CUES.any_in(t)) {
         return None;
     }
-    let hit = COPYRIGHT_PATTERNS.iter().enumerate().find(|(i, p)| (*i > 1 || words <= 40) && p.is_match(t))?;
-    let what = match hit.0 {
+    let hit = COPYRIGHT_PATTERNS.matches(t).into_iter().find(|&i| i > 1 || words <= 40)?;
+    let what = match hit {
         0..=2 | 6 => "copyright notice",
         3 => "syndication note",
         _ => "wire credit",
@@ -595,7 +590,7 @@ fn byline(t: &str, words: usize) -> Option<String> {
     if words > 16 || (ends_sentence(t) && !t.ends_with(['M', 'T'])) && words > 6 {
         return None;
     }
-    BYLINE_PATTERNS.iter().any(|p| p.is_match(t)).then(|| format!("byline: {:?}", quote(t, 60)))
+    BYLINE_PATTERNS.is_match(t).then(|| format!("byline: {:?}", quote(t, 60)))
 }
 
 /// Timestamps and lines that are only a date and time.

@@ -1,5 +1,7 @@
 //! Lines of a raw text and the cheap features the rules judge them by (byte scans, no allocation).
 
+use std::sync::LazyLock;
+
 use super::swar::{self, CHUNK, HIGHS};
 
 /// One line of the raw text, without its line break.
@@ -103,13 +105,25 @@ pub fn is_stopword(word: &str) -> bool {
     if w.is_empty() || w.len() > 7 {
         return false;
     }
+    STOPWORD_KEYS.binary_search(&word_key(w)).is_ok()
+}
+
+/// A word of at most eight bytes, ASCII-lowercased and zero-padded into one integer, so a stop-word
+/// lookup compares integers instead of strings.
+fn word_key(word: &str) -> u64 {
     let mut buf = [0u8; 8];
-    for (slot, b) in buf.iter_mut().zip(w.bytes()) {
+    for (slot, b) in buf.iter_mut().zip(word.bytes()) {
         *slot = b.to_ascii_lowercase();
     }
-    let lower = &buf[..w.len()];
-    STOPWORDS.binary_search_by(|s| s.as_bytes().cmp(lower)).is_ok()
+    u64::from_le_bytes(buf)
 }
+
+/// The stop words as [`word_key`]s, sorted.
+static STOPWORD_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut keys: Vec<u64> = STOPWORDS.iter().copied().map(word_key).collect();
+    keys.sort_unstable();
+    keys
+});
 
 /// Share of words that are stop words (0 for an empty text).
 pub fn stopword_density(text: &str) -> f32 {
