@@ -604,6 +604,10 @@ fn timestamp(t: &str, words: usize) -> Option<String> {
 
 /// Whether a line is only a date or time (up to three leading capitalised words, e.g. an agency).
 fn is_date_line(t: &str) -> bool {
+    // Every date line has a number; most lines have none, and the word loop below allocates.
+    if !t.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let mut calendar = false;
     let mut digits = false;
     let mut names = 0;
