@@ -2,8 +2,9 @@
 //! nationalities and groups, organisations, regions, and the given names and calendar words the news
 //! heuristics use. Parsed once per process.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use foldhash::HashSet;
 
 use super::phrases::PhraseMatcher;
 

@@ -2,7 +2,7 @@
 //! the nouns that end organisation and place names rather than people's names.
 
 /// Capitalised words that start sentences or phrases but never names ("The", "When", "His").
-const FUNCTION_WORDS: &[&str] = &[
+static FUNCTION_WORDS: WordList = WordList::new(&[
     "A",
     "About",
     "According",
@@ -111,10 +111,10 @@ const FUNCTION_WORDS: &[&str] = &[
     "Yet",
     "You",
     "Your",
-];
+]);
 
 /// Nouns that end organisation names ("Defense Ministry", "Reynolds High School").
-pub const ORG_SUFFIXES: &[&str] = &[
+static ORG_SUFFIXES: WordList = WordList::new(&[
     "Academy",
     "Administration",
     "Agency",
@@ -199,11 +199,11 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "Trust",
     "Union",
     "University",
-];
+]);
 
 /// Nouns that end place, building or event names; with the organisation suffixes they stop a
 /// person's name ("Virginia Beach" is not a person).
-const PLACE_NOUNS: &[&str] = &[
+static PLACE_NOUNS: WordList = WordList::new(&[
     "Act",
     "Airport",
     "Arena",
@@ -273,7 +273,73 @@ const PLACE_NOUNS: &[&str] = &[
     "War",
     "Way",
     "Week",
-];
+]);
+
+/// Which (first byte, length) pairs occur in a set of words: one table look-up rules out most other
+/// words before any hashing or string comparison.
+#[derive(Debug, Clone)]
+pub struct ShapeFilter {
+    /// Bit `n` of entry `b`: some word starts with byte `b` and is `n` bytes long (bit 63: 63 or more).
+    lengths: [u64; 256],
+}
+
+impl Default for ShapeFilter {
+    fn default() -> Self {
+        Self::EMPTY
+    }
+}
+
+impl ShapeFilter {
+    /// The filter of no words.
+    pub const EMPTY: Self = Self { lengths: [0; 256] };
+
+    /// Lets `word` through from now on.
+    pub const fn insert(&mut self, word: &str) {
+        if let Some(&first) = word.as_bytes().first() {
+            self.lengths[first as usize] |= length_bit(word.len());
+        }
+    }
+
+    /// Whether `word` may be one of the words inserted (`false`: it certainly is not).
+    pub fn may_contain(&self, word: &str) -> bool {
+        word.as_bytes().first().is_none_or(|&b| self.lengths[usize::from(b)] & length_bit(word.len()) != 0)
+    }
+}
+
+/// The bit of a word length in [`ShapeFilter`]'s table.
+const fn length_bit(len: usize) -> u64 {
+    1 << if len < 63 { len } else { 63 }
+}
+
+/// A sorted word list with a [`ShapeFilter`] in front of the binary search.
+#[derive(Debug)]
+pub struct WordList {
+    words: &'static [&'static str],
+    shapes: ShapeFilter,
+}
+
+impl WordList {
+    /// The list of `words`, which must be sorted (the tests of each list check it).
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        let mut shapes = ShapeFilter::EMPTY;
+        let mut i = 0;
+        while i < words.len() {
+            shapes.insert(words[i]);
+            i += 1;
+        }
+        Self { words, shapes }
+    }
+
+    /// Whether `word` is in the list.
+    pub fn contains(&self, word: &str) -> bool {
+        self.shapes.may_contain(word) && self.words.binary_search(&word).is_ok()
+    }
+
+    /// The words, sorted.
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+}
 
 /// Whether a word starts with an upper-case letter and is not written in capitals throughout
 /// ("Mattis", "McDonald", "O'Brien"; not "NATO", not "iPhone").
@@ -289,17 +355,17 @@ pub fn starts_upper(word: &str) -> bool {
 
 /// Whether a capitalised word is a function word that does not start a name.
 pub fn is_function_word(word: &str) -> bool {
-    FUNCTION_WORDS.binary_search(&word).is_ok()
+    FUNCTION_WORDS.contains(word)
 }
 
 /// Whether a word ends organisation names.
 pub fn is_org_suffix(word: &str) -> bool {
-    ORG_SUFFIXES.binary_search(&word).is_ok()
+    ORG_SUFFIXES.contains(word)
 }
 
 /// Whether a word ends organisation, place, building or event names, and so cannot be part of a person's name.
 pub fn is_non_person_noun(word: &str) -> bool {
-    is_org_suffix(word) || PLACE_NOUNS.binary_search(&word).is_ok()
+    is_org_suffix(word) || PLACE_NOUNS.contains(word)
 }
 
 #[cfg(test)]
@@ -308,9 +374,16 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted_for_binary_search() {
-        for list in [FUNCTION_WORDS, ORG_SUFFIXES, PLACE_NOUNS] {
-            assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list.windows(2).find(|w| w[0] >= w[1]));
+        for list in [&FUNCTION_WORDS, &ORG_SUFFIXES, &PLACE_NOUNS] {
+            assert!(list.words.windows(2).all(|w| w[0] < w[1]), "{:?}", list.words.windows(2).find(|w| w[0] >= w[1]));
         }
+    }
+
+    #[test]
+    fn word_lists_rule_out_words_by_first_byte_and_length() {
+        static LIST: WordList = WordList::new(&["Bank", "Board", "a"]);
+        assert!(LIST.contains("Bank") && LIST.contains("Board") && LIST.contains("a"));
+        assert!(!LIST.contains("Banks") && !LIST.contains("Boa") && !LIST.contains("") && !LIST.contains("b"));
     }
 
     #[test]
