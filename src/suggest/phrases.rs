@@ -1,7 +1,9 @@
 //! Exact multi-token phrase matching (spaCy's PhraseMatcher on `ORTH`): a hash map from a phrase's
 //! first token to the phrases starting with it, so a text is scanned once however many phrases there are.
 
-use foldhash::HashMap;
+use std::collections::HashMap;
+
+use foldhash::fast::RandomState;
 
 use super::tokens::{Tokens, tokenize};
 use super::words::ShapeFilter;
@@ -16,7 +18,7 @@ struct Phrase {
 /// A set of phrases, each with a label, matched token by token and case-sensitively.
 #[derive(Debug, Clone, Default)]
 pub struct PhraseMatcher {
-    by_first: HashMap<String, Vec<Phrase>>,
+    by_first: HashMap<String, Vec<Phrase>, RandomState>,
     /// The shapes of the first tokens, checked before hashing a token.
     firsts: ShapeFilter,
     count: usize,
