@@ -275,12 +275,14 @@ static PLACE_NOUNS: WordList = WordList::new(&[
     "Week",
 ]);
 
-/// Which (first byte, length) pairs occur in a set of words: one table look-up rules out most other
-/// words before any hashing or string comparison.
+/// Which (first byte, length) and (last byte, length) pairs occur in a set of words: two table look-ups
+/// rule out most other words before any hashing or string comparison.
 #[derive(Debug, Clone)]
 pub struct ShapeFilter {
     /// Bit `n` of entry `b`: some word starts with byte `b` and is `n` bytes long (bit 63: 63 or more).
-    lengths: [u64; 256],
+    by_first: [u64; 256],
+    /// Bit `n` of entry `b`: some word ends with byte `b` and is `n` bytes long.
+    by_last: [u64; 256],
 }
 
 impl Default for ShapeFilter {
@@ -291,18 +293,22 @@ impl Default for ShapeFilter {
 
 impl ShapeFilter {
     /// The filter of no words.
-    pub const EMPTY: Self = Self { lengths: [0; 256] };
+    pub const EMPTY: Self = Self { by_first: [0; 256], by_last: [0; 256] };
 
     /// Lets `word` through from now on.
     pub const fn insert(&mut self, word: &str) {
-        if let Some(&first) = word.as_bytes().first() {
-            self.lengths[first as usize] |= length_bit(word.len());
+        if let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) {
+            self.by_first[first as usize] |= length_bit(word.len());
+            self.by_last[last as usize] |= length_bit(word.len());
         }
     }
 
     /// Whether `word` may be one of the words inserted (`false`: it certainly is not).
     pub fn may_contain(&self, word: &str) -> bool {
-        word.as_bytes().first().is_none_or(|&b| self.lengths[usize::from(b)] & length_bit(word.len()) != 0)
+        let bytes = word.as_bytes();
+        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else { return true };
+        let bit = length_bit(bytes.len());
+        self.by_first[usize::from(first)] & bit != 0 && self.by_last[usize::from(last)] & bit != 0
     }
 }
 
@@ -311,28 +317,41 @@ const fn length_bit(len: usize) -> u64 {
     1 << if len < 63 { len } else { 63 }
 }
 
-/// A sorted word list with a [`ShapeFilter`] in front of the binary search.
+/// A sorted word list with a [`ShapeFilter`] in front, then a scan of only the words that share the
+/// first byte (comparing lengths before bytes).
 #[derive(Debug)]
 pub struct WordList {
     words: &'static [&'static str],
     shapes: ShapeFilter,
+    /// `words[starts[b]..ends[b]]` are the words starting with byte `b`.
+    starts: [u16; 256],
+    ends: [u16; 256],
 }
 
 impl WordList {
-    /// The list of `words`, which must be sorted (the tests of each list check it).
+    /// The list of `words`, which must be sorted (the tests of each list check it) and fewer than 65,536.
     pub const fn new(words: &'static [&'static str]) -> Self {
         let mut shapes = ShapeFilter::EMPTY;
+        let (mut starts, mut ends) = ([0u16; 256], [0u16; 256]);
         let mut i = 0;
         while i < words.len() {
             shapes.insert(words[i]);
+            if let Some(&first) = words[i].as_bytes().first() {
+                if ends[first as usize] == 0 {
+                    starts[first as usize] = i as u16;
+                }
+                ends[first as usize] = i as u16 + 1;
+            }
             i += 1;
         }
-        Self { words, shapes }
+        Self { words, shapes, starts, ends }
     }
 
     /// Whether `word` is in the list.
     pub fn contains(&self, word: &str) -> bool {
-        self.shapes.may_contain(word) && self.words.binary_search(&word).is_ok()
+        let Some(&first) = word.as_bytes().first() else { return self.words.contains(&word) };
+        let (start, end) = (usize::from(self.starts[usize::from(first)]), usize::from(self.ends[usize::from(first)]));
+        self.shapes.may_contain(word) && self.words[start..end].contains(&word)
     }
 
     /// The words, sorted.
