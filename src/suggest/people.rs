@@ -352,8 +352,13 @@ impl Rules<'_, '_> {
         let t = self.tokens;
         let mut names = PhraseMatcher::default();
         let mut surnames = HashSet::new();
+        let mut seen = HashSet::new();
         for &(first, last, _) in found {
             let (s, e) = t.span(first, last);
+            // A name found again adds nothing: the same text has the same tokens and surname.
+            if !seen.insert(&t.text[s..e]) {
+                continue;
+            }
             names.add(&t.text[s..e], PERSON);
             let surname = (first..=last).rev().map(|k| t.text(k)).find(|w| is_name_word(w, self.gazetteer));
             if let Some(surname) = surname.filter(|w| !self.gazetteer.given_names.contains(w)) {

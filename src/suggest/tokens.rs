@@ -133,12 +133,23 @@ fn word_end(text: &str, start: usize) -> usize {
     at
 }
 
+/// Which bytes are ASCII letters and digits, for the word loop (a table look-up per byte).
+static ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// The end of the run of word characters starting at `start`.
 fn run_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut at = start;
     while let Some(&b) = bytes.get(at) {
-        if b.is_ascii_alphanumeric() {
+        if ASCII_WORD[usize::from(b)] {
             at += 1;
             continue;
         }
@@ -152,9 +163,11 @@ fn run_end(text: &str, start: usize) -> usize {
 
 /// For a one-letter run followed by ".X." pairs ("U.S.", "e.g."), the end of the abbreviation.
 fn abbreviation_end(text: &str, start: usize, run_end: usize) -> Option<usize> {
-    let single = run_end - start <= 4
-        && text[start..run_end].chars().count() == 1
-        && text[start..].starts_with(char::is_alphabetic);
+    let one_char = match text.as_bytes()[start] {
+        b if b.is_ascii() => run_end - start == 1,
+        _ => run_end - start <= 4 && text[start..run_end].chars().count() == 1,
+    };
+    let single = one_char && text[start..].starts_with(char::is_alphabetic);
     if !single {
         return None;
     }
