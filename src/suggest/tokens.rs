@@ -30,6 +30,7 @@ impl<'a> Tokens<'a> {
     }
 
     /// Number of tokens.
+    #[inline]
     pub fn len(&self) -> usize {
         self.list.len()
     }
@@ -40,22 +41,26 @@ impl<'a> Tokens<'a> {
     }
 
     /// The text of token `i`.
+    #[inline]
     pub fn text(&self, i: usize) -> &'a str {
         let t = self.list[i];
         &self.text[t.start..t.end]
     }
 
     /// Whether a line break separates token `i` from the token before it.
+    #[inline]
     pub fn breaks_line_before(&self, i: usize) -> bool {
         i > 0 && self.text[self.list[i - 1].end..self.list[i].start].contains('\n')
     }
 
     /// Whether whitespace separates token `i` from the token before it.
+    #[inline]
     pub fn spaced_before(&self, i: usize) -> bool {
         i > 0 && self.list[i - 1].end < self.list[i].start
     }
 
     /// Byte range from the start of token `first` to the end of token `last` (inclusive).
+    #[inline]
     pub fn span(&self, first: usize, last: usize) -> (usize, usize) {
         (self.list[first].start, self.list[last].end)
     }

@@ -304,6 +304,7 @@ impl ShapeFilter {
     }
 
     /// Whether `word` may be one of the words inserted (`false`: it certainly is not).
+    #[inline]
     pub fn may_contain(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
         let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else { return true };
@@ -348,6 +349,7 @@ impl WordList {
     }
 
     /// Whether `word` is in the list.
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         let Some(&first) = word.as_bytes().first() else { return self.words.contains(&word) };
         let (start, end) = (usize::from(self.starts[usize::from(first)]), usize::from(self.ends[usize::from(first)]));
@@ -362,27 +364,32 @@ impl WordList {
 
 /// Whether a word starts with an upper-case letter and is not written in capitals throughout
 /// ("Mattis", "McDonald", "O'Brien"; not "NATO", not "iPhone").
+#[inline]
 pub fn is_capitalised(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
 }
 
 /// Whether a word starts with an upper-case letter or a digit-free capital abbreviation ("U.S.", "NATO").
+#[inline]
 pub fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Whether a capitalised word is a function word that does not start a name.
+#[inline]
 pub fn is_function_word(word: &str) -> bool {
     FUNCTION_WORDS.contains(word)
 }
 
 /// Whether a word ends organisation names.
+#[inline]
 pub fn is_org_suffix(word: &str) -> bool {
     ORG_SUFFIXES.contains(word)
 }
 
 /// Whether a word ends organisation, place, building or event names, and so cannot be part of a person's name.
+#[inline]
 pub fn is_non_person_noun(word: &str) -> bool {
     is_org_suffix(word) || PLACE_NOUNS.contains(word)
 }
