@@ -150,3 +150,42 @@ fn runs_under_gnu_parallel_across_shards() {
     let want: Vec<String> = (0..400).map(|i| format!("doc-{i}")).collect();
     assert_eq!(ids(&out.stdout), want);
 }
+
+#[test]
+fn entities_flag_adds_the_entity_suggestions_of_suggest_entities_and_is_off_by_default() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = dir.path().join("news.jsonl");
+    let texts = [
+        "Defense Secretary James Mattis met Russian officials in Moscow on Tuesday.\n\n\n\nMattis said Reuters was told.",
+        "Heavy rain fell across West Africa last week, the Ministry of Finance of Nigeria said.",
+    ];
+    let lines: String = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| format!("{}\n", serde_json::json!({"id": format!("d{i}"), "text": t})))
+        .collect();
+    std::fs::write(&corpus, lines).expect("write");
+    let path = corpus.to_str().expect("path");
+    let entities = |stdout: &[u8]| -> Vec<Vec<(usize, usize, String, String)>> {
+        String::from_utf8_lossy(stdout)
+            .lines()
+            .map(|line| {
+                let doc = annotated::validate(line).unwrap_or_else(|e| panic!("invalid line {line}: {e:?}"));
+                doc.entities().iter().map(|e| (e.start, e.end, e.label.clone(), e.origin.clone())).collect()
+            })
+            .collect()
+    };
+    let plain = batch(&[path], "");
+    assert!(plain.status.success());
+    assert!(entities(&plain.stdout).iter().all(Vec::is_empty), "no entities without --entities");
+    let with = batch(&[path, "--entities", "-j", "2"], "");
+    assert!(with.status.success(), "{}", String::from_utf8_lossy(&with.stderr));
+    let suggest = Command::new(env!("CARGO_BIN_EXE_redline"))
+        .args(["suggest", "--entities", path])
+        .output()
+        .expect("run redline suggest");
+    assert!(suggest.status.success());
+    let got = entities(&with.stdout);
+    assert_eq!(got, entities(&suggest.stdout));
+    assert!(got.iter().all(|doc| !doc.is_empty()), "{got:?}");
+}

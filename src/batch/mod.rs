@@ -15,29 +15,44 @@ use crate::format::annotated;
 use crate::input::{Collection, Encoding, Entry};
 use crate::model::Document;
 use crate::storage;
+use crate::suggest::Suggester;
 use output::{Claims, LineWriter};
 use stream::Line;
 
 /// Items taken ahead of the oldest unfinished one, per worker thread.
 const WINDOW_PER_JOB: usize = 32;
 
-/// The suggestions every document gets before a person sees it.
+/// The suggestions every document gets before a person sees it: cleaning and, with
+/// [`Pipeline::with_entities`], entity suggestions on top, as the workbench makes them when it opens a document.
 #[derive(Debug, Clone, Default)]
 pub struct Pipeline {
     cleaner: Cleaner,
+    entities: Option<Suggester>,
 }
 
 impl Pipeline {
-    /// The built-in suggesters.
+    /// The built-in cleaning suggestions alone.
     pub fn builtin() -> Self {
-        Self { cleaner: Cleaner::builtin() }
+        Self { cleaner: Cleaner::builtin(), entities: None }
     }
 
-    /// Adds the suggestions to a document that has no edits yet; a document that already carries
-    /// decisions (an annotated file) is left as it is.
-    pub fn suggest(&self, doc: &mut Document) {
-        if doc.edits().is_empty() {
-            doc.add_edits(self.cleaner.suggest(doc.raw()));
+    /// Also suggests entities with `suggester` once the cleaning suggestions are in.
+    #[must_use]
+    pub fn with_entities(mut self, suggester: Suggester) -> Self {
+        self.entities = Some(suggester);
+        self
+    }
+
+    /// Adds the suggestions to a document that has no edits yet (entity suggestions only when it has
+    /// no entities either); a document that already carries decisions (an annotated file) is left as it is.
+    pub fn suggest(&self, doc: &mut Document) -> Result<()> {
+        if !doc.edits().is_empty() {
+            return Ok(());
+        }
+        doc.add_edits(self.cleaner.suggest(doc.raw()));
+        match &self.entities {
+            Some(suggester) if doc.entities().is_empty() => suggester.add_to(doc),
+            _ => Ok(()),
         }
     }
 }
@@ -58,6 +73,8 @@ pub struct Settings {
     pub jobs: usize,
     /// Whether to draw a progress bar on stderr.
     pub progress: bool,
+    /// Entity suggestions to add after cleaning (`redline batch --entities`), or none.
+    pub entities: Option<Suggester>,
 }
 
 /// What a finished batch did.
@@ -102,7 +119,10 @@ enum Failure {
 /// cannot be written or stdin cannot be read, and then returns that error.
 pub fn run(input: Input, output: &Output, settings: &Settings, report: &mut dyn FnMut(&Error)) -> Result<Summary> {
     let mut lines = LineWriter::open(output)?;
-    let pipeline = Pipeline::builtin();
+    let pipeline = match &settings.entities {
+        Some(suggester) => Pipeline::builtin().with_entities(suggester.clone()),
+        None => Pipeline::builtin(),
+    };
     let claims = Claims::default();
     let (items, total, encoding): (Box<dyn Iterator<Item = Item> + Send>, _, _) = match input {
         Input::Collection(collection, encoding) => {
@@ -208,7 +228,7 @@ fn work(
             (line.into_document().map_err(Failure::Document)?, origin)
         }
     };
-    pipeline.suggest(&mut doc);
+    pipeline.suggest(&mut doc).map_err(Failure::Document)?;
     let bytes = doc.raw().len() as u64;
     match output {
         Output::Dir(dir) => {

@@ -15,7 +15,7 @@ const RUNS: usize = 21;
 pub fn saves(dir: &Path) -> Result<Vec<Figure>> {
     let mut rng = synth::Rng::new(23);
     let mut article = Document::new("article", synth::article(&mut rng, 5_000));
-    Pipeline::builtin().suggest(&mut article);
+    Pipeline::builtin().suggest(&mut article)?;
     let ids = article.edits().iter().map(|e| e.id).collect();
     article.apply(&Command::SetEditStatus { ids, status: EditStatus::Accepted }).ok();
     let big = super::model::big_document(1_000_000, 10_000, 5_000);

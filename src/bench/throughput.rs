@@ -9,50 +9,71 @@ use crate::error::{Error, Result};
 use crate::format::annotated;
 use crate::input::{Collection, Encoding};
 use crate::model::Document;
+use crate::suggest::Suggester;
 
 /// Typical article size in the synthetic corpora, bytes.
 pub const ARTICLE_BYTES: usize = 5_000;
 
-/// Single-threaded throughput over `mb` MB of synthetic articles: the suggestion pipeline alone,
-/// the whole per-document step of `redline batch` (document, suggestions, JSON line).
-pub fn single_thread(mb: usize) -> Vec<Figure> {
+/// Single-threaded throughput over `mb` MB of synthetic articles: the whole suggestion pipeline
+/// (cleaning, then entity suggestions, as the workbench prepares a document it opens), each of its
+/// two parts alone, and the whole per-document step of `redline batch` (document, cleaning, JSON line).
+pub fn single_thread(mb: usize) -> Result<Vec<Figure>> {
     let texts = synth::articles(11, ARTICLE_BYTES, mb * 1_000_000);
-    let bytes: usize = texts.iter().map(String::len).sum();
-    let pipeline = Pipeline::builtin();
-    let mut docs: Vec<Document> = texts.iter().map(|t| Document::new("bench", t.as_str())).collect();
+    let mb = texts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
+    let articles = texts.len();
+    let cleaning = Pipeline::builtin();
+    let whole = Pipeline::builtin().with_entities(Suggester::builtin());
+    // One article first, so no figure carries the one-time compilation of the rule expressions.
+    run_pipeline(&whole, &texts[..1.min(texts.len())])?;
+    let (whole_seconds, done) = run_pipeline(&whole, &texts)?;
+    let entities: usize = done.iter().map(|d| d.entities().len()).sum();
+    let (cleaning_seconds, cleaned) = run_pipeline(&cleaning, &texts)?;
+    let edits: usize = cleaned.iter().map(|d| d.edits().len()).sum();
+    let suggester = Suggester::builtin();
     let start = Instant::now();
-    let mut edits = 0usize;
-    for doc in &mut docs {
-        pipeline.suggest(doc);
-        edits += doc.edits().len();
+    for doc in &cleaned {
+        std::hint::black_box(suggester.suggest_document(doc));
     }
-    let suggest = start.elapsed().as_secs_f64();
+    let entity_seconds = start.elapsed().as_secs_f64();
     let start = Instant::now();
     let mut out = 0usize;
     for text in &texts {
         let mut doc = Document::new("bench", text.as_str());
-        pipeline.suggest(&mut doc);
+        cleaning.suggest(&mut doc)?;
         out += annotated::to_json_line(&doc).len();
     }
-    let whole = start.elapsed().as_secs_f64();
-    let mb = bytes as f64 / 1e6;
-    vec![
+    let batch_seconds = start.elapsed().as_secs_f64();
+    let rate = |seconds: f64| mb / seconds;
+    Ok(vec![
         Figure::new(
-            format!("suggestion pipeline, 1 thread ({mb:.0} MB, {} articles, {edits} edits)", texts.len()),
-            mb / suggest,
+            format!(
+                "suggestion pipeline (cleaning + entities), 1 thread ({mb:.0} MB, {articles} articles, \
+                 {edits} edits, {entities} entities)"
+            ),
+            rate(whole_seconds),
             "MB/s",
             Some(Target::AtLeast(100.0)),
         ),
+        Figure::new("suggestion pipeline: cleaning only, 1 thread", rate(cleaning_seconds), "MB/s", None),
+        Figure::new("suggestion pipeline: entity suggestions only, 1 thread", rate(entity_seconds), "MB/s", None),
         Figure::new(
-            format!(
-                "per-document batch step, 1 thread (document + suggestions + JSON, {:.0} MB out)",
-                out as f64 / 1e6
-            ),
-            mb / whole,
+            format!("per-document batch step, 1 thread (document + cleaning + JSON, {:.0} MB out)", out as f64 / 1e6),
+            rate(batch_seconds),
             "MB/s",
             None,
         ),
-    ]
+    ])
+}
+
+/// Runs `pipeline` over a fresh document per text (documents made before the clock starts):
+/// seconds taken and the documents.
+fn run_pipeline(pipeline: &Pipeline, texts: &[String]) -> Result<(f64, Vec<Document>)> {
+    let mut docs: Vec<Document> = texts.iter().map(|t| Document::new("bench", t.as_str())).collect();
+    let start = Instant::now();
+    for doc in &mut docs {
+        pipeline.suggest(doc)?;
+    }
+    Ok((start.elapsed().as_secs_f64(), docs))
 }
 
 /// `redline batch` over a synthetic JSONL corpus of `mb` MB in `dir`, with 1 thread and with
@@ -63,7 +84,7 @@ pub fn scaling(dir: &Path, mb: usize, jobs: usize) -> Result<Vec<Figure>> {
     let mut rates = Vec::new();
     for threads in [1, jobs] {
         let collection = Collection::open(std::slice::from_ref(&corpus))?;
-        let settings = Settings { jobs: threads, progress: false };
+        let settings = Settings { jobs: threads, progress: false, entities: None };
         let output = Output::Jsonl(dir.join(format!("out-{threads}.jsonl")));
         let summary = batch::run(Input::Collection(collection, Encoding::Utf8), &output, &settings, &mut |_| {})?;
         rates.push(summary.bytes as f64 / 1e6 / summary.seconds);

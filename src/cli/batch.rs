@@ -27,6 +27,10 @@ pub struct Args {
     /// Encoding of text files that are not UTF-8: windows-1252 or latin-1 (never guessed).
     #[arg(long, default_value = "utf-8", value_parser = super::parse_encoding)]
     pub encoding: Encoding,
+    /// Also suggest entities, as `redline suggest --entities` does (patterns from ./redline.json's
+    /// patterns_file, gazetteers, news heuristics, propagation of accepted entities).
+    #[arg(long)]
+    pub entities: bool,
 }
 
 /// Runs the batch. Without `-o` or `--jsonl` the annotated JSON lines go to stdout, in input order.
@@ -49,6 +53,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
     let settings = Settings {
         jobs: args.jobs.map_or_else(batch::default_jobs, usize::from),
         progress: std::io::stderr().is_terminal(),
+        entities: if args.entities { Some(super::suggest::project_suggester()?) } else { None },
     };
     let summary = batch::run(input, &output, &settings, &mut |e| eprintln!("redline: {e}"))?;
     if settings.progress {

@@ -70,7 +70,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
                 bench::open::corpus(&corpus)?
             }
             Suite::Folder => bench::open::folder(&dir.join(format!("folder-{files}")), files)?,
-            Suite::Pipeline => bench::throughput::single_thread(pipeline_mb),
+            Suite::Pipeline => bench::throughput::single_thread(pipeline_mb)?,
             Suite::Scaling => {
                 let jobs = args.jobs.unwrap_or_else(crate::batch::default_jobs);
                 bench::throughput::scaling(&dir, scaling_mb, jobs)?

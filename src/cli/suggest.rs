@@ -44,9 +44,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
             accept_cleaning(&mut doc).map_err(|e| Error::from(e).in_doc(&doc.id))?;
         }
         if let Some(suggester) = &suggester {
-            let mut suggestions = suggester.suggest_document(&doc);
-            suggestions.retain(|s| doc.labels.contains(&s.label));
-            doc.add_entities(suggestions).map_err(|e| Error::from(e).in_doc(&doc.id))?;
+            suggester.add_to(&mut doc)?;
         }
         let text = if single { annotated::to_json(&doc) } else { annotated::to_json_line(&doc) };
         print_out(&(text + "\n"))?;
@@ -55,7 +53,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
 }
 
 /// The suggester of the project in the current folder (its labels and patterns file), or the built-in one.
-fn project_suggester() -> Result<Suggester, Error> {
+pub(super) fn project_suggester() -> Result<Suggester, Error> {
     let folder = Path::new(".");
     let config = ProjectConfig::load(folder)?;
     Suggester::for_project(&config, folder)

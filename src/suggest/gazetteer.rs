@@ -5,6 +5,8 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use foldhash::fast::RandomState;
+
 use super::phrases::PhraseMatcher;
 
 /// The entity lists: file name, text. Each file names its label in a `# label: X` line.
@@ -29,15 +31,15 @@ pub struct Gazetteer {
     /// Names of places, groups and organisations with their labels.
     pub entities: PhraseMatcher,
     /// Given names (a capitalised word after one is a surname).
-    pub given_names: HashSet<&'static str>,
+    pub given_names: HashSet<&'static str, RandomState>,
     /// Month names and abbreviations, full name first in each row.
     pub months: Vec<Vec<&'static str>>,
     /// Weekday names and abbreviations, full name first in each row.
     pub weekdays: Vec<Vec<&'static str>>,
     /// Every weekday word without a final period, for quick look-ups.
-    weekday_words: HashSet<&'static str>,
+    weekday_words: HashSet<&'static str, RandomState>,
     /// Every month and weekday word without a final period, for quick look-ups.
-    calendar_words: HashSet<&'static str>,
+    calendar_words: HashSet<&'static str, RandomState>,
 }
 
 impl Gazetteer {
@@ -64,7 +66,7 @@ impl Gazetteer {
                 _ => {}
             }
         }
-        let bare = |rows: &[Vec<&'static str>]| -> HashSet<&'static str> {
+        let bare = |rows: &[Vec<&'static str>]| -> HashSet<&'static str, RandomState> {
             rows.iter().flatten().map(|w| w.trim_end_matches('.')).collect()
         };
         let weekday_words = bare(&weekdays);

@@ -24,7 +24,7 @@ pub mod words;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{Document, EntityStatus, NewEntity};
 use crate::project::ProjectConfig;
 
@@ -133,6 +133,14 @@ impl Suggester {
         }
         candidates.retain(|c| propagate::is_free(doc, c.start, c.end, &c.label));
         resolve(candidates)
+    }
+
+    /// Adds [`Suggester::suggest_document`]'s suggestions of the document's own labels to it, as
+    /// `redline suggest --entities` and `redline batch --entities` do.
+    pub fn add_to(&self, doc: &mut Document) -> Result<()> {
+        let mut suggestions = self.suggest_document(doc);
+        suggestions.retain(|s| doc.labels.contains(&s.label));
+        doc.add_entities(suggestions).map(drop).map_err(|e| Error::from(e).in_doc(&doc.id))
     }
 }
 

@@ -4,13 +4,13 @@
 
 use super::Candidate;
 use super::tokens::Tokens;
-use super::words::{is_function_word, is_org_suffix, starts_upper};
+use super::words::{WordList, is_function_word, is_org_suffix, starts_upper};
 
 /// The label these rules propose.
 const ORG: &str = "ORG";
 
 /// Suffixes that are often abbreviated with a period ("Corp.").
-const ABBREVIATED: &[&str] = &["Co", "Corp", "Inc", "Ltd"];
+static ABBREVIATED: WordList = WordList::new(&["Co", "Corp", "Inc", "Ltd"]);
 
 /// Most capitalised words taken before the suffix.
 const MAX_LEFT: usize = 5;
@@ -32,7 +32,7 @@ pub fn find(tokens: &Tokens) -> Vec<Candidate> {
         }
         let first = left_edge(tokens, i);
         let mut last = i;
-        if ABBREVIATED.contains(&tokens.text(i)) && attached_period(tokens, i + 1) {
+        if ABBREVIATED.contains(tokens.text(i)) && attached_period(tokens, i + 1) {
             last = i + 1;
         }
         let right = of_phrase(tokens, last + 1);
@@ -107,6 +107,11 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<&str> {
         find(&Tokens::new(text)).into_iter().map(|c| &text[c.start..c.end]).collect()
+    }
+
+    #[test]
+    fn abbreviated_suffixes_are_sorted_for_binary_search() {
+        assert!(ABBREVIATED.words().windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

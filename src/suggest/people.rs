@@ -8,13 +8,13 @@ use super::Candidate;
 use super::gazetteer::Gazetteer;
 use super::phrases::PhraseMatcher;
 use super::tokens::Tokens;
-use super::words::{is_capitalised, is_function_word, is_non_person_noun};
+use super::words::{WordList, is_capitalised, is_function_word, is_non_person_noun};
 
 /// The label these rules propose.
 const PERSON: &str = "PERSON";
 
 /// Capitalised titles and honorifics that stand right before a name (abbreviations without their period).
-const TITLES: &[&str] = &[
+static TITLES: WordList = WordList::new(&[
     "Adm",
     "Admiral",
     "Ambassador",
@@ -87,14 +87,15 @@ const TITLES: &[&str] = &[
     "Sir",
     "Speaker",
     "Superintendent",
-];
+]);
 
 /// Titles that also begin organisation names ("General Motors", "Justice Department"): the name
 /// after them must have two words or start with a given name.
-const AMBIGUOUS_TITLES: &[&str] = &["Coach", "General", "Judge", "Justice", "Leader", "Major", "Officer", "Speaker"];
+static AMBIGUOUS_TITLES: WordList =
+    WordList::new(&["Coach", "General", "Judge", "Justice", "Leader", "Major", "Officer", "Speaker"]);
 
 /// Lower-case role nouns that stand before a full name ("spokesman John Smith").
-const ROLE_NOUNS: &[&str] = &[
+static ROLE_NOUNS: WordList = WordList::new(&[
     "actor",
     "actress",
     "analyst",
@@ -127,10 +128,10 @@ const ROLE_NOUNS: &[&str] = &[
     "spokesperson",
     "spokeswoman",
     "writer",
-];
+]);
 
 /// Verbs of speech that follow or precede a speaker's name.
-const SPEECH_VERBS: &[&str] = &[
+static SPEECH_VERBS: WordList = WordList::new(&[
     "acknowledged",
     "added",
     "announced",
@@ -149,14 +150,15 @@ const SPEECH_VERBS: &[&str] = &[
     "tweeted",
     "warned",
     "wrote",
-];
+]);
 
 /// Lower-case particles inside names ("Ursula von der Leyen").
-const PARTICLES: &[&str] =
-    &["al", "bin", "da", "de", "del", "della", "der", "di", "dos", "du", "ibn", "la", "le", "van", "von"];
+static PARTICLES: WordList = WordList::new(&[
+    "al", "bin", "da", "de", "del", "della", "der", "di", "dos", "du", "ibn", "la", "le", "van", "von",
+]);
 
 /// Name suffixes ("Jr.").
-const SUFFIXES: &[&str] = &["II", "III", "IV", "Jr", "Sr"];
+static SUFFIXES: WordList = WordList::new(&["II", "III", "IV", "Jr", "Sr"]);
 
 /// Longest name accepted, in name words.
 const MAX_NAME_WORDS: usize = 4;
@@ -194,11 +196,11 @@ pub fn find(tokens: &Tokens, gazetteer: &Gazetteer) -> Vec<Candidate> {
 /// The names a lower-case cue at token `i` introduces: a role noun before a full name
 /// ("spokesman John Smith") or a speech verb next to one.
 fn lower_case_cue(rules: &Rules, i: usize, word: &str) -> Option<Vec<(usize, usize, f32)>> {
-    if ROLE_NOUNS.binary_search(&word).is_ok() {
+    if ROLE_NOUNS.contains(word) {
         let name = rules.name_at(i + 1).filter(|r| rules.is_full_name(*r))?;
         return Some(vec![(name.0, name.1, 0.75)]);
     }
-    if SPEECH_VERBS.binary_search(&word).is_ok() {
+    if SPEECH_VERBS.contains(word) {
         return Some(rules.around_speech_verb(i).into_iter().map(|(f, l)| (f, l, 0.7)).collect());
     }
     None
@@ -215,8 +217,8 @@ fn is_name_word(word: &str, gazetteer: &Gazetteer) -> bool {
     is_capitalised(word)
         && !is_function_word(word)
         && !is_non_person_noun(word)
-        && TITLES.binary_search(&word).is_err()
-        && !SUFFIXES.contains(&word)
+        && !TITLES.contains(word)
+        && !SUFFIXES.contains(word)
         && !gazetteer.is_weekday(word)
 }
 
@@ -250,7 +252,7 @@ impl Rules<'_, '_> {
             } else if self.is_initial(j) && words > 0 {
                 last = j + 1;
                 j += 2;
-            } else if PARTICLES.contains(&w) && j + 1 < t.len() && is_name_word(t.text(j + 1), self.gazetteer) {
+            } else if PARTICLES.contains(w) && j + 1 < t.len() && is_name_word(t.text(j + 1), self.gazetteer) {
                 j += 1;
             } else {
                 break;
@@ -259,7 +261,7 @@ impl Rules<'_, '_> {
         if words == 0 {
             return None;
         }
-        if j < t.len() && SUFFIXES.contains(&t.text(j)) && !t.breaks_line_before(j) {
+        if j < t.len() && SUFFIXES.contains(t.text(j)) && !t.breaks_line_before(j) {
             last = if self.is_period(j + 1) { j + 1 } else { j };
         }
         Some((i, last))
@@ -299,7 +301,7 @@ impl Rules<'_, '_> {
             return None;
         }
         let name = self.name_at(next)?;
-        if AMBIGUOUS_TITLES.contains(&word) && !self.is_full_name(name) {
+        if AMBIGUOUS_TITLES.contains(word) && !self.is_full_name(name) {
             return None;
         }
         let whole = &self.tokens.text[self.tokens.span(name.0, name.1).0..self.tokens.span(name.0, name.1).1];
@@ -309,7 +311,7 @@ impl Rules<'_, '_> {
     /// Whether token `i` is a title: a title word, or "State" in "Secretary of State".
     fn is_title_at(&self, i: usize) -> bool {
         let word = self.tokens.text(i);
-        TITLES.binary_search(&word).is_ok()
+        TITLES.contains(word)
             || (word == "State" && i >= 2 && self.tokens.text(i - 1) == "of" && self.tokens.text(i - 2) == "Secretary")
     }
 
@@ -350,8 +352,13 @@ impl Rules<'_, '_> {
         let t = self.tokens;
         let mut names = PhraseMatcher::default();
         let mut surnames = HashSet::new();
+        let mut seen = HashSet::new();
         for &(first, last, _) in found {
             let (s, e) = t.span(first, last);
+            // A name found again adds nothing: the same text has the same tokens and surname.
+            if !seen.insert(&t.text[s..e]) {
+                continue;
+            }
             names.add(&t.text[s..e], PERSON);
             let surname = (first..=last).rev().map(|k| t.text(k)).find(|w| is_name_word(w, self.gazetteer));
             if let Some(surname) = surname.filter(|w| !self.gazetteer.given_names.contains(w)) {
@@ -397,8 +404,9 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted_for_binary_search() {
-        for list in [TITLES, ROLE_NOUNS, SPEECH_VERBS] {
-            assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list.windows(2).find(|w| w[0] >= w[1]));
+        for list in [&TITLES, &ROLE_NOUNS, &SPEECH_VERBS, &AMBIGUOUS_TITLES, &PARTICLES, &SUFFIXES] {
+            let words = list.words();
+            assert!(words.windows(2).all(|w| w[0] < w[1]), "{:?}", words.windows(2).find(|w| w[0] >= w[1]));
         }
     }
 

@@ -3,7 +3,10 @@
 
 use std::collections::HashMap;
 
+use foldhash::fast::RandomState;
+
 use super::tokens::{Tokens, tokenize};
+use super::words::ShapeFilter;
 
 /// One phrase: the tokens after the first, and its label.
 #[derive(Debug, Clone)]
@@ -15,7 +18,9 @@ struct Phrase {
 /// A set of phrases, each with a label, matched token by token and case-sensitively.
 #[derive(Debug, Clone, Default)]
 pub struct PhraseMatcher {
-    by_first: HashMap<String, Vec<Phrase>>,
+    by_first: HashMap<String, Vec<Phrase>, RandomState>,
+    /// The shapes of the first tokens, checked before hashing a token.
+    firsts: ShapeFilter,
     count: usize,
 }
 
@@ -36,6 +41,7 @@ impl PhraseMatcher {
         let mut words = tokenize(phrase).into_iter().map(|t| phrase[t.start..t.end].to_string());
         let Some(first) = words.next() else { return false };
         let rest: Vec<String> = words.collect();
+        self.firsts.insert(&first);
         let list = self.by_first.entry(first).or_default();
         if list.iter().any(|p| p.rest == rest) {
             return false;
@@ -64,7 +70,11 @@ impl PhraseMatcher {
             return out;
         }
         for i in 0..tokens.len() {
-            let Some(list) = self.by_first.get(tokens.text(i)) else { continue };
+            let word = tokens.text(i);
+            if !self.firsts.may_contain(word) {
+                continue;
+            }
+            let Some(list) = self.by_first.get(word) else { continue };
             let hit = list.iter().find(|p| {
                 i + p.rest.len() < tokens.len() && p.rest.iter().enumerate().all(|(k, w)| tokens.text(i + 1 + k) == w)
             });
@@ -77,7 +87,8 @@ impl PhraseMatcher {
 
     /// Whether a single token is itself one of the phrases (no tokenizing: cheap in loops).
     pub fn has_word(&self, word: &str) -> bool {
-        self.by_first.get(word).is_some_and(|list| list.iter().any(|p| p.rest.is_empty()))
+        self.firsts.may_contain(word)
+            && self.by_first.get(word).is_some_and(|list| list.iter().any(|p| p.rest.is_empty()))
     }
 
     /// The label of a text that is exactly one of the phrases.

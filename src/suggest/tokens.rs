@@ -30,6 +30,7 @@ impl<'a> Tokens<'a> {
     }
 
     /// Number of tokens.
+    #[inline]
     pub fn len(&self) -> usize {
         self.list.len()
     }
@@ -40,22 +41,26 @@ impl<'a> Tokens<'a> {
     }
 
     /// The text of token `i`.
+    #[inline]
     pub fn text(&self, i: usize) -> &'a str {
         let t = self.list[i];
         &self.text[t.start..t.end]
     }
 
     /// Whether a line break separates token `i` from the token before it.
+    #[inline]
     pub fn breaks_line_before(&self, i: usize) -> bool {
         i > 0 && self.text[self.list[i - 1].end..self.list[i].start].contains('\n')
     }
 
     /// Whether whitespace separates token `i` from the token before it.
+    #[inline]
     pub fn spaced_before(&self, i: usize) -> bool {
         i > 0 && self.list[i - 1].end < self.list[i].start
     }
 
     /// Byte range from the start of token `first` to the end of token `last` (inclusive).
+    #[inline]
     pub fn span(&self, first: usize, last: usize) -> (usize, usize) {
         (self.list[first].start, self.list[last].end)
     }
@@ -75,7 +80,7 @@ fn is_apostrophe(c: char) -> bool {
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut at = 0;
-    while let Some(c) = text[at..].chars().next() {
+    while let Some(c) = char_at(text, at) {
         if c.is_whitespace() {
             at += c.len_utf8();
             continue;
@@ -93,6 +98,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
+/// The character starting at byte `at` (a character boundary), decoded only when it is not ASCII.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text[at..].chars().next(),
+        None => None,
+    }
+}
+
 /// Whether the apostrophe at `at` starts a possessive or contracted "'s" that ends there.
 fn is_possessive(text: &str, at: usize) -> bool {
     let mut rest = text[at..].chars().skip(1);
@@ -105,10 +119,11 @@ fn word_end(text: &str, start: usize) -> usize {
     if let Some(end) = abbreviation_end(text, start, at) {
         return end;
     }
-    loop {
+    // Only '.', ',', '&' and apostrophes (’ starts with byte 0xE2) join runs.
+    while matches!(text.as_bytes().get(at), Some(b'.' | b',' | b'&' | b'\'' | 0xE2)) {
         let mut chars = text[at..].chars();
         let (Some(joiner), Some(next)) = (chars.next(), chars.next()) else { break };
-        let prev_digit = text[..at].chars().next_back().is_some_and(|c| c.is_ascii_digit());
+        let prev_digit = text.as_bytes()[at - 1].is_ascii_digit();
         let joins = match joiner {
             '.' | ',' => prev_digit && next.is_ascii_digit(),
             '&' => next.is_alphabetic() && at - start <= 3,
@@ -123,14 +138,41 @@ fn word_end(text: &str, start: usize) -> usize {
     at
 }
 
+/// Which bytes are ASCII letters and digits, for the word loop (a table look-up per byte).
+static ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// The end of the run of word characters starting at `start`.
 fn run_end(text: &str, start: usize) -> usize {
-    text[start..].char_indices().find(|(_, c)| !is_word_char(*c)).map_or(text.len(), |(i, _)| start + i)
+    let bytes = text.as_bytes();
+    let mut at = start;
+    while let Some(&b) = bytes.get(at) {
+        if ASCII_WORD[usize::from(b)] {
+            at += 1;
+            continue;
+        }
+        match char_at(text, at) {
+            Some(c) if !b.is_ascii() && is_word_char(c) => at += c.len_utf8(),
+            _ => break,
+        }
+    }
+    at
 }
 
 /// For a one-letter run followed by ".X." pairs ("U.S.", "e.g."), the end of the abbreviation.
 fn abbreviation_end(text: &str, start: usize, run_end: usize) -> Option<usize> {
-    let single = text[start..run_end].chars().count() == 1 && text[start..].starts_with(char::is_alphabetic);
+    let one_char = match text.as_bytes()[start] {
+        b if b.is_ascii() => run_end - start == 1,
+        _ => run_end - start <= 4 && text[start..run_end].chars().count() == 1,
+    };
+    let single = one_char && text[start..].starts_with(char::is_alphabetic);
     if !single {
         return None;
     }

@@ -2,7 +2,7 @@
 //! the nouns that end organisation and place names rather than people's names.
 
 /// Capitalised words that start sentences or phrases but never names ("The", "When", "His").
-const FUNCTION_WORDS: &[&str] = &[
+static FUNCTION_WORDS: WordList = WordList::new(&[
     "A",
     "About",
     "According",
@@ -111,10 +111,10 @@ const FUNCTION_WORDS: &[&str] = &[
     "Yet",
     "You",
     "Your",
-];
+]);
 
 /// Nouns that end organisation names ("Defense Ministry", "Reynolds High School").
-pub const ORG_SUFFIXES: &[&str] = &[
+static ORG_SUFFIXES: WordList = WordList::new(&[
     "Academy",
     "Administration",
     "Agency",
@@ -199,11 +199,11 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "Trust",
     "Union",
     "University",
-];
+]);
 
 /// Nouns that end place, building or event names; with the organisation suffixes they stop a
 /// person's name ("Virginia Beach" is not a person).
-const PLACE_NOUNS: &[&str] = &[
+static PLACE_NOUNS: WordList = WordList::new(&[
     "Act",
     "Airport",
     "Arena",
@@ -273,33 +273,125 @@ const PLACE_NOUNS: &[&str] = &[
     "War",
     "Way",
     "Week",
-];
+]);
+
+/// Which (first byte, length) and (last byte, length) pairs occur in a set of words: two table look-ups
+/// rule out most other words before any hashing or string comparison.
+#[derive(Debug, Clone)]
+pub struct ShapeFilter {
+    /// Bit `n` of entry `b`: some word starts with byte `b` and is `n` bytes long (bit 63: 63 or more).
+    by_first: [u64; 256],
+    /// Bit `n` of entry `b`: some word ends with byte `b` and is `n` bytes long.
+    by_last: [u64; 256],
+}
+
+impl Default for ShapeFilter {
+    fn default() -> Self {
+        Self::EMPTY
+    }
+}
+
+impl ShapeFilter {
+    /// The filter of no words.
+    pub const EMPTY: Self = Self { by_first: [0; 256], by_last: [0; 256] };
+
+    /// Lets `word` through from now on.
+    pub const fn insert(&mut self, word: &str) {
+        if let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) {
+            self.by_first[first as usize] |= length_bit(word.len());
+            self.by_last[last as usize] |= length_bit(word.len());
+        }
+    }
+
+    /// Whether `word` may be one of the words inserted (`false`: it certainly is not).
+    #[inline]
+    pub fn may_contain(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else { return true };
+        let bit = length_bit(bytes.len());
+        self.by_first[usize::from(first)] & bit != 0 && self.by_last[usize::from(last)] & bit != 0
+    }
+}
+
+/// The bit of a word length in [`ShapeFilter`]'s table.
+const fn length_bit(len: usize) -> u64 {
+    1 << if len < 63 { len } else { 63 }
+}
+
+/// A sorted word list with a [`ShapeFilter`] in front, then a scan of only the words that share the
+/// first byte (comparing lengths before bytes).
+#[derive(Debug)]
+pub struct WordList {
+    words: &'static [&'static str],
+    shapes: ShapeFilter,
+    /// `words[starts[b]..ends[b]]` are the words starting with byte `b`.
+    starts: [u16; 256],
+    ends: [u16; 256],
+}
+
+impl WordList {
+    /// The list of `words`, which must be sorted (the tests of each list check it) and fewer than 65,536.
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        let mut shapes = ShapeFilter::EMPTY;
+        let (mut starts, mut ends) = ([0u16; 256], [0u16; 256]);
+        let mut i = 0;
+        while i < words.len() {
+            shapes.insert(words[i]);
+            if let Some(&first) = words[i].as_bytes().first() {
+                if ends[first as usize] == 0 {
+                    starts[first as usize] = i as u16;
+                }
+                ends[first as usize] = i as u16 + 1;
+            }
+            i += 1;
+        }
+        Self { words, shapes, starts, ends }
+    }
+
+    /// Whether `word` is in the list.
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        let Some(&first) = word.as_bytes().first() else { return self.words.contains(&word) };
+        let (start, end) = (usize::from(self.starts[usize::from(first)]), usize::from(self.ends[usize::from(first)]));
+        self.shapes.may_contain(word) && self.words[start..end].contains(&word)
+    }
+
+    /// The words, sorted.
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+}
 
 /// Whether a word starts with an upper-case letter and is not written in capitals throughout
 /// ("Mattis", "McDonald", "O'Brien"; not "NATO", not "iPhone").
+#[inline]
 pub fn is_capitalised(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
 }
 
 /// Whether a word starts with an upper-case letter or a digit-free capital abbreviation ("U.S.", "NATO").
+#[inline]
 pub fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Whether a capitalised word is a function word that does not start a name.
+#[inline]
 pub fn is_function_word(word: &str) -> bool {
-    FUNCTION_WORDS.binary_search(&word).is_ok()
+    FUNCTION_WORDS.contains(word)
 }
 
 /// Whether a word ends organisation names.
+#[inline]
 pub fn is_org_suffix(word: &str) -> bool {
-    ORG_SUFFIXES.binary_search(&word).is_ok()
+    ORG_SUFFIXES.contains(word)
 }
 
 /// Whether a word ends organisation, place, building or event names, and so cannot be part of a person's name.
+#[inline]
 pub fn is_non_person_noun(word: &str) -> bool {
-    is_org_suffix(word) || PLACE_NOUNS.binary_search(&word).is_ok()
+    is_org_suffix(word) || PLACE_NOUNS.contains(word)
 }
 
 #[cfg(test)]
@@ -308,9 +400,16 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted_for_binary_search() {
-        for list in [FUNCTION_WORDS, ORG_SUFFIXES, PLACE_NOUNS] {
-            assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list.windows(2).find(|w| w[0] >= w[1]));
+        for list in [&FUNCTION_WORDS, &ORG_SUFFIXES, &PLACE_NOUNS] {
+            assert!(list.words.windows(2).all(|w| w[0] < w[1]), "{:?}", list.words.windows(2).find(|w| w[0] >= w[1]));
         }
+    }
+
+    #[test]
+    fn word_lists_rule_out_words_by_first_byte_and_length() {
+        static LIST: WordList = WordList::new(&["Bank", "Board", "a"]);
+        assert!(LIST.contains("Bank") && LIST.contains("Board") && LIST.contains("a"));
+        assert!(!LIST.contains("Banks") && !LIST.contains("Boa") && !LIST.contains("") && !LIST.contains("b"));
     }
 
     #[test]
