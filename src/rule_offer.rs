@@ -6,9 +6,9 @@
 
 use std::path::Path;
 
-use crate::clean::{RuleCandidate, UserRule, UserRules, preview, rule_candidates};
+use crate::clean::{Proposal, RuleCandidate, UserRule, UserRules, preview, rule_candidates};
 use crate::error::{Error, Result};
-use crate::model::{Command, Document, EditStatus, History, MANUAL, NewEdit};
+use crate::model::{Command, Document, History, MANUAL, NewEdit};
 use crate::storage::{self, Fingerprint, autosave};
 use crate::workspace::{Summary, Workspace};
 
@@ -117,17 +117,7 @@ pub fn rule_id(text: &str, existing: &[UserRule]) -> String {
 pub fn suggestions(doc: &Document, rule: &UserRule) -> Vec<NewEdit> {
     let found = preview(rule, [doc.raw()]);
     let proposals = found.proposals.into_iter().flat_map(|(_, p)| p);
-    proposals
-        .filter(|p| !overlaps_an_edit(doc, p.start, p.end))
-        .map(|p| NewEdit {
-            start: p.start,
-            end: p.end,
-            replacement: p.replacement,
-            origin: p.rule.into_owned(),
-            status: EditStatus::Pending,
-            reason: p.reason,
-        })
-        .collect()
+    proposals.filter(|p| !overlaps_an_edit(doc, p.start, p.end)).map(Proposal::into_pending_edit).collect()
 }
 
 /// Whether raw bytes `start..end` (non-empty) share a byte with an edit, or hold an insertion point.
@@ -183,6 +173,7 @@ pub fn apply_to(ws: &Workspace, index: usize, rule: &UserRule) -> Result<Option<
 mod tests {
     use super::*;
     use crate::clean::UserAction;
+    use crate::model::EditStatus;
     use crate::session::Session;
 
     /// The junk line three articles of one small site share.

@@ -39,10 +39,15 @@ fn two_stories(dir: &Path) -> Vec<PathBuf> {
     vec![council, ferry]
 }
 
-/// A workbench on `paths` whose dialogs answer `dialog`, run until the first document is shown and
-/// the document list is read.
+/// [`harness_with`] a dialog that answers every question with `dialog`.
 fn harness(paths: &[PathBuf], dialog: PathBuf) -> Harness<'static, Workbench> {
-    let options = Options { picker: Arc::new(FixedDialog(dialog)), recent_file: None };
+    harness_with(paths, Arc::new(FixedDialog(dialog)))
+}
+
+/// A workbench on `paths` whose dialogs are answered by `picker`, run until the first document is
+/// shown and the document list is read.
+fn harness_with(paths: &[PathBuf], picker: Arc<dyn FilePicker>) -> Harness<'static, Workbench> {
+    let options = Options { picker, recent_file: None };
     let app = Workbench::new(options, paths);
     let mut h = Harness::builder()
         .with_size(Vec2::new(1400.0, 900.0))
@@ -192,15 +197,7 @@ impl FilePicker for NoDialog {
 fn without_a_dialog_the_typed_destination_is_exported_relative_to_the_project() {
     let dir = tempfile::tempdir().expect("tempdir");
     let files = two_stories(dir.path());
-    let options = Options { picker: Arc::new(NoDialog), recent_file: None };
-    let app = Workbench::new(options, &files);
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1400.0, 900.0))
-        .with_max_steps(64)
-        .build_ui_state(|ui, app: &mut Workbench| app.ui(ui), app);
-    wait_until(&mut h, "the first document", |h| {
-        h.state().project.as_ref().is_some_and(|p| p.session.is_some() && p.scan.is_none())
-    });
+    let mut h = harness_with(&files, Arc::new(NoDialog));
     tag_person(&mut h, "Maria Okafor");
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.run();

@@ -65,6 +65,20 @@ pub struct Proposal {
     pub reason: String,
 }
 
+impl Proposal {
+    /// The proposal as a pending edit of a document, its rule as the edit's origin.
+    pub fn into_pending_edit(self) -> NewEdit {
+        NewEdit {
+            start: self.start,
+            end: self.end,
+            replacement: self.replacement,
+            origin: self.rule.into_owned(),
+            status: EditStatus::Pending,
+            reason: self.reason,
+        }
+    }
+}
+
 /// The set of cleaning rules to run: the built-in rules (each can be switched off), user rules and,
 /// when a corpus is open, evidence of lines recurring across its documents.
 #[derive(Debug, Clone, Default)]
@@ -191,16 +205,6 @@ impl Cleaner {
 
     /// The proposals as pending edits for a document.
     pub fn suggest(&self, raw: &str) -> Vec<NewEdit> {
-        self.propose(raw)
-            .into_iter()
-            .map(|p| NewEdit {
-                start: p.start,
-                end: p.end,
-                replacement: p.replacement,
-                origin: p.rule.into_owned(),
-                status: EditStatus::Pending,
-                reason: p.reason,
-            })
-            .collect()
+        self.propose(raw).into_iter().map(Proposal::into_pending_edit).collect()
     }
 }
