@@ -7,31 +7,9 @@
 #   bash scripts/gui_encoding_check.sh [X Y]     # where the button is in the 1280x800 screen
 set -u
 cd "$(dirname "$0")/.."
-BIN=${REDLINE_BIN:-target/debug/redline}
-[ -n "${REDLINE_BIN:-}" ] || cargo build --quiet
-for tool in Xvfb xdotool import python3; do command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 2; }; done
-W=$(mktemp -d); echo "work folder: $W"
+source scripts/xvfb_session.sh
 printf 'Caf\xe9 owners welcome the ferry plan\n\n\n\nThe owner said \x93finally\x94 \x96 and meant it.\n' >"$W/cafe.txt"
-export REDLINE_CONFIG_DIR="$W/config" REDLINE_ANNOTATOR=demo LIBGL_ALWAYS_SOFTWARE=1 XDG_SESSION_TYPE=x11
-DISPLAY_NUM=:$((90 + RANDOM % 100))
-Xvfb "$DISPLAY_NUM" -screen 0 1280x800x24 >/dev/null 2>&1 & XVFB_PID=$!
-APP_PID=""
-cleanup() {
-  # Only the processes this script started, by their ids.
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null
-  kill "$XVFB_PID" 2>/dev/null
-  wait 2>/dev/null
-}
-trap cleanup EXIT
-export DISPLAY=$DISPLAY_NUM
-sleep 1
-"$BIN" "$W/cafe.txt" >>"$W/app.log" 2>&1 & APP_PID=$!
-for _ in $(seq 60); do
-  WID=$(xdotool search --onlyvisible --pid "$APP_PID" 2>/dev/null | head -1)
-  [ -n "$WID" ] && break
-  sleep 1
-done
-sleep 3
+start "$W/cafe.txt"
 import -window root "$W/encoding_offer.png" 2>/dev/null
 if [ $# -eq 2 ]; then
   xdotool mousemove "$1" "$2" click 1; sleep 2
