@@ -293,3 +293,23 @@ fn a_corpus_with_a_broken_line_opens_and_names_the_line() {
     let session = h.state().project.as_ref().and_then(|p| p.session.as_ref()).expect("session");
     assert_eq!(session.doc.id, "w3", "the broken line is skipped over, not fatal");
 }
+
+#[test]
+fn a_path_typed_on_the_start_screen_opens_like_the_command_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fixture(dir.path());
+    // A desktop without a file dialog: "Choose a folder…" answers nothing.
+    let mut h = harness(&[], Vec::new());
+    h.run();
+    h.get_by_label("Choose a folder…").click();
+    settle(&mut h);
+    assert!(h.state().project.is_none());
+    h.get_by_label("Or type a path:").click();
+    h.run();
+    h.get_by_label("Or type a path:").type_text(dir.path().to_str().expect("utf-8 path"));
+    h.run();
+    h.get_by_label("Open path").click();
+    wait_for_document(&mut h);
+    let project = h.state().project.as_ref().expect("a project is open");
+    assert_eq!(project.session.as_ref().map(|s| s.doc.id.as_str()), Some("harbor-vote"));
+}

@@ -98,6 +98,8 @@ pub struct Workbench {
     pub(super) view_mode: ViewMode,
     pub(super) find: Option<String>,
     pub(super) focus_find: bool,
+    /// The path typed on the start screen: the way to open work where the desktop has no file dialog.
+    pub(super) typed_path: String,
     /// Offers to turn a hand edit into a user rule, and the jobs that count and apply them.
     pub(super) rule_offers: super::rule_offer::RuleOffers,
     /// The question shown when quitting would lose work.
@@ -135,6 +137,7 @@ impl Workbench {
             view_mode: ViewMode::SideBySide,
             find: None,
             focus_find: false,
+            typed_path: String::new(),
             rule_offers: Default::default(),
             quit_prompt: None,
             quit_anyway: false,

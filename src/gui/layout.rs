@@ -329,6 +329,7 @@ impl Workbench {
                 self.run(Action::OpenFolder);
             }
         });
+        self.typed_path_row(ui);
         ui.separator();
         ui.strong("Recent");
         if self.recent.entries.is_empty() {
@@ -343,6 +344,24 @@ impl Workbench {
         if let Some(paths) = open {
             self.open_paths(paths);
         }
+    }
+
+    /// A field for a file or folder path and its Open button (Enter opens too).
+    fn typed_path_row(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let label = ui.label("Or type a path:");
+            let field = egui::TextEdit::singleline(&mut self.typed_path)
+                .hint_text("articles/, corpus.jsonl or a project folder")
+                .desired_width(420.0);
+            let field = ui.add(field).labelled_by(label.id).on_hover_text("A file or folder, as on the command line");
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let clicked = ui.button("Open path").on_hover_text("Open the file or folder typed here").clicked();
+            let typed = self.typed_path.trim();
+            if (entered || clicked) && !typed.is_empty() {
+                let path = std::path::PathBuf::from(typed);
+                self.open_paths(vec![path]);
+            }
+        });
     }
 
     /// The shortcuts overlay.
