@@ -18,16 +18,49 @@ pub const ARTICLE_BYTES: usize = 5_000;
 /// (cleaning, then entity suggestions, as the workbench prepares a document it opens), each of its
 /// two parts alone, and the whole per-document step of `redline batch` (document, cleaning, JSON line).
 pub fn single_thread(mb: usize) -> Result<Vec<Figure>> {
-    let texts = synth::articles(11, ARTICLE_BYTES, mb * 1_000_000);
+    pipeline_figures(&synth::articles(11, ARTICLE_BYTES, mb * 1_000_000), "")
+}
+
+/// The same figures as [`single_thread`] on the texts of a JSONL corpus (the string field `field`
+/// of each line), repeated until they hold at least `mb` MB, so a small real corpus is timed long
+/// enough to be steady. This is how Redline is measured against other cleaners on their corpus.
+pub fn single_thread_on(corpus: &Path, field: &str, mb: usize) -> Result<Vec<Figure>> {
+    let texts = corpus_texts(corpus, field)?;
+    let one: usize = texts.iter().map(String::len).sum();
+    let copies = (mb * 1_000_000).div_ceil(one.max(1)).max(1);
+    let name = corpus.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let repeated: Vec<String> = (0..copies).flat_map(|_| texts.iter().cloned()).collect();
+    pipeline_figures(&repeated, &format!(" on {name}'s {field} ({} texts × {copies})", texts.len()))
+}
+
+/// The non-empty string values of `field` in each line of a JSONL file (lines without it are skipped).
+fn corpus_texts(corpus: &Path, field: &str) -> Result<Vec<String>> {
+    let data = std::fs::read_to_string(corpus).map_err(|e| Error::io(corpus, &e))?;
+    let mut texts = Vec::new();
+    for (i, line) in data.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let value: serde_json::Value = serde_json::from_str(line)
+            .map_err(|e| Error::file(corpus, format!("not a JSON object: {e}")).at_line(i as u64 + 1))?;
+        if let Some(text) = value.get(field).and_then(serde_json::Value::as_str).filter(|t| !t.is_empty()) {
+            texts.push(text.to_owned());
+        }
+    }
+    if texts.is_empty() {
+        return Err(Error::file(corpus, format!("no line has a non-empty string field {field:?}")));
+    }
+    Ok(texts)
+}
+
+/// The pipeline figures over `texts`; `source` (empty for the synthetic articles) goes into the first row's name.
+fn pipeline_figures(texts: &[String], source: &str) -> Result<Vec<Figure>> {
     let mb = texts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
     let articles = texts.len();
     let cleaning = Pipeline::builtin();
     let whole = Pipeline::builtin().with_entities(Suggester::builtin());
     // One article first, so no figure carries the one-time compilation of the rule expressions.
     run_pipeline(&whole, &texts[..1.min(texts.len())])?;
-    let (whole_seconds, done) = run_pipeline(&whole, &texts)?;
+    let (whole_seconds, done) = run_pipeline(&whole, texts)?;
     let entities: usize = done.iter().map(|d| d.entities().len()).sum();
-    let (cleaning_seconds, cleaned) = run_pipeline(&cleaning, &texts)?;
+    let (cleaning_seconds, cleaned) = run_pipeline(&cleaning, texts)?;
     let edits: usize = cleaned.iter().map(|d| d.edits().len()).sum();
     let suggester = Suggester::builtin();
     let start = Instant::now();
@@ -37,7 +70,7 @@ pub fn single_thread(mb: usize) -> Result<Vec<Figure>> {
     let entity_seconds = start.elapsed().as_secs_f64();
     let start = Instant::now();
     let mut out = 0usize;
-    for text in &texts {
+    for text in texts {
         let mut doc = Document::new("bench", text.as_str());
         cleaning.suggest(&mut doc)?;
         out += annotated::to_json_line(&doc).len();
@@ -47,7 +80,7 @@ pub fn single_thread(mb: usize) -> Result<Vec<Figure>> {
     Ok(vec![
         Figure::new(
             format!(
-                "suggestion pipeline (cleaning + entities), 1 thread ({mb:.0} MB, {articles} articles, \
+                "suggestion pipeline (cleaning + entities), 1 thread ({mb:.0} MB{source}, {articles} articles, \
                  {edits} edits, {entities} entities)"
             ),
             rate(whole_seconds),
@@ -113,4 +146,42 @@ pub fn write_corpus(path: &Path, total: usize, article_bytes: usize) -> Result<u
     }
     out.flush().map_err(|e| Error::io(path, &e))?;
     Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus(lines: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("pages.jsonl");
+        std::fs::write(&path, lines).expect("write corpus");
+        (dir, path)
+    }
+
+    #[test]
+    fn corpus_texts_take_the_named_field_and_skip_lines_without_it() {
+        let (_dir, path) = corpus(
+            "{\"page\":\"Menu\\nA sentence.\"}\n\n{\"text\":\"other field\"}\n{\"page\":\"\"}\n{\"page\":\"Two.\"}\n",
+        );
+        assert_eq!(corpus_texts(&path, "page").expect("texts"), ["Menu\nA sentence.", "Two."]);
+    }
+
+    #[test]
+    fn a_broken_line_or_a_missing_field_is_an_error_naming_the_file() {
+        let (_dir, path) = corpus("{\"text\":\"fine\"}\n{broken\n");
+        let err = corpus_texts(&path, "text").expect_err("broken JSON").to_string();
+        assert!(err.contains("pages.jsonl") && err.contains('2'), "{err}");
+        let err = corpus_texts(&path, "html").expect_err("no such field");
+        assert!(err.to_string().contains("pages.jsonl"), "{err}");
+    }
+
+    #[test]
+    fn a_corpus_is_timed_whole_at_least_once() {
+        let (_dir, path) = corpus("{\"text\":\"ADVERTISEMENT\\nThe mayor of Lyon spoke on Monday.\"}\n");
+        let figures = single_thread_on(&path, "text", 0).expect("figures");
+        assert_eq!(figures.len(), 4);
+        assert!(figures[0].name.contains("pages.jsonl's text (1 texts × 1)"), "{}", figures[0].name);
+        assert!(figures.iter().all(|f| f.value > 0.0), "{figures:?}");
+    }
 }

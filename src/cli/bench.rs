@@ -34,9 +34,13 @@ pub struct Args {
     /// Small sizes for a quick check (10 MB pipeline, 50 MB corpus, 5,000 files).
     #[arg(long)]
     pub quick: bool,
-    /// Open this JSONL corpus instead of generating one.
+    /// Use this JSONL corpus instead of generating one: `open` opens it as it is; `pipeline` times
+    /// its texts (the `--field` of each line), repeated up to the suite's size.
     #[arg(long, value_name = "FILE")]
     pub corpus: Option<PathBuf>,
+    /// The JSON field holding each line's text, for `pipeline --corpus`.
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    pub field: String,
     /// Folder for generated corpora and outputs, reused between runs (default: the temp folder).
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
@@ -70,7 +74,10 @@ pub fn run(args: &Args) -> Result<ExitCode> {
                 bench::open::corpus(&corpus)?
             }
             Suite::Folder => bench::open::folder(&dir.join(format!("folder-{files}")), files)?,
-            Suite::Pipeline => bench::throughput::single_thread(pipeline_mb)?,
+            Suite::Pipeline => match &args.corpus {
+                Some(corpus) => bench::throughput::single_thread_on(corpus, &args.field, pipeline_mb)?,
+                None => bench::throughput::single_thread(pipeline_mb)?,
+            },
             Suite::Scaling => {
                 let jobs = args.jobs.unwrap_or_else(crate::batch::default_jobs);
                 bench::throughput::scaling(&dir, scaling_mb, jobs)?
