@@ -11,6 +11,7 @@
 //! `Suggester::builtin().suggest(cleaned)` gives non-overlapping suggestions for any text.
 
 pub mod dates;
+pub mod facts;
 pub mod gazetteer;
 pub mod imported;
 pub mod orgs;
@@ -29,6 +30,7 @@ use crate::model::{Document, EntityStatus, NewEntity};
 use crate::project::ProjectConfig;
 
 use dates::DateFinder;
+use facts::{Facts, Lexicon};
 use gazetteer::Gazetteer;
 use patterns::Patterns;
 use tokens::Tokens;
@@ -59,6 +61,7 @@ pub struct Candidate {
 pub struct Suggester {
     labels: Vec<String>,
     gazetteer: &'static Gazetteer,
+    lexicon: &'static Lexicon,
     dates: DateFinder,
     patterns: Patterns,
 }
@@ -72,7 +75,8 @@ impl Suggester {
     /// The shipped suggesters, proposing only the given labels.
     pub fn with_labels(labels: Vec<String>) -> Self {
         let gazetteer = Gazetteer::shipped();
-        Self { labels, gazetteer, dates: DateFinder::new(gazetteer), patterns: Patterns::default() }
+        let lexicon = Lexicon::shipped();
+        Self { labels, gazetteer, lexicon, dates: DateFinder::new(gazetteer), patterns: Patterns::default() }
     }
 
     /// The suggesters of a project: its labels, and its patterns file (relative to `folder`) if it names one.
@@ -99,13 +103,15 @@ impl Suggester {
     /// Every candidate from every suggester, overlapping, before resolution.
     pub fn candidates(&self, cleaned: &str) -> Vec<Candidate> {
         let tokens = Tokens::new(cleaned);
+        let facts = self.lexicon.facts(&tokens);
         let mut out = self.patterns.find(&tokens);
-        out.extend(self.gazetteer.entities.find(&tokens).into_iter().map(|m| {
+        let entity_start = |i: usize| facts[i].has(Facts::ENTITY_START);
+        out.extend(self.gazetteer.entities.find_where(&tokens, entity_start).into_iter().map(|m| {
             let (start, end) = tokens.span(m.first, m.last);
             Candidate { start, end, label: m.label.to_string(), origin: GAZETTEER, score: 0.8 }
         }));
-        out.extend(people::find(&tokens, self.gazetteer));
-        out.extend(orgs::find(&tokens));
+        out.extend(people::find(&tokens, &facts, self.gazetteer));
+        out.extend(orgs::find(&tokens, &facts));
         out.extend(self.dates.find(cleaned));
         out.retain(|c| self.labels.contains(&c.label));
         out

@@ -65,11 +65,17 @@ impl PhraseMatcher {
 
     /// The longest phrase starting at each token, in text order (matches may overlap).
     pub fn find<'m>(&'m self, tokens: &Tokens) -> Vec<PhraseMatch<'m>> {
+        self.find_where(tokens, |_| true)
+    }
+
+    /// [`PhraseMatcher::find`] looking only at the tokens `may_start` lets through (it must let through
+    /// every token that is the first word of a phrase, such as those [`PhraseMatcher::first_words`] names).
+    pub fn find_where<'m>(&'m self, tokens: &Tokens, may_start: impl Fn(usize) -> bool) -> Vec<PhraseMatch<'m>> {
         let mut out = Vec::new();
         if self.is_empty() {
             return out;
         }
-        for i in 0..tokens.len() {
+        for i in (0..tokens.len()).filter(|&i| may_start(i)) {
             let word = tokens.text(i);
             if !self.firsts.may_contain(word) {
                 continue;
@@ -83,6 +89,11 @@ impl PhraseMatcher {
             }
         }
         out
+    }
+
+    /// The first word of every phrase, each once, with whether that word alone is also a phrase.
+    pub fn first_words(&self) -> impl Iterator<Item = (&str, bool)> {
+        self.by_first.iter().map(|(word, list)| (word.as_str(), list.iter().any(|p| p.rest.is_empty())))
     }
 
     /// Whether a single token is itself one of the phrases (no tokenizing: cheap in loops).
@@ -135,6 +146,12 @@ mod tests {
         assert!(found("new york and Newark and New Yorker").is_empty());
         assert_eq!(matcher().label_of("New York Times"), Some("ORG"));
         assert!(matcher().has_word("U.S.") && !matcher().has_word("New"));
+        let m = matcher();
+        let mut firsts: Vec<_> = m.first_words().collect();
+        firsts.sort();
+        assert_eq!(firsts, [("New", false), ("U.S.", true)]);
+        let t = Tokens::new("New York and U.S.");
+        assert_eq!(m.find_where(&t, |i| i > 0).len(), 1, "only U.S. is looked at");
         assert_eq!(matcher().label_of("New York Times said"), None);
     }
 }
