@@ -25,7 +25,7 @@ pub(super) fn abbreviated_suffixes() -> &'static WordList {
 }
 
 /// Proposes ORG spans; `facts` are the tokens' facts ([`super::facts::Lexicon::facts`]).
-pub fn find(tokens: &Tokens, facts: &[Facts]) -> Vec<Candidate> {
+pub fn find(tokens: &Tokens, facts: &[Facts]) -> Vec<Candidate<'static>> {
     let mut out = Vec::new();
     let is = |j: usize, fact: Facts| facts.get(j).is_some_and(|f| f.has(fact));
     for i in 0..tokens.len() {
@@ -49,7 +49,7 @@ pub fn find(tokens: &Tokens, facts: &[Facts]) -> Vec<Candidate> {
             continue;
         }
         let (start, end) = tokens.span(first, last);
-        out.push(Candidate { start, end, label: ORG.into(), origin: super::HEURISTICS, score: 0.75 });
+        out.push(Candidate { start, end, label: ORG, origin: super::HEURISTICS, score: 0.75 });
     }
     out
 }

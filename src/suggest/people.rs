@@ -179,7 +179,7 @@ pub(super) fn lists() -> [(&'static WordList, Facts); 6] {
 
 /// Proposes PERSON spans, possibly overlapping (the caller keeps the best); `facts` are the tokens'
 /// facts ([`super::facts::Lexicon::facts`]).
-pub fn find(tokens: &Tokens, facts: &[Facts], gazetteer: &Gazetteer) -> Vec<Candidate> {
+pub fn find(tokens: &Tokens, facts: &[Facts], gazetteer: &Gazetteer) -> Vec<Candidate<'static>> {
     let rules = Rules { tokens, facts, gazetteer };
     let mut found = Vec::new();
     for (i, &f) in facts.iter().enumerate() {
@@ -202,7 +202,7 @@ pub fn find(tokens: &Tokens, facts: &[Facts], gazetteer: &Gazetteer) -> Vec<Cand
     }
     found.sort_by_key(|&(f, l, _)| (f, std::cmp::Reverse(l)));
     found.dedup_by_key(|(f, _, _)| *f);
-    let mut out: Vec<Candidate> = found.iter().map(|&(f, l, score)| candidate(tokens, f, l, score)).collect();
+    let mut out: Vec<Candidate<'static>> = found.iter().map(|&(f, l, score)| candidate(tokens, f, l, score)).collect();
     out.extend(rules.repeated_names(&found));
     out
 }
@@ -220,9 +220,9 @@ fn lower_case_cue(rules: &Rules, i: usize, facts: Facts, found: &mut Vec<(usize,
 }
 
 /// A PERSON candidate over tokens `first..=last`.
-fn candidate(tokens: &Tokens, first: usize, last: usize, score: f32) -> Candidate {
+fn candidate(tokens: &Tokens, first: usize, last: usize, score: f32) -> Candidate<'static> {
     let (start, end) = tokens.span(first, last);
-    Candidate { start, end, label: PERSON.into(), origin: super::HEURISTICS, score }
+    Candidate { start, end, label: PERSON, origin: super::HEURISTICS, score }
 }
 
 /// The rules over one tokenized text.
@@ -354,7 +354,7 @@ impl<'a> Rules<'_, 'a> {
     }
 
     /// Every other mention of a person found by the rules: the full name again, or the surname alone.
-    fn repeated_names(&self, found: &[(usize, usize, f32)]) -> Vec<Candidate> {
+    fn repeated_names(&self, found: &[(usize, usize, f32)]) -> Vec<Candidate<'static>> {
         let t = self.tokens;
         let names = self.known_names(found);
         let mut out = Vec::new();
