@@ -10,6 +10,7 @@ use foldhash::fast::RandomState;
 
 use super::gazetteer::Gazetteer;
 use super::tokens::Tokens;
+use super::word_table::WordTable;
 use super::words::{ShapeFilter, WordList, is_capitalised};
 
 /// A set of facts about one token (bits, combined with `|`).
@@ -107,8 +108,8 @@ const NOT_IN_NAMES: Facts = Facts(
 /// Every listed word with the lists it is on.
 #[derive(Debug)]
 pub struct Lexicon {
-    words: HashMap<&'static str, Facts, RandomState>,
-    /// The shapes of the listed words, checked before hashing a token.
+    words: WordTable<Facts>,
+    /// The shapes of the listed words, checked before looking a token up.
     shapes: ShapeFilter,
 }
 
@@ -121,23 +122,61 @@ impl Lexicon {
 
     /// The lexicon of the heuristics' word lists and the words of `gazetteer`.
     pub fn new(gazetteer: &'static Gazetteer) -> Self {
-        let mut lexicon = Self { words: HashMap::default(), shapes: ShapeFilter::EMPTY };
+        let mut words = Words::default();
         for (list, fact) in super::words::lists().into_iter().chain(super::people::lists()) {
-            lexicon.add_list(list, fact);
+            words.add_list(list, fact);
         }
-        lexicon.add_list(super::orgs::abbreviated_suffixes(), Facts::ABBREVIATED_SUFFIX);
+        words.add_list(super::orgs::abbreviated_suffixes(), Facts::ABBREVIATED_SUFFIX);
         for &name in &gazetteer.given_names {
-            lexicon.add(name, Facts::GIVEN_NAME);
+            words.add(name, Facts::GIVEN_NAME);
         }
         for (word, weekday) in gazetteer.calendar_words() {
-            lexicon.add(word, if weekday { Facts::CALENDAR | Facts::WEEKDAY } else { Facts::CALENDAR });
+            words.add(word, if weekday { Facts::CALENDAR | Facts::WEEKDAY } else { Facts::CALENDAR });
         }
         for (word, whole) in gazetteer.entities.first_words() {
-            lexicon.add(word, if whole { Facts::ENTITY_START | Facts::ENTITY_WORD } else { Facts::ENTITY_START });
+            words.add(word, if whole { Facts::ENTITY_START | Facts::ENTITY_WORD } else { Facts::ENTITY_START });
         }
-        lexicon
+        Self { words: WordTable::new(&words.0), shapes: words.1 }
     }
 
+    /// The lists `word` is on.
+    #[inline]
+    fn lists_of(&self, word: &str) -> Facts {
+        if !self.shapes.may_contain(word) {
+            return Facts::NONE;
+        }
+        self.words.get(word).unwrap_or_default()
+    }
+
+    /// The facts of every token of a text, by token index.
+    pub fn facts(&self, tokens: &Tokens) -> Vec<Facts> {
+        tokens.list.iter().map(|t| self.facts_of(&tokens.text[t.start..t.end])).collect()
+    }
+
+    /// The facts of one token.
+    #[inline]
+    pub fn facts_of(&self, word: &str) -> Facts {
+        let bytes = word.as_bytes();
+        let mut facts = match bytes.first() {
+            Some(b'a'..=b'z') => Facts::ALPHA_START | Facts::LOWER_START,
+            Some(b'A'..=b'Z') => ascii_upper_start(word),
+            Some(b'.') if bytes.len() == 1 => Facts::PERIOD,
+            Some(0..=0x7f) | None => Facts::NONE,
+            Some(_) => non_ascii_start(word),
+        };
+        facts |= self.lists_of(word);
+        if facts.has(Facts::CAPITALISED) && !facts.any(NOT_IN_NAMES) {
+            facts |= Facts::NAME_WORD;
+        }
+        facts
+    }
+}
+
+/// The lexicon's words while it is built, and their shapes.
+#[derive(Default)]
+struct Words(HashMap<&'static str, Facts, RandomState>, ShapeFilter);
+
+impl Words {
     /// Puts every word of a list under `fact`.
     fn add_list(&mut self, list: &WordList, fact: Facts) {
         for word in list.words() {
@@ -147,70 +186,41 @@ impl Lexicon {
 
     /// Puts `word` under `fact`.
     fn add(&mut self, word: &'static str, fact: Facts) {
-        self.shapes.insert(word);
-        *self.words.entry(word).or_default() |= fact;
-    }
-
-    /// The lists `word` is on.
-    #[inline]
-    fn lists_of(&self, word: &str) -> Facts {
-        if !self.shapes.may_contain(word) {
-            return Facts::NONE;
-        }
-        self.words.get(word).copied().unwrap_or_default()
-    }
-
-    /// The facts of every token of a text, by token index.
-    pub fn facts(&self, tokens: &Tokens) -> Vec<Facts> {
-        (0..tokens.len()).map(|i| self.facts_of(tokens.text(i))).collect()
-    }
-
-    /// The facts of one token.
-    pub fn facts_of(&self, word: &str) -> Facts {
-        let mut facts = shape(word) | self.lists_of(word);
-        if facts.has(Facts::CAPITALISED) && !facts.any(NOT_IN_NAMES) {
-            facts |= Facts::NAME_WORD;
-        }
-        facts
+        self.1.insert(word);
+        *self.0.entry(word).or_default() |= fact;
     }
 }
 
-/// The facts about a token's letters: what its first character is, capitalisation, a lone capital, a period.
+/// The shape facts of a word starting with an ASCII capital: most are settled by their second byte.
 #[inline]
-fn shape(word: &str) -> Facts {
-    let bytes = word.as_bytes();
-    let Some(&first) = bytes.first() else { return Facts::NONE };
-    if first.is_ascii() {
-        return match first {
-            b'A'..=b'Z' if bytes.len() == 1 => Facts::ALPHA_START | Facts::UPPER_START | Facts::CAPITAL_LETTER,
-            b'A'..=b'Z' if word.is_ascii() => {
-                let lower = bytes[1..].iter().any(u8::is_ascii_lowercase);
-                Facts::ALPHA_START | Facts::UPPER_START | if lower { Facts::CAPITALISED } else { Facts::NONE }
-            }
-            b'A'..=b'Z' => upper_start(word),
-            b'a'..=b'z' => Facts::ALPHA_START | Facts::LOWER_START,
-            b'.' if bytes.len() == 1 => Facts::PERIOD,
-            _ => Facts::NONE,
-        };
+fn ascii_upper_start(word: &str) -> Facts {
+    let facts = Facts::ALPHA_START | Facts::UPPER_START;
+    match word.as_bytes().get(1) {
+        None => facts | Facts::CAPITAL_LETTER,
+        Some(b) if b.is_ascii_lowercase() => facts | Facts::CAPITALISED,
+        Some(_) if is_capitalised(word) => facts | Facts::CAPITALISED,
+        Some(_) => facts,
     }
+}
+
+/// The shape facts of a word starting with a non-ASCII character.
+#[inline(never)]
+fn non_ascii_start(word: &str) -> Facts {
     match word.chars().next() {
         Some(c) if c.is_lowercase() => Facts::ALPHA_START | Facts::LOWER_START,
-        Some(c) if c.is_uppercase() => upper_start(word),
+        Some(c) if c.is_uppercase() => {
+            let mut facts = Facts::ALPHA_START | Facts::UPPER_START;
+            if is_capitalised(word) {
+                facts |= Facts::CAPITALISED;
+            }
+            if word.chars().nth(1).is_none() {
+                facts |= Facts::CAPITAL_LETTER;
+            }
+            facts
+        }
         Some(c) if c.is_alphabetic() => Facts::ALPHA_START,
         _ => Facts::NONE,
     }
-}
-
-/// The shape facts of a word starting with an upper-case letter (any script).
-fn upper_start(word: &str) -> Facts {
-    let mut facts = Facts::ALPHA_START | Facts::UPPER_START;
-    if is_capitalised(word) {
-        facts |= Facts::CAPITALISED;
-    }
-    if word.chars().nth(1).is_none() {
-        facts |= Facts::CAPITAL_LETTER;
-    }
-    facts
 }
 
 #[cfg(test)]
@@ -298,6 +308,16 @@ mod tests {
             "Straße",
             "ÉCOLE",
             "Zoë",
+            "AB",
+            "Aé",
+            "AÉ",
+            "A1",
+            "A.",
+            "Á",
+            "Ángel's",
+            "“",
+            "\u{200b}",
+            " ",
             "",
         ];
         let lexicon = Lexicon::shipped();

@@ -20,6 +20,7 @@ pub mod people;
 pub mod phrases;
 pub mod propagate;
 pub mod tokens;
+pub mod word_table;
 pub mod words;
 
 use std::cmp::Reverse;
