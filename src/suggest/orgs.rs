@@ -28,10 +28,8 @@ pub(super) fn abbreviated_suffixes() -> &'static WordList {
 pub fn find(tokens: &Tokens, facts: &[Facts]) -> Vec<Candidate<'static>> {
     let mut out = Vec::new();
     let is = |j: usize, fact: Facts| facts.get(j).is_some_and(|f| f.has(fact));
-    for i in 0..tokens.len() {
-        if !is(i, Facts::ORG_SUFFIX) {
-            continue;
-        }
+    let suffixes = facts.iter().enumerate().filter(|(_, f)| f.has(Facts::ORG_SUFFIX)).map(|(i, _)| i);
+    for i in suffixes {
         if is(i + 1, Facts::ORG_SUFFIX) && !tokens.breaks_line_before(i + 1) {
             continue;
         }

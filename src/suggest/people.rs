@@ -2,7 +2,7 @@
 //! Mattis", "Sen. Ann Lee"), names next to speech verbs ("Dan Lucas said"), names starting with a
 //! known given name ("Emilio Hoffman"), and surnames standing alone once the full name is known.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use foldhash::fast::RandomState;
 
@@ -311,8 +311,7 @@ impl<'a> Rules<'_, 'a> {
         if self.is(i, Facts::AMBIGUOUS_TITLE) && !self.is_full_name(name) {
             return None;
         }
-        let (start, end) = self.tokens.span(name.0, name.1);
-        self.gazetteer.entities.label_of(&self.tokens.text[start..end]).is_none().then_some(name)
+        self.gazetteer.entities.label_of_span(self.tokens, name.0, name.1).is_none().then_some(name)
     }
 
     /// Whether token `i` is a title: a title word, or "State" in "Secretary of State".
@@ -349,8 +348,7 @@ impl<'a> Rules<'_, 'a> {
         if last == first {
             return false;
         }
-        let (s, e) = self.tokens.span(first, last);
-        self.not_a_place(first) && self.gazetteer.entities.label_of(&self.tokens.text[s..e]).is_none()
+        self.not_a_place(first) && self.gazetteer.entities.label_of_span(self.tokens, first, last).is_none()
     }
 
     /// Every other mention of a person found by the rules: the full name again, or the surname alone.
@@ -361,13 +359,18 @@ impl<'a> Rules<'_, 'a> {
         if names.is_empty() {
             return out;
         }
-        let mut in_found = vec![false; t.len()];
-        for &(first, last, _) in found {
-            in_found[first..=last].fill(true);
-        }
-        for (i, &inside) in in_found.iter().enumerate() {
+        // `found` is sorted by first token: tokens before `covered` are inside a name found by the rules.
+        let (mut next, mut covered) = (0, 0);
+        for i in 0..t.len() {
             // Names start with a name word or an initial: a capital.
-            if inside || !self.is(i, Facts::UPPER_START) {
+            if !self.is(i, Facts::UPPER_START) {
+                continue;
+            }
+            while let Some(&(_, last, _)) = found.get(next).filter(|f| f.0 <= i) {
+                covered = covered.max(last + 1);
+                next += 1;
+            }
+            if i < covered {
                 continue;
             }
             let Some(last) = names.longest_at(t, i) else { continue };
@@ -395,6 +398,7 @@ impl<'a> Rules<'_, 'a> {
                 names.add(t, k, k);
             }
         }
+        names.sort();
         names
     }
 }
@@ -403,8 +407,9 @@ impl<'a> Rules<'_, 'a> {
 /// what a [`super::phrases::PhraseMatcher`] of their texts would match, without copying any text.
 #[derive(Default)]
 struct KnownNames<'a> {
-    by_first: HashMap<&'a str, Vec<(usize, usize)>, RandomState>,
-    /// The shapes of the first words, checked before hashing a token.
+    /// Each name's first word, first token and last token; sorted by first word once all are added.
+    names: Vec<(&'a str, usize, usize)>,
+    /// The shapes of the first words, checked before searching for a token.
     firsts: ShapeFilter,
 }
 
@@ -413,12 +418,17 @@ impl<'a> KnownNames<'a> {
     fn add(&mut self, tokens: &Tokens<'a>, first: usize, last: usize) {
         let word = tokens.text(first);
         self.firsts.insert(word);
-        self.by_first.entry(word).or_default().push((first, last));
+        self.names.push((word, first, last));
+    }
+
+    /// Sorts the names by first word, for [`KnownNames::longest_at`].
+    fn sort(&mut self) {
+        self.names.sort_unstable_by_key(|name| name.0);
     }
 
     /// Whether no name was added.
     fn is_empty(&self) -> bool {
-        self.by_first.is_empty()
+        self.names.is_empty()
     }
 
     /// The last token of the longest name whose tokens start at token `i`.
@@ -427,11 +437,13 @@ impl<'a> KnownNames<'a> {
         if !self.firsts.may_contain(word) {
             return None;
         }
-        let same = |&(first, last): &(usize, usize)| {
+        let same = |&&(_, first, last): &&(&str, usize, usize)| {
             let n = last - first;
             i + n < tokens.len() && (1..=n).all(|k| tokens.text(i + k) == tokens.text(first + k))
         };
-        self.by_first.get(word)?.iter().filter(|name| same(name)).map(|(first, last)| i + last - first).max()
+        let from = self.names.partition_point(|name| name.0 < word);
+        let with_word = self.names[from..].iter().take_while(|name| name.0 == word);
+        with_word.filter(same).map(|&(_, first, last)| i + last - first).max()
     }
 }
 

@@ -105,7 +105,21 @@ impl PhraseMatcher {
     /// The label of a text that is exactly one of the phrases.
     pub fn label_of(&self, text: &str) -> Option<&str> {
         let tokens = Tokens::new(text);
-        self.find(&tokens).into_iter().find(|m| m.first == 0 && m.last + 1 == tokens.len()).map(|m| m.label)
+        self.label_of_span(&tokens, 0, tokens.len().checked_sub(1)?)
+    }
+
+    /// The label of tokens `first..=last` of a text if they are exactly one of the phrases: what
+    /// [`PhraseMatcher::label_of`] says of their text, without tokenizing it again (a text cut at token
+    /// boundaries is cut into the same tokens).
+    pub fn label_of_span(&self, tokens: &Tokens, first: usize, last: usize) -> Option<&str> {
+        let word = tokens.text(first);
+        if !self.firsts.may_contain(word) {
+            return None;
+        }
+        let same = |p: &&Phrase| {
+            p.rest.len() == last - first && p.rest.iter().enumerate().all(|(k, w)| tokens.text(first + 1 + k) == w)
+        };
+        self.by_first.get(word)?.iter().find(same).map(|p| p.label.as_str())
     }
 }
 
@@ -153,5 +167,14 @@ mod tests {
         let t = Tokens::new("New York and U.S.");
         assert_eq!(m.find_where(&t, |i| i > 0).len(), 1, "only U.S. is looked at");
         assert_eq!(matcher().label_of("New York Times said"), None);
+        assert_eq!(matcher().label_of(" "), None);
+        let m = matcher();
+        let t = Tokens::new("in New York Times, New York and U.S.");
+        for first in 0..t.len() {
+            for last in first..t.len() {
+                let (s, e) = t.span(first, last);
+                assert_eq!(m.label_of_span(&t, first, last), m.label_of(&t.text[s..e]), "{}", &t.text[s..e]);
+            }
+        }
     }
 }
