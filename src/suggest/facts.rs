@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use foldhash::fast::RandomState;
 
 use super::gazetteer::Gazetteer;
-use super::tokens::Tokens;
+use super::tokens::{Token, Tokens};
 use super::word_table::WordTable;
 use super::words::{ShapeFilter, WordList, is_capitalised};
 
@@ -141,8 +141,8 @@ impl Lexicon {
 
     /// The lists `word` is on.
     #[inline]
-    fn lists_of(&self, word: &str) -> Facts {
-        if !self.shapes.may_contain(word) {
+    fn lists_of(&self, word: &[u8]) -> Facts {
+        if !self.shapes.may_contain_bytes(word) {
             return Facts::NONE;
         }
         self.words.get(word).unwrap_or_default()
@@ -150,21 +150,32 @@ impl Lexicon {
 
     /// The facts of every token of a text, by token index.
     pub fn facts(&self, tokens: &Tokens) -> Vec<Facts> {
-        tokens.list.iter().map(|t| self.facts_of(&tokens.text[t.start..t.end])).collect()
+        tokens.list.iter().map(|&t| self.facts_at(tokens.text, t)).collect()
     }
 
-    /// The facts of one token.
-    #[inline]
+    /// The facts of one word.
     pub fn facts_of(&self, word: &str) -> Facts {
-        let bytes = word.as_bytes();
+        self.facts_at(word, Token { start: 0, end: word.len() })
+    }
+
+    /// The facts of token `t` of `text`, read from its bytes (the text is sliced only for the few words
+    /// that need their characters decoded).
+    #[inline(always)]
+    fn facts_at(&self, text: &str, t: Token) -> Facts {
+        let bytes = &text.as_bytes()[t.start..t.end];
         let mut facts = match bytes.first() {
             Some(b'a'..=b'z') => Facts::ALPHA_START | Facts::LOWER_START,
-            Some(b'A'..=b'Z') => ascii_upper_start(word),
+            Some(b'A'..=b'Z') => match bytes.get(1) {
+                None => Facts::ALPHA_START | Facts::UPPER_START | Facts::CAPITAL_LETTER,
+                // Most capitalised words are settled by their second byte.
+                Some(b) if b.is_ascii_lowercase() => Facts::ALPHA_START | Facts::UPPER_START | Facts::CAPITALISED,
+                Some(_) => upper_start(&text[t.start..t.end]),
+            },
             Some(b'.') if bytes.len() == 1 => Facts::PERIOD,
             Some(0..=0x7f) | None => Facts::NONE,
-            Some(_) => non_ascii_start(word),
+            Some(_) => non_ascii_start(&text[t.start..t.end]),
         };
-        facts |= self.lists_of(word);
+        facts |= self.lists_of(bytes);
         if facts.has(Facts::CAPITALISED) && !facts.any(NOT_IN_NAMES) {
             facts |= Facts::NAME_WORD;
         }
@@ -191,35 +202,29 @@ impl Words {
     }
 }
 
-/// The shape facts of a word starting with an ASCII capital: most are settled by their second byte.
-#[inline]
-fn ascii_upper_start(word: &str) -> Facts {
-    let facts = Facts::ALPHA_START | Facts::UPPER_START;
-    match word.as_bytes().get(1) {
-        None => facts | Facts::CAPITAL_LETTER,
-        Some(b) if b.is_ascii_lowercase() => facts | Facts::CAPITALISED,
-        Some(_) if is_capitalised(word) => facts | Facts::CAPITALISED,
-        Some(_) => facts,
+/// The shape facts of a word starting with an upper-case letter (any script).
+#[inline(never)]
+fn upper_start(word: &str) -> Facts {
+    let mut facts = Facts::ALPHA_START | Facts::UPPER_START;
+    if is_capitalised(word) {
+        facts |= Facts::CAPITALISED;
     }
+    if word.chars().nth(1).is_none() {
+        facts |= Facts::CAPITAL_LETTER;
+    }
+    facts
 }
 
 /// The shape facts of a word starting with a non-ASCII character.
 #[inline(never)]
 fn non_ascii_start(word: &str) -> Facts {
     match word.chars().next() {
+        // Upper- and lower-case letters are letters: one table look-up rules out most other characters.
+        Some(c) if !c.is_alphabetic() => Facts::NONE,
         Some(c) if c.is_lowercase() => Facts::ALPHA_START | Facts::LOWER_START,
-        Some(c) if c.is_uppercase() => {
-            let mut facts = Facts::ALPHA_START | Facts::UPPER_START;
-            if is_capitalised(word) {
-                facts |= Facts::CAPITALISED;
-            }
-            if word.chars().nth(1).is_none() {
-                facts |= Facts::CAPITAL_LETTER;
-            }
-            facts
-        }
-        Some(c) if c.is_alphabetic() => Facts::ALPHA_START,
-        _ => Facts::NONE,
+        Some(c) if c.is_uppercase() => upper_start(word),
+        Some(_) => Facts::ALPHA_START,
+        None => Facts::NONE,
     }
 }
 

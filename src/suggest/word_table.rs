@@ -98,10 +98,10 @@ impl<V: Copy + Default> WordTable<V> {
         (key.hash() >> self.shift) as usize
     }
 
-    /// The value of `word`, if it is in the table.
-    #[inline]
-    pub fn get(&self, word: &str) -> Option<V> {
-        let key = Key::of(word.as_bytes());
+    /// The value of the word of bytes `word`, if it is in the table.
+    #[inline(always)]
+    pub fn get(&self, word: &[u8]) -> Option<V> {
+        let key = Key::of(word);
         if key.len == 0 {
             return None;
         }
@@ -109,7 +109,7 @@ impl<V: Copy + Default> WordTable<V> {
         let mut i = self.first_slot(key);
         loop {
             let slot = &self.slots[i];
-            if slot.key == key && (key.len <= KEY_COVERS || self.words[i] == word) {
+            if slot.key == key && (key.len <= KEY_COVERS || self.words[i].as_bytes() == word) {
                 return Some(slot.value);
             }
             if slot.key.len == 0 {
@@ -149,7 +149,7 @@ mod tests {
         let map: HashMap<&'static str, usize> = words.iter().enumerate().map(|(i, &w)| (w, i + 1)).collect();
         let table = WordTable::new(&map);
         for (i, w) in words.iter().enumerate() {
-            assert_eq!(table.get(w), Some(i + 1), "{w}");
+            assert_eq!(table.get(w.as_bytes()), Some(i + 1), "{w}");
         }
         let absent = [
             "",
@@ -172,7 +172,7 @@ mod tests {
             "n extremely long word list",
         ];
         for w in absent {
-            assert_eq!(table.get(w), None, "{w}");
+            assert_eq!(table.get(w.as_bytes()), None, "{w}");
         }
     }
 
@@ -186,6 +186,6 @@ mod tests {
             }
         }
         let map: HashMap<&'static str, u8> = HashMap::new();
-        assert_eq!(WordTable::new(&map).get("anything"), None, "an empty table");
+        assert_eq!(WordTable::new(&map).get(b"anything"), None, "an empty table");
     }
 }

@@ -309,7 +309,12 @@ impl ShapeFilter {
     /// Whether `word` may be one of the words inserted (`false`: it certainly is not).
     #[inline]
     pub fn may_contain(&self, word: &str) -> bool {
-        let bytes = word.as_bytes();
+        self.may_contain_bytes(word.as_bytes())
+    }
+
+    /// [`ShapeFilter::may_contain`] for the bytes of a word.
+    #[inline]
+    pub fn may_contain_bytes(&self, bytes: &[u8]) -> bool {
         let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else { return true };
         let bit = length_bit(bytes.len());
         self.by_first[usize::from(first)] & bit != 0 && self.by_last[usize::from(last)] & bit != 0
