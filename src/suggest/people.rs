@@ -10,7 +10,7 @@ use super::Candidate;
 use super::facts::Facts;
 use super::gazetteer::Gazetteer;
 use super::tokens::Tokens;
-use super::words::{ShapeFilter, WordList};
+use super::words::WordList;
 
 /// The label these rules propose.
 const PERSON: &str = "PERSON";
@@ -398,7 +398,6 @@ impl<'a> Rules<'_, 'a> {
                 names.add(t, k, k);
             }
         }
-        names.sort();
         names
     }
 }
@@ -407,23 +406,27 @@ impl<'a> Rules<'_, 'a> {
 /// what a [`super::phrases::PhraseMatcher`] of their texts would match, without copying any text.
 #[derive(Default)]
 struct KnownNames<'a> {
-    /// Each name's first word, first token and last token; sorted by first word once all are added.
+    /// Each name's first word, first token and last token.
     names: Vec<(&'a str, usize, usize)>,
-    /// The shapes of the first words, checked before searching for a token.
-    firsts: ShapeFilter,
+    /// Bit [`first_word_bit`] of each first word: most other words are ruled out by one test.
+    firsts: [u64; 4],
+}
+
+/// A bit (0–255) for a word, from its length and first and last bytes, for [`KnownNames`]' filter.
+#[inline]
+fn first_word_bit(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let (first, last) = (bytes.first().copied().unwrap_or(0), bytes.last().copied().unwrap_or(0));
+    usize::from((bytes.len() as u8).wrapping_mul(37) ^ first ^ last.rotate_left(3))
 }
 
 impl<'a> KnownNames<'a> {
     /// Adds the name made of tokens `first..=last`.
     fn add(&mut self, tokens: &Tokens<'a>, first: usize, last: usize) {
         let word = tokens.text(first);
-        self.firsts.insert(word);
+        let bit = first_word_bit(word);
+        self.firsts[bit / 64] |= 1 << (bit % 64);
         self.names.push((word, first, last));
-    }
-
-    /// Sorts the names by first word, for [`KnownNames::longest_at`].
-    fn sort(&mut self) {
-        self.names.sort_unstable_by_key(|name| name.0);
     }
 
     /// Whether no name was added.
@@ -434,16 +437,15 @@ impl<'a> KnownNames<'a> {
     /// The last token of the longest name whose tokens start at token `i`.
     fn longest_at(&self, tokens: &Tokens, i: usize) -> Option<usize> {
         let word = tokens.text(i);
-        if !self.firsts.may_contain(word) {
+        let bit = first_word_bit(word);
+        if self.firsts[bit / 64] & 1 << (bit % 64) == 0 {
             return None;
         }
-        let same = |&&(_, first, last): &&(&str, usize, usize)| {
+        let same = |&&(name, first, last): &&(&str, usize, usize)| {
             let n = last - first;
-            i + n < tokens.len() && (1..=n).all(|k| tokens.text(i + k) == tokens.text(first + k))
+            name == word && i + n < tokens.len() && (1..=n).all(|k| tokens.text(i + k) == tokens.text(first + k))
         };
-        let from = self.names.partition_point(|name| name.0 < word);
-        let with_word = self.names[from..].iter().take_while(|name| name.0 == word);
-        with_word.filter(same).map(|&(_, first, last)| i + last - first).max()
+        self.names.iter().filter(same).map(|&(_, first, last)| i + last - first).max()
     }
 }
 

@@ -111,7 +111,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// The end of the token starting with the non-ASCII character at `at`, or `None` for whitespace.
 fn non_ascii_token_end(text: &str, at: usize) -> Option<usize> {
     let c = text[at..].chars().next()?;
-    if c.is_whitespace() {
+    if PUNCTUATION.contains(&c) && !is_apostrophe(c) {
+        // Dashes, quotes and zero-width spaces: no Unicode table look-ups for the commonest non-ASCII.
+        Some(at + c.len_utf8())
+    } else if c.is_whitespace() {
         None
     } else if is_word_char(c) {
         Some(word_end(text, at))
@@ -121,6 +124,10 @@ fn non_ascii_token_end(text: &str, at: usize) -> Option<usize> {
         Some(at + c.len_utf8())
     }
 }
+
+/// Characters of the General Punctuation block that are neither whitespace nor word characters (zero-width
+/// spaces and joiners, dashes, quotes, bullets, ellipsis).
+const PUNCTUATION: std::ops::RangeInclusive<char> = '\u{200b}'..='\u{2027}';
 
 /// What an ASCII byte starts, for the tokenizer's main loop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -316,6 +323,12 @@ mod tests {
             assert_eq!(ASCII_CLASS[usize::from(b)], want, "{c:?}");
         }
         assert!(ASCII_CLASS[128..].iter().all(|&c| c == AsciiClass::NotAscii));
+    }
+
+    #[test]
+    fn general_punctuation_is_neither_space_nor_word() {
+        assert!(PUNCTUATION.clone().all(|c| !c.is_whitespace() && !is_word_char(c)));
+        assert_eq!(words("“Go”—now…\u{200b}it’s"), ["“", "Go", "”", "—", "now", "…", "\u{200b}", "it", "’s"]);
     }
 
     #[test]
