@@ -86,7 +86,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             AsciiClass::Word => {
                 // Most words are a run of ASCII letters and digits ended by a space or punctuation.
                 let run = ascii_run_end(bytes, at + 1);
-                if bytes.get(run).is_some_and(|&b| MAY_EXTEND[usize::from(b)]) { word_end(text, at) } else { run }
+                if bytes.get(run).is_some_and(|&b| MAY_EXTEND[usize::from(b)]) { word_end(text, at, run) } else { run }
             }
             AsciiClass::Space => {
                 at += 1;
@@ -117,7 +117,7 @@ fn non_ascii_token_end(text: &str, at: usize) -> Option<usize> {
     } else if c.is_whitespace() {
         None
     } else if is_word_char(c) {
-        Some(word_end(text, at))
+        Some(word_end(text, at, at))
     } else if is_apostrophe(c) && is_possessive(text, at) {
         Some(at + c.len_utf8() + 1)
     } else {
@@ -166,11 +166,12 @@ fn is_possessive(text: &str, at: usize) -> bool {
     matches!(rest.next(), Some('s' | 'S')) && !rest.next().is_some_and(is_word_char)
 }
 
-/// The end of the word starting at `start` (kept out of the tokenizer's loop: most words never need it).
+/// The end of the word starting at `start`, whose word characters are known up to `scanned` (kept out of
+/// the tokenizer's loop: most words never need it).
 #[inline(never)]
-fn word_end(text: &str, start: usize) -> usize {
+fn word_end(text: &str, start: usize, scanned: usize) -> usize {
     let bytes = text.as_bytes();
-    let mut at = run_end(text, start);
+    let mut at = run_end(text, scanned);
     if let Some(end) = abbreviation_end(text, start, at) {
         return end;
     }
@@ -214,9 +215,18 @@ static MAY_EXTEND: [bool; 256] = {
     table
 };
 
-/// The end of the run of ASCII letters and digits from `at`.
+/// The end of the run of ASCII letters and digits from `at`: four bytes a step (one bounds check) where
+/// four remain.
 #[inline(always)]
 fn ascii_run_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(&[a, b, c, d]) = bytes.get(at..at + 4) {
+        for (k, byte) in [a, b, c, d].into_iter().enumerate() {
+            if !ASCII_WORD[usize::from(byte)] {
+                return at + k;
+            }
+        }
+        at += 4;
+    }
     while at < bytes.len() && ASCII_WORD[usize::from(bytes[at])] {
         at += 1;
     }
@@ -329,6 +339,15 @@ mod tests {
     fn general_punctuation_is_neither_space_nor_word() {
         assert!(PUNCTUATION.clone().all(|c| !c.is_whitespace() && !is_word_char(c)));
         assert_eq!(words("“Go”—now…\u{200b}it’s"), ["“", "Go", "”", "—", "now", "…", "\u{200b}", "it", "’s"]);
+    }
+
+    #[test]
+    fn runs_end_at_the_first_byte_that_is_not_a_letter_or_digit() {
+        let text = b"Wordsmiths1234567890abc, x";
+        for start in 0..text.len() {
+            let want = (start..text.len()).find(|&k| !ASCII_WORD[usize::from(text[k])]).unwrap_or(text.len());
+            assert_eq!(ascii_run_end(text, start), want, "from {start}");
+        }
     }
 
     #[test]
