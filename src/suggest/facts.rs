@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use foldhash::fast::RandomState;
 
 use super::gazetteer::Gazetteer;
-use super::tokens::{Token, Tokens};
+use super::tokens::{PUNCTUATION, Token, Tokens};
 use super::word_table::WordTable;
 use super::words::{ShapeFilter, WordList, is_capitalised};
 
@@ -219,8 +219,9 @@ fn upper_start(word: &str) -> Facts {
 #[inline(never)]
 fn non_ascii_start(word: &str) -> Facts {
     match word.chars().next() {
-        // Upper- and lower-case letters are letters: one table look-up rules out most other characters.
-        Some(c) if !c.is_alphabetic() => Facts::NONE,
+        // Quotes and dashes are no letters; upper- and lower-case letters are letters, so one table
+        // look-up rules out most other characters.
+        Some(c) if PUNCTUATION.contains(&c) || !c.is_alphabetic() => Facts::NONE,
         Some(c) if c.is_lowercase() => Facts::ALPHA_START | Facts::LOWER_START,
         Some(c) if c.is_uppercase() => upper_start(word),
         Some(_) => Facts::ALPHA_START,

@@ -127,7 +127,7 @@ fn non_ascii_token_end(text: &str, at: usize) -> Option<usize> {
 
 /// Characters of the General Punctuation block that are neither whitespace nor word characters (zero-width
 /// spaces and joiners, dashes, quotes, bullets, ellipsis).
-const PUNCTUATION: std::ops::RangeInclusive<char> = '\u{200b}'..='\u{2027}';
+pub(super) const PUNCTUATION: std::ops::RangeInclusive<char> = '\u{200b}'..='\u{2027}';
 
 /// What an ASCII byte starts, for the tokenizer's main loop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
