@@ -65,7 +65,7 @@ impl DateFinder {
     }
 
     /// Proposes DATE spans.
-    pub fn find(&self, text: &str) -> Vec<Candidate> {
+    pub fn find(&self, text: &str) -> Vec<Candidate<'static>> {
         self.pattern
             .find_iter(text)
             .filter_map(|m| {
@@ -74,7 +74,7 @@ impl DateFinder {
                     return None;
                 }
                 let score = if found.len() == 4 && found.bytes().all(|b| b.is_ascii_digit()) { 0.6 } else { 0.8 };
-                Some(Candidate { start, end, label: DATE.into(), origin: super::HEURISTICS, score })
+                Some(Candidate { start, end, label: DATE, origin: super::HEURISTICS, score })
             })
             .collect()
     }

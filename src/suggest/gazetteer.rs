@@ -79,6 +79,11 @@ impl Gazetteer {
         self.calendar_words.contains(word)
     }
 
+    /// Every month and weekday word without a final period, with whether it is a weekday.
+    pub fn calendar_words(&self) -> impl Iterator<Item = (&'static str, bool)> {
+        self.calendar_words.iter().map(|&w| (w, self.weekday_words.contains(w)))
+    }
+
     /// Whether a word is a weekday name or abbreviation (without its final period).
     pub fn is_weekday(&self, word: &str) -> bool {
         self.weekday_words.contains(word)
@@ -131,5 +136,6 @@ mod tests {
         assert_eq!(g.weekdays.len(), 7);
         assert!(g.is_calendar_word("Sept") && g.is_calendar_word("Tuesday") && !g.is_calendar_word("Monsoon"));
         assert!(g.is_weekday("Tue") && !g.is_weekday("May"));
+        assert!(g.calendar_words().any(|w| w == ("Tue", true)) && g.calendar_words().any(|w| w == ("May", false)));
     }
 }

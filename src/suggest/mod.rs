@@ -11,6 +11,7 @@
 //! `Suggester::builtin().suggest(cleaned)` gives non-overlapping suggestions for any text.
 
 pub mod dates;
+pub mod facts;
 pub mod gazetteer;
 pub mod imported;
 pub mod orgs;
@@ -19,9 +20,10 @@ pub mod people;
 pub mod phrases;
 pub mod propagate;
 pub mod tokens;
+pub mod word_table;
 pub mod words;
 
-use std::collections::BTreeMap;
+use std::cmp::Reverse;
 use std::path::Path;
 
 use crate::error::{Error, Result};
@@ -29,6 +31,7 @@ use crate::model::{Document, EntityStatus, NewEntity};
 use crate::project::ProjectConfig;
 
 use dates::DateFinder;
+use facts::{Facts, Lexicon};
 use gazetteer::Gazetteer;
 use patterns::Patterns;
 use tokens::Tokens;
@@ -39,15 +42,16 @@ pub const GAZETTEER: &str = "gazetteer";
 /// The origin recorded on news-heuristic suggestions.
 pub const HEURISTICS: &str = "news-heuristics";
 
-/// One proposed span before overlaps are resolved.
+/// One proposed span before overlaps are resolved; the label is borrowed from the suggester (or the
+/// constant of a rule), so only the suggestions kept get a `String` of their own.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Candidate {
+pub struct Candidate<'l> {
     /// Start byte in the cleaned text.
     pub start: usize,
     /// End byte (exclusive).
     pub end: usize,
     /// The label.
-    pub label: String,
+    pub label: &'l str,
     /// The suggester's name.
     pub origin: &'static str,
     /// How sure the suggester is, 0–1.
@@ -59,6 +63,7 @@ pub struct Candidate {
 pub struct Suggester {
     labels: Vec<String>,
     gazetteer: &'static Gazetteer,
+    lexicon: &'static Lexicon,
     dates: DateFinder,
     patterns: Patterns,
 }
@@ -72,7 +77,8 @@ impl Suggester {
     /// The shipped suggesters, proposing only the given labels.
     pub fn with_labels(labels: Vec<String>) -> Self {
         let gazetteer = Gazetteer::shipped();
-        Self { labels, gazetteer, dates: DateFinder::new(gazetteer), patterns: Patterns::default() }
+        let lexicon = Lexicon::shipped();
+        Self { labels, gazetteer, lexicon, dates: DateFinder::new(gazetteer), patterns: Patterns::default() }
     }
 
     /// The suggesters of a project: its labels, and its patterns file (relative to `folder`) if it names one.
@@ -97,17 +103,19 @@ impl Suggester {
     }
 
     /// Every candidate from every suggester, overlapping, before resolution.
-    pub fn candidates(&self, cleaned: &str) -> Vec<Candidate> {
+    pub fn candidates(&self, cleaned: &str) -> Vec<Candidate<'_>> {
         let tokens = Tokens::new(cleaned);
+        let facts = self.lexicon.facts(&tokens);
         let mut out = self.patterns.find(&tokens);
-        out.extend(self.gazetteer.entities.find(&tokens).into_iter().map(|m| {
+        let entity_start = |i: usize| facts[i].has(Facts::ENTITY_START);
+        out.extend(self.gazetteer.entities.find_where(&tokens, entity_start).into_iter().map(|m| {
             let (start, end) = tokens.span(m.first, m.last);
-            Candidate { start, end, label: m.label.to_string(), origin: GAZETTEER, score: 0.8 }
+            Candidate { start, end, label: m.label, origin: GAZETTEER, score: 0.8 }
         }));
-        out.extend(people::find(&tokens, self.gazetteer));
-        out.extend(orgs::find(&tokens));
+        out.extend(people::find(&tokens, &facts, self.gazetteer));
+        out.extend(orgs::find(&tokens, &facts));
         out.extend(self.dates.find(cleaned));
-        out.retain(|c| self.labels.contains(&c.label));
+        out.retain(|c| self.labels.iter().any(|l| l == c.label));
         out
     }
 
@@ -126,12 +134,12 @@ impl Suggester {
             candidates.extend(propagate::occurrences(doc.cleaned(), text).into_iter().map(|(start, end)| Candidate {
                 start,
                 end,
-                label: label.to_string(),
+                label,
                 origin: propagate::ORIGIN,
                 score: 0.95,
             }));
         }
-        candidates.retain(|c| propagate::is_free(doc, c.start, c.end, &c.label));
+        candidates.retain(|c| propagate::is_free(doc, c.start, c.end, c.label));
         resolve(candidates)
     }
 
@@ -154,39 +162,61 @@ fn rank(origin: &str) -> u8 {
     }
 }
 
-/// Picks non-overlapping candidates: by rank, then longest, then highest score, then earliest.
-fn resolve(mut candidates: Vec<Candidate>) -> Vec<NewEntity> {
-    candidates.sort_by(|a, b| {
-        rank(b.origin)
-            .cmp(&rank(a.origin))
-            .then((b.end - b.start).cmp(&(a.end - a.start)))
-            .then(b.score.total_cmp(&a.score))
-            .then(a.start.cmp(&b.start))
-    });
-    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut out = Vec::new();
-    for c in candidates {
-        if c.start >= c.end || overlaps_taken(&taken, c.start, c.end) {
-            continue;
+/// Picks non-overlapping candidates: by rank, then longest, then highest score, then earliest (then
+/// in the order given).
+fn resolve(candidates: Vec<Candidate>) -> Vec<NewEntity> {
+    let mut order: Vec<(ResolveKey, usize)> = candidates.iter().enumerate().map(|(i, c)| (resolve_key(c), i)).collect();
+    order.sort_unstable();
+    let mut taken = Taken::default();
+    let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+    for &(_, i) in &order {
+        let c = &candidates[i];
+        if c.start < c.end && taken.take(c.start, c.end) {
+            kept.push((c.start, c.end, i));
         }
-        taken.insert(c.start, c.end);
-        out.push(NewEntity {
-            start: c.start,
-            end: c.end,
-            label: c.label,
-            origin: c.origin.to_string(),
-            status: EntityStatus::Pending,
-            score: Some(c.score),
-        });
     }
-    out.sort_by_key(|e| (e.start, e.end));
-    out
+    kept.sort_unstable();
+    kept.into_iter()
+        .map(|(start, end, i)| NewEntity {
+            start,
+            end,
+            label: candidates[i].label.to_string(),
+            origin: candidates[i].origin.to_string(),
+            status: EntityStatus::Pending,
+            score: Some(candidates[i].score),
+        })
+        .collect()
 }
 
-/// Whether `start..end` overlaps a taken range (ranges in `taken` never overlap each other).
-fn overlaps_taken(taken: &BTreeMap<usize, usize>, start: usize, end: usize) -> bool {
-    let before = taken.range(..end).next_back();
-    before.is_some_and(|(_, &e)| e > start)
+/// A candidate's place in [`resolve`]'s order, smallest first: rank, length and score descending, start ascending.
+type ResolveKey = (Reverse<u8>, Reverse<usize>, Reverse<i32>, usize);
+
+/// The [`ResolveKey`] of a candidate.
+fn resolve_key(c: &Candidate) -> ResolveKey {
+    (Reverse(rank(c.origin)), Reverse(c.end.wrapping_sub(c.start)), Reverse(total_order_key(c.score)), c.start)
+}
+
+/// An integer that orders as `f32::total_cmp` orders the scores (the same bit trick it uses).
+fn total_order_key(score: f32) -> i32 {
+    let bits = score.to_bits() as i32;
+    bits ^ ((((bits >> 31) as u32) >> 1) as i32)
+}
+
+/// The byte ranges taken so far, sorted and never overlapping.
+#[derive(Default)]
+struct Taken(Vec<(usize, usize)>);
+
+impl Taken {
+    /// Takes `start..end` if it overlaps no taken range; returns whether it did.
+    fn take(&mut self, start: usize, end: usize) -> bool {
+        // The ranges starting before `end`; only the last of them can reach past `start`.
+        let before = self.0.partition_point(|&(s, _)| s < end);
+        if before > 0 && self.0[before - 1].1 > start {
+            return false;
+        }
+        self.0.insert(before, (start, end));
+        true
+    }
 }
 
 #[cfg(test)]

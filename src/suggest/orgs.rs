@@ -3,8 +3,9 @@
 //! ("University of Oregon", "Ministry of the Interior"). A leading "The" stays out.
 
 use super::Candidate;
+use super::facts::Facts;
 use super::tokens::Tokens;
-use super::words::{WordList, is_function_word, is_org_suffix, starts_upper};
+use super::words::WordList;
 
 /// The label these rules propose.
 const ORG: &str = "ORG";
@@ -18,24 +19,26 @@ const MAX_LEFT: usize = 5;
 /// Most capitalised words taken after "of".
 const MAX_RIGHT: usize = 4;
 
-/// Proposes ORG spans.
-pub fn find(tokens: &Tokens) -> Vec<Candidate> {
+/// The organisation suffixes often abbreviated with a period.
+pub(super) fn abbreviated_suffixes() -> &'static WordList {
+    &ABBREVIATED
+}
+
+/// Proposes ORG spans; `facts` are the tokens' facts ([`super::facts::Lexicon::facts`]).
+pub fn find(tokens: &Tokens, facts: &[Facts]) -> Vec<Candidate<'static>> {
     let mut out = Vec::new();
-    for i in 0..tokens.len() {
-        // Suffixes are capitalised: a first-letter test skips most tokens before any look-up.
-        if !starts_upper(tokens.text(i)) || !is_org_suffix(tokens.text(i)) {
+    let is = |j: usize, fact: Facts| facts.get(j).is_some_and(|f| f.has(fact));
+    let suffixes = facts.iter().enumerate().filter(|(_, f)| f.has(Facts::ORG_SUFFIX)).map(|(i, _)| i);
+    for i in suffixes {
+        if is(i + 1, Facts::ORG_SUFFIX) && !tokens.breaks_line_before(i + 1) {
             continue;
         }
-        let next_upper = i + 1 < tokens.len() && starts_upper(tokens.text(i + 1));
-        if next_upper && is_org_suffix(tokens.text(i + 1)) && !tokens.breaks_line_before(i + 1) {
-            continue;
-        }
-        let first = left_edge(tokens, i);
+        let first = left_edge(tokens, facts, i);
         let mut last = i;
-        if ABBREVIATED.contains(tokens.text(i)) && attached_period(tokens, i + 1) {
+        if is(i, Facts::ABBREVIATED_SUFFIX) && attached_period(tokens, i + 1) {
             last = i + 1;
         }
-        let right = of_phrase(tokens, last + 1);
+        let right = of_phrase(tokens, facts, last + 1);
         if let Some(end) = right {
             last = end;
         }
@@ -44,21 +47,26 @@ pub fn find(tokens: &Tokens) -> Vec<Candidate> {
             continue;
         }
         let (start, end) = tokens.span(first, last);
-        out.push(Candidate { start, end, label: ORG.into(), origin: super::HEURISTICS, score: 0.75 });
+        out.push(Candidate { start, end, label: ORG, origin: super::HEURISTICS, score: 0.75 });
     }
     out
 }
 
+/// Whether a token starts with a capital and is not a function word: part of a name.
+#[inline]
+fn is_name_part(facts: Facts) -> bool {
+    facts.has(Facts::UPPER_START) && !facts.has(Facts::FUNCTION_WORD)
+}
+
 /// The first token of the capitalised name that ends at the suffix at `i`.
-fn left_edge(tokens: &Tokens, i: usize) -> usize {
+fn left_edge(tokens: &Tokens, facts: &[Facts], i: usize) -> usize {
     let mut first = i;
     let mut j = i;
     while j > 0 && i - j < MAX_LEFT && !tokens.breaks_line_before(j) {
-        let w = tokens.text(j - 1);
-        if starts_upper(w) && !is_function_word(w) {
+        if is_name_part(facts[j - 1]) {
             j -= 1;
             first = j;
-        } else if w == "&" && j >= 2 && starts_upper(tokens.text(j - 2)) {
+        } else if tokens.text(j - 1) == "&" && j >= 2 && facts[j - 2].has(Facts::UPPER_START) {
             j -= 1;
         } else {
             break;
@@ -68,7 +76,7 @@ fn left_edge(tokens: &Tokens, i: usize) -> usize {
 }
 
 /// The last token of an "of"/"for" phrase starting at token `i` ("of Oregon", "of the Interior").
-fn of_phrase(tokens: &Tokens, i: usize) -> Option<usize> {
+fn of_phrase(tokens: &Tokens, facts: &[Facts], i: usize) -> Option<usize> {
     if i >= tokens.len() || !matches!(tokens.text(i), "of" | "for") {
         return None;
     }
@@ -78,15 +86,14 @@ fn of_phrase(tokens: &Tokens, i: usize) -> Option<usize> {
     }
     let mut last = None;
     while j < tokens.len() && j - i <= MAX_RIGHT + 1 && !tokens.breaks_line_before(j) {
-        let w = tokens.text(j);
-        if starts_upper(w) && !is_function_word(w) {
+        if is_name_part(facts[j]) {
             last = Some(j);
             j += 1;
-        } else if matches!(w, "and" | "&")
+        } else if matches!(tokens.text(j), "and" | "&")
             && last.is_some()
             && j + 1 < tokens.len()
-            && starts_upper(tokens.text(j + 1))
-            && !is_org_suffix(tokens.text(j + 1))
+            && facts[j + 1].has(Facts::UPPER_START)
+            && !facts[j + 1].has(Facts::ORG_SUFFIX)
         {
             j += 1;
         } else {
@@ -104,9 +111,11 @@ fn attached_period(tokens: &Tokens, j: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::suggest::facts::Lexicon;
 
     fn orgs(text: &str) -> Vec<&str> {
-        find(&Tokens::new(text)).into_iter().map(|c| &text[c.start..c.end]).collect()
+        let tokens = Tokens::new(text);
+        find(&tokens, &Lexicon::shipped().facts(&tokens)).into_iter().map(|c| &text[c.start..c.end]).collect()
     }
 
     #[test]

@@ -146,8 +146,8 @@ impl Patterns {
     }
 
     /// Proposes the longest match at each token, in text order (matches may overlap).
-    pub fn find(&self, tokens: &Tokens) -> Vec<Candidate> {
-        let mut out: Vec<Candidate> =
+    pub fn find(&self, tokens: &Tokens) -> Vec<Candidate<'_>> {
+        let mut out: Vec<Candidate<'_>> =
             self.phrases.find(tokens).into_iter().map(|m| candidate(tokens, m.first, m.last + 1, m.label)).collect();
         for pattern in &self.token_patterns {
             let mut i = 0;
@@ -166,9 +166,9 @@ impl Patterns {
 }
 
 /// A pattern candidate over tokens `first..end`.
-fn candidate(tokens: &Tokens, first: usize, end: usize, label: &str) -> Candidate {
+fn candidate<'l>(tokens: &Tokens, first: usize, end: usize, label: &'l str) -> Candidate<'l> {
     let (start, end) = tokens.span(first, end - 1);
-    Candidate { start, end, label: label.to_string(), origin: ORIGIN, score: 1.0 }
+    Candidate { start, end, label, origin: ORIGIN, score: 1.0 }
 }
 
 /// The end (exclusive token index) of the longest match of `elements` starting at token `at`.
@@ -346,7 +346,10 @@ mod tests {
 
     fn found(patterns: &str, text: &str) -> Vec<(String, String)> {
         let p = Patterns::parse(patterns, &labels()).expect("patterns parse");
-        p.find(&Tokens::new(text)).into_iter().map(|c| (text[c.start..c.end].to_string(), c.label)).collect()
+        p.find(&Tokens::new(text))
+            .into_iter()
+            .map(|c| (text[c.start..c.end].to_string(), c.label.to_string()))
+            .collect()
     }
 
     fn pair(text: &str, label: &str) -> (String, String) {

@@ -4,11 +4,13 @@
 
 use std::collections::HashSet;
 
+use foldhash::fast::RandomState;
+
 use super::Candidate;
+use super::facts::Facts;
 use super::gazetteer::Gazetteer;
-use super::phrases::PhraseMatcher;
 use super::tokens::Tokens;
-use super::words::{WordList, is_capitalised, is_function_word, is_non_person_noun};
+use super::words::WordList;
 
 /// The label these rules propose.
 const PERSON: &str = "PERSON";
@@ -163,24 +165,36 @@ static SUFFIXES: WordList = WordList::new(&["II", "III", "IV", "Jr", "Sr"]);
 /// Longest name accepted, in name words.
 const MAX_NAME_WORDS: usize = 4;
 
-/// Proposes PERSON spans, possibly overlapping (the caller keeps the best).
-pub fn find(tokens: &Tokens, gazetteer: &Gazetteer) -> Vec<Candidate> {
-    let rules = Rules { tokens, gazetteer };
+/// The lists of this module with the fact each gives a word on it.
+pub(super) fn lists() -> [(&'static WordList, Facts); 6] {
+    [
+        (&TITLES, Facts::TITLE),
+        (&AMBIGUOUS_TITLES, Facts::AMBIGUOUS_TITLE),
+        (&ROLE_NOUNS, Facts::ROLE_NOUN),
+        (&SPEECH_VERBS, Facts::SPEECH_VERB),
+        (&PARTICLES, Facts::PARTICLE),
+        (&SUFFIXES, Facts::NAME_SUFFIX),
+    ]
+}
+
+/// Proposes PERSON spans, possibly overlapping (the caller keeps the best); `facts` are the tokens'
+/// facts ([`super::facts::Lexicon::facts`]).
+pub fn find(tokens: &Tokens, facts: &[Facts], gazetteer: &Gazetteer) -> Vec<Candidate<'static>> {
+    let rules = Rules { tokens, facts, gazetteer };
     let mut found = Vec::new();
-    for i in 0..tokens.len() {
-        let word = tokens.text(i);
+    for (i, &f) in facts.iter().enumerate() {
         // Every cue starts with a letter; lower-case words can only be role nouns or speech verbs.
-        let Some(initial) = word.chars().next().filter(|c| c.is_alphabetic()) else { continue };
-        if initial.is_lowercase() {
-            if let Some(first) = lower_case_cue(&rules, i, word) {
-                found.extend(first);
-            }
+        if !f.has(Facts::ALPHA_START) {
+            continue;
+        }
+        if f.has(Facts::LOWER_START) {
+            lower_case_cue(&rules, i, f, &mut found);
             continue;
         }
         if let Some((first, last)) = rules.after_title(i) {
             found.push((first, last, 0.8));
-        } else if gazetteer.given_names.contains(word)
-            && (i == 0 || !is_name_word(tokens.text(i - 1), gazetteer))
+        } else if f.has(Facts::GIVEN_NAME)
+            && (i == 0 || !facts[i - 1].has(Facts::NAME_WORD))
             && let Some((first, last)) = rules.name_at(i).filter(|(f, l)| l > f)
         {
             found.push((first, last, 0.7));
@@ -188,47 +202,44 @@ pub fn find(tokens: &Tokens, gazetteer: &Gazetteer) -> Vec<Candidate> {
     }
     found.sort_by_key(|&(f, l, _)| (f, std::cmp::Reverse(l)));
     found.dedup_by_key(|(f, _, _)| *f);
-    let mut out: Vec<Candidate> = found.iter().map(|&(f, l, score)| candidate(tokens, f, l, score)).collect();
+    let mut out: Vec<Candidate<'static>> = found.iter().map(|&(f, l, score)| candidate(tokens, f, l, score)).collect();
     out.extend(rules.repeated_names(&found));
     out
 }
 
-/// The names a lower-case cue at token `i` introduces: a role noun before a full name
+/// Adds to `found` the names a lower-case cue at token `i` introduces: a role noun before a full name
 /// ("spokesman John Smith") or a speech verb next to one.
-fn lower_case_cue(rules: &Rules, i: usize, word: &str) -> Option<Vec<(usize, usize, f32)>> {
-    if ROLE_NOUNS.contains(word) {
-        let name = rules.name_at(i + 1).filter(|r| rules.is_full_name(*r))?;
-        return Some(vec![(name.0, name.1, 0.75)]);
+fn lower_case_cue(rules: &Rules, i: usize, facts: Facts, found: &mut Vec<(usize, usize, f32)>) {
+    if facts.has(Facts::ROLE_NOUN) {
+        if let Some(name) = rules.name_at(i + 1).filter(|r| rules.is_full_name(*r)) {
+            found.push((name.0, name.1, 0.75));
+        }
+    } else if facts.has(Facts::SPEECH_VERB) {
+        found.extend(rules.around_speech_verb(i).into_iter().map(|(f, l)| (f, l, 0.7)));
     }
-    if SPEECH_VERBS.contains(word) {
-        return Some(rules.around_speech_verb(i).into_iter().map(|(f, l)| (f, l, 0.7)).collect());
-    }
-    None
 }
 
 /// A PERSON candidate over tokens `first..=last`.
-fn candidate(tokens: &Tokens, first: usize, last: usize, score: f32) -> Candidate {
+fn candidate(tokens: &Tokens, first: usize, last: usize, score: f32) -> Candidate<'static> {
     let (start, end) = tokens.span(first, last);
-    Candidate { start, end, label: PERSON.into(), origin: super::HEURISTICS, score }
-}
-
-/// Whether a word can be part of a person's name.
-fn is_name_word(word: &str, gazetteer: &Gazetteer) -> bool {
-    is_capitalised(word)
-        && !is_function_word(word)
-        && !is_non_person_noun(word)
-        && !TITLES.contains(word)
-        && !SUFFIXES.contains(word)
-        && !gazetteer.is_weekday(word)
+    Candidate { start, end, label: PERSON, origin: super::HEURISTICS, score }
 }
 
 /// The rules over one tokenized text.
 struct Rules<'t, 'a> {
     tokens: &'t Tokens<'a>,
+    /// The facts of each token.
+    facts: &'t [Facts],
     gazetteer: &'a Gazetteer,
 }
 
-impl Rules<'_, '_> {
+impl<'a> Rules<'_, 'a> {
+    /// Whether token `j` has fact `fact` (`false` past the end).
+    #[inline]
+    fn is(&self, j: usize, fact: Facts) -> bool {
+        self.facts.get(j).is_some_and(|f| f.has(fact))
+    }
+
     /// The name that starts at token `i`: name words, initials ("W."), particles between name words and
     /// a suffix, on one line. Returns the first and last token.
     fn name_at(&self, i: usize) -> Option<(usize, usize)> {
@@ -238,21 +249,20 @@ impl Rules<'_, '_> {
         }
         let (mut last, mut j, mut words) = if self.is_initial(i) {
             (i + 1, i + 2, 0)
-        } else if is_name_word(t.text(i), self.gazetteer) && !self.gazetteer.is_calendar_word(t.text(i)) {
+        } else if self.is(i, Facts::NAME_WORD) && !self.is(i, Facts::CALENDAR) {
             (i, i + 1, 1)
         } else {
             return None;
         };
         while j < t.len() && words < MAX_NAME_WORDS && !t.breaks_line_before(j) {
-            let w = t.text(j);
-            if is_name_word(w, self.gazetteer) && self.not_a_place(j) {
+            if self.is(j, Facts::NAME_WORD) && self.not_a_place(j) {
                 last = j;
                 words += 1;
                 j += 1;
             } else if self.is_initial(j) && words > 0 {
                 last = j + 1;
                 j += 2;
-            } else if PARTICLES.contains(w) && j + 1 < t.len() && is_name_word(t.text(j + 1), self.gazetteer) {
+            } else if self.is(j, Facts::PARTICLE) && self.is(j + 1, Facts::NAME_WORD) {
                 j += 1;
             } else {
                 break;
@@ -261,7 +271,7 @@ impl Rules<'_, '_> {
         if words == 0 {
             return None;
         }
-        if j < t.len() && SUFFIXES.contains(t.text(j)) && !t.breaks_line_before(j) {
+        if self.is(j, Facts::NAME_SUFFIX) && !t.breaks_line_before(j) {
             last = if self.is_period(j + 1) { j + 1 } else { j };
         }
         Some((i, last))
@@ -269,30 +279,27 @@ impl Rules<'_, '_> {
 
     /// Whether token `j` is a capital letter followed directly by a period ("W.").
     fn is_initial(&self, j: usize) -> bool {
-        let w = self.tokens.text(j);
-        w.chars().count() == 1 && w.starts_with(char::is_uppercase) && self.is_period(j + 1)
+        self.is(j, Facts::CAPITAL_LETTER) && self.is_period(j + 1)
     }
 
     /// Whether token `j` is a period attached to the token before it.
     fn is_period(&self, j: usize) -> bool {
-        j < self.tokens.len() && self.tokens.text(j) == "." && !self.tokens.spaced_before(j)
+        self.is(j, Facts::PERIOD) && !self.tokens.spaced_before(j)
     }
 
     /// Whether token `j` (inside a name) is not the start of a known place, group or organisation
     /// that is not also a given name.
     fn not_a_place(&self, j: usize) -> bool {
-        let w = self.tokens.text(j);
-        self.gazetteer.given_names.contains(w) || !self.gazetteer.entities.has_word(w)
+        self.is(j, Facts::GIVEN_NAME) || !self.is(j, Facts::ENTITY_WORD)
     }
 
     /// A name of two or more words, or one starting with a given name.
     fn is_full_name(&self, (first, last): (usize, usize)) -> bool {
-        last > first || self.gazetteer.given_names.contains(self.tokens.text(first))
+        last > first || self.is(first, Facts::GIVEN_NAME)
     }
 
     /// The name after a title at token `i` ("President Trump", "Sen. Ann Lee").
     fn after_title(&self, i: usize) -> Option<(usize, usize)> {
-        let word = self.tokens.text(i);
         if !self.is_title_at(i) {
             return None;
         }
@@ -301,26 +308,26 @@ impl Rules<'_, '_> {
             return None;
         }
         let name = self.name_at(next)?;
-        if AMBIGUOUS_TITLES.contains(word) && !self.is_full_name(name) {
+        if self.is(i, Facts::AMBIGUOUS_TITLE) && !self.is_full_name(name) {
             return None;
         }
-        let whole = &self.tokens.text[self.tokens.span(name.0, name.1).0..self.tokens.span(name.0, name.1).1];
-        self.gazetteer.entities.label_of(whole).is_none().then_some(name)
+        self.gazetteer.entities.label_of_span(self.tokens, name.0, name.1).is_none().then_some(name)
     }
 
     /// Whether token `i` is a title: a title word, or "State" in "Secretary of State".
     fn is_title_at(&self, i: usize) -> bool {
-        let word = self.tokens.text(i);
-        TITLES.contains(word)
-            || (word == "State" && i >= 2 && self.tokens.text(i - 1) == "of" && self.tokens.text(i - 2) == "Secretary")
+        self.is(i, Facts::TITLE)
+            || (i >= 2
+                && self.tokens.text(i) == "State"
+                && self.tokens.text(i - 1) == "of"
+                && self.tokens.text(i - 2) == "Secretary")
     }
 
     /// Full names right before or right after a speech verb at token `v` ("Dan Lucas said", "said Ann Lee,").
     fn around_speech_verb(&self, v: usize) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
-        let t = self.tokens;
         let mut first = v;
-        while first > 0 && v - first < MAX_NAME_WORDS && is_name_word(t.text(first - 1), self.gazetteer) {
+        while first > 0 && v - first < MAX_NAME_WORDS && self.is(first - 1, Facts::NAME_WORD) {
             first -= 1;
         }
         if first < v
@@ -329,7 +336,7 @@ impl Rules<'_, '_> {
             out.push(name);
         }
         if let Some(name) = self.name_at(v + 1).filter(|n| self.is_speaker(*n))
-            && is_pause_at(t, name.1 + 1)
+            && is_pause_at(self.tokens, name.1 + 1)
         {
             out.push(name);
         }
@@ -341,45 +348,104 @@ impl Rules<'_, '_> {
         if last == first {
             return false;
         }
-        let first_word = self.tokens.text(first);
-        let (s, e) = self.tokens.span(first, last);
-        (self.gazetteer.given_names.contains(first_word) || !self.gazetteer.entities.has_word(first_word))
-            && self.gazetteer.entities.label_of(&self.tokens.text[s..e]).is_none()
+        self.not_a_place(first) && self.gazetteer.entities.label_of_span(self.tokens, first, last).is_none()
     }
 
     /// Every other mention of a person found by the rules: the full name again, or the surname alone.
-    fn repeated_names(&self, found: &[(usize, usize, f32)]) -> Vec<Candidate> {
+    fn repeated_names(&self, found: &[(usize, usize, f32)]) -> Vec<Candidate<'static>> {
         let t = self.tokens;
-        let mut names = PhraseMatcher::default();
-        let mut surnames = HashSet::new();
-        let mut seen = HashSet::new();
+        let names = self.known_names(found);
+        let mut out = Vec::new();
+        if names.is_empty() {
+            return out;
+        }
+        // `found` is sorted by first token: tokens before `covered` are inside a name found by the rules.
+        let (mut next, mut covered) = (0, 0);
+        for i in 0..t.len() {
+            // Names start with a name word or an initial: a capital.
+            if !self.is(i, Facts::UPPER_START) {
+                continue;
+            }
+            while let Some(&(_, last, _)) = found.get(next).filter(|f| f.0 <= i) {
+                covered = covered.max(last + 1);
+                next += 1;
+            }
+            if i < covered {
+                continue;
+            }
+            let Some(last) = names.longest_at(t, i) else { continue };
+            if (i == 0 || !self.is(i - 1, Facts::NAME_WORD)) && !self.is(last + 1, Facts::NAME_WORD) {
+                out.push(candidate(t, i, last, 0.85));
+            }
+        }
+        out
+    }
+
+    /// The names found, and the surnames of those that do not end in a given name.
+    fn known_names(&self, found: &[(usize, usize, f32)]) -> KnownNames<'a> {
+        let t = self.tokens;
+        let mut names = KnownNames::default();
+        let mut seen = HashSet::with_hasher(RandomState::default());
         for &(first, last, _) in found {
             let (s, e) = t.span(first, last);
             // A name found again adds nothing: the same text has the same tokens and surname.
             if !seen.insert(&t.text[s..e]) {
                 continue;
             }
-            names.add(&t.text[s..e], PERSON);
-            let surname = (first..=last).rev().map(|k| t.text(k)).find(|w| is_name_word(w, self.gazetteer));
-            if let Some(surname) = surname.filter(|w| !self.gazetteer.given_names.contains(w)) {
-                surnames.insert(surname);
+            names.add(t, first, last);
+            let surname = (first..=last).rev().find(|&k| self.is(k, Facts::NAME_WORD));
+            if let Some(k) = surname.filter(|&k| !self.is(k, Facts::GIVEN_NAME)) {
+                names.add(t, k, k);
             }
         }
-        for surname in surnames {
-            names.add(surname, PERSON);
-        }
-        let mut in_found = vec![false; t.len()];
-        for &(first, last, _) in found {
-            in_found[first..=last].fill(true);
-        }
-        let inside_found = |k: usize| in_found[k];
         names
-            .find(t)
-            .into_iter()
-            .filter(|m| !inside_found(m.first) && (m.first == 0 || !is_name_word(t.text(m.first - 1), self.gazetteer)))
-            .filter(|m| m.last + 1 >= t.len() || !is_name_word(t.text(m.last + 1), self.gazetteer))
-            .map(|m| candidate(t, m.first, m.last, 0.85))
-            .collect()
+    }
+}
+
+/// The names a text's rules found, as token ranges of the text, by the text of their first token:
+/// what a [`super::phrases::PhraseMatcher`] of their texts would match, without copying any text.
+#[derive(Default)]
+struct KnownNames<'a> {
+    /// Each name's first word, first token and last token.
+    names: Vec<(&'a str, usize, usize)>,
+    /// Bit [`first_word_bit`] of each first word: most other words are ruled out by one test.
+    firsts: [u64; 4],
+}
+
+/// A bit (0–255) for a word, from its length and first and last bytes, for [`KnownNames`]' filter.
+#[inline]
+fn first_word_bit(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let (first, last) = (bytes.first().copied().unwrap_or(0), bytes.last().copied().unwrap_or(0));
+    usize::from((bytes.len() as u8).wrapping_mul(37) ^ first ^ last.rotate_left(3))
+}
+
+impl<'a> KnownNames<'a> {
+    /// Adds the name made of tokens `first..=last`.
+    fn add(&mut self, tokens: &Tokens<'a>, first: usize, last: usize) {
+        let word = tokens.text(first);
+        let bit = first_word_bit(word);
+        self.firsts[bit / 64] |= 1 << (bit % 64);
+        self.names.push((word, first, last));
+    }
+
+    /// Whether no name was added.
+    fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// The last token of the longest name whose tokens start at token `i`.
+    fn longest_at(&self, tokens: &Tokens, i: usize) -> Option<usize> {
+        let word = tokens.text(i);
+        let bit = first_word_bit(word);
+        if self.firsts[bit / 64] & 1 << (bit % 64) == 0 {
+            return None;
+        }
+        let same = |&&(name, first, last): &&(&str, usize, usize)| {
+            let n = last - first;
+            name == word && i + n < tokens.len() && (1..=n).all(|k| tokens.text(i + k) == tokens.text(first + k))
+        };
+        self.names.iter().filter(same).map(|&(_, first, last)| i + last - first).max()
     }
 }
 
@@ -391,10 +457,12 @@ fn is_pause_at(tokens: &Tokens, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::suggest::facts::Lexicon;
 
     fn people(text: &str) -> Vec<String> {
         let tokens = Tokens::new(text);
-        let mut out: Vec<(usize, String)> = find(&tokens, Gazetteer::shipped())
+        let facts = Lexicon::shipped().facts(&tokens);
+        let mut out: Vec<(usize, String)> = find(&tokens, &facts, Gazetteer::shipped())
             .into_iter()
             .map(|c| (c.start, text[c.start..c.end].to_string()))
             .collect();

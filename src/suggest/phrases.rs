@@ -65,11 +65,17 @@ impl PhraseMatcher {
 
     /// The longest phrase starting at each token, in text order (matches may overlap).
     pub fn find<'m>(&'m self, tokens: &Tokens) -> Vec<PhraseMatch<'m>> {
+        self.find_where(tokens, |_| true)
+    }
+
+    /// [`PhraseMatcher::find`] looking only at the tokens `may_start` lets through (it must let through
+    /// every token that is the first word of a phrase, such as those [`PhraseMatcher::first_words`] names).
+    pub fn find_where<'m>(&'m self, tokens: &Tokens, may_start: impl Fn(usize) -> bool) -> Vec<PhraseMatch<'m>> {
         let mut out = Vec::new();
         if self.is_empty() {
             return out;
         }
-        for i in 0..tokens.len() {
+        for i in (0..tokens.len()).filter(|&i| may_start(i)) {
             let word = tokens.text(i);
             if !self.firsts.may_contain(word) {
                 continue;
@@ -85,6 +91,11 @@ impl PhraseMatcher {
         out
     }
 
+    /// The first word of every phrase, each once, with whether that word alone is also a phrase.
+    pub fn first_words(&self) -> impl Iterator<Item = (&str, bool)> {
+        self.by_first.iter().map(|(word, list)| (word.as_str(), list.iter().any(|p| p.rest.is_empty())))
+    }
+
     /// Whether a single token is itself one of the phrases (no tokenizing: cheap in loops).
     pub fn has_word(&self, word: &str) -> bool {
         self.firsts.may_contain(word)
@@ -94,7 +105,21 @@ impl PhraseMatcher {
     /// The label of a text that is exactly one of the phrases.
     pub fn label_of(&self, text: &str) -> Option<&str> {
         let tokens = Tokens::new(text);
-        self.find(&tokens).into_iter().find(|m| m.first == 0 && m.last + 1 == tokens.len()).map(|m| m.label)
+        self.label_of_span(&tokens, 0, tokens.len().checked_sub(1)?)
+    }
+
+    /// The label of tokens `first..=last` of a text if they are exactly one of the phrases: what
+    /// [`PhraseMatcher::label_of`] says of their text, without tokenizing it again (a text cut at token
+    /// boundaries is cut into the same tokens).
+    pub fn label_of_span(&self, tokens: &Tokens, first: usize, last: usize) -> Option<&str> {
+        let word = tokens.text(first);
+        if !self.firsts.may_contain(word) {
+            return None;
+        }
+        let same = |p: &&Phrase| {
+            p.rest.len() == last - first && p.rest.iter().enumerate().all(|(k, w)| tokens.text(first + 1 + k) == w)
+        };
+        self.by_first.get(word)?.iter().find(same).map(|p| p.label.as_str())
     }
 }
 
@@ -135,6 +160,21 @@ mod tests {
         assert!(found("new york and Newark and New Yorker").is_empty());
         assert_eq!(matcher().label_of("New York Times"), Some("ORG"));
         assert!(matcher().has_word("U.S.") && !matcher().has_word("New"));
+        let m = matcher();
+        let mut firsts: Vec<_> = m.first_words().collect();
+        firsts.sort();
+        assert_eq!(firsts, [("New", false), ("U.S.", true)]);
+        let t = Tokens::new("New York and U.S.");
+        assert_eq!(m.find_where(&t, |i| i > 0).len(), 1, "only U.S. is looked at");
         assert_eq!(matcher().label_of("New York Times said"), None);
+        assert_eq!(matcher().label_of(" "), None);
+        let m = matcher();
+        let t = Tokens::new("in New York Times, New York and U.S.");
+        for first in 0..t.len() {
+            for last in first..t.len() {
+                let (s, e) = t.span(first, last);
+                assert_eq!(m.label_of_span(&t, first, last), m.label_of(&t.text[s..e]), "{}", &t.text[s..e]);
+            }
+        }
     }
 }

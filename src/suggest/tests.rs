@@ -106,3 +106,39 @@ fn an_empty_or_plain_text_gets_nothing() {
     assert!(Suggester::builtin().suggest("").is_empty());
     assert!(Suggester::builtin().suggest("the cat sat on the mat and said nothing at all.").is_empty());
 }
+
+#[test]
+fn resolve_prefers_rank_then_length_then_score_then_position() {
+    let c = |start, end, label, origin, score| Candidate { start, end, label, origin, score };
+    let got = resolve(vec![
+        c(0, 4, "ORG", GAZETTEER, 0.8),
+        c(2, 9, "PERSON", HEURISTICS, 0.7),
+        c(9, 12, "DATE", HEURISTICS, 0.6),
+        c(10, 12, "DATE", HEURISTICS, 0.9),
+        c(5, 5, "DATE", HEURISTICS, 1.0),
+        c(13, 15, "ORG", HEURISTICS, 1.0),
+        c(12, 14, "GPE", patterns::ORIGIN, 0.1),
+        c(20, 22, "ORG", GAZETTEER, 0.8),
+        c(20, 22, "GPE", GAZETTEER, 0.8),
+    ]);
+    let spans: Vec<_> = got.iter().map(|e| (e.start, e.end, e.label.as_str(), e.origin.as_str())).collect();
+    assert_eq!(
+        spans,
+        [
+            (2, 9, "PERSON", HEURISTICS),
+            (9, 12, "DATE", HEURISTICS),
+            (12, 14, "GPE", patterns::ORIGIN),
+            (20, 22, "ORG", GAZETTEER),
+        ]
+    );
+}
+
+#[test]
+fn score_keys_order_as_total_cmp() {
+    let scores = [f32::NEG_INFINITY, -1.0, -0.0, 0.0, 0.25, 1.0, f32::INFINITY, f32::NAN];
+    for a in scores {
+        for b in scores {
+            assert_eq!(total_order_key(a).cmp(&total_order_key(b)), a.total_cmp(&b), "{a} {b}");
+        }
+    }
+}

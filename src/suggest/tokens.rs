@@ -50,7 +50,8 @@ impl<'a> Tokens<'a> {
     /// Whether a line break separates token `i` from the token before it.
     #[inline]
     pub fn breaks_line_before(&self, i: usize) -> bool {
-        i > 0 && self.text[self.list[i - 1].end..self.list[i].start].contains('\n')
+        // The gap is whitespace, usually one space: a byte search beats a `str` search ('\n' is one byte in UTF-8).
+        i > 0 && self.text.as_bytes()[self.list[i - 1].end..self.list[i].start].contains(&b'\n')
     }
 
     /// Whether whitespace separates token `i` from the token before it.
@@ -78,19 +79,29 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Cuts a text into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut at = 0;
-    while let Some(c) = char_at(text, at) {
-        if c.is_whitespace() {
-            at += c.len_utf8();
-            continue;
-        }
-        let end = if is_word_char(c) {
-            word_end(text, at)
-        } else if is_apostrophe(c) && is_possessive(text, at) {
-            at + c.len_utf8() + 1
-        } else {
-            at + c.len_utf8()
+    while let Some(&b) = bytes.get(at) {
+        let end = match ASCII_CLASS[usize::from(b)] {
+            AsciiClass::Word => {
+                // Most words are a run of ASCII letters and digits ended by a space or punctuation.
+                let run = ascii_run_end(bytes, at + 1);
+                if bytes.get(run).is_some_and(|&b| MAY_EXTEND[usize::from(b)]) { word_end(text, at, run) } else { run }
+            }
+            AsciiClass::Space => {
+                at += 1;
+                continue;
+            }
+            AsciiClass::Other if b == b'\'' && is_possessive(text, at) => at + 2,
+            AsciiClass::Other => at + 1,
+            AsciiClass::NotAscii => match non_ascii_token_end(text, at) {
+                Some(end) => end,
+                None => {
+                    at += text[at..].chars().next().map_or(1, char::len_utf8);
+                    continue;
+                }
+            },
         };
         out.push(Token { start: at, end });
         at = end;
@@ -98,14 +109,57 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
-/// The character starting at byte `at` (a character boundary), decoded only when it is not ASCII.
-fn char_at(text: &str, at: usize) -> Option<char> {
-    match text.as_bytes().get(at) {
-        Some(&b) if b.is_ascii() => Some(char::from(b)),
-        Some(_) => text[at..].chars().next(),
-        None => None,
+/// The end of the token starting with the non-ASCII character at `at`, or `None` for whitespace.
+fn non_ascii_token_end(text: &str, at: usize) -> Option<usize> {
+    let c = text[at..].chars().next()?;
+    if PUNCTUATION.contains(&c) && !is_apostrophe(c) {
+        // Dashes, quotes and zero-width spaces: no Unicode table look-ups for the commonest non-ASCII.
+        Some(at + c.len_utf8())
+    } else if c.is_whitespace() {
+        None
+    } else if is_word_char(c) {
+        Some(word_end(text, at, at))
+    } else if is_apostrophe(c) && is_possessive(text, at) {
+        Some(at + c.len_utf8() + 1)
+    } else {
+        Some(at + c.len_utf8())
     }
 }
+
+/// Characters of the General Punctuation block that are neither whitespace nor word characters (zero-width
+/// spaces and joiners, dashes, quotes, bullets, ellipsis).
+pub(super) const PUNCTUATION: std::ops::RangeInclusive<char> = '\u{200b}'..='\u{2027}';
+
+/// What an ASCII byte starts, for the tokenizer's main loop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AsciiClass {
+    /// A letter or digit: a word.
+    Word,
+    /// Whitespace, skipped.
+    Space,
+    /// Punctuation or a control character: a token of its own (or a possessive "'s").
+    Other,
+    /// The first byte of a non-ASCII character, decoded before deciding.
+    NotAscii,
+}
+
+/// [`AsciiClass`] of every byte.
+static ASCII_CLASS: [AsciiClass; 256] = {
+    let mut table = [AsciiClass::NotAscii; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = if ASCII_WORD[b] {
+            AsciiClass::Word
+        } else if matches!(b, 0x09..=0x0d | 0x20) {
+            // What `char::is_whitespace` accepts in ASCII (with the vertical tab).
+            AsciiClass::Space
+        } else {
+            AsciiClass::Other
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Whether the apostrophe at `at` starts a possessive or contracted "'s" that ends there.
 fn is_possessive(text: &str, at: usize) -> bool {
@@ -113,27 +167,69 @@ fn is_possessive(text: &str, at: usize) -> bool {
     matches!(rest.next(), Some('s' | 'S')) && !rest.next().is_some_and(is_word_char)
 }
 
-/// The end of the word starting at `start`.
-fn word_end(text: &str, start: usize) -> usize {
-    let mut at = run_end(text, start);
+/// The end of the word starting at `start`, whose word characters are known up to `scanned` (kept out of
+/// the tokenizer's loop: most words never need it).
+#[inline(never)]
+fn word_end(text: &str, start: usize, scanned: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = run_end(text, scanned);
     if let Some(end) = abbreviation_end(text, start, at) {
         return end;
     }
     // Only '.', ',', '&' and apostrophes (’ starts with byte 0xE2) join runs.
-    while matches!(text.as_bytes().get(at), Some(b'.' | b',' | b'&' | b'\'' | 0xE2)) {
-        let mut chars = text[at..].chars();
-        let (Some(joiner), Some(next)) = (chars.next(), chars.next()) else { break };
-        let prev_digit = text.as_bytes()[at - 1].is_ascii_digit();
+    while let Some(&joiner) = bytes.get(at) {
         let joins = match joiner {
-            '.' | ',' => prev_digit && next.is_ascii_digit(),
-            '&' => next.is_alphabetic() && at - start <= 3,
-            c if is_apostrophe(c) => is_word_char(next) && !is_possessive(text, at),
+            // A decimal point or thousands separator between digits.
+            b'.' | b',' => bytes[at - 1].is_ascii_digit() && bytes.get(at + 1).is_some_and(u8::is_ascii_digit),
+            b'&' | b'\'' | 0xE2 => joins_word(text, start, at),
             _ => false,
         };
         if !joins {
             break;
         }
-        at = run_end(text, at + joiner.len_utf8());
+        let width = if joiner == 0xE2 { 3 } else { 1 };
+        at = run_end(text, at + width);
+    }
+    at
+}
+
+/// Whether the '&' or apostrophe at `at` joins the runs around it ("AT&T", "O'Brien", "don’t").
+fn joins_word(text: &str, start: usize, at: usize) -> bool {
+    let mut chars = text[at..].chars();
+    let (Some(joiner), Some(next)) = (chars.next(), chars.next()) else { return false };
+    match joiner {
+        '&' => next.is_alphabetic() && at - start <= 3,
+        c if is_apostrophe(c) => is_word_char(next) && !is_possessive(text, at),
+        _ => false,
+    }
+}
+
+/// The bytes after a run of ASCII letters and digits that may make the word longer than the run:
+/// '.', ',', '&' and apostrophes (joiners, or the periods of "U.S."), and non-ASCII characters.
+static MAY_EXTEND: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b >= 128 || matches!(b as u8, b'.' | b',' | b'&' | b'\'');
+        b += 1;
+    }
+    table
+};
+
+/// The end of the run of ASCII letters and digits from `at`: four bytes a step (one bounds check) where
+/// four remain.
+#[inline(always)]
+fn ascii_run_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(&[a, b, c, d]) = bytes.get(at..at + 4) {
+        for (k, byte) in [a, b, c, d].into_iter().enumerate() {
+            if !ASCII_WORD[usize::from(byte)] {
+                return at + k;
+            }
+        }
+        at += 4;
+    }
+    while at < bytes.len() && ASCII_WORD[usize::from(bytes[at])] {
+        at += 1;
     }
     at
 }
@@ -153,17 +249,16 @@ static ASCII_WORD: [bool; 256] = {
 fn run_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut at = start;
-    while let Some(&b) = bytes.get(at) {
-        if ASCII_WORD[usize::from(b)] {
-            at += 1;
-            continue;
-        }
-        match char_at(text, at) {
-            Some(c) if !b.is_ascii() && is_word_char(c) => at += c.len_utf8(),
-            _ => break,
+    loop {
+        at = ascii_run_end(bytes, at);
+        match bytes.get(at) {
+            Some(b) if !b.is_ascii() => match text[at..].chars().next() {
+                Some(c) if is_word_char(c) => at += c.len_utf8(),
+                _ => return at,
+            },
+            _ => return at,
         }
     }
-    at
 }
 
 /// For a one-letter run followed by ".X." pairs ("U.S.", "e.g."), the end of the abbreviation.
@@ -223,6 +318,46 @@ mod tests {
             ["O'Brien", "didn't", "pay", "$", "1,000.50", "in", "2016", "."]
         );
         assert_eq!(words("AT&T and A. Smith"), ["AT&T", "and", "A", ".", "Smith"]);
+    }
+
+    #[test]
+    fn ascii_classes_agree_with_the_char_predicates() {
+        for b in 0u8..128 {
+            let c = char::from(b);
+            let want = if is_word_char(c) {
+                AsciiClass::Word
+            } else if c.is_whitespace() {
+                AsciiClass::Space
+            } else {
+                AsciiClass::Other
+            };
+            assert_eq!(ASCII_CLASS[usize::from(b)], want, "{c:?}");
+        }
+        assert!(ASCII_CLASS[128..].iter().all(|&c| c == AsciiClass::NotAscii));
+    }
+
+    #[test]
+    fn general_punctuation_is_neither_space_nor_word() {
+        assert!(PUNCTUATION.clone().all(|c| !c.is_whitespace() && !is_word_char(c)));
+        assert_eq!(words("“Go”—now…\u{200b}it’s"), ["“", "Go", "”", "—", "now", "…", "\u{200b}", "it", "’s"]);
+    }
+
+    #[test]
+    fn runs_end_at_the_first_byte_that_is_not_a_letter_or_digit() {
+        let text = b"Wordsmiths1234567890abc, x";
+        for start in 0..text.len() {
+            let want = (start..text.len()).find(|&k| !ASCII_WORD[usize::from(text[k])]).unwrap_or(text.len());
+            assert_eq!(ascii_run_end(text, start), want, "from {start}");
+        }
+    }
+
+    #[test]
+    fn joiners_and_unusual_spaces() {
+        assert_eq!(
+            words("O’Brien’s don’t\u{a0}Q&A&B 3.5, 4,x\u{b}\u{2003}“AT&T’s”"),
+            ["O’Brien", "’s", "don’t", "Q&A&B", "3.5", ",", "4", ",", "x", "“", "AT&T", "’s", "”"]
+        );
+        assert_eq!(words("Ángela's 1990s—Zoë’"), ["Ángela", "'s", "1990s", "—", "Zoë", "’"]);
     }
 
     #[test]

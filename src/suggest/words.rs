@@ -1,5 +1,8 @@
 //! Word classes the news heuristics share: capitalisation, function words that start sentences, and
-//! the nouns that end organisation and place names rather than people's names.
+//! the nouns that end organisation and place names rather than people's names ([`super::facts`] puts
+//! each token's classes in one bit set).
+
+use super::facts::Facts;
 
 /// Capitalised words that start sentences or phrases but never names ("The", "When", "His").
 static FUNCTION_WORDS: WordList = WordList::new(&[
@@ -306,7 +309,12 @@ impl ShapeFilter {
     /// Whether `word` may be one of the words inserted (`false`: it certainly is not).
     #[inline]
     pub fn may_contain(&self, word: &str) -> bool {
-        let bytes = word.as_bytes();
+        self.may_contain_bytes(word.as_bytes())
+    }
+
+    /// [`ShapeFilter::may_contain`] for the bytes of a word.
+    #[inline]
+    pub fn may_contain_bytes(&self, bytes: &[u8]) -> bool {
         let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else { return true };
         let bit = length_bit(bytes.len());
         self.by_first[usize::from(first)] & bit != 0 && self.by_last[usize::from(last)] & bit != 0
@@ -370,28 +378,9 @@ pub fn is_capitalised(word: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
 }
 
-/// Whether a word starts with an upper-case letter or a digit-free capital abbreviation ("U.S.", "NATO").
-#[inline]
-pub fn starts_upper(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// Whether a capitalised word is a function word that does not start a name.
-#[inline]
-pub fn is_function_word(word: &str) -> bool {
-    FUNCTION_WORDS.contains(word)
-}
-
-/// Whether a word ends organisation names.
-#[inline]
-pub fn is_org_suffix(word: &str) -> bool {
-    ORG_SUFFIXES.contains(word)
-}
-
-/// Whether a word ends organisation, place, building or event names, and so cannot be part of a person's name.
-#[inline]
-pub fn is_non_person_noun(word: &str) -> bool {
-    is_org_suffix(word) || PLACE_NOUNS.contains(word)
+/// The lists of this module with the fact each gives a word on it.
+pub(super) fn lists() -> [(&'static WordList, Facts); 3] {
+    [(&FUNCTION_WORDS, Facts::FUNCTION_WORD), (&ORG_SUFFIXES, Facts::ORG_SUFFIX), (&PLACE_NOUNS, Facts::PLACE_NOUN)]
 }
 
 #[cfg(test)]
@@ -413,12 +402,9 @@ mod tests {
     }
 
     #[test]
-    fn classes() {
+    fn capitalisation() {
         assert!(is_capitalised("Mattis") && is_capitalised("O'Brien") && is_capitalised("McDonald"));
         assert!(!is_capitalised("NATO") && !is_capitalised("iPhone") && !is_capitalised("I"));
-        assert!(starts_upper("U.S.") && !starts_upper("said"));
-        assert!(is_function_word("The") && !is_function_word("Theresa"));
-        assert!(is_org_suffix("Ministry") && !is_org_suffix("Beach"));
-        assert!(is_non_person_noun("Beach") && is_non_person_noun("Party") && !is_non_person_noun("Mattis"));
+        assert!(is_capitalised("Ángela") && !is_capitalised("ÉCOLE"));
     }
 }

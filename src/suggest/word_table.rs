@@ -1,0 +1,191 @@
+//! A fixed set of words, each with a value, for look-ups in the suggester's per-token loops: a word's
+//! bytes are loaded as two integers that, with its length, identify any word of up to 16 bytes (nearly
+//! every word), so a look-up is a multiplication, a table index and one comparison of integers, with
+//! no hashing of the bytes one by one and no call to `memcmp`.
+
+use std::collections::HashMap;
+use std::hash::BuildHasher;
+
+/// The words and their values, in an open-addressing table at most half full.
+#[derive(Debug, Clone)]
+pub struct WordTable<V> {
+    slots: Vec<Slot<V>>,
+    /// The word of each slot, compared only for words longer than 16 bytes.
+    words: Vec<&'static str>,
+    /// Bits of the hash that index `slots`.
+    shift: u32,
+}
+
+/// One slot of the table: a word's [`Key`] (length 0: empty) and value.
+#[derive(Debug, Clone, Copy)]
+struct Slot<V> {
+    key: Key,
+    value: V,
+}
+
+/// A word's length and two integers read from its bytes; equal keys mean equal words for words of up to
+/// 16 bytes (the integers then cover every byte).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Key {
+    head: u64,
+    tail: u64,
+    len: usize,
+}
+
+/// The longest words whose [`Key`] covers all their bytes.
+const KEY_COVERS: usize = 16;
+
+impl Key {
+    /// The key of a word: its first and last 8 bytes (overlapping for shorter words), its first and last
+    /// 4 bytes under 8 bytes, or its first, middle and last byte under 4 bytes.
+    #[inline]
+    fn of(word: &[u8]) -> Self {
+        let len = word.len();
+        let (head, tail) = match len {
+            8.. => (read_u64(word, 0), read_u64(word, len - 8)),
+            4..8 => (u64::from(read_u32(word, 0)) | u64::from(read_u32(word, len - 4)) << 32, 0),
+            1..4 => (u64::from(word[0]) | u64::from(word[len / 2]) << 8 | u64::from(word[len - 1]) << 16, 0),
+            0 => (0, 0),
+        };
+        Self { head, tail, len }
+    }
+
+    /// A hash of the key whose top `64 - shift` bits pick the slot.
+    #[inline]
+    fn hash(self) -> u64 {
+        (self.head ^ self.tail.rotate_left(29) ^ self.len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+}
+
+/// The 8 bytes at `at` as a little-endian integer (the caller checks they exist).
+#[inline]
+fn read_u64(bytes: &[u8], at: usize) -> u64 {
+    let mut buf = [0; 8];
+    buf.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(buf)
+}
+
+/// The 4 bytes at `at` as a little-endian integer (the caller checks they exist).
+#[inline]
+fn read_u32(bytes: &[u8], at: usize) -> u32 {
+    let mut buf = [0; 4];
+    buf.copy_from_slice(&bytes[at..at + 4]);
+    u32::from_le_bytes(buf)
+}
+
+impl<V: Copy + Default> WordTable<V> {
+    /// The table of a map's words and values (an empty word is left out: it is never looked up).
+    pub fn new<S: BuildHasher>(map: &HashMap<&'static str, V, S>) -> Self {
+        let wanted = (2 * map.len()).next_power_of_two().max(16);
+        let shift = 64 - wanted.trailing_zeros();
+        let empty = Slot { key: Key::default(), value: V::default() };
+        let mut table = Self { slots: vec![empty; wanted], words: vec![""; wanted], shift };
+        for (&word, &value) in map.iter().filter(|(w, _)| !w.is_empty()) {
+            let key = Key::of(word.as_bytes());
+            let mut i = table.first_slot(key);
+            while table.slots[i].key.len != 0 {
+                i = (i + 1) & (wanted - 1);
+            }
+            table.slots[i] = Slot { key, value };
+            table.words[i] = word;
+        }
+        table
+    }
+
+    /// The slot where the search for `key` starts.
+    #[inline]
+    fn first_slot(&self, key: Key) -> usize {
+        (key.hash() >> self.shift) as usize
+    }
+
+    /// The value of the word of bytes `word`, if it is in the table.
+    #[inline(always)]
+    pub fn get(&self, word: &[u8]) -> Option<V> {
+        let key = Key::of(word);
+        if key.len == 0 {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.first_slot(key);
+        loop {
+            let slot = &self.slots[i];
+            if slot.key == key && (key.len <= KEY_COVERS || self.words[i].as_bytes() == word) {
+                return Some(slot.value);
+            }
+            if slot.key.len == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_exactly_the_words_put_in_of_every_length() {
+        let words: Vec<&'static str> = vec![
+            "a",
+            "I",
+            "an",
+            "Al",
+            "Ann",
+            "May",
+            "Mayo",
+            "Ángela",
+            "McDonald",
+            "O'Neill",
+            "Jean-Luc",
+            "Christopher",
+            "Massachusetts",
+            "Representative",
+            "Superintendent",
+            "Pharmaceuticals",
+            "an extremely long word list",
+            "an extremely long word lisp",
+        ];
+        let map: HashMap<&'static str, usize> = words.iter().enumerate().map(|(i, &w)| (w, i + 1)).collect();
+        let table = WordTable::new(&map);
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(table.get(w.as_bytes()), Some(i + 1), "{w}");
+        }
+        let absent = [
+            "",
+            "A",
+            "i",
+            "na",
+            "Anne",
+            "Ma",
+            "Mayor",
+            "Angela",
+            "Ángel",
+            "McDonalds",
+            "O'Neil",
+            "Jean Luc",
+            "Christophe",
+            "Massachusetts.",
+            "representative",
+            "an extremely long word lisa",
+            "an extremely long word lis",
+            "n extremely long word list",
+        ];
+        for w in absent {
+            assert_eq!(table.get(w.as_bytes()), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn keys_tell_apart_words_that_share_their_sampled_bytes_only_by_length() {
+        // "aba" and "abba" have the same first, middle and last bytes in different places.
+        let words = ["aba", "abba", "abcba", "ab", "aab", "aaab"];
+        for a in words {
+            for b in words {
+                assert_eq!(Key::of(a.as_bytes()) == Key::of(b.as_bytes()), a == b, "{a} {b}");
+            }
+        }
+        let map: HashMap<&'static str, u8> = HashMap::new();
+        assert_eq!(WordTable::new(&map).get(b"anything"), None, "an empty table");
+    }
+}
