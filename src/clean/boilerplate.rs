@@ -84,6 +84,11 @@ fn is_whole_page(lines: &[Line<'_>]) -> bool {
     total >= MIN_LINES && furniture as f32 >= MIN_FURNITURE_SHARE * total as f32 && longest >= MIN_FURNITURE_RUN
 }
 
+/// Reason of a line above the main block.
+const BEFORE_MAIN: &str = "outside the main text (before it): menu or footer";
+/// Reason of a line below the main block.
+const AFTER_MAIN: &str = "outside the main text (after it): menu or footer";
+
 /// Marks every non-blank line outside the main block of a whole-page text.
 pub fn judge(lines: &[Line<'_>], verdicts: &mut [Option<Verdict>]) {
     if !is_whole_page(lines) {
@@ -99,9 +104,8 @@ pub fn judge(lines: &[Line<'_>], verdicts: &mut [Option<Verdict>]) {
     let (from, to) = (candidates[first].0, candidates[last].0);
     for l in lines.iter().filter(|l| !l.is_blank() && (l.index < from || l.index > to)) {
         if verdicts[l.index].is_none() {
-            let side = if l.index < from { "before" } else { "after" };
-            verdicts[l.index] =
-                Some(Verdict::builtin(PAGE_BOILERPLATE, format!("outside the main text ({side} it): menu or footer")));
+            let reason = if l.index < from { BEFORE_MAIN } else { AFTER_MAIN };
+            verdicts[l.index] = Some(Verdict::builtin(PAGE_BOILERPLATE, reason.to_string()));
         }
     }
 }
