@@ -1,0 +1,175 @@
+//! Necessary conditions of the line rules' regexes (`line_rules.rs`), tested on a line's [`Shape`]
+//! before the regexes run: a gate that says no means the regex cannot match, so the rule is skipped
+//! without a search. A gate that says yes proves nothing; the regex decides as before.
+//!
+//! How each gate is derived (a reader can check it against the pattern beside the regex):
+//! - A line with any non-ASCII byte always passes the gates that use letters, line starts or digits:
+//!   under `(?i)` some non-ASCII characters fold to ASCII letters (`ſ`, the Kelvin sign), `\d` and
+//!   `\s` take Unicode digits and spaces, and `©` is not ASCII. Every derivation below is for ASCII
+//!   lines only, where the patterns mean what they say byte for byte.
+//! - A literal character a branch requires (`(`, `:`, `/`…) must occur in the line.
+//! - A branch anchored at `^` fixes the line's first bytes: the gate lists their lowercase forms.
+//!   The lines are trimmed, so `^\s*` matches nothing.
+//! - A literal word (in any case under `(?i)`) can only occur if all its letters do.
+//!
+//! A pattern change must keep its gate sound; `line_rules.rs` tests every gate against its regexes on
+//! lines each branch matches.
+
+use super::line_shape::{Classes, Shape, Start, any_of, letters_of, starts};
+
+/// Whether [`GALLERY_COUNTER`](super::line_rules) (`image 3 of 12`) can match: every branch needs
+/// `\d{1,3}`.
+pub fn gallery_counter(s: &Shape) -> bool {
+    s.non_ascii() || s.has_digit()
+}
+
+/// Whether a photo-credit pattern can match. By pattern: `(c)` and `\(`… need `(` (0, 1, 6, 7, 8);
+/// `[/|]` (4); `\s*:` (9); `, left`, `(left)`, `[File:`, `/ AP` need `,`, `(`, `[` or `/` (10); the
+/// anchored words start `pho ima pic fot vid` (1), `ima med pho get ap afp reu` (2), `cre cap` (3) and
+/// `get ap reu afp shu ist fil` (5).
+pub fn photo_credit(s: &Shape) -> bool {
+    const MARKS: Classes = any_of(b"(/|:,[");
+    const STARTS: [Start; 15] = starts([
+        "pho", "ima", "pic", "fot", "vid", "med", "get", "ap", "afp", "reu", "cre", "cap", "shu", "ist", "fil",
+    ]);
+    s.non_ascii() || s.has_any(MARKS) || s.starts_with_any(&STARTS)
+}
+
+/// Whether a copyright or syndication pattern can match. By pattern: `(c)` or a line starting
+/// `copyright` (0); the letters of `all rights reserved` (1); `, broadcast` needs `,` (2); an opening
+/// `*_([` or a start `this`, `a ve(rsion)`, `orig(inally)`, `exce(pt)`, `repu(blished)` (3); the
+/// closing `\)` (4); `/` (5); `disclaimer:` needs `:` (6); `; Editing by` needs `;` (7); the letters
+/// of `contributed` (8).
+pub fn copyright_footer(s: &Shape) -> bool {
+    const MARKS: Classes = any_of(b"(),/:;*_[");
+    const STARTS: [Start; 6] = starts(["cop", "this", "a ve", "orig", "exce", "repu"]);
+    const RIGHTS: Classes = letters_of("all rights reserved");
+    const CONTRIBUTED: Classes = letters_of("contributed");
+    s.non_ascii() || s.has_any(MARKS) || s.starts_with_any(&STARTS) || s.has_all(RIGHTS) || s.has_all(CONTRIBUTED)
+}
+
+/// Whether `FOLLOW` can match: it starts `follow`, `like`, `join`, `connect with` or `find`.
+pub fn follow(s: &Shape) -> bool {
+    const STARTS: [Start; 5] = starts(["fol", "lik", "joi", "con", "fin"]);
+    s.non_ascii() || s.starts_with_any(&STARTS)
+}
+
+/// Whether `SUBSCRIBE_START` or `SUBSCRIBE_ANY` can match. The anchored branches of the first start
+/// `sign`, `subscribe`, `get`, `newsletter`, `never`, `enter`, `download`, `click`, `tap`, `already`,
+/// `support`, `become`, `log`, `create`, `thank(s)` or `like`; its other branches need the letters of
+/// `click here` or `follow … on`; the second needs those of `sign up`, `subscri`, `inbox` or
+/// `newsletter`.
+pub fn sign_up(s: &Shape) -> bool {
+    const STARTS: [Start; 16] = starts([
+        "sig", "sub", "get", "new", "nev", "ent", "dow", "cli", "tap", "alr", "sup", "bec", "log", "cre", "tha", "lik",
+    ]);
+    const WORDS: [Classes; 6] = [
+        letters_of("click here"),
+        letters_of("follow on"),
+        letters_of("sign up"),
+        letters_of("subscri"),
+        letters_of("inbox"),
+        letters_of("newsletter"),
+    ];
+    s.non_ascii() || s.starts_with_any(&STARTS) || WORDS.iter().any(|&w| s.has_all(w))
+}
+
+/// Whether `READ_MORE_LINE` or `READ_MORE_CAPS` can match: an opening `[` or `(`, or one of the
+/// anchored phrases, by their first three bytes (`up next` and `in case` by two and a space).
+pub fn read_more(s: &Shape) -> bool {
+    const MARKS: Classes = any_of(b"[(");
+    const STARTS: [Start; 23] = starts([
+        "rea", "als", "see", "rel", "mor", "rec", "mos", "you", "don", "tre", "edi", "top", "wha", "wat", "up ", "pop",
+        "lat", "fur", "in ", "tag", "fil", "cat", "lis",
+    ]);
+    s.non_ascii() || s.has_any(MARKS) || s.starts_with_any(&STARTS)
+}
+
+/// Whether `COUNTER` can match: its numeric branches need `\d`; the others start `comment`,
+/// `no comments`, `view`, `show`, `leave`, `add`, `post` or `join`.
+pub fn counter(s: &Shape) -> bool {
+    const STARTS: [Start; 8] = starts(["com", "no ", "vie", "sho", "lea", "add", "pos", "joi"]);
+    s.non_ascii() || s.has_digit() || s.starts_with_any(&STARTS)
+}
+
+/// Whether a byline pattern can match. By pattern: a start `By`/`BY` (0) or `written`, `author`,
+/// `posted`, `story`, `words` (5); `,` (1); an end `Associated Press`, `Reuters` or `AFP` (2); `@` (3, 4).
+pub fn byline(s: &Shape, t: &str) -> bool {
+    const MARKS: Classes = any_of(b",@");
+    const STARTS: [Start; 6] = starts(["by", "wri", "aut", "pos", "sto", "wor"]);
+    s.non_ascii()
+        || s.has_any(MARKS)
+        || s.starts_with_any(&STARTS)
+        || t.ends_with("Press")
+        || t.ends_with("Reuters")
+        || t.ends_with("AFP")
+}
+
+/// Whether `TIMESTAMP_LINE` or the date-line test can match: every branch needs `\d` but `updated an
+/// hour ago`, which needs the letters of `ago`.
+pub fn timestamp(s: &Shape) -> bool {
+    const AGO: Classes = letters_of("ago");
+    s.non_ascii() || s.has_digit() || s.has_all(AGO)
+}
+
+/// Whether a cookie cue (`ookie`, `rivacy`, `erms of`, `ontinuing`: literal, so their letters are
+/// needed whatever else the line holds) can occur.
+pub fn cookie_cues(s: &Shape) -> bool {
+    const CUES: [Classes; 4] =
+        [letters_of("ookie"), letters_of("rivacy"), letters_of("erms of"), letters_of("ontinuing")];
+    CUES.iter().any(|&c| s.has_all(c))
+}
+
+/// Whether a comment-form cue (`omment`, `eply`, `kismet`, `avascript` in the cases listed there;
+/// literal, so their letters are needed whatever else the line holds) can occur.
+pub fn comment_form_cues(s: &Shape) -> bool {
+    const CUES: [Classes; 4] =
+        [letters_of("omment"), letters_of("eply"), letters_of("kismet"), letters_of("avascript")];
+    CUES.iter().any(|&c| s.has_all(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn menu_entries_pass_no_gate() {
+        for l in ["Home", "Local News", "Sports", "Opinion", "Culture", "Business", "Weather"] {
+            let s = Shape::of(l);
+            let gates = [
+                gallery_counter(&s),
+                photo_credit(&s),
+                copyright_footer(&s),
+                follow(&s),
+                sign_up(&s),
+                read_more(&s),
+                counter(&s),
+                byline(&s, l),
+                timestamp(&s),
+                comment_form_cues(&s),
+            ];
+            assert!(gates.iter().all(|g| !g), "{l}: {gates:?}");
+        }
+    }
+
+    #[test]
+    fn lines_outside_ascii_pass_every_regex_gate() {
+        let s = Shape::of("Menü");
+        assert!(sign_up(&s) && photo_credit(&s) && read_more(&s) && timestamp(&s) && byline(&s, "Menü"));
+    }
+
+    #[test]
+    fn gates_open_on_their_cues() {
+        assert!(gallery_counter(&Shape::of("3 of 12")) && !gallery_counter(&Shape::of("three of twelve")));
+        assert!(photo_credit(&Shape::of("Getty")) && photo_credit(&Shape::of("Lena Park/AP")));
+        assert!(copyright_footer(&Shape::of("ALL RIGHTS RESERVED")) && copyright_footer(&Shape::of("Copyright")));
+        assert!(follow(&Shape::of("Follow us on X")) && !follow(&Shape::of("Us on X")));
+        assert!(sign_up(&Shape::of("Get the app")) && sign_up(&Shape::of("Our newsletters")));
+        assert!(read_more(&Shape::of("Up next")) && !read_more(&Shape::of("Upnext")));
+        assert!(counter(&Shape::of("Comments")) && counter(&Shape::of("12")));
+        assert!(byline(&Shape::of("Lena Park Associated Press"), "Lena Park Associated Press"));
+        assert!(timestamp(&Shape::of("Updated an hour ago")) && !timestamp(&Shape::of("Updated")));
+        assert!(cookie_cues(&Shape::of("Privacy")) && !cookie_cues(&Shape::of("Home")));
+        assert!(comment_form_cues(&Shape::of("REPLY")) && !comment_form_cues(&Shape::of("Home")));
+    }
+}
