@@ -1,7 +1,5 @@
 //! Lines of a raw text and the cheap features the rules judge them by (byte scans, no allocation).
 
-use std::sync::LazyLock;
-
 use super::swar::{self, CHUNK, HIGHS};
 
 /// One line of the raw text, without its line break.
@@ -101,29 +99,63 @@ const STOPWORDS: &[&str] = &[
 
 /// Whether a word (any case, trailing punctuation ignored) is an English stop word.
 pub fn is_stopword(word: &str) -> bool {
-    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    // A word that starts and ends with an ASCII letter or digit has nothing to trim (most words).
+    let bytes = word.as_bytes();
+    let w = match (bytes.first(), bytes.last()) {
+        (Some(first), Some(last)) if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() => word,
+        _ => word.trim_matches(|c: char| !c.is_alphanumeric()),
+    };
     if w.is_empty() || w.len() > 7 {
         return false;
     }
-    STOPWORD_KEYS.binary_search(&word_key(w)).is_ok()
+    let key = word_key(w.as_bytes());
+    let mut slot = stopword_slot(key);
+    loop {
+        match STOPWORD_TABLE[slot] {
+            k if k == key => return true,
+            0 => return false,
+            _ => slot = (slot + 1) % STOPWORD_SLOTS,
+        }
+    }
 }
 
 /// A word of at most eight bytes, ASCII-lowercased and zero-padded into one integer, so a stop-word
 /// lookup compares integers instead of strings.
-fn word_key(word: &str) -> u64 {
+const fn word_key(word: &[u8]) -> u64 {
     let mut buf = [0u8; 8];
-    for (slot, b) in buf.iter_mut().zip(word.bytes()) {
-        *slot = b.to_ascii_lowercase();
+    let mut k = 0;
+    while k < word.len() && k < 8 {
+        buf[k] = word[k].to_ascii_lowercase();
+        k += 1;
     }
     u64::from_le_bytes(buf)
 }
 
-/// The stop words as [`word_key`]s, sorted.
-static STOPWORD_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut keys: Vec<u64> = STOPWORDS.iter().copied().map(word_key).collect();
-    keys.sort_unstable();
-    keys
-});
+/// Slots of [`STOPWORD_TABLE`]: a power of two five times the number of stop words, so a lookup
+/// mostly reads one or two slots.
+const STOPWORD_SLOTS: usize = 512;
+
+/// The first slot to probe for a [`word_key`] (its top bits after a multiplicative hash).
+const fn stopword_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - STOPWORD_SLOTS.trailing_zeros())) as usize
+}
+
+/// The stop words' [`word_key`]s in an open-addressed table (linear probing, 0 for an empty slot):
+/// a lookup is a hash and a probe or two instead of a binary search over a hundred keys.
+static STOPWORD_TABLE: [u64; STOPWORD_SLOTS] = {
+    let mut table = [0u64; STOPWORD_SLOTS];
+    let mut i = 0;
+    while i < STOPWORDS.len() {
+        let key = word_key(STOPWORDS[i].as_bytes());
+        let mut slot = stopword_slot(key);
+        while table[slot] != 0 {
+            slot = (slot + 1) % STOPWORD_SLOTS;
+        }
+        table[slot] = key;
+        i += 1;
+    }
+    table
+};
 
 /// Share of words that are stop words (0 for an empty text).
 pub fn stopword_density(text: &str) -> f32 {
@@ -209,7 +241,12 @@ mod tests {
     }
 
     #[test]
-    fn stopword_list_is_sorted_for_binary_search() {
-        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+    fn stopword_table_holds_exactly_the_list() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]), "sorted, so no word is listed twice");
+        assert!(STOPWORDS.iter().all(|w| w.len() <= 7 && is_stopword(w) && is_stopword(&w.to_uppercase())));
+        assert_eq!(STOPWORD_TABLE.iter().filter(|&&k| k != 0).count(), STOPWORDS.len());
+        for w in ["", "x", "thee", "aboutx", "whichever", "th", "Sports", "weather", "the1", "it's", "“The”,"] {
+            assert_eq!(is_stopword(w), w == "“The”,", "{w}");
+        }
     }
 }
