@@ -17,6 +17,9 @@ const DIGIT: u64 = 1 << 26;
 const NON_ASCII: u64 = 1 << 27;
 /// Class bit of the first byte of [`PUNCTUATION`]; the others follow.
 const FIRST_PUNCTUATION: u32 = 28;
+/// The letters a non-ASCII character can match under `(?i)`: `ſ` matches `s` and the Kelvin sign `k`
+/// (a unit test checks there are no others). A line with non-ASCII bytes need not hold them.
+const FOLDED_FROM_UNICODE: u64 = class(b's') | class(b'k');
 
 /// The class bit of one byte (0 for bytes no gate asks about).
 const fn class(b: u8) -> u64 {
@@ -129,14 +132,14 @@ impl Shape {
         Self { classes, head: u32::from_le_bytes(head) }
     }
 
-    /// Whether some byte is outside ASCII. Gates derived for ASCII text let such lines through.
+    /// Whether some byte is outside ASCII.
     pub fn non_ascii(&self) -> bool {
         self.classes & NON_ASCII != 0
     }
 
-    /// Whether an ASCII digit occurs.
-    pub fn has_digit(&self) -> bool {
-        self.classes & DIGIT != 0
+    /// Whether `\d` can match: an ASCII digit occurs, or a non-ASCII byte (Unicode digits).
+    pub fn may_have_digit(&self) -> bool {
+        self.classes & (DIGIT | NON_ASCII) != 0
     }
 
     /// Whether any of `classes` occurs (built by [`any_of`]).
@@ -144,14 +147,21 @@ impl Shape {
         self.classes & classes.0 != 0
     }
 
-    /// Whether all of `classes` occur (built by [`letters_of`]).
+    /// Whether all of `classes` (built by [`letters_of`]) can occur, matched in any case under `(?i)`:
+    /// on a line with non-ASCII bytes, the letters such a character can match need not occur.
     pub fn has_all(&self, classes: Classes) -> bool {
-        self.classes & classes.0 == classes.0
+        let need = if self.non_ascii() { classes.0 & !FOLDED_FROM_UNICODE } else { classes.0 };
+        self.classes & need == need
     }
 
-    /// Whether the line starts with one of `starts`, ignoring ASCII case.
+    /// Whether the line can start with one of `starts` under `(?i)`: it does ignoring ASCII case, or a
+    /// byte where the start is compared is not ASCII (`ſ` or the Kelvin sign there may match a letter;
+    /// the bytes before it are ASCII, so it begins where the letter would be).
     pub fn starts_with_any(&self, starts: &[Start]) -> bool {
-        starts.iter().any(|s| self.head & s.mask == s.value)
+        starts.iter().any(|s| {
+            let head = self.head & s.mask;
+            head == s.value || head & 0x8080_8080 != 0
+        })
     }
 }
 
@@ -164,11 +174,21 @@ mod tests {
         let s = Shape::of("Read More: 12 (AP)");
         assert!(!s.non_ascii());
         assert!(s.has_any(any_of(b"(")) && s.has_any(any_of(b"|:")) && !s.has_any(any_of(b"/|@")));
-        assert!(s.has_digit() && !Shape::of("No digits here").has_digit());
+        assert!(s.may_have_digit() && !Shape::of("No digits here").may_have_digit());
+        assert!(Shape::of("No digits here…").may_have_digit());
         assert!(s.has_all(letters_of("read more")) && s.has_all(letters_of("AP")) && !s.has_all(letters_of("ago")));
         assert!(s.starts_with_any(&starts(["rea"])) && s.starts_with_any(&starts(["xyz", "read"])));
         assert!(!s.starts_with_any(&starts(["more"])));
         assert!(Shape::of("© 2019").non_ascii() && Shape::of("AGO").has_all(letters_of("ago")));
+        assert!(
+            !Shape::of("ubcribe").has_all(letters_of("subscribe"))
+                && Shape::of("ſubſcribe").has_all(letters_of("subscribe"))
+        );
+        assert!(
+            Shape::of("thiſ").starts_with_any(&starts(["this"]))
+                && Shape::of("«Read").starts_with_any(&starts(["rea"]))
+        );
+        assert!(!Shape::of("Home…").starts_with_any(&starts(["rea"])));
     }
 
     #[test]
@@ -176,6 +196,15 @@ mod tests {
         let s = Shape::of("AP");
         assert!(s.starts_with_any(&starts(["ap"])) && !s.starts_with_any(&starts(["ap "])));
         assert!(!Shape::of("").starts_with_any(&starts(["a"])));
+    }
+
+    #[test]
+    fn only_long_s_and_kelvin_match_ascii_letters_under_case_folding() {
+        let any_letter = regex::Regex::new("(?i)^[a-z]$").expect("a letter class");
+        let folded: Vec<String> = ('\u{80}'..=char::MAX).map(String::from).filter(|c| any_letter.is_match(c)).collect();
+        assert_eq!(folded, ["ſ", "\u{212A}"]);
+        assert!(regex::Regex::new("(?i)^sk$").expect("two letters").is_match("ſ\u{212A}"));
+        assert_eq!(FOLDED_FROM_UNICODE, class(b's') | class(b'k'));
     }
 
     #[test]
