@@ -41,7 +41,10 @@ enum Class {
 fn classify(t: &str) -> Class {
     let words = word_count(t);
     let sentence = ends_sentence(t);
-    let density = stopword_density(t);
+    // The density, the costly feature, decides only for a sentence of six words or more or a line of 25
+    // or more (every test below that reads it also asks for one of those); most lines of a page are
+    // neither, and for them any value gives the same class.
+    let density = if words >= 6 && (sentence || words >= 25) { stopword_density(t) } else { 0.0 };
     let prose = density >= 0.2 || (sentence && words >= 15);
     if words >= 12 && prose && (sentence || words >= 25) {
         Class::Good
@@ -97,7 +100,10 @@ pub fn judge(lines: &[Line<'_>], verdicts: &mut [Option<Verdict>]) {
     let mut candidates: Vec<(usize, i64)> = lines
         .iter()
         .filter(|l| !l.is_blank() && verdicts[l.index].is_none())
-        .map(|l| (l.index, weight(classify(l.trimmed()), l.trimmed())))
+        .map(|l| {
+            let t = l.trimmed();
+            (l.index, weight(classify(t), t))
+        })
         .collect();
     penalise_furniture_runs(lines, &mut candidates);
     let Some((first, last)) = best_segment(&candidates) else { return };
