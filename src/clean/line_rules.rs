@@ -346,6 +346,8 @@ pub fn judge(lines: &[Line<'_>], on: &dyn Fn(&str) -> bool, verdicts: &mut [Opti
     // The keys are already hashes: a fast hasher suffices (SipHash was a measurable share of short lines).
     let mut seen: HashMap<u64, usize, RandomState> = HashMap::default();
     let mut related_items = 0usize;
+    // Asked once a text, not once for every rule on every line.
+    let enabled = CHECKS.map(|(id, _)| on(id));
     for line in lines {
         if line.is_blank() || verdicts[line.index].is_some() {
             continue;
@@ -361,7 +363,7 @@ pub fn judge(lines: &[Line<'_>], on: &dyn Fn(&str) -> bool, verdicts: &mut [Opti
             }
         }
         if verdict.is_none() && words <= 80 {
-            verdict = judge_phrases(t, words, on);
+            verdict = judge_phrases(t, words, &enabled);
         }
         if verdict.is_none() && related_items > 0 && on(READ_MORE) {
             if words <= 25 && !ends_sentence(t) {
@@ -394,25 +396,30 @@ fn is_block_header(t: &str) -> bool {
     word_count(t) <= 4 && !t.contains(['|', '»'])
 }
 
+/// A phrase rule: the reason it fires for a trimmed line of so many words and this shape, if it does.
+type Check = fn(&str, usize, &Shape) -> Option<String>;
+
 /// The phrase rules, in order; the first that fires decides.
-fn judge_phrases(t: &str, words: usize, on: &dyn Fn(&str) -> bool) -> Option<Verdict> {
-    type Check = fn(&str, usize, &Shape) -> Option<String>;
-    const CHECKS: &[(&str, Check)] = &[
-        (AD_MARKER, ad_line),
-        (PHOTO_CREDIT, photo_credit),
-        (COPYRIGHT_FOOTER, copyright_footer),
-        (SHARE_SUBSCRIBE, share_subscribe),
-        (READ_MORE, read_more),
-        (COOKIE_NOTICE, cookie_notice),
-        (COMMENT_COUNTER, comment_counter),
-        (BYLINE, byline),
-        (TIMESTAMP, timestamp),
-    ];
+const CHECKS: [(&str, Check); 9] = [
+    (AD_MARKER, ad_line),
+    (PHOTO_CREDIT, photo_credit),
+    (COPYRIGHT_FOOTER, copyright_footer),
+    (SHARE_SUBSCRIBE, share_subscribe),
+    (READ_MORE, read_more),
+    (COOKIE_NOTICE, cookie_notice),
+    (COMMENT_COUNTER, comment_counter),
+    (BYLINE, byline),
+    (TIMESTAMP, timestamp),
+];
+
+/// The first phrase rule that is switched on (`enabled`, in the order of [`CHECKS`]) and fires.
+fn judge_phrases(t: &str, words: usize, enabled: &[bool; CHECKS.len()]) -> Option<Verdict> {
     let shape = Shape::of(t);
     CHECKS
         .iter()
-        .filter(|&&(id, _)| on(id))
-        .find_map(|&(id, check)| check(t, words, &shape).map(|r| Verdict::builtin(id, r)))
+        .zip(enabled)
+        .filter(|&(_, &on)| on)
+        .find_map(|(&(id, check), _)| check(t, words, &shape).map(|r| Verdict::builtin(id, r)))
 }
 
 /// A set of cue strings compiled once: a cheap gate before a rule's regexes.
@@ -562,7 +569,8 @@ fn share_subscribe(t: &str, words: usize, shape: &Shape) -> Option<String> {
 /// Whether every word of the line is a share-button label (and one is a network or `share`).
 fn is_share_bar(t: &str) -> bool {
     let mut core = false;
-    for w in t.split(|c: char| c.is_whitespace() || "|•·/,()[]".contains(c)).filter(|w| !w.is_empty()) {
+    let separator = |c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | '/' | ',' | '(' | ')' | '[' | ']');
+    for w in t.split(separator).filter(|w| !w.is_empty()) {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '+' && c != '-');
         if w.is_empty() {
             continue;
@@ -623,7 +631,7 @@ fn timestamp(t: &str, words: usize, shape: &Shape) -> Option<String> {
 
 /// Whether a line is only a date or time (up to three leading capitalised words, e.g. an agency).
 fn is_date_line(t: &str) -> bool {
-    // Every date line has a number; most lines have none, and the word loop below allocates.
+    // Every date line has a number; most lines have none.
     if !t.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
@@ -631,19 +639,22 @@ fn is_date_line(t: &str) -> bool {
     let mut digits = false;
     let mut names = 0;
     let mut dated = false;
-    for raw in t.split(|c: char| c.is_whitespace() || "|•·,()–—".contains(c)).filter(|w| !w.is_empty()) {
-        let w = raw.trim_matches(|c: char| ".-/:".contains(c)).to_ascii_lowercase();
+    let separator = |c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | ',' | '(' | ')' | '–' | '—');
+    for raw in t.split(separator).filter(|w| !w.is_empty()) {
+        let w = raw.trim_matches(['.', '-', '/', ':']);
         if w.is_empty() {
             continue;
         }
+        // Letters are compared ignoring ASCII case (the word lists are lowercase), not lowercased copies.
         let numeric = w.bytes().next().is_some_and(|b| b.is_ascii_digit())
-            && w.bytes().all(|b| b.is_ascii_digit() || b"/:.-".contains(&b) || b"stndrh".contains(&b));
+            && w.bytes()
+                .all(|b| b.is_ascii_digit() || b"/:.-".contains(&b) || b"stndrh".contains(&b.to_ascii_lowercase()));
         if numeric {
             digits = true;
             calendar |= w.contains(':') || w.matches('/').count() == 2;
             dated = true;
-        } else if DATE_WORDS.contains(&w.as_str()) {
-            calendar |= CALENDAR_WORDS.contains(&w.as_str()) || w == "am" || w == "pm";
+        } else if let Some(&word) = DATE_WORDS.iter().find(|d| d.eq_ignore_ascii_case(w)) {
+            calendar |= CALENDAR_WORDS.contains(&word) || word == "am" || word == "pm";
             dated = true;
         } else if !dated && names < 3 && raw.starts_with(|c: char| c.is_uppercase()) {
             names += 1;
@@ -925,7 +936,9 @@ mod tests {
     #[test]
     fn word_lists_need_no_trimming_or_lowercasing() {
         assert!(AD_LINES.iter().all(|a| !a.ends_with('.')));
-        assert!(SHARE_WORDS.iter().all(|w| w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())));
+        for list in [SHARE_WORDS, DATE_WORDS] {
+            assert!(list.iter().all(|w| w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())));
+        }
     }
 
     #[test]
