@@ -17,7 +17,7 @@
 //! A pattern change must keep its gate sound; `line_rules.rs` tests every gate against its regexes on
 //! lines each branch matches.
 
-use super::line_shape::{Classes, Shape, Start, any_of, letters_of, starts};
+use super::line_shape::{Classes, Shape, Start, any_of, letters_of, start, starts};
 
 /// Whether [`GALLERY_COUNTER`](super::line_rules) (`image 3 of 12`) can match: every branch needs
 /// `\d{1,3}`.
@@ -80,14 +80,16 @@ pub fn follow(s: &Shape) -> bool {
 }
 
 /// Whether `SUBSCRIBE_START` or `SUBSCRIBE_ANY` can match. The anchored branches of the first start
-/// `sign`, `subscribe`, `get`, `newsletter`, `never`, `enter`, `download`, `click`, `tap`, `already`,
-/// `support`, `become`, `log`, `create`, `thank(s)` or `like`; its other branches need the letters of
-/// `click here` or `follow … on`; the second needs those of `sign up`, `subscri`, `inbox` or
-/// `newsletter`.
+/// `sign (up|in)`, `subscribe`, `never`, `download`, `click`, `tap`, `already`, `support`, `become`,
+/// `log`, `create`, `thank(s)` or `like`; `enter your email` also needs the letters of `your email`
+/// and `get the … app` those of `the app`; `get our … newsletter`, `newsletter` and its other branches
+/// need the letters of `newsletter`, `click here` or `follow … on`; the second pattern needs those of
+/// `sign up`, `subscri`, `inbox` or `newsletter`.
 pub fn sign_up(s: &Shape) -> bool {
-    const STARTS: [Start; 16] = starts([
-        "sig", "sub", "get", "new", "nev", "ent", "dow", "cli", "tap", "alr", "sup", "bec", "log", "cre", "tha", "lik",
-    ]);
+    const STARTS: [Start; 13] =
+        starts(["sign", "subs", "neve", "down", "clic", "tap ", "alre", "supp", "beco", "log", "crea", "than", "like"]);
+    const STARTS_WITH_WORDS: [(Start, Classes); 2] =
+        [(start("ente"), letters_of("your email")), (start("get "), letters_of("the app"))];
     const WORDS: [Classes; 6] = [
         letters_of("click here"),
         letters_of("follow on"),
@@ -96,7 +98,9 @@ pub fn sign_up(s: &Shape) -> bool {
         letters_of("inbox"),
         letters_of("newsletter"),
     ];
-    s.starts_with_any(&STARTS) || WORDS.iter().any(|&w| s.has_all(w))
+    s.starts_with_any(&STARTS)
+        || STARTS_WITH_WORDS.iter().any(|&(st, w)| s.starts_with(st) && s.has_all(w))
+        || WORDS.iter().any(|&w| s.has_all(w))
 }
 
 /// Whether `READ_MORE_LINE` or `READ_MORE_CAPS` can match: an opening `[` or `(`, or one of the
@@ -205,6 +209,9 @@ mod tests {
         assert!(copyright_footer(&Shape::of(rights), rights) && copyright_footer(&Shape::of("Copyright"), "Copyright"));
         assert!(follow(&Shape::of("Follow us on X")) && !follow(&Shape::of("Us on X")));
         assert!(sign_up(&Shape::of("Get the app")) && sign_up(&Shape::of("Our newsletters")));
+        assert!(
+            !sign_up(&Shape::of("News")) && !sign_up(&Shape::of("Entertainment")) && !sign_up(&Shape::of("Get out"))
+        );
         assert!(read_more(&Shape::of("Up next")) && !read_more(&Shape::of("Upnext")));
         assert!(counter(&Shape::of("Comments")) && counter(&Shape::of("12")));
         assert!(byline(&Shape::of("Lena Park Associated Press"), "Lena Park Associated Press"));

@@ -92,20 +92,28 @@ pub struct Start {
     mask: u32,
 }
 
+/// The [`Start`] of `start` (lowercase ASCII, at most four bytes; other text fails to compile in a
+/// constant).
+pub const fn start(start: &str) -> Start {
+    let bytes = start.as_bytes();
+    assert!(bytes.len() <= 4, "a start is at most four bytes");
+    let mut out = Start { value: 0, mask: 0 };
+    let mut k = 0;
+    while k < bytes.len() {
+        assert!(bytes[k].is_ascii() && !bytes[k].is_ascii_uppercase(), "starts are lowercase ASCII");
+        out.value |= (bytes[k] as u32) << (8 * k);
+        out.mask |= 0xFF << (8 * k);
+        k += 1;
+    }
+    out
+}
+
 /// The [`Start`] of each of `starts`.
 pub const fn starts<const N: usize>(starts: [&str; N]) -> [Start; N] {
     let mut out = [Start { value: 0, mask: 0 }; N];
     let mut i = 0;
     while i < N {
-        let bytes = starts[i].as_bytes();
-        assert!(bytes.len() <= 4, "a start is at most four bytes");
-        let mut k = 0;
-        while k < bytes.len() {
-            assert!(bytes[k].is_ascii() && !bytes[k].is_ascii_uppercase(), "starts are lowercase ASCII");
-            out[i].value |= (bytes[k] as u32) << (8 * k);
-            out[i].mask |= 0xFF << (8 * k);
-            k += 1;
-        }
+        out[i] = start(starts[i]);
         i += 1;
     }
     out
@@ -154,14 +162,17 @@ impl Shape {
         self.classes & need == need
     }
 
-    /// Whether the line can start with one of `starts` under `(?i)`: it does ignoring ASCII case, or a
-    /// byte where the start is compared is not ASCII (`ſ` or the Kelvin sign there may match a letter;
-    /// the bytes before it are ASCII, so it begins where the letter would be).
+    /// Whether the line can start with `start` under `(?i)`: it does ignoring ASCII case, or a byte
+    /// where the start is compared is not ASCII (`ſ` or the Kelvin sign there may match a letter; the
+    /// bytes before it are ASCII, so it begins where the letter would be).
+    pub fn starts_with(&self, start: Start) -> bool {
+        let head = self.head & start.mask;
+        head == start.value || head & 0x8080_8080 != 0
+    }
+
+    /// Whether the line can start with one of `starts` (see [`Shape::starts_with`]).
     pub fn starts_with_any(&self, starts: &[Start]) -> bool {
-        starts.iter().any(|s| {
-            let head = self.head & s.mask;
-            head == s.value || head & 0x8080_8080 != 0
-        })
+        starts.iter().any(|&s| self.starts_with(s))
     }
 }
 
