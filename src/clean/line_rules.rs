@@ -490,10 +490,38 @@ fn ad_line(t: &str, words: usize, shape: &Shape) -> Option<String> {
     }
     let core = t.trim_end_matches([':', '…', '.', ' ']).trim_start_matches(['-', '–', '—', ' ']);
     // No entry of `AD_LINES` ends with a full stop (a unit test checks), so none needs trimming here.
-    if AD_LINES.iter().any(|a| a.eq_ignore_ascii_case(core)) {
+    if may_be_ad_line(core) && AD_LINES.iter().any(|a| a.eq_ignore_ascii_case(core)) {
         return Some(format!("advertising or player marker: {:?}", quote(t, 60)));
     }
     (gate::gallery_counter(shape) && GALLERY_COUNTER.is_match(t)).then(|| format!("gallery counter: {t:?}"))
+}
+
+/// Whether `core` has the length and (ASCII-lowercased) first byte of some entry of [`AD_LINES`]: most
+/// lines have not, and need not be compared with all of them.
+fn may_be_ad_line(core: &str) -> bool {
+    /// Bit `n` is set when an entry is `n` bytes long (all are shorter than 64).
+    const LENGTHS: u64 = {
+        let mut bits = 0u64;
+        let mut i = 0;
+        while i < AD_LINES.len() {
+            assert!(AD_LINES[i].len() < 64, "ad lines are shorter than 64 bytes");
+            bits |= 1 << AD_LINES[i].len();
+            i += 1;
+        }
+        bits
+    };
+    /// Bit `b` is set when an entry starts with ASCII byte `b` (all are lowercase ASCII).
+    const FIRSTS: u128 = {
+        let mut bits = 0u128;
+        let mut i = 0;
+        while i < AD_LINES.len() {
+            bits |= 1 << AD_LINES[i].as_bytes()[0];
+            i += 1;
+        }
+        bits
+    };
+    let first = core.as_bytes().first().map_or(0x80, u8::to_ascii_lowercase);
+    core.len() < 64 && LENGTHS >> core.len() & 1 == 1 && first < 0x80 && FIRSTS >> first & 1 == 1
 }
 
 /// Photo credits and captions.
@@ -626,7 +654,8 @@ fn timestamp(t: &str, words: usize, shape: &Shape) -> Option<String> {
     }
     let core = t.trim_start_matches(['•', '·', '|', ' ']);
     let line = gate::timestamp_line(shape) && TIMESTAMP_LINE.is_match(core);
-    (line || is_date_line(core)).then(|| format!("timestamp: {t:?}"))
+    // A date line needs an ASCII digit, which the shape has recorded.
+    (line || (shape.may_have_digit() && is_date_line(core))).then(|| format!("timestamp: {t:?}"))
 }
 
 /// Whether a line is only a date or time (up to three leading capitalised words, e.g. an agency).
@@ -934,9 +963,17 @@ mod tests {
     }
 
     #[test]
+    fn the_ad_line_filter_lets_every_entry_through() {
+        for a in AD_LINES {
+            assert!(may_be_ad_line(a) && may_be_ad_line(&a.to_uppercase()), "{a}");
+        }
+        assert!(!may_be_ad_line("Weather") && !may_be_ad_line("Zoo") && !may_be_ad_line("") && !may_be_ad_line("Één"));
+    }
+
+    #[test]
     fn word_lists_need_no_trimming_or_lowercasing() {
         assert!(AD_LINES.iter().all(|a| !a.ends_with('.')));
-        for list in [SHARE_WORDS, DATE_WORDS] {
+        for list in [SHARE_WORDS, DATE_WORDS, AD_LINES] {
             assert!(list.iter().all(|w| w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())));
         }
     }
