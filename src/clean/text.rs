@@ -20,12 +20,19 @@ pub struct Line<'a> {
 impl Line<'_> {
     /// The text without leading and trailing white space.
     pub fn trimmed(&self) -> &str {
-        self.text.trim()
+        if self.has_graphic_ends() { self.text } else { self.text.trim() }
     }
 
     /// Whether the line holds only white space.
     pub fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
+        !self.has_graphic_ends() && self.text.trim().is_empty()
+    }
+
+    /// Whether the line starts and ends with a visible ASCII character, so there is nothing to trim
+    /// (most lines: the Unicode white-space test is asked several times a line by the rules).
+    fn has_graphic_ends(&self) -> bool {
+        let bytes = self.text.as_bytes();
+        bytes.first().is_some_and(u8::is_ascii_graphic) && bytes.last().is_some_and(u8::is_ascii_graphic)
     }
 }
 
@@ -98,17 +105,25 @@ const STOPWORDS: &[&str] = &[
 ];
 
 /// Whether a word (any case, trailing punctuation ignored) is an English stop word.
+///
+/// The word is trimmed of characters that are not alphanumeric, in bytes: a stop word is ASCII
+/// letters, so its core runs from the first to the last ASCII letter or digit, and the word is none
+/// if a non-ASCII character outside that run is alphanumeric (it would belong to the core).
 pub fn is_stopword(word: &str) -> bool {
-    // A word that starts and ends with an ASCII letter or digit has nothing to trim (most words).
     let bytes = word.as_bytes();
-    let w = match (bytes.first(), bytes.last()) {
-        (Some(first), Some(last)) if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() => word,
-        _ => word.trim_matches(|c: char| !c.is_alphanumeric()),
+    let Some(start) = bytes.iter().position(u8::is_ascii_alphanumeric) else {
+        return false;
     };
-    if w.is_empty() || w.len() > 7 {
+    let end = bytes.iter().rposition(u8::is_ascii_alphanumeric).map_or(start, |last| last + 1);
+    let core = &bytes[start..end];
+    if core.len() > 7 {
         return false;
     }
-    let key = word_key(w.as_bytes());
+    let (before, after) = (&word[..start], &word[end..]);
+    if !(before.is_ascii() && after.is_ascii()) && before.chars().chain(after.chars()).any(char::is_alphanumeric) {
+        return false;
+    }
+    let key = lookup_key(core);
     let mut slot = stopword_slot(key);
     loop {
         match STOPWORD_TABLE[slot] {
@@ -129,6 +144,17 @@ const fn word_key(word: &[u8]) -> u64 {
         k += 1;
     }
     u64::from_le_bytes(buf)
+}
+
+/// The key a word of one to seven bytes is looked up by, lowercased eight bytes at once: setting bit 5
+/// of every byte lowercases the ASCII capitals and makes no other byte a letter, so it equals a stop
+/// word's [`word_key`] (all lowercase letters) exactly when the word equals the stop word ignoring
+/// ASCII case.
+fn lookup_key(word: &[u8]) -> u64 {
+    // Shifted in byte by byte: copying a slice of variable length calls `memcpy`, which cost more.
+    let bytes = word.iter().rev().fold(0u64, |key, &b| key << 8 | u64::from(b));
+    let used = (1u64 << (8 * word.len())) - 1;
+    bytes | (0x2020_2020_2020_2020 & used)
 }
 
 /// Slots of [`STOPWORD_TABLE`]: a power of two five times the number of stop words, so a lookup
@@ -241,11 +267,75 @@ mod tests {
     }
 
     #[test]
+    fn stop_words_are_found_as_trimming_by_chars_would() {
+        let by_chars = |w: &str| {
+            let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+            !core.is_empty() && core.len() <= 7 && STOPWORDS.iter().any(|s| s.eq_ignore_ascii_case(core))
+        };
+        for w in [
+            "the",
+            "“The”,",
+            "(you)",
+            "éthe",
+            "theé",
+            "é-the",
+            "the-é",
+            "—the—",
+            "the’s",
+            "’the",
+            "thé",
+            "1the",
+            "th’e",
+            "Ωand",
+            "and—",
+            "—",
+            "",
+            "...",
+            "«our»",
+            "ourselves",
+            "a1",
+            "a",
+            "A",
+            "¿what?",
+            "which…",
+            "über",
+        ] {
+            assert_eq!(is_stopword(w), by_chars(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn lines_trim_as_str_trim_does() {
+        for t in ["", " ", "\u{a0}", "a", " a ", "a\u{a0}", "\u{2003}x", "x.", "é", "\t(x)\t", "x\u{3000}"] {
+            let line = lines(t).first().copied().unwrap_or(Line { index: 0, start: 0, end: 0, next: 0, text: t });
+            assert_eq!((line.trimmed(), line.is_blank()), (t.trim(), t.trim().is_empty()), "{t:?}");
+        }
+    }
+
+    #[test]
     fn stopword_table_holds_exactly_the_list() {
         assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]), "sorted, so no word is listed twice");
         assert!(STOPWORDS.iter().all(|w| w.len() <= 7 && is_stopword(w) && is_stopword(&w.to_uppercase())));
         assert_eq!(STOPWORD_TABLE.iter().filter(|&&k| k != 0).count(), STOPWORDS.len());
-        for w in ["", "x", "thee", "aboutx", "whichever", "th", "Sports", "weather", "the1", "it's", "“The”,"] {
+        for w in ["The", "wHiCh", "a", "YOUR"] {
+            assert_eq!(lookup_key(w.as_bytes()), word_key(w.as_bytes()), "{w}");
+        }
+        for w in [
+            "",
+            "x",
+            "thee",
+            "aboutx",
+            "whichever",
+            "th",
+            "Sports",
+            "weather",
+            "the1",
+            "it's",
+            "“The”,",
+            "t@e",
+            "A1",
+            "@",
+        ] {
             assert_eq!(is_stopword(w), w == "“The”,", "{w}");
         }
     }
