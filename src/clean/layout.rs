@@ -106,11 +106,8 @@ fn name_merged(out: &mut [Proposal], lines: &[Line<'_>], from: usize, merged_lin
         return;
     }
     if let Some(last) = out.last_mut() {
-        last.reason = format!(
-            "{} lines outside the main text, from {:?}",
-            merged_lines + 1,
-            super::text::quote(lines[from].trimmed(), 40)
-        );
+        last.reason = format!("{} lines outside the main text, from ", merged_lines + 1);
+        super::text::push_debug(&mut last.reason, &super::text::quote(lines[from].trimmed(), 40));
     }
 }
 

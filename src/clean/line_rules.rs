@@ -19,7 +19,7 @@ use super::rules::{
     AD_MARKER, BYLINE, COMMENT_COUNTER, COOKIE_NOTICE, COPYRIGHT_FOOTER, DUPLICATE_TITLE, PHOTO_CREDIT, READ_MORE,
     REPEATED_LINE, SHARE_SUBSCRIBE, TIMESTAMP,
 };
-use super::text::{Line, ends_sentence, line_key, quote, word_count, word_count_up_to};
+use super::text::{Line, ends_sentence, labelled, line_key, quote, word_count, word_count_up_to};
 
 /// Compiles a built-in pattern (a bug in one is caught by the unit tests, which compile them all).
 fn re(pattern: &str) -> Regex {
@@ -368,15 +368,17 @@ pub fn judge(lines: &[Line<'_>], on: &dyn Fn(&str) -> bool, verdicts: &mut [Opti
         if verdict.is_none() && related_items > 0 && on(READ_MORE) {
             if words <= 25 && !ends_sentence(t) {
                 related_items -= 1;
-                verdict = Some(Verdict::builtin(READ_MORE, format!("headline in a RELATED block: {:?}", quote(t, 60))));
+                verdict = Some(Verdict::builtin(READ_MORE, labelled("headline in a RELATED block", &quote(t, 60))));
             } else {
                 related_items = 0;
             }
         }
         if verdict.is_none() && words >= 10 && ends_sentence(t) && on(REPEATED_LINE) {
             if let Some(&first) = key.and_then(|k| seen.get(&k)) {
-                verdict =
-                    Some(Verdict::builtin(REPEATED_LINE, format!("repeats line {}: {:?}", first + 1, quote(t, 60))));
+                verdict = Some(Verdict::builtin(
+                    REPEATED_LINE,
+                    labelled(&format!("repeats line {}", first + 1), &quote(t, 60)),
+                ));
             }
         }
         if let Some(v) = &verdict {
@@ -491,9 +493,9 @@ fn ad_line(t: &str, words: usize, shape: &Shape) -> Option<String> {
     let core = t.trim_end_matches([':', '…', '.', ' ']).trim_start_matches(['-', '–', '—', ' ']);
     // No entry of `AD_LINES` ends with a full stop (a unit test checks), so none needs trimming here.
     if may_be_ad_line(core) && AD_LINES.iter().any(|a| a.eq_ignore_ascii_case(core)) {
-        return Some(format!("advertising or player marker: {:?}", quote(t, 60)));
+        return Some(labelled("advertising or player marker", &quote(t, 60)));
     }
-    (gate::gallery_counter(shape) && GALLERY_COUNTER.is_match(t)).then(|| format!("gallery counter: {t:?}"))
+    (gate::gallery_counter(shape) && GALLERY_COUNTER.is_match(t)).then(|| labelled("gallery counter", t))
 }
 
 /// Whether `core` has the length and (ASCII-lowercased) first byte of some entry of [`AD_LINES`]: most
@@ -546,7 +548,7 @@ fn photo_credit(t: &str, words: usize, shape: &Shape) -> Option<String> {
         6.. => "caption with photo credit",
         _ => "photo credit",
     };
-    Some(format!("{what}: {:?}", quote(t, 60)))
+    Some(labelled(what, &quote(t, 60)))
 }
 
 /// Most words of a caption recognised only by where it places people (`…, left, and …`, `pictured`).
@@ -572,7 +574,7 @@ fn copyright_footer(t: &str, words: usize, shape: &Shape) -> Option<String> {
         3 => "syndication note",
         _ => "wire credit",
     };
-    Some(format!("{what}: {:?}", quote(t, 60)))
+    Some(labelled(what, &quote(t, 60)))
 }
 
 /// Share bars, follow prompts and newsletter sign-ups.
@@ -581,17 +583,17 @@ fn share_subscribe(t: &str, words: usize, shape: &Shape) -> Option<String> {
         return None;
     }
     if words <= 10 && is_share_bar(t) {
-        return Some(format!("share buttons: {:?}", quote(t, 60)));
+        return Some(labelled("share buttons", &quote(t, 60)));
     }
     if words <= 20 && gate::follow(shape) && FOLLOW.is_match(t) {
-        return Some(format!("follow prompt: {:?}", quote(t, 60)));
+        return Some(labelled("follow prompt", &quote(t, 60)));
     }
     if !gate::sign_up(shape) || (words > 10 && !SUBSCRIBE_CUES.any_in(t)) {
         return None;
     }
     let prompt = SUBSCRIBE_START.is_match(t)
         || (SUBSCRIBE_ANY.is_match(t) && (READER.is_match(t) || !ends_sentence(t)) && words <= 25);
-    prompt.then(|| format!("sign-up prompt: {:?}", quote(t, 60)))
+    prompt.then(|| labelled("sign-up prompt", &quote(t, 60)))
 }
 
 /// Whether every word of the line is a share-button label (and one is a network or `share`).
@@ -617,7 +619,7 @@ fn read_more(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if words > 40 || !gate::read_more(shape) {
         return None;
     }
-    (READ_MORE_LINE.is_match(t) || READ_MORE_CAPS.is_match(t)).then(|| format!("teaser: {:?}", quote(t, 60)))
+    (READ_MORE_LINE.is_match(t) || READ_MORE_CAPS.is_match(t)).then(|| labelled("teaser", &quote(t, 60)))
 }
 
 /// Cookie and consent notices addressed to the reader.
@@ -627,16 +629,16 @@ fn cookie_notice(t: &str, words: usize, shape: &Shape) -> Option<String> {
     }
     let strong = COOKIE_STRONG.is_match(t);
     let weak = !strong && words <= 60 && COOKIE_WEAK.is_match(t) && CONSENT_CUE.is_match(t);
-    (strong || weak).then(|| format!("consent notice: {:?}", quote(t, 60)))
+    (strong || weak).then(|| labelled("consent notice", &quote(t, 60)))
 }
 
 /// Comment and share counters, and the labels and notices of a comment form.
 fn comment_counter(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if words <= 4 && gate::counter(shape) && COUNTER.is_match(t) {
-        return Some(format!("counter: {t:?}"));
+        return Some(labelled("counter", t));
     }
     let form = words <= 25 && gate::comment_form_cues(shape) && COMMENT_FORM_CUES.any_in(t) && COMMENT_FORM.is_match(t);
-    form.then(|| format!("comment form: {:?}", quote(t, 60)))
+    form.then(|| labelled("comment form", &quote(t, 60)))
 }
 
 /// Bylines.
@@ -644,7 +646,7 @@ fn byline(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if words > 16 || !gate::byline(shape, t) || (ends_sentence(t) && !t.ends_with(['M', 'T'])) && words > 6 {
         return None;
     }
-    BYLINE_PATTERNS.is_match(t).then(|| format!("byline: {:?}", quote(t, 60)))
+    BYLINE_PATTERNS.is_match(t).then(|| labelled("byline", &quote(t, 60)))
 }
 
 /// Timestamps and lines that are only a date and time.
@@ -655,7 +657,7 @@ fn timestamp(t: &str, words: usize, shape: &Shape) -> Option<String> {
     let core = t.trim_start_matches(['•', '·', '|', ' ']);
     let line = gate::timestamp_line(shape) && TIMESTAMP_LINE.is_match(core);
     // A date line needs an ASCII digit, which the shape has recorded.
-    (line || (shape.may_have_digit() && is_date_line(core))).then(|| format!("timestamp: {t:?}"))
+    (line || (shape.may_have_digit() && is_date_line(core))).then(|| labelled("timestamp", t))
 }
 
 /// Whether a line is only a date or time (up to three leading capitalised words, e.g. an agency).

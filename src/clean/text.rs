@@ -213,6 +213,29 @@ pub fn line_key(text: &str) -> u64 {
     hash
 }
 
+/// `label: "text"`, the text quoted as `{:?}` quotes it: the form of most reasons.
+pub fn labelled(label: &str, text: &str) -> String {
+    let mut out = String::with_capacity(label.len() + text.len() + 4);
+    out.push_str(label);
+    out.push_str(": ");
+    push_debug(&mut out, text);
+    out
+}
+
+/// Appends `text` quoted as `{:?}` quotes it. Printable ASCII other than `"` and `\` is written as it
+/// is, so such text (most lines) is copied instead of going through the formatter char by char.
+pub fn push_debug(out: &mut String, text: &str) {
+    if text.bytes().all(|b| (0x20..0x7F).contains(&b) && b != b'"' && b != b'\\') {
+        out.push('"');
+        out.push_str(text);
+        out.push('"');
+    } else {
+        use std::fmt::Write as _;
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{text:?}");
+    }
+}
+
 /// The text shortened to `max` characters with an ellipsis, for reasons shown to a person.
 pub fn quote(text: &str, max: usize) -> String {
     let t = text.trim();
@@ -301,6 +324,15 @@ mod tests {
             "über",
         ] {
             assert_eq!(is_stopword(w), by_chars(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn reasons_quote_as_debug_does() {
+        for t in
+            ["Home", "", "a \"b\"", "back\\slash", "tab\there", "l’été", "\u{7f}", "nl\n", "zero\u{200b}width", "'q'"]
+        {
+            assert_eq!(labelled("teaser", t), format!("teaser: {t:?}"), "{t:?}");
         }
     }
 
