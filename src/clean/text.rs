@@ -111,10 +111,21 @@ const STOPWORDS: &[&str] = &[
 /// if a non-ASCII character outside that run is alphanumeric (it would belong to the core).
 pub fn is_stopword(word: &str) -> bool {
     let bytes = word.as_bytes();
-    let Some(start) = bytes.iter().position(u8::is_ascii_alphanumeric) else {
-        return false;
+    let alphanumeric_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    // Most words have a letter at both ends; the scans are for the rest.
+    let start = if alphanumeric_at(0) {
+        0
+    } else {
+        let Some(start) = bytes.iter().position(u8::is_ascii_alphanumeric) else {
+            return false;
+        };
+        start
     };
-    let end = bytes.iter().rposition(u8::is_ascii_alphanumeric).map_or(start, |last| last + 1);
+    let end = if alphanumeric_at(bytes.len().wrapping_sub(1)) {
+        bytes.len()
+    } else {
+        bytes.iter().rposition(u8::is_ascii_alphanumeric).map_or(start, |last| last + 1)
+    };
     let core = &bytes[start..end];
     if core.len() > 7 {
         return false;
