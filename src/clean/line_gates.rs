@@ -33,6 +33,7 @@ pub fn gallery_counter(s: &Shape) -> bool {
 pub fn photo_credit(s: &Shape, t: &str) -> bool {
     const MARKS: Classes = any_of(b"(/|[");
     const COLON: Classes = any_of(b":");
+    const COMMA: Classes = any_of(b",");
     const STARTS: [Start; 15] = starts([
         "pho", "ima", "pic", "fot", "vid", "med", "get", "ap", "afp", "reu", "cre", "cap", "shu", "ist", "fil",
     ]);
@@ -41,7 +42,7 @@ pub fn photo_credit(s: &Shape, t: &str) -> bool {
     s.has_any(MARKS)
         || s.starts_with_any(&STARTS)
         || (s.has_any(COLON) && s.starts_with_any(&PLACED))
-        || comma_before(t, b"lrcp")
+        || (s.has_any(COMMA) && comma_before(t, b"lrcp"))
         || has_copyright_sign(s, t)
 }
 
