@@ -111,7 +111,7 @@ pub fn judge(lines: &[Line<'_>], verdicts: &mut [Option<Verdict>]) {
     for l in lines.iter().filter(|l| !l.is_blank() && (l.index < from || l.index > to)) {
         if verdicts[l.index].is_none() {
             let reason = if l.index < from { BEFORE_MAIN } else { AFTER_MAIN };
-            verdicts[l.index] = Some(Verdict::builtin(PAGE_BOILERPLATE, reason.to_string()));
+            verdicts[l.index] = Some(Verdict::builtin(PAGE_BOILERPLATE, reason));
         }
     }
 }

@@ -11,14 +11,15 @@ use super::{EditKind, Proposal, rules};
 pub struct Verdict {
     /// The rule's id.
     pub rule: Cow<'static, str>,
-    /// The evidence.
-    pub reason: String,
+    /// The evidence (borrowed when a rule gives every line the same reason, as the page boilerplate
+    /// detector does for hundreds of lines a page).
+    pub reason: Cow<'static, str>,
 }
 
 impl Verdict {
     /// A verdict of a built-in rule.
-    pub fn builtin(rule: &'static str, reason: String) -> Self {
-        Self { rule: Cow::Borrowed(rule), reason }
+    pub fn builtin(rule: &'static str, reason: impl Into<Cow<'static, str>>) -> Self {
+        Self { rule: Cow::Borrowed(rule), reason: reason.into() }
     }
 }
 
@@ -80,7 +81,7 @@ pub fn line_deletions(lines: &[Line<'_>], verdicts: &[Option<Verdict>]) -> Vec<P
                     replacement: String::new(),
                     rule: verdict.rule.clone(),
                     kind: EditKind::DeleteLine,
-                    reason: verdict.reason.clone(),
+                    reason: verdict.reason.clone().into_owned(),
                 });
             }
         }
