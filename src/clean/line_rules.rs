@@ -498,32 +498,42 @@ fn ad_line(t: &str, words: usize, shape: &Shape) -> Option<String> {
     (gate::gallery_counter(shape) && GALLERY_COUNTER.is_match(t)).then(|| labelled("gallery counter", t))
 }
 
-/// Whether `core` has the length and (ASCII-lowercased) first byte of some entry of [`AD_LINES`]: most
-/// lines have not, and need not be compared with all of them.
-fn may_be_ad_line(core: &str) -> bool {
+/// The lengths and first bytes of a list of lowercase ASCII entries, one bit each: a word whose
+/// length or (ASCII-lowercased) first byte no entry has equals none of them ignoring ASCII case, and
+/// need not be compared with each.
+struct Entries {
     /// Bit `n` is set when an entry is `n` bytes long (all are shorter than 64).
-    const LENGTHS: u64 = {
-        let mut bits = 0u64;
+    lengths: u64,
+    /// Bit `b` is set when an entry starts with ASCII byte `b`.
+    firsts: u128,
+}
+
+impl Entries {
+    /// The bits of `list` (entries must be non-empty, shorter than 64 bytes and ASCII).
+    const fn of(list: &[&str]) -> Self {
+        let (mut lengths, mut firsts) = (0u64, 0u128);
         let mut i = 0;
-        while i < AD_LINES.len() {
-            assert!(AD_LINES[i].len() < 64, "ad lines are shorter than 64 bytes");
-            bits |= 1 << AD_LINES[i].len();
+        while i < list.len() {
+            let entry = list[i].as_bytes();
+            assert!(!entry.is_empty() && entry.len() < 64 && entry[0].is_ascii(), "short ASCII entries");
+            lengths |= 1 << entry.len();
+            firsts |= 1 << entry[0].to_ascii_lowercase();
             i += 1;
         }
-        bits
-    };
-    /// Bit `b` is set when an entry starts with ASCII byte `b` (all are lowercase ASCII).
-    const FIRSTS: u128 = {
-        let mut bits = 0u128;
-        let mut i = 0;
-        while i < AD_LINES.len() {
-            bits |= 1 << AD_LINES[i].as_bytes()[0];
-            i += 1;
-        }
-        bits
-    };
-    let first = core.as_bytes().first().map_or(0x80, u8::to_ascii_lowercase);
-    core.len() < 64 && LENGTHS >> core.len() & 1 == 1 && first < 0x80 && FIRSTS >> first & 1 == 1
+        Self { lengths, firsts }
+    }
+
+    /// Whether `word` has the length and first byte of some entry.
+    fn may_hold(&self, word: &str) -> bool {
+        let first = word.as_bytes().first().map_or(0x80, u8::to_ascii_lowercase);
+        word.len() < 64 && self.lengths >> word.len() & 1 == 1 && first < 0x80 && self.firsts >> first & 1 == 1
+    }
+}
+
+/// Whether `core` may be one of the [`AD_LINES`].
+fn may_be_ad_line(core: &str) -> bool {
+    const AD: Entries = Entries::of(AD_LINES);
+    AD.may_hold(core)
 }
 
 /// Photo credits and captions.
@@ -606,7 +616,9 @@ fn is_share_bar(t: &str) -> bool {
             continue;
         }
         // The labels are lowercase ASCII: comparing ignoring ASCII case is lowercasing a copy first.
-        let Some(&label) = SHARE_WORDS.iter().find(|s| s.eq_ignore_ascii_case(w)) else {
+        const LABELS: Entries = Entries::of(SHARE_WORDS);
+        let label = LABELS.may_hold(w).then(|| SHARE_WORDS.iter().find(|s| s.eq_ignore_ascii_case(w))).flatten();
+        let Some(&label) = label else {
             return false;
         };
         core |= !matches!(label, "on" | "this" | "via" | "article" | "story" | "copy" | "link" | "options" | "plus");
@@ -969,6 +981,9 @@ mod tests {
         for a in AD_LINES {
             assert!(may_be_ad_line(a) && may_be_ad_line(&a.to_uppercase()), "{a}");
         }
+        let labels = Entries::of(SHARE_WORDS);
+        assert!(SHARE_WORDS.iter().all(|w| labels.may_hold(w) && labels.may_hold(&w.to_uppercase())));
+        assert!(!labels.may_hold("Home") && !labels.may_hold("Zoo"));
         assert!(!may_be_ad_line("Weather") && !may_be_ad_line("Zoo") && !may_be_ad_line("") && !may_be_ad_line("Één"));
     }
 
