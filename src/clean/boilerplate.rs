@@ -41,7 +41,10 @@ enum Class {
 fn classify(t: &str) -> Class {
     let words = word_count(t);
     let sentence = ends_sentence(t);
-    let density = stopword_density(t);
+    // The density, the costly feature, decides only for a sentence of six words or more or a line of 25
+    // or more (every test below that reads it also asks for one of those); most lines of a page are
+    // neither, and for them any value gives the same class.
+    let density = if words >= 6 && (sentence || words >= 25) { stopword_density(t) } else { 0.0 };
     let prose = density >= 0.2 || (sentence && words >= 15);
     if words >= 12 && prose && (sentence || words >= 25) {
         Class::Good
@@ -84,6 +87,11 @@ fn is_whole_page(lines: &[Line<'_>]) -> bool {
     total >= MIN_LINES && furniture as f32 >= MIN_FURNITURE_SHARE * total as f32 && longest >= MIN_FURNITURE_RUN
 }
 
+/// Reason of a line above the main block.
+const BEFORE_MAIN: &str = "outside the main text (before it): menu or footer";
+/// Reason of a line below the main block.
+const AFTER_MAIN: &str = "outside the main text (after it): menu or footer";
+
 /// Marks every non-blank line outside the main block of a whole-page text.
 pub fn judge(lines: &[Line<'_>], verdicts: &mut [Option<Verdict>]) {
     if !is_whole_page(lines) {
@@ -92,16 +100,18 @@ pub fn judge(lines: &[Line<'_>], verdicts: &mut [Option<Verdict>]) {
     let mut candidates: Vec<(usize, i64)> = lines
         .iter()
         .filter(|l| !l.is_blank() && verdicts[l.index].is_none())
-        .map(|l| (l.index, weight(classify(l.trimmed()), l.trimmed())))
+        .map(|l| {
+            let t = l.trimmed();
+            (l.index, weight(classify(t), t))
+        })
         .collect();
     penalise_furniture_runs(lines, &mut candidates);
     let Some((first, last)) = best_segment(&candidates) else { return };
     let (from, to) = (candidates[first].0, candidates[last].0);
     for l in lines.iter().filter(|l| !l.is_blank() && (l.index < from || l.index > to)) {
         if verdicts[l.index].is_none() {
-            let side = if l.index < from { "before" } else { "after" };
-            verdicts[l.index] =
-                Some(Verdict::builtin(PAGE_BOILERPLATE, format!("outside the main text ({side} it): menu or footer")));
+            let reason = if l.index < from { BEFORE_MAIN } else { AFTER_MAIN };
+            verdicts[l.index] = Some(Verdict::builtin(PAGE_BOILERPLATE, reason));
         }
     }
 }

@@ -129,7 +129,7 @@ mod tests {
         let l = lines(&docs[0]);
         let mut v = vec![None; l.len()];
         stats.judge(&l, &mut v);
-        assert_eq!(v[1].as_ref().map(|v| v.reason.as_str()), Some("line seen in 10 of 10 documents"));
+        assert_eq!(v[1].as_ref().map(|v| v.reason.as_ref()), Some("line seen in 10 of 10 documents"));
         assert!(v[0].is_none() && v[2].is_none());
     }
 

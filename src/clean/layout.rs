@@ -11,14 +11,15 @@ use super::{EditKind, Proposal, rules};
 pub struct Verdict {
     /// The rule's id.
     pub rule: Cow<'static, str>,
-    /// The evidence.
-    pub reason: String,
+    /// The evidence (borrowed when a rule gives every line the same reason, as the page boilerplate
+    /// detector does for hundreds of lines a page).
+    pub reason: Cow<'static, str>,
 }
 
 impl Verdict {
     /// A verdict of a built-in rule.
-    pub fn builtin(rule: &'static str, reason: String) -> Self {
-        Self { rule: Cow::Borrowed(rule), reason }
+    pub fn builtin(rule: &'static str, reason: impl Into<Cow<'static, str>>) -> Self {
+        Self { rule: Cow::Borrowed(rule), reason: reason.into() }
     }
 }
 
@@ -69,13 +70,9 @@ pub fn line_deletions(lines: &[Line<'_>], verdicts: &[Option<Verdict>]) -> Vec<P
                 merged_lines += 1;
                 if let Some(last) = out.last_mut() {
                     last.end = end;
-                    last.reason = format!(
-                        "{} lines outside the main text, from {:?}",
-                        merged_lines + 1,
-                        super::text::quote(lines[merged_from].trimmed(), 40)
-                    );
                 }
             } else {
+                name_merged(&mut out, lines, merged_from, merged_lines);
                 merged_lines = 0;
                 merged_from = k;
                 out.push(Proposal {
@@ -84,10 +81,11 @@ pub fn line_deletions(lines: &[Line<'_>], verdicts: &[Option<Verdict>]) -> Vec<P
                     replacement: String::new(),
                     rule: verdict.rule.clone(),
                     kind: EditKind::DeleteLine,
-                    reason: verdict.reason.clone(),
+                    reason: verdict.reason.clone().into_owned(),
                 });
             }
         }
+        name_merged(&mut out, lines, merged_from, merged_lines);
         if excess > 0 {
             if let Some(first) = out.get_mut(first_edit) {
                 let leading = (a..=b).take_while(|&k| verdicts[k].is_none()).count();
@@ -99,6 +97,19 @@ pub fn line_deletions(lines: &[Line<'_>], verdicts: &[Option<Verdict>]) -> Vec<P
         i = b + 1;
     }
     out
+}
+
+/// Gives the last proposal, which took `merged_lines` more lines after line `from`, the reason of a
+/// merged block. Written once when the block ends, not once per line it takes (a menu of forty lines
+/// formatted its reason forty times).
+fn name_merged(out: &mut [Proposal], lines: &[Line<'_>], from: usize, merged_lines: usize) {
+    if merged_lines == 0 {
+        return;
+    }
+    if let Some(last) = out.last_mut() {
+        last.reason = format!("{} lines outside the main text, from ", merged_lines + 1);
+        super::text::push_debug(&mut last.reason, &super::text::quote(lines[from].trimmed(), 40));
+    }
 }
 
 /// Runs of two or more blank lines between kept lines keep only the first blank line.

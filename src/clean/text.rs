@@ -1,7 +1,5 @@
 //! Lines of a raw text and the cheap features the rules judge them by (byte scans, no allocation).
 
-use std::sync::LazyLock;
-
 use super::swar::{self, CHUNK, HIGHS};
 
 /// One line of the raw text, without its line break.
@@ -22,12 +20,19 @@ pub struct Line<'a> {
 impl Line<'_> {
     /// The text without leading and trailing white space.
     pub fn trimmed(&self) -> &str {
-        self.text.trim()
+        if self.has_graphic_ends() { self.text } else { self.text.trim() }
     }
 
     /// Whether the line holds only white space.
     pub fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
+        !self.has_graphic_ends() && self.text.trim().is_empty()
+    }
+
+    /// Whether the line starts and ends with a visible ASCII character, so there is nothing to trim
+    /// (most lines: the Unicode white-space test is asked several times a line by the rules).
+    fn has_graphic_ends(&self) -> bool {
+        let bytes = self.text.as_bytes();
+        bytes.first().is_some_and(u8::is_ascii_graphic) && bytes.last().is_some_and(u8::is_ascii_graphic)
     }
 }
 
@@ -100,30 +105,94 @@ const STOPWORDS: &[&str] = &[
 ];
 
 /// Whether a word (any case, trailing punctuation ignored) is an English stop word.
+///
+/// The word is trimmed of characters that are not alphanumeric, in bytes: a stop word is ASCII
+/// letters, so its core runs from the first to the last ASCII letter or digit, and the word is none
+/// if a non-ASCII character outside that run is alphanumeric (it would belong to the core).
 pub fn is_stopword(word: &str) -> bool {
-    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
-    if w.is_empty() || w.len() > 7 {
+    let bytes = word.as_bytes();
+    let alphanumeric_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    // Most words have a letter at both ends; the scans are for the rest.
+    let start = if alphanumeric_at(0) {
+        0
+    } else {
+        let Some(start) = bytes.iter().position(u8::is_ascii_alphanumeric) else {
+            return false;
+        };
+        start
+    };
+    let end = if alphanumeric_at(bytes.len().wrapping_sub(1)) {
+        bytes.len()
+    } else {
+        bytes.iter().rposition(u8::is_ascii_alphanumeric).map_or(start, |last| last + 1)
+    };
+    let core = &bytes[start..end];
+    if core.len() > 7 {
         return false;
     }
-    STOPWORD_KEYS.binary_search(&word_key(w)).is_ok()
+    let (before, after) = (&word[..start], &word[end..]);
+    if !(before.is_ascii() && after.is_ascii()) && before.chars().chain(after.chars()).any(char::is_alphanumeric) {
+        return false;
+    }
+    let key = lookup_key(core);
+    let mut slot = stopword_slot(key);
+    loop {
+        match STOPWORD_TABLE[slot] {
+            k if k == key => return true,
+            0 => return false,
+            _ => slot = (slot + 1) % STOPWORD_SLOTS,
+        }
+    }
 }
 
 /// A word of at most eight bytes, ASCII-lowercased and zero-padded into one integer, so a stop-word
 /// lookup compares integers instead of strings.
-fn word_key(word: &str) -> u64 {
+const fn word_key(word: &[u8]) -> u64 {
     let mut buf = [0u8; 8];
-    for (slot, b) in buf.iter_mut().zip(word.bytes()) {
-        *slot = b.to_ascii_lowercase();
+    let mut k = 0;
+    while k < word.len() && k < 8 {
+        buf[k] = word[k].to_ascii_lowercase();
+        k += 1;
     }
     u64::from_le_bytes(buf)
 }
 
-/// The stop words as [`word_key`]s, sorted.
-static STOPWORD_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut keys: Vec<u64> = STOPWORDS.iter().copied().map(word_key).collect();
-    keys.sort_unstable();
-    keys
-});
+/// The key a word of one to seven bytes is looked up by, lowercased eight bytes at once: setting bit 5
+/// of every byte lowercases the ASCII capitals and makes no other byte a letter, so it equals a stop
+/// word's [`word_key`] (all lowercase letters) exactly when the word equals the stop word ignoring
+/// ASCII case.
+fn lookup_key(word: &[u8]) -> u64 {
+    // Shifted in byte by byte: copying a slice of variable length calls `memcpy`, which cost more.
+    let bytes = word.iter().rev().fold(0u64, |key, &b| key << 8 | u64::from(b));
+    let used = (1u64 << (8 * word.len())) - 1;
+    bytes | (0x2020_2020_2020_2020 & used)
+}
+
+/// Slots of [`STOPWORD_TABLE`]: a power of two five times the number of stop words, so a lookup
+/// mostly reads one or two slots.
+const STOPWORD_SLOTS: usize = 512;
+
+/// The first slot to probe for a [`word_key`] (its top bits after a multiplicative hash).
+const fn stopword_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - STOPWORD_SLOTS.trailing_zeros())) as usize
+}
+
+/// The stop words' [`word_key`]s in an open-addressed table (linear probing, 0 for an empty slot):
+/// a lookup is a hash and a probe or two instead of a binary search over a hundred keys.
+static STOPWORD_TABLE: [u64; STOPWORD_SLOTS] = {
+    let mut table = [0u64; STOPWORD_SLOTS];
+    let mut i = 0;
+    while i < STOPWORDS.len() {
+        let key = word_key(STOPWORDS[i].as_bytes());
+        let mut slot = stopword_slot(key);
+        while table[slot] != 0 {
+            slot = (slot + 1) % STOPWORD_SLOTS;
+        }
+        table[slot] = key;
+        i += 1;
+    }
+    table
+};
 
 /// Share of words that are stop words (0 for an empty text).
 pub fn stopword_density(text: &str) -> f32 {
@@ -153,6 +222,29 @@ pub fn line_key(text: &str) -> u64 {
         any = true;
     }
     hash
+}
+
+/// `label: "text"`, the text quoted as `{:?}` quotes it: the form of most reasons.
+pub fn labelled(label: &str, text: &str) -> String {
+    let mut out = String::with_capacity(label.len() + text.len() + 4);
+    out.push_str(label);
+    out.push_str(": ");
+    push_debug(&mut out, text);
+    out
+}
+
+/// Appends `text` quoted as `{:?}` quotes it. Printable ASCII other than `"` and `\` is written as it
+/// is, so such text (most lines) is copied instead of going through the formatter char by char.
+pub fn push_debug(out: &mut String, text: &str) {
+    if text.bytes().all(|b| (0x20..0x7F).contains(&b) && b != b'"' && b != b'\\') {
+        out.push('"');
+        out.push_str(text);
+        out.push('"');
+    } else {
+        use std::fmt::Write as _;
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{text:?}");
+    }
 }
 
 /// The text shortened to `max` characters with an ellipsis, for reasons shown to a person.
@@ -209,7 +301,85 @@ mod tests {
     }
 
     #[test]
-    fn stopword_list_is_sorted_for_binary_search() {
-        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+    fn stop_words_are_found_as_trimming_by_chars_would() {
+        let by_chars = |w: &str| {
+            let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+            !core.is_empty() && core.len() <= 7 && STOPWORDS.iter().any(|s| s.eq_ignore_ascii_case(core))
+        };
+        for w in [
+            "the",
+            "“The”,",
+            "(you)",
+            "éthe",
+            "theé",
+            "é-the",
+            "the-é",
+            "—the—",
+            "the’s",
+            "’the",
+            "thé",
+            "1the",
+            "th’e",
+            "Ωand",
+            "and—",
+            "—",
+            "",
+            "...",
+            "«our»",
+            "ourselves",
+            "a1",
+            "a",
+            "A",
+            "¿what?",
+            "which…",
+            "über",
+        ] {
+            assert_eq!(is_stopword(w), by_chars(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn reasons_quote_as_debug_does() {
+        for t in
+            ["Home", "", "a \"b\"", "back\\slash", "tab\there", "l’été", "\u{7f}", "nl\n", "zero\u{200b}width", "'q'"]
+        {
+            assert_eq!(labelled("teaser", t), format!("teaser: {t:?}"), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn lines_trim_as_str_trim_does() {
+        for t in ["", " ", "\u{a0}", "a", " a ", "a\u{a0}", "\u{2003}x", "x.", "é", "\t(x)\t", "x\u{3000}"] {
+            let line = lines(t).first().copied().unwrap_or(Line { index: 0, start: 0, end: 0, next: 0, text: t });
+            assert_eq!((line.trimmed(), line.is_blank()), (t.trim(), t.trim().is_empty()), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn stopword_table_holds_exactly_the_list() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]), "sorted, so no word is listed twice");
+        assert!(STOPWORDS.iter().all(|w| w.len() <= 7 && is_stopword(w) && is_stopword(&w.to_uppercase())));
+        assert_eq!(STOPWORD_TABLE.iter().filter(|&&k| k != 0).count(), STOPWORDS.len());
+        for w in ["The", "wHiCh", "a", "YOUR"] {
+            assert_eq!(lookup_key(w.as_bytes()), word_key(w.as_bytes()), "{w}");
+        }
+        for w in [
+            "",
+            "x",
+            "thee",
+            "aboutx",
+            "whichever",
+            "th",
+            "Sports",
+            "weather",
+            "the1",
+            "it's",
+            "“The”,",
+            "t@e",
+            "A1",
+            "@",
+        ] {
+            assert_eq!(is_stopword(w), w == "“The”,", "{w}");
+        }
     }
 }

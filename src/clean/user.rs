@@ -217,7 +217,7 @@ pub fn judge_lines(rules: &[&UserRule], lines: &[Line<'_>], verdicts: &mut [Opti
             if !l.is_blank() && verdicts[l.index].is_none() && rule.regex.is_match(l.text) {
                 verdicts[l.index] = Some(Verdict {
                     rule: Cow::Owned(rule.rule_id()),
-                    reason: format!("{}: {:?}", rule.description, quote(l.text, 60)),
+                    reason: format!("{}: {:?}", rule.description, quote(l.text, 60)).into(),
                 });
             }
         }

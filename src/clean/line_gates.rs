@@ -1,0 +1,224 @@
+//! Necessary conditions of the line rules' regexes (`line_rules.rs`), tested on a line's [`Shape`]
+//! before the regexes run: a gate that says no means the regex cannot match, so the rule is skipped
+//! without a search. A gate that says yes proves nothing; the regex decides as before.
+//!
+//! How each gate is derived (a reader can check it against the pattern beside the regex):
+//! - A literal ASCII character a branch requires (`(`, `:`, `/`…) must occur in the line; `(?i)` does
+//!   not change punctuation.
+//! - A branch anchored at `^` fixes the line's first bytes: the gate lists their lowercase forms (at
+//!   most four bytes). The lines are trimmed, so `^\s*` matches nothing.
+//! - A literal word (in any case under `(?i)`) can only occur if all its letters do.
+//! - Unicode is handled by the [`Shape`] methods, not by each gate: under `(?i)` only `ſ` and the
+//!   Kelvin sign match ASCII letters (`s`, `k`), so letter tests drop those two on lines with
+//!   non-ASCII bytes and start tests pass a line whose first four bytes are not all ASCII; `\d` also
+//!   matches non-ASCII digits, so the digit test passes any line with non-ASCII bytes; `©` and `Ⓒ` are
+//!   looked for in the text.
+//!
+//! A pattern change must keep its gate sound; `line_rules.rs` tests every gate against its regexes on
+//! lines each branch matches.
+
+use super::line_shape::{Classes, Shape, Start, any_of, letters_of, start, starts};
+
+/// Whether [`GALLERY_COUNTER`](super::line_rules) (`image 3 of 12`) can match: every branch needs
+/// `\d{1,3}`.
+pub fn gallery_counter(s: &Shape) -> bool {
+    s.may_have_digit()
+}
+
+/// Whether a photo-credit pattern can match. By pattern: `(c)` and `\(`… need `(` (0, 1, 6, 7, 8);
+/// `[/|]` (4); the anchored words start `pho ima pic fot vid` (1), `ima med pho get ap afp reu` (2),
+/// `cre cap` (3) and `get ap reu afp shu ist fil` (5); `above:`… needs `:` and a start `abo pic top mai
+/// ins lef rig bel hea fea pho fil` (9); `(left)`, `[File:`, `/ AP` need `(`, `[` or `/`, and the
+/// case-sensitive `, left`, `, right`, `, center`, `, pictured` need `, ` before `l`, `r`, `c` or `p` (10).
+pub fn photo_credit(s: &Shape, t: &str) -> bool {
+    const MARKS: Classes = any_of(b"(/|[");
+    const COLON: Classes = any_of(b":");
+    const COMMA: Classes = any_of(b",");
+    const STARTS: [Start; 15] = starts([
+        "pho", "ima", "pic", "fot", "vid", "med", "get", "ap", "afp", "reu", "cre", "cap", "shu", "ist", "fil",
+    ]);
+    const PLACED: [Start; 12] =
+        starts(["abo", "pic", "top", "mai", "ins", "lef", "rig", "bel", "hea", "fea", "pho", "fil"]);
+    s.has_any(MARKS)
+        || s.starts_with_any(&STARTS)
+        || (s.has_any(COLON) && s.starts_with_any(&PLACED))
+        || (s.has_any(COMMA) && comma_before(t, b"lrcp"))
+        || has_copyright_sign(s, t)
+}
+
+/// Whether `t` holds `©` or `Ⓒ` (only looked for when it has non-ASCII bytes).
+fn has_copyright_sign(s: &Shape, t: &str) -> bool {
+    s.non_ascii() && t.contains(['©', 'Ⓒ'])
+}
+
+/// Whether `, ` followed by one of `next` occurs in `t`.
+fn comma_before(t: &str, next: &[u8]) -> bool {
+    let bytes = t.as_bytes();
+    memchr::memchr_iter(b',', bytes)
+        .any(|i| bytes.get(i + 1) == Some(&b' ') && bytes.get(i + 2).is_some_and(|b| next.contains(b)))
+}
+
+/// Whether a copyright or syndication pattern can match. By pattern: `(c)` or a line starting
+/// `copyright` (0); the letters of `all rights reserved` (1); those of `this material may not be
+/// published, broadcast` (2); an opening `*_([` or a start `this`, `a ve(rsion)`, `orig(inally)`,
+/// `exce(pt)`, `repu(blished)` (3); the closing `\)` (4); `/` (5); a start `dis(claimer)` (6); `;` (7);
+/// the letters of `contributed` (8).
+pub fn copyright_footer(s: &Shape, t: &str) -> bool {
+    const MARKS: Classes = any_of(b"()/;*_[");
+    const STARTS: [Start; 7] = starts(["cop", "this", "a ve", "orig", "exce", "repu", "dis"]);
+    const WORDS: [Classes; 3] = [
+        letters_of("all rights reserved"),
+        letters_of("this material may not be published, broadcast"),
+        letters_of("contributed"),
+    ];
+    s.has_any(MARKS) || s.starts_with_any(&STARTS) || WORDS.iter().any(|&w| s.has_all(w)) || has_copyright_sign(s, t)
+}
+
+/// Whether `FOLLOW` can match: it starts `follow`, `like`, `join`, `connect with` or `find`.
+pub fn follow(s: &Shape) -> bool {
+    const STARTS: [Start; 5] = starts(["fol", "lik", "joi", "con", "fin"]);
+    s.starts_with_any(&STARTS)
+}
+
+/// Whether `SUBSCRIBE_START` or `SUBSCRIBE_ANY` can match. The anchored branches of the first start
+/// `sign (up|in)`, `subscribe`, `never`, `download`, `click`, `tap`, `already`, `support`, `become`,
+/// `log`, `create`, `thank(s)` or `like`; `enter your email` also needs the letters of `your email`
+/// and `get the … app` those of `the app`; `get our … newsletter`, `newsletter` and its other branches
+/// need the letters of `newsletter`, `click here` or `follow … on`; the second pattern needs those of
+/// `sign up`, `subscri`, `inbox` or `newsletter`.
+pub fn sign_up(s: &Shape) -> bool {
+    const STARTS: [Start; 13] =
+        starts(["sign", "subs", "neve", "down", "clic", "tap ", "alre", "supp", "beco", "log", "crea", "than", "like"]);
+    const STARTS_WITH_WORDS: [(Start, Classes); 2] =
+        [(start("ente"), letters_of("your email")), (start("get "), letters_of("the app"))];
+    const WORDS: [Classes; 6] = [
+        letters_of("click here"),
+        letters_of("follow on"),
+        letters_of("sign up"),
+        letters_of("subscri"),
+        letters_of("inbox"),
+        letters_of("newsletter"),
+    ];
+    s.starts_with_any(&STARTS)
+        || STARTS_WITH_WORDS.iter().any(|&(st, w)| s.starts_with(st) && s.has_all(w))
+        || WORDS.iter().any(|&w| s.has_all(w))
+}
+
+/// Whether `READ_MORE_LINE` or `READ_MORE_CAPS` can match: an opening `[` or `(`, or one of the
+/// anchored phrases, by their first three bytes (`up next` and `in case` by two and a space).
+pub fn read_more(s: &Shape) -> bool {
+    const MARKS: Classes = any_of(b"[(");
+    const STARTS: [Start; 23] = starts([
+        "rea", "als", "see", "rel", "mor", "rec", "mos", "you", "don", "tre", "edi", "top", "wha", "wat", "up ", "pop",
+        "lat", "fur", "in ", "tag", "fil", "cat", "lis",
+    ]);
+    s.has_any(MARKS) || s.starts_with_any(&STARTS)
+}
+
+/// Whether `COUNTER` can match: its numeric branches need `\d`; the others start `comment`,
+/// `no comments`, `view`, `show`, `leave`, `add`, `post` or `join`.
+pub fn counter(s: &Shape) -> bool {
+    const STARTS: [Start; 8] = starts(["com", "no ", "vie", "sho", "lea", "add", "pos", "joi"]);
+    s.may_have_digit() || s.starts_with_any(&STARTS)
+}
+
+/// Whether a byline pattern can match. By pattern: a start `By`/`BY` (0) or `written`, `author`,
+/// `posted`, `story`, `words` (5); `,` (1); an end `Associated Press`, `Reuters` or `AFP` (2); `@` (3, 4).
+pub fn byline(s: &Shape, t: &str) -> bool {
+    const MARKS: Classes = any_of(b",@");
+    const STARTS: [Start; 6] = starts(["by", "wri", "aut", "pos", "sto", "wor"]);
+    s.has_any(MARKS)
+        || s.starts_with_any(&STARTS)
+        || t.ends_with("Press")
+        || t.ends_with("Reuters")
+        || t.ends_with("AFP")
+}
+
+/// Whether `TIMESTAMP_LINE` can match the line without its leading `|` and spaces (bullets are not
+/// ASCII): its branches start `published`, `updated`, `posted`, `last updated`, `first published`,
+/// `last modified`, `modified`, `date` or a digit. A line starting with `|` passes.
+pub fn timestamp_line(s: &Shape) -> bool {
+    const BAR: Classes = any_of(b"|");
+    const STARTS: [Start; 17] =
+        starts(["pub", "upd", "pos", "las", "fir", "mod", "dat", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]);
+    s.has_any(BAR) || s.starts_with_any(&STARTS)
+}
+
+/// Whether a cookie cue (`ookie`, `rivacy`, `erms of`, `ontinuing`: literal, so their letters are
+/// needed whatever else the line holds) can occur.
+pub fn cookie_cues(s: &Shape) -> bool {
+    const CUES: [Classes; 4] =
+        [letters_of("ookie"), letters_of("rivacy"), letters_of("erms of"), letters_of("ontinuing")];
+    CUES.iter().any(|&c| s.has_all(c))
+}
+
+/// Whether a comment-form cue (`omment`, `eply`, `kismet`, `avascript` in the cases listed there;
+/// literal, so their letters are needed whatever else the line holds) can occur.
+pub fn comment_form_cues(s: &Shape) -> bool {
+    const CUES: [Classes; 4] =
+        [letters_of("omment"), letters_of("eply"), letters_of("kismet"), letters_of("avascript")];
+    CUES.iter().any(|&c| s.has_all(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn menu_entries_pass_no_gate() {
+        for l in ["Home", "Local News", "Sports", "Opinion", "Culture", "Business", "Weather"] {
+            let s = Shape::of(l);
+            let gates = [
+                gallery_counter(&s),
+                photo_credit(&s, l),
+                copyright_footer(&s, l),
+                follow(&s),
+                sign_up(&s),
+                read_more(&s),
+                counter(&s),
+                byline(&s, l),
+                timestamp_line(&s),
+                comment_form_cues(&s),
+            ];
+            assert!(gates.iter().all(|g| !g), "{l}: {gates:?}");
+        }
+    }
+
+    #[test]
+    fn unicode_passes_only_where_it_could_match() {
+        let s = Shape::of("ſign up for our newſletter");
+        assert!(sign_up(&s) && read_more(&Shape::of("«Read more»")) && counter(&Shape::of("١٢")));
+        let credit = "© Lena Park";
+        assert!(photo_credit(&Shape::of(credit), credit) && copyright_footer(&Shape::of(credit), credit));
+        for l in ["Home – News", "Local · Sport"] {
+            let s = Shape::of(l);
+            let gates = [photo_credit(&s, l), copyright_footer(&s, l), follow(&s), read_more(&s), byline(&s, l)];
+            assert!(gates.iter().all(|g| !g), "{l}: {gates:?}");
+        }
+    }
+
+    #[test]
+    fn gates_open_on_their_cues() {
+        assert!(gallery_counter(&Shape::of("3 of 12")) && !gallery_counter(&Shape::of("three of twelve")));
+        assert!(photo_credit(&Shape::of("Getty"), "Getty") && photo_credit(&Shape::of("Lena Park/AP"), "Lena Park/AP"));
+        let placed = "Ann Lee, right, at the harbour";
+        assert!(
+            photo_credit(&Shape::of(placed), placed) && !photo_credit(&Shape::of("Lee, who left"), "Lee, who left")
+        );
+        assert!(photo_credit(&Shape::of("Above: x"), "Above: x") && !photo_credit(&Shape::of("Home: x"), "Home: x"));
+        let rights = "ALL RIGHTS RESERVED";
+        assert!(copyright_footer(&Shape::of(rights), rights) && copyright_footer(&Shape::of("Copyright"), "Copyright"));
+        assert!(follow(&Shape::of("Follow us on X")) && !follow(&Shape::of("Us on X")));
+        assert!(sign_up(&Shape::of("Get the app")) && sign_up(&Shape::of("Our newsletters")));
+        assert!(
+            !sign_up(&Shape::of("News")) && !sign_up(&Shape::of("Entertainment")) && !sign_up(&Shape::of("Get out"))
+        );
+        assert!(read_more(&Shape::of("Up next")) && !read_more(&Shape::of("Upnext")));
+        assert!(counter(&Shape::of("Comments")) && counter(&Shape::of("12")));
+        assert!(byline(&Shape::of("Lena Park Associated Press"), "Lena Park Associated Press"));
+        assert!(timestamp_line(&Shape::of("Updated an hour ago")) && timestamp_line(&Shape::of("5 min read")));
+        assert!(timestamp_line(&Shape::of("| 5 min")) && !timestamp_line(&Shape::of("Read in 5 min")));
+        assert!(cookie_cues(&Shape::of("Privacy")) && !cookie_cues(&Shape::of("Home")));
+        assert!(comment_form_cues(&Shape::of("REPLY")) && !comment_form_cues(&Shape::of("Home")));
+    }
+}
