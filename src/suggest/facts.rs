@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use foldhash::fast::RandomState;
 
 use super::gazetteer::Gazetteer;
-use super::tokens::{PUNCTUATION, Token, Tokens};
+use super::tokens::{PUNCTUATION, Token, Tokens, each_token, token_capacity};
 use super::word_table::WordTable;
 use super::words::{ShapeFilter, WordList, is_capitalised};
 
@@ -151,6 +151,18 @@ impl Lexicon {
     /// The facts of every token of a text, by token index.
     pub fn facts(&self, tokens: &Tokens) -> Vec<Facts> {
         tokens.list.iter().map(|&t| self.facts_at(tokens.text, t)).collect()
+    }
+
+    /// Tokenizes `text` and gives the facts of every token, by token index, in the same pass (each
+    /// token's facts are read while its bytes are still at hand).
+    pub fn tokens_and_facts<'a>(&self, text: &'a str) -> (Tokens<'a>, Vec<Facts>) {
+        let capacity = token_capacity(text);
+        let (mut list, mut facts) = (Vec::with_capacity(capacity), Vec::with_capacity(capacity));
+        each_token(text, |t| {
+            list.push(t);
+            facts.push(self.facts_at(text, t));
+        });
+        (Tokens { text, list }, facts)
     }
 
     /// The facts of one word.
@@ -348,5 +360,16 @@ mod tests {
         assert!(facts("O'Neill").has(Facts::NAME_WORD) && facts("McDonald").has(Facts::NAME_WORD));
         assert!(!facts("NATO").has(Facts::NAME_WORD) && !facts("Monday").has(Facts::NAME_WORD));
         assert!(facts("May").has(Facts::NAME_WORD | Facts::CALENDAR), "May is a month and a name");
+    }
+
+    #[test]
+    fn tokens_and_facts_agree_with_tokenizing_then_reading_facts() {
+        let lexicon = Lexicon::shipped();
+        let text = "Defense Secretary James Mattis said\nin São Paulo: “IBM's Ltd.” — 15 May 2019 …";
+        let (tokens, facts) = lexicon.tokens_and_facts(text);
+        let alone = Tokens::new(text);
+        assert_eq!(tokens.list, alone.list);
+        assert_eq!(facts, lexicon.facts(&alone));
+        assert_eq!(lexicon.tokens_and_facts("").1, Vec::new());
     }
 }

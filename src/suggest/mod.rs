@@ -34,7 +34,6 @@ use dates::DateFinder;
 use facts::{Facts, Lexicon};
 use gazetteer::Gazetteer;
 use patterns::Patterns;
-use tokens::Tokens;
 
 /// The origin recorded on gazetteer suggestions.
 pub const GAZETTEER: &str = "gazetteer";
@@ -104,8 +103,7 @@ impl Suggester {
 
     /// Every candidate from every suggester, overlapping, before resolution.
     pub fn candidates(&self, cleaned: &str) -> Vec<Candidate<'_>> {
-        let tokens = Tokens::new(cleaned);
-        let facts = self.lexicon.facts(&tokens);
+        let (tokens, facts) = self.lexicon.tokens_and_facts(cleaned);
         let mut out = self.patterns.find(&tokens);
         let entity_start = |i: usize| facts[i].has(Facts::ENTITY_START);
         out.extend(self.gazetteer.entities.find_where(&tokens, entity_start).into_iter().map(|m| {

@@ -79,8 +79,21 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Cuts a text into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(token_capacity(text));
+    each_token(text, |t| out.push(t));
+    out
+}
+
+/// A first guess at the number of tokens of `text` (about one per five bytes in news text).
+pub(super) fn token_capacity(text: &str) -> usize {
+    text.len() / 5
+}
+
+/// Calls `found` with each token of `text`, in order: the tokenizer's one pass over the bytes, which
+/// callers extend with their own per-token work while the token's bytes are at hand.
+#[inline(always)]
+pub(super) fn each_token(text: &str, mut found: impl FnMut(Token)) {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 5);
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
         let end = match ASCII_CLASS[usize::from(b)] {
@@ -103,10 +116,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
             },
         };
-        out.push(Token { start: at, end });
+        found(Token { start: at, end });
         at = end;
     }
-    out
 }
 
 /// The end of the token starting with the non-ASCII character at `at`, or `None` for whitespace.
