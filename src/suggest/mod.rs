@@ -113,7 +113,17 @@ impl Suggester {
         out.extend(people::find(&tokens, &facts, self.gazetteer));
         out.extend(orgs::find(&tokens, &facts));
         out.extend(self.dates.find(cleaned));
-        out.retain(|c| self.labels.iter().any(|l| l == c.label));
+        // Candidates come in runs of one label (each rule has its own): the last answer is reused while
+        // the label is the same string.
+        let mut last: Option<(&str, bool)> = None;
+        out.retain(|c| match last {
+            Some((label, proposed)) if std::ptr::eq(label, c.label) => proposed,
+            _ => {
+                let proposed = self.labels.iter().any(|l| l == c.label);
+                last = Some((c.label, proposed));
+                proposed
+            }
+        });
         out
     }
 
