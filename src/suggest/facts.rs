@@ -79,6 +79,21 @@ impl Facts {
     }
 }
 
+/// How many tokens [`indices_with`] rules out at a time.
+const SCAN_CHUNK: usize = 8;
+
+/// The indices of the tokens that have `fact`, in order. For facts most tokens lack: the facts of
+/// [`SCAN_CHUNK`] tokens are combined and tested once, and only a chunk that passes is looked into.
+pub fn indices_with(facts: &[Facts], fact: Facts) -> impl Iterator<Item = usize> + '_ {
+    facts
+        .chunks(SCAN_CHUNK)
+        .enumerate()
+        .filter(move |(_, chunk)| chunk.iter().fold(Facts::NONE, |all, &f| all | f).has(fact))
+        .flat_map(move |(c, chunk)| {
+            chunk.iter().enumerate().filter(move |(_, f)| f.has(fact)).map(move |(k, _)| c * SCAN_CHUNK + k)
+        })
+}
+
 impl std::ops::BitOr for Facts {
     type Output = Self;
 
@@ -360,6 +375,23 @@ mod tests {
         assert!(facts("O'Neill").has(Facts::NAME_WORD) && facts("McDonald").has(Facts::NAME_WORD));
         assert!(!facts("NATO").has(Facts::NAME_WORD) && !facts("Monday").has(Facts::NAME_WORD));
         assert!(facts("May").has(Facts::NAME_WORD | Facts::CALENDAR), "May is a month and a name");
+    }
+
+    #[test]
+    fn indices_with_finds_every_token_with_all_the_facts() {
+        let facts: Vec<Facts> = (0..37)
+            .map(|i| match i % 7 {
+                0 => Facts::ORG_SUFFIX,
+                3 => Facts::ORG_SUFFIX | Facts::ABBREVIATED_SUFFIX,
+                5 => Facts::ABBREVIATED_SUFFIX,
+                _ => Facts::NONE,
+            })
+            .collect();
+        for fact in [Facts::ORG_SUFFIX, Facts::ORG_SUFFIX | Facts::ABBREVIATED_SUFFIX, Facts::PERIOD] {
+            let want: Vec<usize> = (0..facts.len()).filter(|&i| facts[i].has(fact)).collect();
+            assert_eq!(indices_with(&facts, fact).collect::<Vec<_>>(), want, "{fact:?}");
+        }
+        assert_eq!(indices_with(&[], Facts::ORG_SUFFIX).count(), 0);
     }
 
     #[test]
