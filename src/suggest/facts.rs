@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use foldhash::fast::RandomState;
 
 use super::gazetteer::Gazetteer;
-use super::tokens::{PUNCTUATION, Token, Tokens};
+use super::tokens::{PUNCTUATION, Token, Tokens, each_token, token_capacity};
 use super::word_table::WordTable;
 use super::words::{ShapeFilter, WordList, is_capitalised};
 
@@ -77,6 +77,21 @@ impl Facts {
     pub fn any(self, other: Self) -> bool {
         self.0 & other.0 != 0
     }
+}
+
+/// How many tokens [`indices_with`] rules out at a time.
+const SCAN_CHUNK: usize = 8;
+
+/// The indices of the tokens that have `fact`, in order. For facts most tokens lack: the facts of
+/// [`SCAN_CHUNK`] tokens are combined and tested once, and only a chunk that passes is looked into.
+pub fn indices_with(facts: &[Facts], fact: Facts) -> impl Iterator<Item = usize> + '_ {
+    facts
+        .chunks(SCAN_CHUNK)
+        .enumerate()
+        .filter(move |(_, chunk)| chunk.iter().fold(Facts::NONE, |all, &f| all | f).has(fact))
+        .flat_map(move |(c, chunk)| {
+            chunk.iter().enumerate().filter(move |(_, f)| f.has(fact)).map(move |(k, _)| c * SCAN_CHUNK + k)
+        })
 }
 
 impl std::ops::BitOr for Facts {
@@ -151,6 +166,18 @@ impl Lexicon {
     /// The facts of every token of a text, by token index.
     pub fn facts(&self, tokens: &Tokens) -> Vec<Facts> {
         tokens.list.iter().map(|&t| self.facts_at(tokens.text, t)).collect()
+    }
+
+    /// Tokenizes `text` and gives the facts of every token, by token index, in the same pass (each
+    /// token's facts are read while its bytes are still at hand).
+    pub fn tokens_and_facts<'a>(&self, text: &'a str) -> (Tokens<'a>, Vec<Facts>) {
+        let capacity = token_capacity(text);
+        let (mut list, mut facts) = (Vec::with_capacity(capacity), Vec::with_capacity(capacity));
+        each_token(text, |t| {
+            list.push(t);
+            facts.push(self.facts_at(text, t));
+        });
+        (Tokens { text, list }, facts)
     }
 
     /// The facts of one word.
@@ -348,5 +375,33 @@ mod tests {
         assert!(facts("O'Neill").has(Facts::NAME_WORD) && facts("McDonald").has(Facts::NAME_WORD));
         assert!(!facts("NATO").has(Facts::NAME_WORD) && !facts("Monday").has(Facts::NAME_WORD));
         assert!(facts("May").has(Facts::NAME_WORD | Facts::CALENDAR), "May is a month and a name");
+    }
+
+    #[test]
+    fn indices_with_finds_every_token_with_all_the_facts() {
+        let facts: Vec<Facts> = (0..37)
+            .map(|i| match i % 7 {
+                0 => Facts::ORG_SUFFIX,
+                3 => Facts::ORG_SUFFIX | Facts::ABBREVIATED_SUFFIX,
+                5 => Facts::ABBREVIATED_SUFFIX,
+                _ => Facts::NONE,
+            })
+            .collect();
+        for fact in [Facts::ORG_SUFFIX, Facts::ORG_SUFFIX | Facts::ABBREVIATED_SUFFIX, Facts::PERIOD] {
+            let want: Vec<usize> = (0..facts.len()).filter(|&i| facts[i].has(fact)).collect();
+            assert_eq!(indices_with(&facts, fact).collect::<Vec<_>>(), want, "{fact:?}");
+        }
+        assert_eq!(indices_with(&[], Facts::ORG_SUFFIX).count(), 0);
+    }
+
+    #[test]
+    fn tokens_and_facts_agree_with_tokenizing_then_reading_facts() {
+        let lexicon = Lexicon::shipped();
+        let text = "Defense Secretary James Mattis said\nin São Paulo: “IBM's Ltd.” — 15 May 2019 …";
+        let (tokens, facts) = lexicon.tokens_and_facts(text);
+        let alone = Tokens::new(text);
+        assert_eq!(tokens.list, alone.list);
+        assert_eq!(facts, lexicon.facts(&alone));
+        assert_eq!(lexicon.tokens_and_facts("").1, Vec::new());
     }
 }

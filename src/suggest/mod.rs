@@ -34,7 +34,6 @@ use dates::DateFinder;
 use facts::{Facts, Lexicon};
 use gazetteer::Gazetteer;
 use patterns::Patterns;
-use tokens::Tokens;
 
 /// The origin recorded on gazetteer suggestions.
 pub const GAZETTEER: &str = "gazetteer";
@@ -104,8 +103,7 @@ impl Suggester {
 
     /// Every candidate from every suggester, overlapping, before resolution.
     pub fn candidates(&self, cleaned: &str) -> Vec<Candidate<'_>> {
-        let tokens = Tokens::new(cleaned);
-        let facts = self.lexicon.facts(&tokens);
+        let (tokens, facts) = self.lexicon.tokens_and_facts(cleaned);
         let mut out = self.patterns.find(&tokens);
         let entity_start = |i: usize| facts[i].has(Facts::ENTITY_START);
         out.extend(self.gazetteer.entities.find_where(&tokens, entity_start).into_iter().map(|m| {
@@ -115,7 +113,17 @@ impl Suggester {
         out.extend(people::find(&tokens, &facts, self.gazetteer));
         out.extend(orgs::find(&tokens, &facts));
         out.extend(self.dates.find(cleaned));
-        out.retain(|c| self.labels.iter().any(|l| l == c.label));
+        // Candidates come in runs of one label (each rule has its own): the last answer is reused while
+        // the label is the same string.
+        let mut last: Option<(&str, bool)> = None;
+        out.retain(|c| match last {
+            Some((label, proposed)) if std::ptr::eq(label, c.label) => proposed,
+            _ => {
+                let proposed = self.labels.iter().any(|l| l == c.label);
+                last = Some((c.label, proposed));
+                proposed
+            }
+        });
         out
     }
 
@@ -167,16 +175,18 @@ fn rank(origin: &str) -> u8 {
 fn resolve(candidates: Vec<Candidate>) -> Vec<NewEntity> {
     let mut order: Vec<(ResolveKey, usize)> = candidates.iter().enumerate().map(|(i, c)| (resolve_key(c), i)).collect();
     order.sort_unstable();
-    let mut taken = Taken::default();
-    let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+    let mut taken = Taken(Vec::with_capacity(candidates.len()));
     for &(_, i) in &order {
         let c = &candidates[i];
-        if c.start < c.end && taken.take(c.start, c.end) {
-            kept.push((c.start, c.end, i));
+        if c.start < c.end {
+            taken.take(c.start, c.end, i);
         }
     }
-    kept.sort_unstable();
-    kept.into_iter()
+    // Taken ranges never overlap and are not empty, so their starts differ: sorted by start, they
+    // are in position order.
+    taken
+        .0
+        .into_iter()
         .map(|(start, end, i)| NewEntity {
             start,
             end,
@@ -202,20 +212,19 @@ fn total_order_key(score: f32) -> i32 {
     bits ^ ((((bits >> 31) as u32) >> 1) as i32)
 }
 
-/// The byte ranges taken so far, sorted and never overlapping.
-#[derive(Default)]
-struct Taken(Vec<(usize, usize)>);
+/// The byte ranges taken so far, each with the index of the candidate that took it; sorted by start
+/// and never overlapping.
+struct Taken(Vec<(usize, usize, usize)>);
 
 impl Taken {
-    /// Takes `start..end` if it overlaps no taken range; returns whether it did.
-    fn take(&mut self, start: usize, end: usize) -> bool {
+    /// Takes `start..end` for candidate `i` if it overlaps no taken range.
+    fn take(&mut self, start: usize, end: usize, i: usize) {
         // The ranges starting before `end`; only the last of them can reach past `start`.
-        let before = self.0.partition_point(|&(s, _)| s < end);
+        let before = self.0.partition_point(|&(s, _, _)| s < end);
         if before > 0 && self.0[before - 1].1 > start {
-            return false;
+            return;
         }
-        self.0.insert(before, (start, end));
-        true
+        self.0.insert(before, (start, end, i));
     }
 }
 

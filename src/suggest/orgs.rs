@@ -3,7 +3,7 @@
 //! ("University of Oregon", "Ministry of the Interior"). A leading "The" stays out.
 
 use super::Candidate;
-use super::facts::Facts;
+use super::facts::{Facts, indices_with};
 use super::tokens::Tokens;
 use super::words::WordList;
 
@@ -28,8 +28,7 @@ pub(super) fn abbreviated_suffixes() -> &'static WordList {
 pub fn find(tokens: &Tokens, facts: &[Facts]) -> Vec<Candidate<'static>> {
     let mut out = Vec::new();
     let is = |j: usize, fact: Facts| facts.get(j).is_some_and(|f| f.has(fact));
-    let suffixes = facts.iter().enumerate().filter(|(_, f)| f.has(Facts::ORG_SUFFIX)).map(|(i, _)| i);
-    for i in suffixes {
+    for i in indices_with(facts, Facts::ORG_SUFFIX) {
         if is(i + 1, Facts::ORG_SUFFIX) && !tokens.breaks_line_before(i + 1) {
             continue;
         }

@@ -385,7 +385,9 @@ impl<'a> Rules<'_, 'a> {
     fn known_names(&self, found: &[(usize, usize, f32)]) -> KnownNames<'a> {
         let t = self.tokens;
         let mut names = KnownNames::default();
-        let mut seen = HashSet::with_hasher(RandomState::default());
+        // Each name adds itself and at most its surname.
+        names.names.reserve(2 * found.len());
+        let mut seen = HashSet::with_capacity_and_hasher(found.len(), RandomState::default());
         for &(first, last, _) in found {
             let (s, e) = t.span(first, last);
             // A name found again adds nothing: the same text has the same tokens and surname.

@@ -79,15 +79,33 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Cuts a text into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(token_capacity(text));
+    each_token(text, |t| out.push(t));
+    out
+}
+
+/// A first guess at the number of tokens of `text` (about one per five bytes in news text).
+pub(super) fn token_capacity(text: &str) -> usize {
+    text.len() / 5
+}
+
+/// Calls `found` with each token of `text`, in order: the tokenizer's one pass over the bytes, which
+/// callers extend with their own per-token work while the token's bytes are at hand.
+#[inline(always)]
+pub(super) fn each_token(text: &str, mut found: impl FnMut(Token)) {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 5);
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
         let end = match ASCII_CLASS[usize::from(b)] {
             AsciiClass::Word => {
                 // Most words are a run of ASCII letters and digits ended by a space or punctuation.
                 let run = ascii_run_end(bytes, at + 1);
-                if bytes.get(run).is_some_and(|&b| MAY_EXTEND[usize::from(b)]) { word_end(text, at, run) } else { run }
+                match bytes.get(run) {
+                    Some(&next) if MAY_EXTEND[usize::from(next)] && !stops_word(bytes, at, run) => {
+                        word_end(text, at, run)
+                    }
+                    _ => run,
+                }
             }
             AsciiClass::Space => {
                 at += 1;
@@ -103,10 +121,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
             },
         };
-        out.push(Token { start: at, end });
+        found(Token { start: at, end });
         at = end;
     }
-    out
 }
 
 /// The end of the token starting with the non-ASCII character at `at`, or `None` for whitespace.
@@ -202,6 +219,14 @@ fn joins_word(text: &str, start: usize, at: usize) -> bool {
         c if is_apostrophe(c) => is_word_char(next) && !is_possessive(text, at),
         _ => false,
     }
+}
+
+/// Whether the byte after the ASCII run `start..run` is a '.' or ',' that ends the word for sure:
+/// after two or more letters ending in a non-digit, no abbreviation ("U.S.") or number ("3.5")
+/// goes on, so [`word_end`] would stop there too (most words before sentence punctuation).
+#[inline(always)]
+fn stops_word(bytes: &[u8], start: usize, run: usize) -> bool {
+    matches!(bytes.get(run), Some(b'.' | b',')) && run - start > 1 && !bytes[run - 1].is_ascii_digit()
 }
 
 /// The bytes after a run of ASCII letters and digits that may make the word longer than the run:
@@ -349,6 +374,19 @@ mod tests {
             let want = (start..text.len()).find(|&k| !ASCII_WORD[usize::from(text[k])]).unwrap_or(text.len());
             assert_eq!(ascii_run_end(text, start), want, "from {start}");
         }
+    }
+
+    #[test]
+    fn words_stopped_by_sentence_punctuation_end_where_the_slow_path_ends_them() {
+        let text = "He said. U.S., e.g., x. 3.5, 1,000 A. Smith, Ms. Lee.’ T. J.D.. ab1. a,b.c";
+        let bytes = text.as_bytes();
+        for start in (0..bytes.len()).filter(|&k| ASCII_WORD[usize::from(bytes[k])]) {
+            let run = ascii_run_end(bytes, start + 1);
+            if stops_word(bytes, start, run) {
+                assert_eq!(word_end(text, start, run), run, "word at {start}");
+            }
+        }
+        assert_eq!(words("said. Mr. U.S., 3.5, 1,000"), ["said", ".", "Mr", ".", "U.S.", ",", "3.5", ",", "1,000"]);
     }
 
     #[test]
