@@ -1,6 +1,6 @@
 //! Lines of a raw text and the cheap features the rules judge them by (byte scans, no allocation).
 
-use super::swar::{self, CHUNK, HIGHS};
+use super::swar::{self, CHUNK, HIGHS, ONES};
 
 /// One line of the raw text, without its line break.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -204,24 +204,88 @@ pub fn stopword_density(text: &str) -> f32 {
     if words == 0 { 0.0 } else { stops as f32 / words as f32 }
 }
 
+/// FNV-1a's offset basis.
+const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+/// FNV-1a's prime.
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
 /// A key for comparing lines: case-folded ASCII, runs of white space as one space, hashed (FNV-1a).
+/// Eight bytes at a time where a chunk needs no folding of white space (most of a prose line).
 pub fn line_key(text: &str) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut pending_space = false;
-    let mut any = false;
-    for &b in text.trim().as_bytes() {
-        if b.is_ascii_whitespace() {
-            pending_space = any;
-            continue;
+    let mut key = KeyHash { hash: FNV_BASIS, pending_space: false, any: false };
+    let mut chunks = text.trim().as_bytes().chunks_exact(CHUNK);
+    for chunk in chunks.by_ref() {
+        let fed = plain_chunk(swar::load(chunk)).is_some_and(|lowered| key.push_plain(lowered));
+        if !fed {
+            chunk.iter().for_each(|&b| key.push(b));
         }
-        if pending_space {
-            hash = (hash ^ u64::from(b' ')).wrapping_mul(0x0100_0000_01b3);
-            pending_space = false;
-        }
-        hash = (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
-        any = true;
     }
-    hash
+    chunks.remainder().iter().for_each(|&b| key.push(b));
+    key.hash
+}
+
+/// The running hash of [`line_key`] and where it stands in the line's white space.
+struct KeyHash {
+    /// FNV-1a so far.
+    hash: u64,
+    /// White space seen since the last byte hashed, after some byte was (it becomes one space).
+    pending_space: bool,
+    /// Whether any byte was hashed.
+    any: bool,
+}
+
+impl KeyHash {
+    /// Feeds one byte: ASCII white space waits until a later byte shows it is inside the line.
+    fn push(&mut self, b: u8) {
+        if b.is_ascii_whitespace() {
+            self.pending_space = self.any;
+            return;
+        }
+        if self.pending_space {
+            self.mix(b' ');
+            self.pending_space = false;
+        }
+        self.mix(b.to_ascii_lowercase());
+        self.any = true;
+    }
+
+    /// Feeds a chunk [`plain_chunk`] accepted, already folded, as [`KeyHash::push`] would byte by
+    /// byte. Feeds nothing and says false when its first byte is a space that goes on a run or
+    /// leads the line.
+    fn push_plain(&mut self, lowered: u64) -> bool {
+        let bytes = lowered.to_le_bytes();
+        if bytes[0] == b' ' && (self.pending_space || !self.any) {
+            return false;
+        }
+        if self.pending_space {
+            self.mix(b' ');
+        }
+        // No two spaces side by side: a space last follows a byte that is hashed.
+        let last_space = bytes[CHUNK - 1] == b' ';
+        let take = if last_space { CHUNK - 1 } else { CHUNK };
+        bytes[..take].iter().for_each(|&b| self.mix(b));
+        self.pending_space = last_space;
+        self.any = true;
+        true
+    }
+
+    /// One FNV-1a step.
+    fn mix(&mut self, b: u8) {
+        self.hash = (self.hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+    }
+}
+
+/// A chunk that [`line_key`] can hash as it stands once its ASCII capitals are lowered (returned):
+/// no control byte (so no white space but spaces) and no two spaces side by side; `None` otherwise.
+fn plain_chunk(x: u64) -> Option<u64> {
+    // Sums over the low seven bits of each byte carry into no neighbouring byte.
+    let low = x & !HIGHS;
+    let ascii = !x & HIGHS;
+    let control = !(low + ONES * (0x80 - 0x20)) & ascii;
+    // With no control byte, the ASCII bytes below `!` are spaces.
+    let spaces = !(low + ONES * (0x80 - 0x21)) & ascii;
+    let upper = (low + ONES * (0x80 - 0x41)) & !(low + ONES * (0x80 - 0x5B)) & ascii;
+    (control | (spaces & (spaces << 8)) == 0).then_some(x | (upper >> 2))
 }
 
 /// `label: "text"`, the text quoted as `{:?}` quotes it: the form of most reasons.
@@ -275,6 +339,35 @@ mod tests {
         assert_eq!(word_count_up_to(&long, 300), 300);
         assert!((81..300).contains(&word_count_up_to(&long, 80)));
         assert!(word_count_up_to("a b c", 1) > 1);
+    }
+
+    /// [`line_key`] byte by byte, as it was first written.
+    fn byte_key(text: &str) -> u64 {
+        let mut key = KeyHash { hash: FNV_BASIS, pending_space: false, any: false };
+        text.trim().bytes().for_each(|b| key.push(b));
+        key.hash
+    }
+
+    #[test]
+    fn line_keys_match_the_byte_by_byte_key() {
+        const PIECES: &[&str] = &[" ", "  ", "\t", "\n", "a", "Word", "ZED", "é", "É", "[@`{", "\u{1}", "\u{a0}", " x"];
+        let mut seed = 5u64;
+        for len in 0..600 {
+            let mut text = String::new();
+            for _ in 0..len % 40 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
+            }
+            assert_eq!(line_key(&text), byte_key(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn plain_chunks_lower_capitals_and_refuse_white_space_to_fold() {
+        assert_eq!(plain_chunk(swar::load(b"Hi, AZ z")), Some(swar::load(b"hi, az z")));
+        assert_eq!(plain_chunk(swar::load("[@é`{ ~".as_bytes())), Some(swar::load("[@é`{ ~".as_bytes())));
+        assert_eq!(plain_chunk(swar::load(b"two  sp.")), None);
+        assert_eq!(plain_chunk(swar::load(b"tab\there")), None);
     }
 
     #[test]
