@@ -260,11 +260,13 @@ impl KeyHash {
         if self.pending_space {
             self.mix(b' ');
         }
+        let [head @ .., last] = bytes;
+        head.iter().for_each(|&b| self.mix(b));
         // No two spaces side by side: a space last follows a byte that is hashed.
-        let last_space = bytes[CHUNK - 1] == b' ';
-        let take = if last_space { CHUNK - 1 } else { CHUNK };
-        bytes[..take].iter().for_each(|&b| self.mix(b));
-        self.pending_space = last_space;
+        self.pending_space = last == b' ';
+        if !self.pending_space {
+            self.mix(last);
+        }
         self.any = true;
         true
     }
