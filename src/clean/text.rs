@@ -64,19 +64,18 @@ const CHUNKS_PER_CHECK: usize = 8;
 /// (counting stops within 64 bytes): thresholds need no more, and long paragraphs are not walked.
 /// Eight bytes at a time: a word starts at a byte that is not a space or tab after one that is.
 pub fn word_count_up_to(text: &str, limit: usize) -> usize {
-    let bytes = text.as_bytes();
     let mut count = 0;
     let mut after_space = HIGHS & 0xFF;
-    let mut chunks = bytes.chunks_exact(CHUNK);
-    for (n, chunk) in chunks.by_ref().enumerate() {
-        let x = swar::load(chunk);
-        let spaces = swar::bytes_equal(x, b' ') | swar::bytes_equal(x, b'\t');
-        let starts = !spaces & HIGHS & ((spaces << 8) | after_space);
-        count += swar::count_marked(starts);
-        after_space = spaces >> 56;
-        if n % CHUNKS_PER_CHECK == CHUNKS_PER_CHECK - 1 && count > limit {
+    let mut blocks = text.as_bytes().chunks_exact(CHUNK * CHUNKS_PER_CHECK);
+    for block in blocks.by_ref() {
+        count += block.chunks_exact(CHUNK).map(|chunk| word_starts(swar::load(chunk), &mut after_space)).sum::<usize>();
+        if count > limit {
             return count;
         }
+    }
+    let mut chunks = blocks.remainder().chunks_exact(CHUNK);
+    for chunk in chunks.by_ref() {
+        count += word_starts(swar::load(chunk), &mut after_space);
     }
     let mut after_space = after_space != 0;
     for &b in chunks.remainder() {
@@ -85,6 +84,16 @@ pub fn word_count_up_to(text: &str, limit: usize) -> usize {
         after_space = space;
     }
     count
+}
+
+/// Words starting in the chunk `x`: bytes that are not a space or tab after one that is.
+/// `after_space` holds `0x80` when the byte before the chunk is one (else 0), and is left so for
+/// the next chunk.
+fn word_starts(x: u64, after_space: &mut u64) -> usize {
+    let spaces = swar::bytes_equal(x, b' ') | swar::bytes_equal(x, b'\t');
+    let starts = !spaces & HIGHS & ((spaces << 8) | *after_space);
+    *after_space = spaces >> 56;
+    swar::count_marked(starts)
 }
 
 /// Whether the text ends like a sentence: `.`, `!`, `?`, or a closing quote or bracket after one.
