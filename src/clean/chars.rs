@@ -82,12 +82,22 @@ const ENTITIES: &[(&str, &str)] = &[
     ("trade", "™"),
 ];
 
-/// Runs every character rule that is switched on over one kept line.
-pub fn repair(line: &Line<'_>, on: &dyn Fn(&str) -> bool, out: &mut Vec<Proposal>) {
+/// Which character rules are switched on: asked once a text, not once a line.
+#[derive(Debug, Clone, Copy)]
+pub struct CharRules([bool; 5]);
+
+impl CharRules {
+    /// The character rules `on` switches on.
+    pub fn new(on: &dyn Fn(&str) -> bool) -> Self {
+        Self([on(MOJIBAKE), on(HTML_ENTITY), on(INVISIBLE_CHARS), on(NBSP), on(SPACES)])
+    }
+}
+
+/// Runs every character rule that is switched on (`rules`) over one kept line.
+pub fn repair(line: &Line<'_>, rules: CharRules, out: &mut Vec<Proposal>) {
     let t = line.text;
     let bytes = t.as_bytes();
-    let flags = [on(MOJIBAKE), on(HTML_ENTITY), on(INVISIBLE_CHARS), on(NBSP), on(SPACES)];
-    let [mojibake, entities, invisible, nbsp, spaces] = flags;
+    let [mojibake, entities, invisible, nbsp, spaces] = rules.0;
     let mut i = 0;
     let mut slow_until = 0;
     while i < bytes.len() {
@@ -280,13 +290,23 @@ mod tests {
     fn fix(text: &str) -> String {
         let mut out = Vec::new();
         for l in lines(text) {
-            repair(&l, &|_| true, &mut out);
+            repair(&l, CharRules::new(&|_| true), &mut out);
         }
         let mut s = text.to_string();
         for p in out.iter().rev() {
             s.replace_range(p.start..p.end, &p.replacement);
         }
         s
+    }
+
+    #[test]
+    fn switched_off_rules_repair_nothing() {
+        let mut out = Vec::new();
+        let off = CharRules::new(&|id| id != SPACES);
+        repair(&lines("two  spaces")[0], off, &mut out);
+        assert!(out.is_empty());
+        repair(&lines("two  spaces")[0], CharRules::new(&|_| true), &mut out);
+        assert_eq!(out.len(), 1);
     }
 
     #[test]
