@@ -82,18 +82,29 @@ const ENTITIES: &[(&str, &str)] = &[
     ("trade", "™"),
 ];
 
-/// Runs every character rule that is switched on over one kept line.
-pub fn repair(line: &Line<'_>, on: &dyn Fn(&str) -> bool, out: &mut Vec<Proposal>) {
+/// Which character rules are switched on: asked once a text, not once a line.
+#[derive(Debug, Clone, Copy)]
+pub struct CharRules([bool; 5]);
+
+impl CharRules {
+    /// The character rules `on` switches on.
+    pub fn new(on: &dyn Fn(&str) -> bool) -> Self {
+        Self([on(MOJIBAKE), on(HTML_ENTITY), on(INVISIBLE_CHARS), on(NBSP), on(SPACES)])
+    }
+}
+
+/// Runs every character rule that is switched on (`rules`) over one kept line.
+pub fn repair(line: &Line<'_>, rules: CharRules, out: &mut Vec<Proposal>) {
     let t = line.text;
     let bytes = t.as_bytes();
-    let flags = [on(MOJIBAKE), on(HTML_ENTITY), on(INVISIBLE_CHARS), on(NBSP), on(SPACES)];
-    let [mojibake, entities, invisible, nbsp, spaces] = flags;
+    let [mojibake, entities, invisible, nbsp, spaces] = rules.0;
     let mut i = 0;
     let mut slow_until = 0;
     while i < bytes.len() {
         if i >= slow_until {
-            if is_quiet_chunk(bytes, i) {
-                i += CHUNK;
+            let quiet_end = skip_quiet_chunks(bytes, i);
+            if quiet_end > i {
+                i = quiet_end;
                 continue;
             }
             slow_until = i + CHUNK;
@@ -131,23 +142,34 @@ pub fn repair(line: &Line<'_>, on: &dyn Fn(&str) -> bool, out: &mut Vec<Proposal
     }
 }
 
-/// Whether no character rule can fire on any of the eight bytes at `i`, tested together (most text
-/// needs no repair): every byte is printable ASCII other than `&`, or a lone space (one that a
-/// printable byte follows). A chunk that fails is walked byte by byte.
-fn is_quiet_chunk(bytes: &[u8], i: usize) -> bool {
-    let Some(chunk) = bytes.get(i..i + CHUNK) else { return false };
-    let x = swar::load(chunk);
-    if x & HIGHS != 0 {
-        return false;
+/// The end of the run of quiet chunks from byte `i` (`i` itself when the chunk at `i` is not quiet
+/// or shorter than [`CHUNK`]). A chunk is quiet when no character rule can fire on any of its eight
+/// bytes (most text needs no repair): see [`is_quiet_word`]; a space in its last byte must also
+/// stand alone. A chunk that is not quiet is walked byte by byte.
+fn skip_quiet_chunks(bytes: &[u8], i: usize) -> usize {
+    let mut at = i;
+    for chunk in bytes.get(i..).unwrap_or_default().chunks_exact(CHUNK) {
+        let x = swar::load(chunk);
+        if !is_quiet_word(x) || (x >> 56 == u64::from(b' ') && !is_lone_space(bytes, at + CHUNK - 1)) {
+            break;
+        }
+        at += CHUNK;
     }
-    // With every byte below 0x80, these sums carry into no neighbouring byte.
-    let below_bang = !(x + ONES * (0x80 - 0x21)) & HIGHS;
-    let delete = (x + ONES) & HIGHS;
-    let spaces = swar::bytes_equal(x, b' ');
-    if below_bang != spaces || delete != 0 || swar::bytes_equal(x, b'&') != 0 || spaces & (spaces << 8) != 0 {
-        return false;
-    }
-    spaces >> 63 == 0 || is_lone_space(bytes, i + CHUNK - 1)
+    at
+}
+
+/// Whether every byte of `x` is printable ASCII other than `&`, with no two spaces side by side,
+/// tested together: one mask of every byte that could start a repair.
+fn is_quiet_word(x: u64) -> bool {
+    // With every byte below 0x80 these sums carry into no neighbouring byte; a byte at or above
+    // 0x80 fails the word through `high`, whatever the sums carry.
+    let high = x & HIGHS;
+    let control = !x.wrapping_add(ONES * (0x80 - 0x20)) & HIGHS;
+    let delete = x.wrapping_add(ONES) & HIGHS;
+    let amp = !(x ^ (ONES * u64::from(b'&'))).wrapping_add(ONES * 0x7F) & HIGHS;
+    // No control byte, so every byte below `!` is a space.
+    let spaces = !x.wrapping_add(ONES * (0x80 - 0x21)) & HIGHS;
+    high | control | delete | amp | (spaces & (spaces << 8)) == 0
 }
 
 /// Whether the space or tab at byte `i` stands alone inside the line (the common case between
@@ -268,13 +290,23 @@ mod tests {
     fn fix(text: &str) -> String {
         let mut out = Vec::new();
         for l in lines(text) {
-            repair(&l, &|_| true, &mut out);
+            repair(&l, CharRules::new(&|_| true), &mut out);
         }
         let mut s = text.to_string();
         for p in out.iter().rev() {
             s.replace_range(p.start..p.end, &p.replacement);
         }
         s
+    }
+
+    #[test]
+    fn switched_off_rules_repair_nothing() {
+        let mut out = Vec::new();
+        let off = CharRules::new(&|id| id != SPACES);
+        repair(&lines("two  spaces")[0], off, &mut out);
+        assert!(out.is_empty());
+        repair(&lines("two  spaces")[0], CharRules::new(&|_| true), &mut out);
+        assert_eq!(out.len(), 1);
     }
 
     #[test]
@@ -313,9 +345,11 @@ mod tests {
     }
 
     #[test]
-    fn a_chunk_is_quiet_exactly_when_each_of_its_bytes_is() {
-        const PIECES: &[&str] =
-            &[" ", "  ", "\t", "&amp;", "&", "\u{a0}", "a", "Z", ".", "é", "â€™", "\u{200b}", "\u{7f}", "\u{1}", "~"];
+    fn quiet_chunks_are_skipped_exactly_when_each_of_their_bytes_is_quiet() {
+        const PIECES: &[&str] = &[
+            " ", "  ", "\t", "&amp;", "&", "\u{a0}", "a", "Z", ".", "é", "â€™", "\u{200b}", "\u{7f}", "\u{1}", "~",
+            "!", "\u{1f}", "%", "'",
+        ];
         let mut seed = 7u64;
         for _ in 0..2000 {
             let mut text = String::new();
@@ -325,8 +359,11 @@ mod tests {
             }
             let bytes = text.as_bytes();
             for i in 0..bytes.len() {
-                let want = i + CHUNK <= bytes.len() && (i..i + CHUNK).all(|j| quiet_byte(bytes, j));
-                assert_eq!(is_quiet_chunk(bytes, i), want, "{text:?} at {i}");
+                let mut want = i;
+                while want + CHUNK <= bytes.len() && (want..want + CHUNK).all(|j| quiet_byte(bytes, j)) {
+                    want += CHUNK;
+                }
+                assert_eq!(skip_quiet_chunks(bytes, i), want, "{text:?} at {i}");
             }
         }
     }

@@ -174,8 +174,9 @@ impl Cleaner {
         user::judge_lines(&user, &lines, &mut verdicts);
         let mut out = layout::line_deletions(&lines, &verdicts);
         let mut spans = Vec::new();
+        let char_rules = chars::CharRules::new(&|id| self.is_enabled(id));
         for line in lines.iter().filter(|l| verdicts[l.index].is_none()) {
-            self.span_rules(line, &user, &mut spans);
+            self.span_rules(line, &user, char_rules, &mut spans);
         }
         if self.is_enabled(rules::BLANK_LINES) {
             layout::blank_line_runs(&lines, &verdicts, &mut spans);
@@ -185,14 +186,20 @@ impl Cleaner {
     }
 
     /// Runs the span rules on one kept line.
-    fn span_rules(&self, line: &text::Line<'_>, user: &[&UserRule], out: &mut Vec<Proposal>) {
+    fn span_rules(
+        &self,
+        line: &text::Line<'_>,
+        user: &[&UserRule],
+        char_rules: chars::CharRules,
+        out: &mut Vec<Proposal>,
+    ) {
         let on = |id: &str| self.is_enabled(id);
         if on(rules::HOVER_CARD) {
             inline::hover_cards(line, out);
             spaced_cards::hover_cards(line, out);
         }
         inline::glued_junk(line, &on, out);
-        chars::repair(line, &on, out);
+        chars::repair(line, char_rules, out);
         user::spans(user, line, out);
     }
 

@@ -1,6 +1,6 @@
 //! Lines of a raw text and the cheap features the rules judge them by (byte scans, no allocation).
 
-use super::swar::{self, CHUNK, HIGHS};
+use super::swar::{self, CHUNK, HIGHS, ONES};
 
 /// One line of the raw text, without its line break.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,19 +64,18 @@ const CHUNKS_PER_CHECK: usize = 8;
 /// (counting stops within 64 bytes): thresholds need no more, and long paragraphs are not walked.
 /// Eight bytes at a time: a word starts at a byte that is not a space or tab after one that is.
 pub fn word_count_up_to(text: &str, limit: usize) -> usize {
-    let bytes = text.as_bytes();
     let mut count = 0;
     let mut after_space = HIGHS & 0xFF;
-    let mut chunks = bytes.chunks_exact(CHUNK);
-    for (n, chunk) in chunks.by_ref().enumerate() {
-        let x = swar::load(chunk);
-        let spaces = swar::bytes_equal(x, b' ') | swar::bytes_equal(x, b'\t');
-        let starts = !spaces & HIGHS & ((spaces << 8) | after_space);
-        count += swar::count_marked(starts);
-        after_space = spaces >> 56;
-        if n % CHUNKS_PER_CHECK == CHUNKS_PER_CHECK - 1 && count > limit {
+    let mut blocks = text.as_bytes().chunks_exact(CHUNK * CHUNKS_PER_CHECK);
+    for block in blocks.by_ref() {
+        count += block.chunks_exact(CHUNK).map(|chunk| word_starts(swar::load(chunk), &mut after_space)).sum::<usize>();
+        if count > limit {
             return count;
         }
+    }
+    let mut chunks = blocks.remainder().chunks_exact(CHUNK);
+    for chunk in chunks.by_ref() {
+        count += word_starts(swar::load(chunk), &mut after_space);
     }
     let mut after_space = after_space != 0;
     for &b in chunks.remainder() {
@@ -85,6 +84,16 @@ pub fn word_count_up_to(text: &str, limit: usize) -> usize {
         after_space = space;
     }
     count
+}
+
+/// Words starting in the chunk `x`: bytes that are not a space or tab after one that is.
+/// `after_space` holds `0x80` when the byte before the chunk is one (else 0), and is left so for
+/// the next chunk.
+fn word_starts(x: u64, after_space: &mut u64) -> usize {
+    let spaces = swar::bytes_equal(x, b' ') | swar::bytes_equal(x, b'\t');
+    let starts = !spaces & HIGHS & ((spaces << 8) | *after_space);
+    *after_space = spaces >> 56;
+    swar::count_marked(starts)
 }
 
 /// Whether the text ends like a sentence: `.`, `!`, `?`, or a closing quote or bracket after one.
@@ -204,24 +213,90 @@ pub fn stopword_density(text: &str) -> f32 {
     if words == 0 { 0.0 } else { stops as f32 / words as f32 }
 }
 
+/// FNV-1a's offset basis.
+const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+/// FNV-1a's prime.
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
 /// A key for comparing lines: case-folded ASCII, runs of white space as one space, hashed (FNV-1a).
+/// Eight bytes at a time where a chunk needs no folding of white space (most of a prose line).
 pub fn line_key(text: &str) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut pending_space = false;
-    let mut any = false;
-    for &b in text.trim().as_bytes() {
-        if b.is_ascii_whitespace() {
-            pending_space = any;
-            continue;
+    let mut key = KeyHash { hash: FNV_BASIS, pending_space: false, any: false };
+    let mut chunks = text.trim().as_bytes().chunks_exact(CHUNK);
+    for chunk in chunks.by_ref() {
+        let fed = plain_chunk(swar::load(chunk)).is_some_and(|lowered| key.push_plain(lowered));
+        if !fed {
+            chunk.iter().for_each(|&b| key.push(b));
         }
-        if pending_space {
-            hash = (hash ^ u64::from(b' ')).wrapping_mul(0x0100_0000_01b3);
-            pending_space = false;
-        }
-        hash = (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
-        any = true;
     }
-    hash
+    chunks.remainder().iter().for_each(|&b| key.push(b));
+    key.hash
+}
+
+/// The running hash of [`line_key`] and where it stands in the line's white space.
+struct KeyHash {
+    /// FNV-1a so far.
+    hash: u64,
+    /// White space seen since the last byte hashed, after some byte was (it becomes one space).
+    pending_space: bool,
+    /// Whether any byte was hashed.
+    any: bool,
+}
+
+impl KeyHash {
+    /// Feeds one byte: ASCII white space waits until a later byte shows it is inside the line.
+    fn push(&mut self, b: u8) {
+        if b.is_ascii_whitespace() {
+            self.pending_space = self.any;
+            return;
+        }
+        if self.pending_space {
+            self.mix(b' ');
+            self.pending_space = false;
+        }
+        self.mix(b.to_ascii_lowercase());
+        self.any = true;
+    }
+
+    /// Feeds a chunk [`plain_chunk`] accepted, already folded, as [`KeyHash::push`] would byte by
+    /// byte. Feeds nothing and says false when its first byte is a space that goes on a run or
+    /// leads the line.
+    fn push_plain(&mut self, lowered: u64) -> bool {
+        let bytes = lowered.to_le_bytes();
+        if bytes[0] == b' ' && (self.pending_space || !self.any) {
+            return false;
+        }
+        if self.pending_space {
+            self.mix(b' ');
+        }
+        let [head @ .., last] = bytes;
+        head.iter().for_each(|&b| self.mix(b));
+        // No two spaces side by side: a space last follows a byte that is hashed.
+        self.pending_space = last == b' ';
+        if !self.pending_space {
+            self.mix(last);
+        }
+        self.any = true;
+        true
+    }
+
+    /// One FNV-1a step.
+    fn mix(&mut self, b: u8) {
+        self.hash = (self.hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+    }
+}
+
+/// A chunk that [`line_key`] can hash as it stands once its ASCII capitals are lowered (returned):
+/// no control byte (so no white space but spaces) and no two spaces side by side; `None` otherwise.
+fn plain_chunk(x: u64) -> Option<u64> {
+    // Sums over the low seven bits of each byte carry into no neighbouring byte.
+    let low = x & !HIGHS;
+    let ascii = !x & HIGHS;
+    let control = !(low + ONES * (0x80 - 0x20)) & ascii;
+    // With no control byte, the ASCII bytes below `!` are spaces.
+    let spaces = !(low + ONES * (0x80 - 0x21)) & ascii;
+    let upper = (low + ONES * (0x80 - 0x41)) & !(low + ONES * (0x80 - 0x5B)) & ascii;
+    (control | (spaces & (spaces << 8)) == 0).then_some(x | (upper >> 2))
 }
 
 /// `label: "text"`, the text quoted as `{:?}` quotes it: the form of most reasons.
@@ -275,6 +350,35 @@ mod tests {
         assert_eq!(word_count_up_to(&long, 300), 300);
         assert!((81..300).contains(&word_count_up_to(&long, 80)));
         assert!(word_count_up_to("a b c", 1) > 1);
+    }
+
+    /// [`line_key`] byte by byte, as it was first written.
+    fn byte_key(text: &str) -> u64 {
+        let mut key = KeyHash { hash: FNV_BASIS, pending_space: false, any: false };
+        text.trim().bytes().for_each(|b| key.push(b));
+        key.hash
+    }
+
+    #[test]
+    fn line_keys_match_the_byte_by_byte_key() {
+        const PIECES: &[&str] = &[" ", "  ", "\t", "\n", "a", "Word", "ZED", "é", "É", "[@`{", "\u{1}", "\u{a0}", " x"];
+        let mut seed = 5u64;
+        for len in 0..600 {
+            let mut text = String::new();
+            for _ in 0..len % 40 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
+            }
+            assert_eq!(line_key(&text), byte_key(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn plain_chunks_lower_capitals_and_refuse_white_space_to_fold() {
+        assert_eq!(plain_chunk(swar::load(b"Hi, AZ z")), Some(swar::load(b"hi, az z")));
+        assert_eq!(plain_chunk(swar::load("[@é`{ ~".as_bytes())), Some(swar::load("[@é`{ ~".as_bytes())));
+        assert_eq!(plain_chunk(swar::load(b"two  sp.")), None);
+        assert_eq!(plain_chunk(swar::load(b"tab\there")), None);
     }
 
     #[test]
