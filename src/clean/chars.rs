@@ -284,7 +284,7 @@ fn one_mojibake_char(s: &str) -> Option<(usize, char)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::text::lines;
+    use super::super::text::{lines, random_texts};
     use super::*;
 
     fn fix(text: &str) -> String {
@@ -350,13 +350,7 @@ mod tests {
             " ", "  ", "\t", "&amp;", "&", "\u{a0}", "a", "Z", ".", "é", "â€™", "\u{200b}", "\u{7f}", "\u{1}", "~",
             "!", "\u{1f}", "%", "'",
         ];
-        let mut seed = 7u64;
-        for _ in 0..2000 {
-            let mut text = String::new();
-            for _ in 0..24 {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                text.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
-            }
+        for text in random_texts(PIECES, 7, 2000, |_| 24) {
             let bytes = text.as_bytes();
             for i in 0..bytes.len() {
                 let mut want = i;

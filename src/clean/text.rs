@@ -331,6 +331,27 @@ pub fn quote(text: &str, max: usize) -> String {
     }
 }
 
+/// `count` test texts, the `i`th made of `pieces_in(i)` pieces picked by a fixed linear congruential
+/// sequence from `seed`: random inputs for checking a fast path against its plain version.
+#[cfg(test)]
+pub(super) fn random_texts(
+    pieces: &[&str],
+    mut seed: u64,
+    count: usize,
+    pieces_in: impl Fn(usize) -> usize,
+) -> Vec<String> {
+    (0..count)
+        .map(|i| {
+            let mut text = String::new();
+            for _ in 0..pieces_in(i) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            text
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -362,13 +383,7 @@ mod tests {
     #[test]
     fn line_keys_match_the_byte_by_byte_key() {
         const PIECES: &[&str] = &[" ", "  ", "\t", "\n", "a", "Word", "ZED", "é", "É", "[@`{", "\u{1}", "\u{a0}", " x"];
-        let mut seed = 5u64;
-        for len in 0..600 {
-            let mut text = String::new();
-            for _ in 0..len % 40 {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                text.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
-            }
+        for text in random_texts(PIECES, 5, 600, |i| i % 40) {
             assert_eq!(line_key(&text), byte_key(&text), "{text:?}");
         }
     }
@@ -384,13 +399,7 @@ mod tests {
     #[test]
     fn word_counts_match_splitting_on_spaces_and_tabs() {
         const PIECES: &[&str] = &[" ", "  ", "\t", "a", "bc", "é", "’", "\u{a0}", "\n", "word"];
-        let mut seed = 11u64;
-        for len in 0..400 {
-            let mut text = String::new();
-            for _ in 0..len % 70 {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                text.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
-            }
+        for text in random_texts(PIECES, 11, 400, |i| i % 70) {
             let want = text.split([' ', '\t']).filter(|w| !w.is_empty()).count();
             assert_eq!(word_count(&text), want, "{text:?}");
             assert_eq!(word_count_up_to(&text, want), want, "{text:?}");
