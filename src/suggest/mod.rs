@@ -175,17 +175,15 @@ fn rank(origin: &str) -> u8 {
 fn resolve(candidates: Vec<Candidate>) -> Vec<NewEntity> {
     let mut order: Vec<(ResolveKey, usize)> = candidates.iter().enumerate().map(|(i, c)| (resolve_key(c), i)).collect();
     order.sort_unstable();
-    let mut taken = Taken(Vec::with_capacity(candidates.len()));
+    let mut taken = Taken::new(candidates.iter().map(|c| c.end).max().unwrap_or(0));
     for &(_, i) in &order {
         let c = &candidates[i];
         if c.start < c.end {
             taken.take(c.start, c.end, i);
         }
     }
-    // Taken ranges never overlap and are not empty, so their starts differ: sorted by start, they
-    // are in position order.
     taken
-        .0
+        .in_position_order()
         .into_iter()
         .map(|(start, end, i)| NewEntity {
             start,
@@ -212,19 +210,47 @@ fn total_order_key(score: f32) -> i32 {
     bits ^ ((((bits >> 31) as u32) >> 1) as i32)
 }
 
-/// The byte ranges taken so far, each with the index of the candidate that took it; sorted by start
-/// and never overlapping.
-struct Taken(Vec<(usize, usize, usize)>);
+/// The byte ranges taken so far, each with the index of the candidate that took it, never
+/// overlapping; a bit per byte of the text says whether it is taken, so taking costs the length of
+/// the range, wherever in a long document it lies.
+struct Taken {
+    /// Bit `b % 64` of word `b / 64`: byte `b` is inside a taken range.
+    bits: Vec<u64>,
+    /// The taken ranges (start, end, candidate), in the order they were taken.
+    ranges: Vec<(usize, usize, usize)>,
+}
 
 impl Taken {
-    /// Takes `start..end` for candidate `i` if it overlaps no taken range.
+    /// Nothing taken yet, in a text of `len` bytes (no range ends past it).
+    fn new(len: usize) -> Self {
+        Self { bits: vec![0; len.div_ceil(64)], ranges: Vec::new() }
+    }
+
+    /// Takes `start..end` (not empty) for candidate `i` if it overlaps no taken range.
     fn take(&mut self, start: usize, end: usize, i: usize) {
-        // The ranges starting before `end`; only the last of them can reach past `start`.
-        let before = self.0.partition_point(|&(s, _, _)| s < end);
-        if before > 0 && self.0[before - 1].1 > start {
+        if Self::words(start, end).any(|(w, mask)| self.bits[w] & mask != 0) {
             return;
         }
-        self.0.insert(before, (start, end, i));
+        for (w, mask) in Self::words(start, end) {
+            self.bits[w] |= mask;
+        }
+        self.ranges.push((start, end, i));
+    }
+
+    /// The words of [`Taken::bits`] that `start..end` (not empty) touches, each with the bits it covers there.
+    fn words(start: usize, end: usize) -> impl Iterator<Item = (usize, u64)> {
+        (start / 64..=(end - 1) / 64).map(move |w| {
+            let from = start.max(w * 64) - w * 64;
+            let to = end.min(w * 64 + 64) - w * 64;
+            let mask = if to - from == 64 { u64::MAX } else { ((1u64 << (to - from)) - 1) << from };
+            (w, mask)
+        })
+    }
+
+    /// The taken ranges by position (they never overlap and are not empty, so their starts differ).
+    fn in_position_order(mut self) -> Vec<(usize, usize, usize)> {
+        self.ranges.sort_unstable_by_key(|&(start, _, _)| start);
+        self.ranges
     }
 }
 

@@ -2,7 +2,7 @@
 //! Mattis", "Sen. Ann Lee"), names next to speech verbs ("Dan Lucas said"), names starting with a
 //! known given name ("Emilio Hoffman"), and surnames standing alone once the full name is known.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use foldhash::fast::RandomState;
 
@@ -386,7 +386,7 @@ impl<'a> Rules<'_, 'a> {
         let t = self.tokens;
         let mut names = KnownNames::default();
         // Each name adds itself and at most its surname.
-        names.names.reserve(2 * found.len());
+        names.by_first.reserve(2 * found.len());
         let mut seen = HashSet::with_capacity_and_hasher(found.len(), RandomState::default());
         for &(first, last, _) in found {
             let (s, e) = t.span(first, last);
@@ -408,46 +408,30 @@ impl<'a> Rules<'_, 'a> {
 /// what a [`super::phrases::PhraseMatcher`] of their texts would match, without copying any text.
 #[derive(Default)]
 struct KnownNames<'a> {
-    /// Each name's first word, first token and last token.
-    names: Vec<(&'a str, usize, usize)>,
-    /// Bit [`first_word_bit`] of each first word: most other words are ruled out by one test.
-    firsts: [u64; 4],
-}
-
-/// A bit (0–255) for a word, from its length and first and last bytes, for [`KnownNames`]' filter.
-#[inline]
-fn first_word_bit(word: &str) -> usize {
-    let bytes = word.as_bytes();
-    let (first, last) = (bytes.first().copied().unwrap_or(0), bytes.last().copied().unwrap_or(0));
-    usize::from((bytes.len() as u8).wrapping_mul(37) ^ first ^ last.rotate_left(3))
+    /// The first and last token of each name, by the name's first word: one look-up a token, however
+    /// many names a long document has.
+    by_first: HashMap<&'a str, Vec<(usize, usize)>, RandomState>,
 }
 
 impl<'a> KnownNames<'a> {
     /// Adds the name made of tokens `first..=last`.
     fn add(&mut self, tokens: &Tokens<'a>, first: usize, last: usize) {
-        let word = tokens.text(first);
-        let bit = first_word_bit(word);
-        self.firsts[bit / 64] |= 1 << (bit % 64);
-        self.names.push((word, first, last));
+        self.by_first.entry(tokens.text(first)).or_default().push((first, last));
     }
 
     /// Whether no name was added.
     fn is_empty(&self) -> bool {
-        self.names.is_empty()
+        self.by_first.is_empty()
     }
 
     /// The last token of the longest name whose tokens start at token `i`.
     fn longest_at(&self, tokens: &Tokens, i: usize) -> Option<usize> {
-        let word = tokens.text(i);
-        let bit = first_word_bit(word);
-        if self.firsts[bit / 64] & 1 << (bit % 64) == 0 {
-            return None;
-        }
-        let same = |&&(name, first, last): &&(&str, usize, usize)| {
+        let names = self.by_first.get(tokens.text(i))?;
+        let same = |&&(first, last): &&(usize, usize)| {
             let n = last - first;
-            name == word && i + n < tokens.len() && (1..=n).all(|k| tokens.text(i + k) == tokens.text(first + k))
+            i + n < tokens.len() && (1..=n).all(|k| tokens.text(i + k) == tokens.text(first + k))
         };
-        self.names.iter().filter(same).map(|&(_, first, last)| i + last - first).max()
+        names.iter().filter(same).map(|&(first, last)| i + last - first).max()
     }
 }
 

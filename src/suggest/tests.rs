@@ -142,3 +142,26 @@ fn score_keys_order_as_total_cmp() {
         }
     }
 }
+
+#[test]
+fn taken_ranges_refuse_exactly_the_overlapping_ones() {
+    let mut seed = 3u64;
+    let mut next = |n: usize| {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize % n
+    };
+    let len = 300;
+    let mut taken = Taken::new(len);
+    let mut plain: Vec<(usize, usize, usize)> = Vec::new();
+    for i in 0..400 {
+        let start = next(len - 1);
+        let end = (start + 1 + next(90)).min(len);
+        taken.take(start, end, i);
+        if plain.iter().all(|&(s, e, _)| end <= s || e <= start) {
+            plain.push((start, end, i));
+        }
+    }
+    plain.sort_unstable();
+    assert!(plain.len() > 5, "{plain:?}");
+    assert_eq!(taken.in_position_order(), plain);
+}
