@@ -163,7 +163,9 @@ impl Lexicon {
         self.words.get(word).unwrap_or_default()
     }
 
-    /// The facts of every token of a text, by token index.
+    /// The facts of every token of a text, by token index (tests compare it with the one-pass
+    /// [`Lexicon::tokens_and_facts`] and feed single rules with it).
+    #[cfg(test)]
     pub fn facts(&self, tokens: &Tokens) -> Vec<Facts> {
         tokens.list.iter().map(|&t| self.facts_at(tokens.text, t)).collect()
     }
@@ -180,7 +182,8 @@ impl Lexicon {
         (Tokens { text, list }, facts)
     }
 
-    /// The facts of one word.
+    /// The facts of one word (tests check them against the predicates they stand for).
+    #[cfg(test)]
     pub fn facts_of(&self, word: &str) -> Facts {
         self.facts_at(word, Token { start: 0, end: word.len() })
     }

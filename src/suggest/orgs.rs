@@ -118,7 +118,7 @@ mod tests {
     }
 
     #[test]
-    fn abbreviated_suffixes_are_sorted_for_binary_search() {
+    fn abbreviated_suffixes_are_sorted() {
         assert!(ABBREVIATED.words().windows(2).all(|w| w[0] < w[1]));
     }
 

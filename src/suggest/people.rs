@@ -457,7 +457,7 @@ mod tests {
     }
 
     #[test]
-    fn word_lists_are_sorted_for_binary_search() {
+    fn word_lists_are_sorted() {
         for list in [&TITLES, &ROLE_NOUNS, &SPEECH_VERBS, &AMBIGUOUS_TITLES, &PARTICLES, &SUFFIXES] {
             let words = list.words();
             assert!(words.windows(2).all(|w| w[0] < w[1]), "{:?}", words.windows(2).find(|w| w[0] >= w[1]));

@@ -102,7 +102,9 @@ impl PhraseMatcher {
             && self.by_first.get(word).is_some_and(|list| list.iter().any(|p| p.rest.is_empty()))
     }
 
-    /// The label of a text that is exactly one of the phrases.
+    /// The label of a text that is exactly one of the phrases (tests check [`PhraseMatcher::label_of_span`]
+    /// and the gazetteers with it).
+    #[cfg(test)]
     pub fn label_of(&self, text: &str) -> Option<&str> {
         let tokens = Tokens::new(text);
         self.label_of_span(&tokens, 0, tokens.len().checked_sub(1)?)
@@ -117,7 +119,7 @@ impl PhraseMatcher {
             return None;
         }
         let same = |p: &&Phrase| {
-            p.rest.len() == last - first && p.rest.iter().enumerate().all(|(k, w)| tokens.text(first + 1 + k) == w)
+            first + p.rest.len() == last && p.rest.iter().enumerate().all(|(k, w)| tokens.text(first + 1 + k) == w)
         };
         self.by_first.get(word)?.iter().find(same).map(|p| p.label.as_str())
     }

@@ -326,42 +326,18 @@ const fn length_bit(len: usize) -> u64 {
     1 << if len < 63 { len } else { 63 }
 }
 
-/// A sorted word list with a [`ShapeFilter`] in front, then a scan of only the words that share the
-/// first byte (comparing lengths before bytes).
+/// A sorted list of words that gives its words one fact in the [`super::facts::Lexicon`] (titles,
+/// speech verbs, organisation suffixes…); words are looked up there, not here.
 #[derive(Debug)]
 pub struct WordList {
     words: &'static [&'static str],
-    shapes: ShapeFilter,
-    /// `words[starts[b]..ends[b]]` are the words starting with byte `b`.
-    starts: [u16; 256],
-    ends: [u16; 256],
 }
 
 impl WordList {
-    /// The list of `words`, which must be sorted (the tests of each list check it) and fewer than 65,536.
+    /// The list of `words`, kept sorted in the source (the tests of each list check it) so it reads well
+    /// and duplicates show.
     pub const fn new(words: &'static [&'static str]) -> Self {
-        let mut shapes = ShapeFilter::EMPTY;
-        let (mut starts, mut ends) = ([0u16; 256], [0u16; 256]);
-        let mut i = 0;
-        while i < words.len() {
-            shapes.insert(words[i]);
-            if let Some(&first) = words[i].as_bytes().first() {
-                if ends[first as usize] == 0 {
-                    starts[first as usize] = i as u16;
-                }
-                ends[first as usize] = i as u16 + 1;
-            }
-            i += 1;
-        }
-        Self { words, shapes, starts, ends }
-    }
-
-    /// Whether `word` is in the list.
-    #[inline]
-    pub fn contains(&self, word: &str) -> bool {
-        let Some(&first) = word.as_bytes().first() else { return self.words.contains(&word) };
-        let (start, end) = (usize::from(self.starts[usize::from(first)]), usize::from(self.ends[usize::from(first)]));
-        self.shapes.may_contain(word) && self.words[start..end].contains(&word)
+        Self { words }
     }
 
     /// The words, sorted.
@@ -388,17 +364,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn word_lists_are_sorted_for_binary_search() {
+    fn word_lists_are_sorted() {
         for list in [&FUNCTION_WORDS, &ORG_SUFFIXES, &PLACE_NOUNS] {
             assert!(list.words.windows(2).all(|w| w[0] < w[1]), "{:?}", list.words.windows(2).find(|w| w[0] >= w[1]));
         }
-    }
-
-    #[test]
-    fn word_lists_rule_out_words_by_first_byte_and_length() {
-        static LIST: WordList = WordList::new(&["Bank", "Board", "a"]);
-        assert!(LIST.contains("Bank") && LIST.contains("Board") && LIST.contains("a"));
-        assert!(!LIST.contains("Banks") && !LIST.contains("Boa") && !LIST.contains("") && !LIST.contains("b"));
     }
 
     #[test]
