@@ -17,6 +17,7 @@
 //! A pattern change must keep its gate sound; `line_rules.rs` tests every gate against its regexes on
 //! lines each branch matches.
 
+use super::line_rules::{COMMENT_FORM_CUE_WORDS, COOKIE_CUE_WORDS};
 use super::line_shape::{Classes, Shape, Start, any_of, letters_of, start, starts};
 
 /// Whether [`GALLERY_COUNTER`](super::line_rules) (`image 3 of 12`) can match: every branch needs
@@ -144,20 +145,29 @@ pub fn timestamp_line(s: &Shape) -> bool {
     s.has_any(BAR) || s.starts_with_any(&STARTS)
 }
 
-/// Whether a cookie cue (`ookie`, `rivacy`, `erms of`, `ontinuing`: literal, so their letters are
-/// needed whatever else the line holds) can occur.
+/// Whether a cookie cue ([`COOKIE_CUE_WORDS`]: literal, so their letters are needed whatever else
+/// the line holds) can occur.
 pub fn cookie_cues(s: &Shape) -> bool {
-    const CUES: [Classes; 4] =
-        [letters_of("ookie"), letters_of("rivacy"), letters_of("erms of"), letters_of("ontinuing")];
+    const CUES: [Classes; 4] = letters_of_each(COOKIE_CUE_WORDS);
     CUES.iter().any(|&c| s.has_all(c))
 }
 
-/// Whether a comment-form cue (`omment`, `eply`, `kismet`, `avascript` in the cases listed there;
-/// literal, so their letters are needed whatever else the line holds) can occur.
+/// Whether a comment-form cue ([`COMMENT_FORM_CUE_WORDS`]: literal, so their letters are needed
+/// whatever else the line holds) can occur.
 pub fn comment_form_cues(s: &Shape) -> bool {
-    const CUES: [Classes; 4] =
-        [letters_of("omment"), letters_of("eply"), letters_of("kismet"), letters_of("avascript")];
+    const CUES: [Classes; 7] = letters_of_each(COMMENT_FORM_CUE_WORDS);
     CUES.iter().any(|&c| s.has_all(c))
+}
+
+/// [`letters_of`] each cue: the gate is built from the very list the cue finder searches for.
+const fn letters_of_each<const N: usize>(words: [&str; N]) -> [Classes; N] {
+    let mut out = [letters_of(""); N];
+    let mut i = 0;
+    while i < N {
+        out[i] = letters_of(words[i]);
+        i += 1;
+    }
+    out
 }
 
 #[cfg(test)]

@@ -478,12 +478,18 @@ static COPYRIGHT_CUES: Cues = Cues::new(|| {
 static SUBSCRIBE_CUES: Cues =
     Cues::new(|| cues(&["ign up", "ubscri", "ewsletter", "nbox", "lick", "ollow", "IGN UP", "UBSCRI", "LICK"]));
 
+/// The literal cues of a comment form (the line gate `comment_form_cues` asks for their letters first).
+pub(super) const COMMENT_FORM_CUE_WORDS: [&str; 7] =
+    ["omment", "OMMENT", "eply", "EPLY", "kismet", "avaScript", "avascript"];
+
 /// Cues without which no line is part of a comment form.
-static COMMENT_FORM_CUES: Cues =
-    Cues::new(|| cues(&["omment", "OMMENT", "eply", "EPLY", "kismet", "avaScript", "avascript"]));
+static COMMENT_FORM_CUES: Cues = Cues::new(|| cues(&COMMENT_FORM_CUE_WORDS));
+
+/// The literal cues of a consent notice (the line gate `cookie_cues` asks for their letters first).
+pub(super) const COOKIE_CUE_WORDS: [&str; 4] = ["ookie", "rivacy", "erms of", "ontinuing"];
 
 /// Cues without which no line is a consent notice.
-static COOKIE_CUES: Cues = Cues::new(|| cues(&["ookie", "rivacy", "erms of", "ontinuing"]));
+static COOKIE_CUES: Cues = Cues::new(|| cues(&COOKIE_CUE_WORDS));
 
 /// `ADVERTISEMENT`, `Story continues below advertisement`… alone on a line.
 fn ad_line(t: &str, words: usize, shape: &Shape) -> Option<String> {
