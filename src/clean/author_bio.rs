@@ -73,14 +73,11 @@ fn is_bio(t: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::text::lines;
+    use super::super::layout::flagged_lines;
     use super::*;
 
     fn judged(text: &str) -> Vec<bool> {
-        let l = lines(text);
-        let mut v = vec![None; l.len()];
-        judge(&l, &mut v);
-        v.iter().map(Option::is_some).collect()
+        flagged_lines(text, judge)
     }
 
     const STORY: &str = "The ferry sailed at dawn.\n\nThe council met at noon.\n";

@@ -153,6 +153,7 @@ fn best_segment(items: &[(usize, i64)]) -> Option<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::layout::flagged_lines;
     use super::super::text::lines;
     use super::*;
 
@@ -175,10 +176,7 @@ mod tests {
     }
 
     fn judged(text: &str) -> Vec<bool> {
-        let l = lines(text);
-        let mut v = vec![None; l.len()];
-        judge(&l, &mut v);
-        v.iter().map(Option::is_some).collect()
+        flagged_lines(text, judge)
     }
 
     #[test]

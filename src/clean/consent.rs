@@ -41,14 +41,11 @@ pub fn judge(raw: &str, lines: &[Line<'_>], verdicts: &mut [Option<Verdict>]) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::text::lines;
+    use super::super::layout::flagged_lines;
     use super::*;
 
     fn judged(text: &str) -> Vec<bool> {
-        let l = lines(text);
-        let mut v = vec![None; l.len()];
-        judge(text, &l, &mut v);
-        v.iter().map(Option::is_some).collect()
+        flagged_lines(text, |l, v| judge(text, l, v))
     }
 
     #[test]

@@ -202,22 +202,24 @@ fn ap_notice(line: &Line<'_>, out: &mut Vec<Proposal>) {
     }
 }
 
+/// `text` with every proposal `rule` makes on its lines applied: the shape of the span rules' unit tests.
+#[cfg(test)]
+pub(super) fn apply(text: &str, rule: impl Fn(&Line<'_>, &mut Vec<Proposal>)) -> String {
+    let mut out = Vec::new();
+    for l in super::text::lines(text) {
+        rule(&l, &mut out);
+    }
+    let mut s = text.to_string();
+    for p in out.iter().rev() {
+        s.replace_range(p.start..p.end, &p.replacement);
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::text::lines;
     use super::*;
-
-    fn apply(text: &str, rule: fn(&Line<'_>, &mut Vec<Proposal>)) -> String {
-        let mut out = Vec::new();
-        for l in lines(text) {
-            rule(&l, &mut out);
-        }
-        let mut s = text.to_string();
-        for p in out.iter().rev() {
-            s.replace_range(p.start..p.end, &p.replacement);
-        }
-        s
-    }
 
     #[test]
     fn hover_cards_are_cut_back_to_the_display_name() {

@@ -164,3 +164,13 @@ pub fn resolve(mut proposals: Vec<Proposal>) -> Vec<Proposal> {
     }
     out
 }
+
+/// Which lines of `text` a line judge (`judge(lines, verdicts)`) gives a verdict: the shape of the
+/// line judges' unit tests.
+#[cfg(test)]
+pub(super) fn flagged_lines(text: &str, judge: impl Fn(&[Line<'_>], &mut [Option<Verdict>])) -> Vec<bool> {
+    let lines = super::text::lines(text);
+    let mut verdicts = vec![None; lines.len()];
+    judge(&lines, &mut verdicts);
+    verdicts.iter().map(Option::is_some).collect()
+}

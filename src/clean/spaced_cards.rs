@@ -110,20 +110,14 @@ fn is_name(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::text::lines;
     use super::*;
 
+    /// The text with both hover-card rules applied, as the cleaner runs them.
     fn apply(text: &str) -> String {
-        let mut out = Vec::new();
-        for l in lines(text) {
-            super::super::inline::hover_cards(&l, &mut out);
-            hover_cards(&l, &mut out);
-        }
-        let mut s = text.to_string();
-        for p in out.iter().rev() {
-            s.replace_range(p.start..p.end, &p.replacement);
-        }
-        s
+        super::super::inline::apply(text, |l, out| {
+            super::super::inline::hover_cards(l, out);
+            hover_cards(l, out);
+        })
     }
 
     #[test]
