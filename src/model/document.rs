@@ -234,11 +234,17 @@ impl Document {
                 Err(e) => problems.push(e),
             }
         }
-        let span = EditSpan::of(added.iter().map(|e| (e.start, e.end)));
+        // Only accepted edits change the cleaned text: suggestions added pending leave it (and the
+        // entities on it) as they are, so it is not spliced again for them.
+        let span = EditSpan::of(added.iter().filter(|e| e.is_accepted()).map(|e| (e.start, e.end)));
+        let grows = !added.is_empty();
         self.change_edits(span, |edits| {
             edits.extend(added);
             edits.sort_by_key(|e| (e.start, e.end));
         });
+        if span.is_none() && grows {
+            self.revision += 1;
+        }
         problems
     }
 
