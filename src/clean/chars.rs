@@ -99,8 +99,17 @@ pub fn repair(line: &Line<'_>, rules: CharRules, out: &mut Vec<Proposal>) {
     let bytes = t.as_bytes();
     let [mojibake, entities, invisible, nbsp, spaces] = rules.0;
     let mut i = 0;
+    // Past a byte that is not quiet, the next chunk is walked byte by byte without trying to skip
+    // (text in other scripts is seldom quiet, and a skip that fails costs more than the walk).
+    let mut slow_until = 0;
     loop {
-        i = skip_quiet(bytes, i);
+        if i >= slow_until {
+            let quiet_end = skip_quiet(bytes, i);
+            if quiet_end == i {
+                slow_until = i + CHUNK;
+            }
+            i = quiet_end;
+        }
         let Some(&b) = bytes.get(i) else { break };
         let found = match b {
             b' ' | b'\t' if is_lone_space(bytes, i) => None,
