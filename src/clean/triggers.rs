@@ -7,8 +7,9 @@ use super::inline;
 use super::text::Line;
 
 /// The first occurrence of one literal at or after the start of the last line asked, found by
-/// searching the rest of the text only when a line starts past the occurrence found before.
-struct NextHit {
+/// searching the rest of the text only when a line starts past the occurrence found before. The
+/// literal must hold no line break, so that one starts in a line exactly when the line holds it.
+pub(super) struct NextHit {
     /// Finds the first occurrence in a haystack.
     find: fn(&[u8]) -> Option<usize>,
     /// Start of the first occurrence not before the lines asked so far (`None`: there is none).
@@ -17,12 +18,18 @@ struct NextHit {
 
 impl NextHit {
     /// The first occurrence in `text`.
-    fn new(find: fn(&[u8]) -> Option<usize>, text: &[u8]) -> Self {
+    pub(super) fn new(find: fn(&[u8]) -> Option<usize>, text: &[u8]) -> Self {
         Self { find, at: find(text) }
     }
 
+    /// Whether the literal occurs at or after the start of the last line asked (anywhere in the
+    /// text, before any line is asked).
+    pub(super) fn any_left(&self) -> bool {
+        self.at.is_some()
+    }
+
     /// Whether an occurrence starts in `start..end` of `text` (asked with `start` never decreasing).
-    fn starts_in(&mut self, text: &[u8], start: usize, end: usize) -> bool {
+    pub(super) fn starts_in(&mut self, text: &[u8], start: usize, end: usize) -> bool {
         if self.at.is_some_and(|at| at < start) {
             self.at = text.get(start..).and_then(self.find).map(|p| start + p);
         }
