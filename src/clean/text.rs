@@ -344,6 +344,24 @@ pub fn labelled(label: &str, text: &str) -> String {
     out
 }
 
+/// `label: "text"` with the text shortened as [`quote`] shortens it: the same string as
+/// `labelled(label, &quote(text, max))`, written in place. `{:?}` escapes every character by
+/// itself, so the kept characters are quoted as they stand (printable ASCII copied) and the
+/// ellipsis, printable, is added before the closing quote.
+pub fn labelled_quote(label: &str, text: &str, max: usize) -> String {
+    let t = text.trim();
+    let cut = t.char_indices().nth(max).map(|(i, _)| i);
+    let mut out = String::with_capacity(label.len() + t.len().min(4 * max) + 8);
+    out.push_str(label);
+    out.push_str(": ");
+    push_debug(&mut out, cut.map_or(t, |i| &t[..i]));
+    if cut.is_some() {
+        out.pop();
+        out.push_str("…\"");
+    }
+    out
+}
+
 /// Appends `text` quoted as `{:?}` quotes it. Printable ASCII other than `"` and `\` is written as it
 /// is, so such text (most lines) is copied instead of going through the formatter char by char.
 pub fn push_debug(out: &mut String, text: &str) {
@@ -450,6 +468,16 @@ mod tests {
         assert_eq!(line_key("Hello  World "), line_key("hello world"));
         assert_ne!(line_key("hello world"), line_key("hello worlds"));
         assert_eq!(quote("abcdef", 3), "abc…");
+    }
+
+    #[test]
+    fn labelled_quotes_equal_quoting_then_labelling() {
+        const PIECES: &[&str] =
+            &["a", "Word ", " ", "\"", "\\", "é", "…", "\u{301}", "\u{1}", "\t", "’", "\u{200b}", "\u{a0}", "x."];
+        for (k, text) in random_texts(PIECES, 3, 1500, |i| i % 90).iter().enumerate() {
+            let max = [0, 1, 5, 60][k % 4];
+            assert_eq!(labelled_quote("byline", text, max), labelled("byline", &quote(text, max)), "{text:?}");
+        }
     }
 
     #[test]
