@@ -9,7 +9,7 @@
 
 use super::layout::Verdict;
 use super::rules::PAGE_BOILERPLATE;
-use super::text::{Line, ends_sentence, stopword_density, word_count, word_count_up_to};
+use super::text::{Line, ends_sentence, stopword_density, word_count_up_to};
 
 /// Fewer non-blank lines than this and the text is an article, not a page.
 const MIN_LINES: usize = 30;
@@ -23,6 +23,8 @@ const PENALISED_RUN: usize = 2;
 /// A line of at least this many words with clauses in it is near-good even without English stop words or
 /// a closing full stop (a paragraph in another language, a quotation ending in a bracket).
 const LONG_CLAUSES: usize = 20;
+/// A line of at least this many words is long enough to be prose without a closing full stop.
+const LONG_LINE: usize = 25;
 /// How many times its own weight a bad line in a penalised run costs.
 const RUN_PENALTY: i64 = 2;
 
@@ -39,14 +41,17 @@ enum Class {
 
 /// Classifies one trimmed line. Stop words are English; long sentences count as prose in any language.
 fn classify(t: &str) -> Class {
-    let words = word_count(t);
+    // Every test below compares the count with 25 or less: counting stops past 25.
+    let words = word_count_up_to(t, LONG_LINE);
     let sentence = ends_sentence(t);
-    // The density, the costly feature, decides only for a sentence of six words or more or a line of 25
-    // or more (every test below that reads it also asks for one of those); most lines of a page are
-    // neither, and for them any value gives the same class.
-    let density = if words >= 6 && (sentence || words >= 25) { stopword_density(t) } else { 0.0 };
+    // The density, the costly feature, decides only for a sentence of six to fourteen words or a
+    // line of 25 or more that is not one: a sentence of 15 words or more is prose (and good)
+    // whatever its density, and below six words (or 25 without a sentence) every test that reads
+    // it also asks for one of those. For the other lines any value gives the same class.
+    let density_decides = words >= 6 && if sentence { words < 15 } else { words >= LONG_LINE };
+    let density = if density_decides { stopword_density(t) } else { 0.0 };
     let prose = density >= 0.2 || (sentence && words >= 15);
-    if words >= 12 && prose && (sentence || words >= 25) {
+    if words >= 12 && prose && (sentence || words >= LONG_LINE) {
         Class::Good
     } else if (words >= 6 && sentence && density >= 0.15) || (words >= LONG_CLAUSES && has_clauses(t)) {
         Class::NearGood
@@ -217,6 +222,35 @@ mod tests {
         let mut c: Vec<(usize, i64)> = l.iter().map(|l| (l.index, -25)).collect();
         penalise_furniture_runs(&l, &mut c);
         assert_eq!(c.iter().map(|c| c.1).collect::<Vec<_>>(), vec![-50, -50, -25, -25]);
+    }
+
+    /// The class by its definition: every feature measured on every line.
+    fn classify_plainly(t: &str) -> Class {
+        let words = super::super::text::word_count(t);
+        let sentence = ends_sentence(t);
+        let density = stopword_density(t);
+        let prose = density >= 0.2 || (sentence && words >= 15);
+        if words >= 12 && prose && (sentence || words >= 25) {
+            Class::Good
+        } else if (words >= 6 && sentence && density >= 0.15) || (words >= LONG_CLAUSES && has_clauses(t)) {
+            Class::NearGood
+        } else {
+            Class::Bad
+        }
+    }
+
+    #[test]
+    fn classes_agree_with_their_plain_definition() {
+        const PIECES: &[&str] =
+            &["the ", "of ", "harbour ", "ferry ", "Council ", "said", ", ", ". ", ".", "!", "\"", "  ", "\t", "x"];
+        let texts = super::super::text::random_texts(PIECES, 11, 3000, |i| i % 90);
+        let mut seen = [0usize; 3];
+        for t in &texts {
+            let class = classify(t);
+            assert_eq!(class, classify_plainly(t), "{t:?}");
+            seen[class as usize] += 1;
+        }
+        assert!(seen.iter().all(|&n| n > 100), "every class is exercised: {seen:?}");
     }
 
     #[test]

@@ -13,6 +13,7 @@ use regex::Regex;
 use super::layout::Verdict;
 use super::rules::COOKIE_NOTICE;
 use super::text::{Line, quote};
+use super::triggers::NextHit;
 
 /// The word every consent line holds: a cheap scan of the whole text before any line is looked at.
 static COOKIE: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("ookie"));
@@ -26,13 +27,16 @@ static COOKIES_AND_SITE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// Marks lines not judged yet that talk about cookies and the website or browser.
 pub fn judge(raw: &str, lines: &[Line<'_>], verdicts: &mut [Option<Verdict>]) {
-    if COOKIE.find(raw.as_bytes()).is_none() {
+    // Searched once over the whole text, from line to line, instead of once in every line.
+    let mut cookie = NextHit::new(|text| COOKIE.find(text), raw.as_bytes());
+    if !cookie.any_left() {
         return;
     }
     let Some(re) = COOKIES_AND_SITE.as_ref() else { return };
     for line in lines {
         let t = line.text;
-        if verdicts[line.index].is_none() && COOKIE.find(t.as_bytes()).is_some() && re.is_match(t) {
+        let unjudged = verdicts[line.index].is_none();
+        if unjudged && cookie.starts_in(raw.as_bytes(), line.start, line.end) && re.is_match(t) {
             let reason = format!("consent notice: cookies and the site in one line: {:?}", quote(t, 60));
             verdicts[line.index] = Some(Verdict::builtin(COOKIE_NOTICE, reason));
         }

@@ -10,6 +10,7 @@ use regex::Regex;
 
 use super::rules::{AD_MARKER, COPYRIGHT_FOOTER, HOVER_CARD};
 use super::text::{Line, quote};
+use super::triggers::InLine;
 use super::{EditKind, Proposal};
 
 /// How far before `MORE` a hover card may start, in bytes.
@@ -111,14 +112,32 @@ fn card_start(t: &str, p: usize) -> Option<String> {
     None
 }
 
-/// Ad markers glued into running text, wire credits and the AP notice at the end of a paragraph.
-pub fn glued_junk(line: &Line<'_>, on: &dyn Fn(&str) -> bool, out: &mut Vec<Proposal>) {
-    if on(AD_MARKER) {
+/// The first `MORE` in a haystack: every hover card, glued or after a space, ends with one.
+pub(super) fn find_more(haystack: &[u8]) -> Option<usize> {
+    MORE.find(haystack)
+}
+
+/// The start of the first ad marker in a haystack that [`glued_ads`] would look at.
+pub(super) fn find_glued_ad(haystack: &[u8]) -> Option<usize> {
+    GLUED_AD_FINDER.as_ref()?.find(haystack).map(|m| m.start())
+}
+
+/// The first `Associated Press` in a haystack: every AP notice holds one.
+pub(super) fn find_associated_press(haystack: &[u8]) -> Option<usize> {
+    ASSOCIATED_PRESS.find(haystack)
+}
+
+/// Ad markers glued into running text, wire credits and the AP notice at the end of a paragraph;
+/// `found` says which of their triggers start in the line (a rule without one has nothing to find).
+pub fn glued_junk(line: &Line<'_>, on: &dyn Fn(&str) -> bool, found: InLine, out: &mut Vec<Proposal>) {
+    if on(AD_MARKER) && found.glued_ad {
         glued_ads(line, out);
     }
     if on(COPYRIGHT_FOOTER) {
         wire_credit(line, out);
-        ap_notice(line, out);
+        if found.associated_press {
+            ap_notice(line, out);
+        }
     }
 }
 
@@ -184,11 +203,8 @@ fn wire_credit(line: &Line<'_>, out: &mut Vec<Proposal>) {
     });
 }
 
-/// The AP copyright notice glued to a paragraph.
+/// The AP copyright notice glued to a paragraph (asked only of a line holding `Associated Press`).
 fn ap_notice(line: &Line<'_>, out: &mut Vec<Proposal>) {
-    if ASSOCIATED_PRESS.find(line.text.as_bytes()).is_none() {
-        return;
-    }
     let Some(re) = AP_NOTICE.as_ref() else { return };
     for m in re.find_iter(line.text) {
         out.push(Proposal {
@@ -262,7 +278,8 @@ mod tests {
 
     #[test]
     fn wire_credits_and_ap_notice_at_paragraph_end() {
-        let run = |text: &str| apply(text, |l, out| glued_junk(l, &|_| true, out));
+        let all = InLine { more: true, glued_ad: true, associated_press: true };
+        let run = |text: &str| apply(text, |l, out| glued_junk(l, &|_| true, all, out));
         assert_eq!(run("The port reopened. (Reporting by Lena Park; Editing by Tom Reyes)"), "The port reopened.");
         assert_eq!(
             run(

@@ -19,7 +19,7 @@ use super::rules::{
     AD_MARKER, BYLINE, COMMENT_COUNTER, COOKIE_NOTICE, COPYRIGHT_FOOTER, DUPLICATE_TITLE, PHOTO_CREDIT, READ_MORE,
     REPEATED_LINE, SHARE_SUBSCRIBE, TIMESTAMP,
 };
-use super::text::{Line, ends_sentence, labelled, line_key, quote, word_count, word_count_up_to};
+use super::text::{Line, ends_sentence, labelled, labelled_quote, line_key, word_count, word_count_up_to};
 
 /// Compiles a built-in pattern (a bug in one is caught by the unit tests, which compile them all).
 fn re(pattern: &str) -> Regex {
@@ -368,7 +368,7 @@ pub fn judge(lines: &[Line<'_>], on: &dyn Fn(&str) -> bool, verdicts: &mut [Opti
         if verdict.is_none() && related_items > 0 && on(READ_MORE) {
             if words <= 25 && !ends_sentence(t) {
                 related_items -= 1;
-                verdict = Some(Verdict::builtin(READ_MORE, labelled("headline in a RELATED block", &quote(t, 60))));
+                verdict = Some(Verdict::builtin(READ_MORE, labelled_quote("headline in a RELATED block", t, 60)));
             } else {
                 related_items = 0;
             }
@@ -377,7 +377,7 @@ pub fn judge(lines: &[Line<'_>], on: &dyn Fn(&str) -> bool, verdicts: &mut [Opti
             if let Some(&first) = key.and_then(|k| seen.get(&k)) {
                 verdict = Some(Verdict::builtin(
                     REPEATED_LINE,
-                    labelled(&format!("repeats line {}", first + 1), &quote(t, 60)),
+                    labelled_quote(&format!("repeats line {}", first + 1), t, 60),
                 ));
             }
         }
@@ -499,7 +499,7 @@ fn ad_line(t: &str, words: usize, shape: &Shape) -> Option<String> {
     let core = t.trim_end_matches([':', '…', '.', ' ']).trim_start_matches(['-', '–', '—', ' ']);
     // No entry of `AD_LINES` ends with a full stop (a unit test checks), so none needs trimming here.
     if may_be_ad_line(core) && AD_LINES.iter().any(|a| a.eq_ignore_ascii_case(core)) {
-        return Some(labelled("advertising or player marker", &quote(t, 60)));
+        return Some(labelled_quote("advertising or player marker", t, 60));
     }
     (gate::gallery_counter(shape) && GALLERY_COUNTER.is_match(t)).then(|| labelled("gallery counter", t))
 }
@@ -564,7 +564,7 @@ fn photo_credit(t: &str, words: usize, shape: &Shape) -> Option<String> {
         6.. => "caption with photo credit",
         _ => "photo credit",
     };
-    Some(labelled(what, &quote(t, 60)))
+    Some(labelled_quote(what, t, 60))
 }
 
 /// Most words of a caption recognised only by where it places people (`…, left, and …`, `pictured`).
@@ -590,7 +590,7 @@ fn copyright_footer(t: &str, words: usize, shape: &Shape) -> Option<String> {
         3 => "syndication note",
         _ => "wire credit",
     };
-    Some(labelled(what, &quote(t, 60)))
+    Some(labelled_quote(what, t, 60))
 }
 
 /// Share bars, follow prompts and newsletter sign-ups.
@@ -599,17 +599,17 @@ fn share_subscribe(t: &str, words: usize, shape: &Shape) -> Option<String> {
         return None;
     }
     if words <= 10 && is_share_bar(t) {
-        return Some(labelled("share buttons", &quote(t, 60)));
+        return Some(labelled_quote("share buttons", t, 60));
     }
     if words <= 20 && gate::follow(shape) && FOLLOW.is_match(t) {
-        return Some(labelled("follow prompt", &quote(t, 60)));
+        return Some(labelled_quote("follow prompt", t, 60));
     }
     if !gate::sign_up(shape) || (words > 10 && !SUBSCRIBE_CUES.any_in(t)) {
         return None;
     }
     let prompt = SUBSCRIBE_START.is_match(t)
         || (SUBSCRIBE_ANY.is_match(t) && (READER.is_match(t) || !ends_sentence(t)) && words <= 25);
-    prompt.then(|| labelled("sign-up prompt", &quote(t, 60)))
+    prompt.then(|| labelled_quote("sign-up prompt", t, 60))
 }
 
 /// Whether every word of the line is a share-button label (and one is a network or `share`).
@@ -637,7 +637,7 @@ fn read_more(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if words > 40 || !gate::read_more(shape) {
         return None;
     }
-    (READ_MORE_LINE.is_match(t) || READ_MORE_CAPS.is_match(t)).then(|| labelled("teaser", &quote(t, 60)))
+    (READ_MORE_LINE.is_match(t) || READ_MORE_CAPS.is_match(t)).then(|| labelled_quote("teaser", t, 60))
 }
 
 /// Cookie and consent notices addressed to the reader.
@@ -647,7 +647,7 @@ fn cookie_notice(t: &str, words: usize, shape: &Shape) -> Option<String> {
     }
     let strong = COOKIE_STRONG.is_match(t);
     let weak = !strong && words <= 60 && COOKIE_WEAK.is_match(t) && CONSENT_CUE.is_match(t);
-    (strong || weak).then(|| labelled("consent notice", &quote(t, 60)))
+    (strong || weak).then(|| labelled_quote("consent notice", t, 60))
 }
 
 /// Comment and share counters, and the labels and notices of a comment form.
@@ -656,7 +656,7 @@ fn comment_counter(t: &str, words: usize, shape: &Shape) -> Option<String> {
         return Some(labelled("counter", t));
     }
     let form = words <= 25 && gate::comment_form_cues(shape) && COMMENT_FORM_CUES.any_in(t) && COMMENT_FORM.is_match(t);
-    form.then(|| labelled("comment form", &quote(t, 60)))
+    form.then(|| labelled_quote("comment form", t, 60))
 }
 
 /// Bylines.
@@ -664,7 +664,7 @@ fn byline(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if words > 16 || !gate::byline(shape, t) || (ends_sentence(t) && !t.ends_with(['M', 'T'])) && words > 6 {
         return None;
     }
-    BYLINE_PATTERNS.is_match(t).then(|| labelled("byline", &quote(t, 60)))
+    BYLINE_PATTERNS.is_match(t).then(|| labelled_quote("byline", t, 60))
 }
 
 /// Timestamps and lines that are only a date and time.

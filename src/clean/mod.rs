@@ -23,6 +23,7 @@ pub mod rules;
 pub mod spaced_cards;
 pub mod swar;
 pub mod text;
+pub mod triggers;
 pub mod user;
 
 use std::borrow::Cow;
@@ -175,8 +176,10 @@ impl Cleaner {
         let mut out = layout::line_deletions(&lines, &verdicts);
         let mut spans = Vec::new();
         let char_rules = chars::CharRules::new(&|id| self.is_enabled(id));
+        let mut triggers = triggers::SpanTriggers::of(raw);
         for line in lines.iter().filter(|l| verdicts[l.index].is_none()) {
-            self.span_rules(line, &user, char_rules, &mut spans);
+            let found = triggers.in_line(line);
+            self.span_rules(line, found, &user, char_rules, &mut spans);
         }
         if self.is_enabled(rules::BLANK_LINES) {
             layout::blank_line_runs(&lines, &verdicts, &mut spans);
@@ -185,20 +188,21 @@ impl Cleaner {
         layout::resolve(out)
     }
 
-    /// Runs the span rules on one kept line.
+    /// Runs the span rules on one kept line, in which the triggers `found` start.
     fn span_rules(
         &self,
         line: &text::Line<'_>,
+        found: triggers::InLine,
         user: &[&UserRule],
         char_rules: chars::CharRules,
         out: &mut Vec<Proposal>,
     ) {
         let on = |id: &str| self.is_enabled(id);
-        if on(rules::HOVER_CARD) {
+        if on(rules::HOVER_CARD) && found.more {
             inline::hover_cards(line, out);
             spaced_cards::hover_cards(line, out);
         }
-        inline::glued_junk(line, &on, out);
+        inline::glued_junk(line, &on, found, out);
         chars::repair(line, char_rules, out);
         user::spans(user, line, out);
     }

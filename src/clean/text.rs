@@ -57,43 +57,46 @@ pub fn word_count(text: &str) -> usize {
     word_count_up_to(text, usize::MAX)
 }
 
-/// Chunks of eight bytes counted between two looks at the limit of [`word_count_up_to`].
-const CHUNKS_PER_CHECK: usize = 8;
+/// Bytes whose word starts [`word_count_up_to`] counts at once, between two looks at the limit.
+const WORD_BLOCK: usize = 16;
 
 /// Number of white-space separated words, exact up to `limit`; past it, some number above `limit`
-/// (counting stops within 64 bytes): thresholds need no more, and long paragraphs are not walked.
-/// Eight bytes at a time: a word starts at a byte that is not a space or tab after one that is.
+/// (counting stops within [`WORD_BLOCK`] bytes): thresholds need no more, and long paragraphs are
+/// not walked. A word starts at a byte that is not a space or tab after one that is, or at the
+/// first byte; they are counted a block at a time ([`word_starts`]).
 pub fn word_count_up_to(text: &str, limit: usize) -> usize {
-    let mut count = 0;
-    let mut after_space = HIGHS & 0xFF;
-    let mut blocks = text.as_bytes().chunks_exact(CHUNK * CHUNKS_PER_CHECK);
-    for block in blocks.by_ref() {
-        count += block.chunks_exact(CHUNK).map(|chunk| word_starts(swar::load(chunk), &mut after_space)).sum::<usize>();
+    let bytes = text.as_bytes();
+    let mut count = usize::from(bytes.first().is_some_and(|&b| !is_blank(b)));
+    let mut at = 1;
+    while let Some(window) = bytes.get(at - 1..at + WORD_BLOCK).and_then(|w| <&[u8; WORD_BLOCK + 1]>::try_from(w).ok())
+    {
+        count += usize::from(word_starts(window));
         if count > limit {
             return count;
         }
+        at += WORD_BLOCK;
     }
-    let mut chunks = blocks.remainder().chunks_exact(CHUNK);
-    for chunk in chunks.by_ref() {
-        count += word_starts(swar::load(chunk), &mut after_space);
-    }
-    let mut after_space = after_space != 0;
-    for &b in chunks.remainder() {
-        let space = b == b' ' || b == b'\t';
-        count += usize::from(after_space && !space);
-        after_space = space;
-    }
-    count
+    // The last bytes (fewer than a block) padded with spaces, which start no word.
+    let Some(rest) = bytes.get(at - 1..) else { return count };
+    let mut window = [b' '; WORD_BLOCK + 1];
+    window[..rest.len()].copy_from_slice(rest);
+    count + usize::from(word_starts(&window))
 }
 
-/// Words starting in the chunk `x`: bytes that are not a space or tab after one that is.
-/// `after_space` holds `0x80` when the byte before the chunk is one (else 0), and is left so for
-/// the next chunk.
-fn word_starts(x: u64, after_space: &mut u64) -> usize {
-    let spaces = swar::bytes_equal(x, b' ') | swar::bytes_equal(x, b'\t');
-    let starts = !spaces & HIGHS & ((spaces << 8) | *after_space);
-    *after_space = spaces >> 56;
-    swar::count_marked(starts)
+/// Whether a byte separates words: a space or a tab.
+fn is_blank(b: u8) -> bool {
+    (b == b' ') | (b == b'\t')
+}
+
+/// Words starting in a block: bytes `1..=WORD_BLOCK` of `window` that are not a space or tab after
+/// one that is (byte 0 is the byte before the block). A fixed length and no branches, so the
+/// compiler counts the block with vector compares.
+fn word_starts(window: &[u8; WORD_BLOCK + 1]) -> u8 {
+    let mut starts = 0u8;
+    for k in 0..WORD_BLOCK {
+        starts += u8::from(is_blank(window[k]) & !is_blank(window[k + 1]));
+    }
+    starts
 }
 
 /// Whether the text ends like a sentence: `.`, `!`, `?`, or a closing quote or bracket after one.
@@ -213,15 +216,16 @@ pub fn stopword_density(text: &str) -> f32 {
     if words == 0 { 0.0 } else { stops as f32 / words as f32 }
 }
 
-/// FNV-1a's offset basis.
-const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
-/// FNV-1a's prime.
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
+/// The hash a key starts from.
+const KEY_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+/// The odd multiplier that mixes eight bytes into the hash.
+const KEY_MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
 
-/// A key for comparing lines: case-folded ASCII, runs of white space as one space, hashed (FNV-1a).
-/// Eight bytes at a time where a chunk needs no folding of white space (most of a prose line).
+/// A key for comparing lines: case-folded ASCII, runs of white space as one space, hashed. The
+/// input is walked eight bytes at a time where a chunk needs no folding of white space (most of a
+/// prose line), and the folded bytes are hashed eight at a time.
 pub fn line_key(text: &str) -> u64 {
-    let mut key = KeyHash { hash: FNV_BASIS, pending_space: false, any: false };
+    let mut key = KeyHash::new();
     let mut chunks = text.trim().as_bytes().chunks_exact(CHUNK);
     for chunk in chunks.by_ref() {
         let fed = plain_chunk(swar::load(chunk)).is_some_and(|lowered| key.push_plain(lowered));
@@ -230,13 +234,21 @@ pub fn line_key(text: &str) -> u64 {
         }
     }
     chunks.remainder().iter().for_each(|&b| key.push(b));
-    key.hash
+    key.finish()
 }
 
-/// The running hash of [`line_key`] and where it stands in the line's white space.
+/// The running hash of [`line_key`] and where it stands in the line's white space. Folded bytes
+/// gather in `pending` and are mixed into the hash eight at a time, so the key depends only on
+/// the folded bytes and their number, not on how the line's chunks fell.
 struct KeyHash {
-    /// FNV-1a so far.
+    /// The hash of the folded bytes mixed in so far.
     hash: u64,
+    /// Folded bytes not mixed in yet, the first in the low byte (the rest zero).
+    pending: u64,
+    /// How many bytes `pending` holds (0 to 7).
+    filled: u32,
+    /// How many folded bytes were fed in all.
+    len: u64,
     /// White space seen since the last byte hashed, after some byte was (it becomes one space).
     pending_space: bool,
     /// Whether any byte was hashed.
@@ -244,6 +256,11 @@ struct KeyHash {
 }
 
 impl KeyHash {
+    /// A hash of no bytes.
+    fn new() -> Self {
+        Self { hash: KEY_SEED, pending: 0, filled: 0, len: 0, pending_space: false, any: false }
+    }
+
     /// Feeds one byte: ASCII white space waits until a later byte shows it is inside the line.
     fn push(&mut self, b: u8) {
         if b.is_ascii_whitespace() {
@@ -251,10 +268,10 @@ impl KeyHash {
             return;
         }
         if self.pending_space {
-            self.mix(b' ');
+            self.feed(u64::from(b' '), 1);
             self.pending_space = false;
         }
-        self.mix(b.to_ascii_lowercase());
+        self.feed(u64::from(b.to_ascii_lowercase()), 1);
         self.any = true;
     }
 
@@ -262,28 +279,47 @@ impl KeyHash {
     /// byte. Feeds nothing and says false when its first byte is a space that goes on a run or
     /// leads the line.
     fn push_plain(&mut self, lowered: u64) -> bool {
-        let bytes = lowered.to_le_bytes();
-        if bytes[0] == b' ' && (self.pending_space || !self.any) {
+        if lowered & 0xFF == u64::from(b' ') && (self.pending_space || !self.any) {
             return false;
         }
         if self.pending_space {
-            self.mix(b' ');
+            self.feed(u64::from(b' '), 1);
         }
-        let [head @ .., last] = bytes;
-        head.iter().for_each(|&b| self.mix(b));
-        // No two spaces side by side: a space last follows a byte that is hashed.
-        self.pending_space = last == b' ';
-        if !self.pending_space {
-            self.mix(last);
+        // No two spaces side by side: a space last follows a byte that is hashed, and waits.
+        self.pending_space = lowered >> 56 == u64::from(b' ');
+        if self.pending_space {
+            self.feed(lowered & (u64::MAX >> 8), CHUNK as u32 - 1);
+        } else {
+            self.feed(lowered, CHUNK as u32);
         }
         self.any = true;
         true
     }
 
-    /// One FNV-1a step.
-    fn mix(&mut self, b: u8) {
-        self.hash = (self.hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+    /// Feeds `n` folded bytes (1 to 8), held in the low bytes of `bytes` (the others zero).
+    fn feed(&mut self, bytes: u64, n: u32) {
+        let shift = 8 * self.filled;
+        self.pending |= bytes << shift;
+        self.filled += n;
+        self.len += u64::from(n);
+        if self.filled >= 8 {
+            self.hash = mix(self.hash ^ self.pending);
+            self.filled -= 8;
+            // The bytes that did not fit (none when the pending ones started empty).
+            self.pending = if shift == 0 { 0 } else { bytes >> (64 - shift) };
+        }
     }
+
+    /// The key: the bytes still pending and the number of bytes mixed in last.
+    fn finish(&self) -> u64 {
+        mix(mix(self.hash ^ self.pending) ^ self.len)
+    }
+}
+
+/// Mixes a word: the high and low halves of its product with [`KEY_MULTIPLIER`] folded together.
+fn mix(x: u64) -> u64 {
+    let product = u128::from(x) * u128::from(KEY_MULTIPLIER);
+    (product as u64) ^ ((product >> 64) as u64)
 }
 
 /// A chunk that [`line_key`] can hash as it stands once its ASCII capitals are lowered (returned):
@@ -305,6 +341,24 @@ pub fn labelled(label: &str, text: &str) -> String {
     out.push_str(label);
     out.push_str(": ");
     push_debug(&mut out, text);
+    out
+}
+
+/// `label: "text"` with the text shortened as [`quote`] shortens it: the same string as
+/// `labelled(label, &quote(text, max))`, written in place. `{:?}` escapes every character by
+/// itself, so the kept characters are quoted as they stand (printable ASCII copied) and the
+/// ellipsis, printable, is added before the closing quote.
+pub fn labelled_quote(label: &str, text: &str, max: usize) -> String {
+    let t = text.trim();
+    let cut = t.char_indices().nth(max).map(|(i, _)| i);
+    let mut out = String::with_capacity(label.len() + t.len().min(4 * max) + 8);
+    out.push_str(label);
+    out.push_str(": ");
+    push_debug(&mut out, cut.map_or(t, |i| &t[..i]));
+    if cut.is_some() {
+        out.pop();
+        out.push_str("…\"");
+    }
     out
 }
 
@@ -375,9 +429,9 @@ mod tests {
 
     /// [`line_key`] byte by byte, as it was first written.
     fn byte_key(text: &str) -> u64 {
-        let mut key = KeyHash { hash: FNV_BASIS, pending_space: false, any: false };
+        let mut key = KeyHash::new();
         text.trim().bytes().for_each(|b| key.push(b));
-        key.hash
+        key.finish()
     }
 
     #[test]
@@ -403,6 +457,9 @@ mod tests {
             let want = text.split([' ', '\t']).filter(|w| !w.is_empty()).count();
             assert_eq!(word_count(&text), want, "{text:?}");
             assert_eq!(word_count_up_to(&text, want), want, "{text:?}");
+            for limit in [0, 1, want / 2, want.saturating_sub(1)].into_iter().filter(|&l| l < want) {
+                assert!(word_count_up_to(&text, limit) > limit, "{text:?} up to {limit}");
+            }
         }
         assert!(ends_sentence("He left.\u{201d}"));
         assert!(!ends_sentence("Home | News"));
@@ -411,6 +468,16 @@ mod tests {
         assert_eq!(line_key("Hello  World "), line_key("hello world"));
         assert_ne!(line_key("hello world"), line_key("hello worlds"));
         assert_eq!(quote("abcdef", 3), "abc…");
+    }
+
+    #[test]
+    fn labelled_quotes_equal_quoting_then_labelling() {
+        const PIECES: &[&str] =
+            &["a", "Word ", " ", "\"", "\\", "é", "…", "\u{301}", "\u{1}", "\t", "’", "\u{200b}", "\u{a0}", "x."];
+        for (k, text) in random_texts(PIECES, 3, 1500, |i| i % 90).iter().enumerate() {
+            let max = [0, 1, 5, 60][k % 4];
+            assert_eq!(labelled_quote("byline", text, max), labelled("byline", &quote(text, max)), "{text:?}");
+        }
     }
 
     #[test]
