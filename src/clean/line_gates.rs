@@ -148,14 +148,14 @@ pub fn timestamp_line(s: &Shape) -> bool {
 /// Whether a cookie cue ([`COOKIE_CUE_WORDS`]: literal, so their letters are needed whatever else
 /// the line holds) can occur.
 pub fn cookie_cues(s: &Shape) -> bool {
-    const CUES: [Classes; 4] = letters_of_each(COOKIE_CUE_WORDS);
+    const CUES: [Classes; 8] = letters_of_each(COOKIE_CUE_WORDS);
     CUES.iter().any(|&c| s.has_all(c))
 }
 
 /// Whether a comment-form cue ([`COMMENT_FORM_CUE_WORDS`]: literal, so their letters are needed
 /// whatever else the line holds) can occur.
 pub fn comment_form_cues(s: &Shape) -> bool {
-    const CUES: [Classes; 7] = letters_of_each(COMMENT_FORM_CUE_WORDS);
+    const CUES: [Classes; 9] = letters_of_each(COMMENT_FORM_CUE_WORDS);
     CUES.iter().any(|&c| s.has_all(c))
 }
 

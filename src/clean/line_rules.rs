@@ -479,14 +479,18 @@ static SUBSCRIBE_CUES: Cues =
     Cues::new(|| cues(&["ign up", "ubscri", "ewsletter", "nbox", "lick", "ollow", "IGN UP", "UBSCRI", "LICK"]));
 
 /// The literal cues of a comment form (the line gate `comment_form_cues` asks for their letters first).
-pub(super) const COMMENT_FORM_CUE_WORDS: [&str; 7] =
-    ["omment", "OMMENT", "eply", "EPLY", "kismet", "avaScript", "avascript"];
+/// Each cue leaves out its word's first letter and comes in lower case and in capitals, so `Comment`,
+/// `comment` and a shouted `COMMENT` all have one; the rule's expressions ignore case.
+pub(super) const COMMENT_FORM_CUE_WORDS: [&str; 9] =
+    ["omment", "OMMENT", "eply", "EPLY", "kismet", "KISMET", "avascript", "avaScript", "AVASCRIPT"];
 
 /// Cues without which no line is part of a comment form.
 static COMMENT_FORM_CUES: Cues = Cues::new(|| cues(&COMMENT_FORM_CUE_WORDS));
 
-/// The literal cues of a consent notice (the line gate `cookie_cues` asks for their letters first).
-pub(super) const COOKIE_CUE_WORDS: [&str; 4] = ["ookie", "rivacy", "erms of", "ontinuing"];
+/// The literal cues of a consent notice (the line gate `cookie_cues` asks for their letters first), in
+/// lower case and in capitals like [`COMMENT_FORM_CUE_WORDS`], so `WE USE COOKIES` reaches the rule.
+pub(super) const COOKIE_CUE_WORDS: [&str; 8] =
+    ["ookie", "OOKIE", "rivacy", "RIVACY", "erms of", "ERMS OF", "ontinuing", "ONTINUING"];
 
 /// Cues without which no line is a consent notice.
 static COOKIE_CUES: Cues = Cues::new(|| cues(&COOKIE_CUE_WORDS));
@@ -1113,6 +1117,12 @@ mod tests {
             Some(COOKIE_NOTICE)
         );
         assert_eq!(first_rule("The regulator said the firm's privacy policy misled regulators in 2018."), None);
+        // The expressions ignore case, and their cues come in capitals too: shouted notices are caught.
+        for l in
+            ["WE USE COOKIES TO IMPROVE YOUR EXPERIENCE.", "BY CONTINUING TO BROWSE, YOU AGREE TO OUR COOKIE POLICY"]
+        {
+            assert_eq!(first_rule(l).as_deref(), Some(COOKIE_NOTICE), "{l}");
+        }
     }
 
     #[test]
@@ -1133,6 +1143,8 @@ mod tests {
             "Notify me by email when someone answers my comment.",
             "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
             "Please enable JavaScript to view the comments",
+            "LEAVE A COMMENT CANCEL REPLY",
+            "PLEASE ENABLE JAVASCRIPT TO VIEW THE COMMENTS",
         ] {
             assert_eq!(first_rule(l).as_deref(), Some(COMMENT_COUNTER), "{l}");
         }
