@@ -1,0 +1,695 @@
+//! The date expressions matched by hand, in one forward pass. This is the regular expression kept as
+//! the tests' oracle (`super::oracle`) spelled out: the same alternatives tried in the same order at
+//! the leftmost possible start, with the same greedy choices, so the matches (and their spans) are the
+//! same. The scan finds the word starts of 32 bytes at a time with vector instructions and rejects
+//! most of them by their first two and three bytes (two table look-ups), so only words that can open
+//! an expression ("the", "a", month names, digits…) are matched in full.
+//!
+//! The regex's semantics kept here: `(?-u:\b)` is an ASCII word boundary; `\s` is Unicode white space;
+//! in the case-insensitive parts Unicode simple case folding lets `ſ` (U+017F) stand for `s` and the
+//! Kelvin sign (U+212A) for `k`; alternatives are tried in order and the first that completes wins;
+//! matches do not overlap, each search resuming where the last match ended.
+
+use super::super::gazetteer::Gazetteer;
+
+/// Words that open a "last Tuesday" / "next March" expression (case-insensitive).
+const SHIFTS: &[&str] = &["last", "next", "this", "early", "late"];
+/// Words before a unit: "the past decade", "the next two years".
+const SPAN_OPENERS: &[&str] = &["past", "last", "next", "coming", "previous", "following", "first", "final"];
+/// Counts before a unit; the regex's order ("a" before "an" before "a few"), `[0-9]+` tried first.
+const NUMBER_WORDS: &[&str] = &[
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "a few", "few", "several", "many",
+];
+/// Units of time, each optional plural spelled out with the plural first (the regex's `days?` is greedy).
+const UNITS: &[&str] = &[
+    "days",
+    "day",
+    "weeks",
+    "week",
+    "months",
+    "month",
+    "years",
+    "year",
+    "decades",
+    "decade",
+    "century",
+    "centuries",
+    "weekends",
+    "weekend",
+    "quarters",
+    "quarter",
+    "half",
+];
+/// Words before a season: "last week", "this summer".
+const SEASON_OPENERS: &[&str] = &["last", "next", "this", "previous", "coming", "upcoming", "recent"];
+/// Periods a season opener names.
+const SEASONS: &[&str] = &[
+    "week", "month", "year", "weekend", "decade", "century", "summer", "winter", "spring", "fall", "autumn", "season",
+    "quarter",
+];
+/// Words before plural units: "upcoming months".
+const PLURAL_OPENERS: &[&str] = &["upcoming", "coming", "recent"];
+/// The plural units after them.
+const PLURAL_UNITS: &[&str] = &["days", "weeks", "months", "years"];
+/// "earlier this year", "later this month".
+const NEAR_OPENERS: &[&str] = &["earlier", "later"];
+/// Days named relative to today.
+const DEICTIC: &[&str] = &["yesterday", "today", "tomorrow"];
+/// Ordinal suffixes after a day number ("3rd").
+const ORDINALS: &[&[u8]] = &[b"st", b"nd", b"rd", b"th"];
+
+/// The first bytes of the white space characters (`\s`).
+const SPACE_LEADS: [u8; 10] = [b'\t', b'\n', 0x0b, 0x0c, b'\r', b' ', 0xc2, 0xe1, 0xe2, 0xe3];
+
+/// `ſ`, which case-insensitive `s` also matches.
+const LONG_S: &[u8] = "\u{17f}".as_bytes();
+/// The Kelvin sign, which case-insensitive `k` also matches.
+const KELVIN: &[u8] = "\u{212a}".as_bytes();
+
+/// Alternatives tried in order, indexed by the bytes they can begin with.
+#[derive(Debug, Clone)]
+struct Words {
+    /// The alternatives, in the regex's order (at most 32).
+    list: Vec<&'static str>,
+    /// Whether they match case-insensitively.
+    folded: bool,
+    /// For each byte, bit `k` set if alternative `k` can begin with it.
+    by_first: [u32; 256],
+}
+
+impl Words {
+    /// Alternatives matched exactly.
+    fn exact(list: Vec<&'static str>) -> Self {
+        Self::indexed(list, false)
+    }
+
+    /// Alternatives matched case-insensitively (lower-case ASCII words).
+    fn folded(list: &[&'static str]) -> Self {
+        Self::indexed(list.to_vec(), true)
+    }
+
+    /// Indexes `list` by first byte.
+    fn indexed(list: Vec<&'static str>, folded: bool) -> Self {
+        assert!(list.len() <= 32, "at most 32 alternatives");
+        let mut by_first = [0u32; 256];
+        for (k, word) in list.iter().enumerate() {
+            for spelling in spellings(word.as_bytes(), folded) {
+                by_first[usize::from(spelling[0])] |= 1 << k;
+            }
+        }
+        Self { list, folded, by_first }
+    }
+
+    /// The first alternative at `i` after which `rest` matches, and where `rest` ends: an ordered
+    /// alternation followed by the rest of the expression.
+    #[inline]
+    fn then(&self, b: &[u8], i: usize, mut rest: impl FnMut(usize) -> Option<usize>) -> Option<usize> {
+        let mut candidates = self.by_first[usize::from(*b.get(i)?)];
+        while candidates != 0 {
+            let word = self.list[candidates.trailing_zeros() as usize].as_bytes();
+            candidates &= candidates - 1;
+            if let Some(end) = self.at(b, i, word).and_then(&mut rest) {
+                return Some(end);
+            }
+        }
+        None
+    }
+
+    /// Where `word` ends if it is at `i`.
+    #[inline]
+    fn at(&self, b: &[u8], i: usize, word: &[u8]) -> Option<usize> {
+        if self.folded {
+            return word.iter().try_fold(i, |j, &c| folded_char(b, j, c));
+        }
+        let found = b.get(i..i + word.len())?;
+        found.iter().zip(word).all(|(x, y)| x == y).then_some(i + word.len())
+    }
+}
+
+/// Where the character at `j` ends if it matches the lower-case ASCII byte `c` case-insensitively
+/// (the bytes of [`char_variants`]).
+#[inline]
+pub(super) fn folded_char(b: &[u8], j: usize, c: u8) -> Option<usize> {
+    let x = *b.get(j)?;
+    // For a lower-case letter `c`, `x | 0x20 == c` holds for exactly its two ASCII cases.
+    if x == c || (c.is_ascii_lowercase() && x | 0x20 == c) {
+        return Some(j + 1);
+    }
+    if x < 0x80 {
+        return None;
+    }
+    let other = match c {
+        b's' => LONG_S,
+        b'k' => KELVIN,
+        _ => return None,
+    };
+    b[j..].starts_with(other).then_some(j + other.len())
+}
+
+/// The spellings case-insensitive matching accepts for a lower-case ASCII byte `c` (Unicode simple case
+/// folding: `s` also `ſ`, `k` also the Kelvin sign); other bytes stand for themselves.
+fn char_variants(c: u8) -> Vec<&'static [u8]> {
+    const LOWER: [[u8; 1]; 128] = ascii_table(0);
+    const UPPER: [[u8; 1]; 128] = ascii_table(32);
+    let i = usize::from(c & 0x7f);
+    let mut variants: Vec<&'static [u8]> = vec![&LOWER[i]];
+    if c.is_ascii_lowercase() {
+        variants.push(&UPPER[i]);
+    }
+    match c {
+        b's' => variants.push(LONG_S),
+        b'k' => variants.push(KELVIN),
+        _ => {}
+    }
+    variants
+}
+
+/// Every ASCII byte as a one-byte string, lower-case letters shifted down by `shift`.
+const fn ascii_table(shift: u8) -> [[u8; 1]; 128] {
+    let mut table = [[0u8; 1]; 128];
+    let mut c = 0;
+    while c < 128 {
+        let lower = c as u8;
+        table[c] = [if lower.is_ascii_lowercase() { lower - shift } else { lower }];
+        c += 1;
+    }
+    table
+}
+
+/// Whether the byte at `i` is an ASCII word byte (what `(?-u:\b)` looks at).
+fn is_word(b: &[u8], i: usize) -> bool {
+    b.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+}
+
+/// Whether `(?-u:\b)` holds at `i`.
+fn boundary(b: &[u8], i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|j| is_word(b, j)) != is_word(b, i)
+}
+
+/// `i` if a word boundary is there: the end of a match.
+fn end(b: &[u8], i: usize) -> Option<usize> {
+    boundary(b, i).then_some(i)
+}
+
+/// The length of the Unicode white space character (`\s`) at `i`, or 0.
+pub(super) fn space_len(b: &[u8], i: usize) -> usize {
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match (at(0), at(1), at(2)) {
+        (b'\t'..=b'\r' | b' ', _, _) => 1,
+        (0xc2, 0x85 | 0xa0, _) => 2,
+        (0xe1, 0x9a, 0x80)
+        | (0xe2, 0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf)
+        | (0xe2, 0x81, 0x9f)
+        | (0xe3, 0x80, 0x80) => 3,
+        _ => 0,
+    }
+}
+
+/// `\s+` at `i`: where the run of white space ends, if there is one. Taking the whole run is the only
+/// choice that can succeed: nothing after a `\s+` in these expressions begins with white space.
+fn spaces(b: &[u8], i: usize) -> Option<usize> {
+    let mut j = i;
+    while let Some(&c) = b.get(j) {
+        j += match c {
+            b'\t'..=b'\r' | b' ' => 1,
+            0..0x80 => break,
+            _ => match space_len(b, j) {
+                0 => break,
+                n => n,
+            },
+        };
+    }
+    (j > i).then_some(j)
+}
+
+/// How many ASCII digits are at `i`.
+fn digits(b: &[u8], i: usize) -> usize {
+    b.get(i..).map_or(0, |tail| tail.iter().take_while(|c| c.is_ascii_digit()).count())
+}
+
+/// `[0-9]{1,max}` at `i` followed by `rest`: the longest run first, as the greedy regex tries them.
+fn digit_run(b: &[u8], i: usize, max: usize, mut rest: impl FnMut(usize) -> Option<usize>) -> Option<usize> {
+    (1..=digits(b, i).min(max)).rev().find_map(|n| rest(i + n))
+}
+
+/// Four digits and a word boundary at `i`: `[0-9]{4}(?-u:\b)`.
+fn four_digits(b: &[u8], i: usize) -> Option<usize> {
+    (digits(b, i) >= 4).then_some(i + 4).and_then(|e| end(b, e))
+}
+
+/// `(?:,?\s+[0-9]{4}(?-u:\b))?` after a day: where the date ends, with its year if it has one.
+fn with_year(b: &[u8], i: usize) -> usize {
+    let comma = i + usize::from(b.get(i) == Some(&b','));
+    spaces(b, comma).and_then(|j| four_digits(b, j)).unwrap_or(i)
+}
+
+/// `[0-9]{1,2}(?:st|nd|rd|th)?` at `i` followed by `rest`, in the regex's order of tries.
+fn day(b: &[u8], i: usize, mut rest: impl FnMut(usize) -> Option<usize>) -> Option<usize> {
+    digit_run(b, i, 2, |j| {
+        let suffixed = ORDINALS.iter().find(|o| b[j..].starts_with(o)).map(|o| j + o.len());
+        suffixed.and_then(&mut rest).or_else(|| rest(j))
+    })
+}
+
+/// An alternative of the expression at a word boundary: where its match ends.
+type Alternative = fn(&Expressions, &[u8], usize) -> Option<usize>;
+
+/// The alternatives in the regex's order; bit `k` of an alternative set is `ALTERNATIVES[k]`.
+const ALTERNATIVES: [Alternative; 14] = [
+    Expressions::month_day,
+    Expressions::month_year,
+    Expressions::day_month,
+    Expressions::shifted_name,
+    Expressions::span,
+    Expressions::season,
+    Expressions::plural,
+    Expressions::near,
+    Expressions::count_ago,
+    Expressions::today,
+    Expressions::named,
+    Expressions::decade,
+    Expressions::year,
+    Expressions::age,
+];
+/// "March 3, 2019", "Sept. 5".
+const MONTH_DAY: u16 = 1;
+/// "March 2019".
+const MONTH_YEAR: u16 = 1 << 1;
+/// "3 March 2019".
+const DAY_MONTH: u16 = 1 << 2;
+/// "last Tuesday".
+const SHIFTED: u16 = 1 << 3;
+/// "the past decade" (the case-insensitive relative dates follow).
+const SPAN: u16 = 1 << 4;
+/// "last week".
+const SEASON: u16 = 1 << 5;
+/// "upcoming months".
+const PLURAL: u16 = 1 << 6;
+/// "earlier this year".
+const NEAR: u16 = 1 << 7;
+/// "two years ago".
+const COUNT_AGO: u16 = 1 << 8;
+/// "yesterday".
+const TODAY: u16 = 1 << 9;
+/// "Tuesday", "March".
+const NAMED: u16 = 1 << 10;
+/// "the 1990s".
+const DECADE: u16 = 1 << 11;
+/// "2016".
+const YEAR: u16 = 1 << 12;
+/// "15-year-old".
+const AGE: u16 = 1 << 13;
+/// Every alternative.
+const ALL: u16 = (1 << 14) - 1;
+/// The alternatives that begin with a digit.
+const NUMERIC: u16 = DAY_MONTH | COUNT_AGO | DECADE | YEAR | AGE;
+/// A matcher for the date expressions; see the module comment.
+#[derive(Debug, Clone)]
+pub(super) struct Expressions {
+    /// Month names and abbreviations, longest first.
+    months: Words,
+    /// Full month names.
+    months_full: Words,
+    /// Full weekday names, then full month names.
+    named: Words,
+    /// [`SHIFTS`].
+    shifts: Words,
+    /// "the", case-insensitive.
+    the_folded: Words,
+    /// "the", exact.
+    the: Words,
+    /// "of", exact.
+    of: Words,
+    /// "this", case-insensitive.
+    this: Words,
+    /// "ago", case-insensitive.
+    ago: Words,
+    /// [`SPAN_OPENERS`].
+    span_openers: Words,
+    /// [`NUMBER_WORDS`].
+    numbers: Words,
+    /// [`UNITS`].
+    units: Words,
+    /// [`SEASON_OPENERS`].
+    season_openers: Words,
+    /// [`SEASONS`].
+    seasons: Words,
+    /// [`PLURAL_OPENERS`].
+    plural_openers: Words,
+    /// [`PLURAL_UNITS`].
+    plural_units: Words,
+    /// [`NEAR_OPENERS`].
+    near_openers: Words,
+    /// [`DEICTIC`].
+    deictic: Words,
+    /// The alternatives that can begin with an ASCII letter, by [`opening_index`] of the first three
+    /// bytes (a superset: bytes are taken modulo 32, so both cases of a letter share an entry).
+    openings: Box<[u16; 1 << 15]>,
+    /// Bit `b0 | b1 << 8`: whether a match can begin with the bytes `b0 b1` (exact bytes; a first,
+    /// cheaper test than [`Self::openings`]).
+    pairs: Box<[u64; 1024]>,
+}
+
+impl Expressions {
+    /// The expressions for the gazetteer's month and weekday names.
+    pub(super) fn new(gazetteer: &Gazetteer) -> Self {
+        let months = longest_first(gazetteer.months.iter().flatten().copied().collect());
+        let full = |rows: &[Vec<&'static str>]| longest_first(rows.iter().filter_map(|r| r.first().copied()).collect());
+        let mut named = full(&gazetteer.weekdays);
+        named.extend(full(&gazetteer.months));
+        let mut expressions = Self {
+            months: Words::exact(months),
+            months_full: Words::exact(full(&gazetteer.months)),
+            named: Words::exact(named),
+            shifts: Words::folded(SHIFTS),
+            the_folded: Words::folded(&["the"]),
+            the: Words::exact(vec!["the"]),
+            of: Words::exact(vec!["of"]),
+            this: Words::folded(&["this"]),
+            ago: Words::folded(&["ago"]),
+            span_openers: Words::folded(SPAN_OPENERS),
+            numbers: Words::folded(NUMBER_WORDS),
+            units: Words::folded(UNITS),
+            season_openers: Words::folded(SEASON_OPENERS),
+            seasons: Words::folded(SEASONS),
+            plural_openers: Words::folded(PLURAL_OPENERS),
+            plural_units: Words::folded(PLURAL_UNITS),
+            near_openers: Words::folded(NEAR_OPENERS),
+            deictic: Words::folded(DEICTIC),
+            openings: Box::new([0; 1 << 15]),
+            pairs: Box::new([0; 1024]),
+        };
+        expressions.openings = expressions.opening_table();
+        expressions.pairs = expressions.opening_pairs();
+        expressions
+    }
+
+    /// The non-overlapping matches in `text`, left to right: `(start, end)` byte offsets.
+    pub(super) fn matches<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize)> + 't {
+        let b = text.as_bytes();
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            let (start, end) = self.next_match(b, from)?;
+            from = end;
+            Some((start, end))
+        })
+    }
+
+    /// The leftmost match starting at or after `from`: the candidates of 32 bytes at a time (see
+    /// [`block_starts`]), then those of the last few bytes.
+    fn next_match(&self, b: &[u8], from: usize) -> Option<(usize, usize)> {
+        let mut i = from;
+        if i == 0 {
+            if let Some(end) = self.match_at(b, 0, self.openers(b, 0)) {
+                return Some((0, end));
+            }
+            i = 1;
+        }
+        while let Some(window) = b.get(i - 1..i + 34).and_then(|w| <&[u8; 35]>::try_from(w).ok()) {
+            let mut starts = block_starts(window);
+            while starts != 0 {
+                let j = (starts.trailing_zeros() & 31) as usize;
+                starts &= starts - 1;
+                let pair = usize::from(u16::from_le_bytes([window[j + 1], window[j + 2]]));
+                if self.pairs[pair / 64] >> (pair % 64) & 1 == 0 {
+                    continue;
+                }
+                let alternatives = match window[j + 1] {
+                    b'0'..=b'9' => NUMERIC,
+                    0..0x80 => self.openings[opening_index(window[j + 1], window[j + 2], window[j + 3])],
+                    _ => self.openers(b, i + j),
+                };
+                if let Some(end) = self.match_at(b, i + j, alternatives) {
+                    return Some((i + j, end));
+                }
+            }
+            i += 32;
+        }
+        (i..b.len()).find_map(|s| self.match_at(b, s, self.openers(b, s)).map(|end| (s, end)))
+    }
+
+    /// The alternatives that can begin at `s`, judging by the bytes there.
+    fn openers(&self, b: &[u8], s: usize) -> u16 {
+        let at = |k: usize| b.get(s + k).copied().unwrap_or(0);
+        match at(0) {
+            b'0'..=b'9' => NUMERIC,
+            0..0x80 => self.openings[opening_index(at(0), at(1), at(2))],
+            _ if b[s..].starts_with(LONG_S) || b[s..].starts_with(KELVIN) => ALL,
+            _ => 0,
+        }
+    }
+
+    /// The match at `s`, if one begins there, trying `alternatives` (those that can begin at `s`).
+    #[inline]
+    fn match_at(&self, b: &[u8], s: usize, alternatives: u16) -> Option<usize> {
+        if alternatives == 0 || !boundary(b, s) {
+            return None;
+        }
+        self.at(b, s, alternatives)
+    }
+
+    /// The bit set of [`Self::pairs`]: the first two bytes of every spelling of every opening word
+    /// (a count shorter than two bytes followed by the first byte of white space), of `ſ` and the
+    /// Kelvin sign, and of a digit followed by anything.
+    fn opening_pairs(&self) -> Box<[u64; 1024]> {
+        let mut bits = Box::new([0u64; 1024]);
+        let mut set = |b0: u8, b1: u8| {
+            let pair = usize::from(b0) | usize::from(b1) << 8;
+            bits[pair / 64] |= 1 << (pair % 64);
+        };
+        for (b0, b1) in (b'0'..=b'9').flat_map(|d| (0..=255).map(move |c| (d, c))) {
+            set(b0, b1);
+        }
+        for special in [LONG_S, KELVIN] {
+            set(special[0], special[1]);
+        }
+        for (_, words) in self.opening_words() {
+            for word in &words.list {
+                for spelling in spellings(word.as_bytes(), words.folded) {
+                    match spelling.get(1) {
+                        Some(&b1) => set(spelling[0], b1),
+                        None => SPACE_LEADS.iter().for_each(|&b1| set(spelling[0], b1)),
+                    }
+                }
+            }
+        }
+        bits
+    }
+
+    /// The words each alternative can begin with (the numeric ones aside).
+    fn opening_words(&self) -> [(u16, &Words); 12] {
+        [
+            (MONTH_DAY, &self.months),
+            (MONTH_YEAR, &self.months_full),
+            (SHIFTED, &self.shifts),
+            (SPAN, &self.the_folded),
+            (SPAN, &self.span_openers),
+            (SEASON, &self.season_openers),
+            (PLURAL, &self.plural_openers),
+            (NEAR, &self.near_openers),
+            (COUNT_AGO, &self.numbers),
+            (TODAY, &self.deictic),
+            (NAMED, &self.named),
+            (DECADE, &self.the),
+        ]
+    }
+
+    /// The table of [`Self::openings`]: for the first three bytes of every word an alternative can begin
+    /// with, in every spelling, that alternative. A word shorter than three bytes is a count ("a",
+    /// "an"): white space follows it, then (after a one-byte space) more white space or a unit.
+    fn opening_table(&self) -> Box<[u16; 1 << 15]> {
+        let mut table = Box::new([0u16; 1 << 15]);
+        let anything: Vec<[u8; 2]> = (0..32).flat_map(|x| (0..32).map(move |y| [x, y])).collect();
+        let unit_or_space = (0..=255).filter(|&c| self.units.by_first[usize::from(c)] != 0 || SPACE_LEADS.contains(&c));
+        let unit_or_space: Vec<u8> = unit_or_space.collect();
+        let after_count: Vec<[u8; 2]> = SPACE_LEADS
+            .iter()
+            .flat_map(|&w| {
+                let next: Vec<u8> = if w < 0x80 { unit_or_space.clone() } else { (0..=255).collect() };
+                next.into_iter().map(move |n| [w, n])
+            })
+            .collect();
+        for (alternative, words) in self.opening_words() {
+            let tails = if alternative == COUNT_AGO { &after_count } else { &anything };
+            for word in &words.list {
+                for spelling in spellings(word.as_bytes(), words.folded) {
+                    let tails: &[[u8; 2]] = if spelling.len() < 3 { tails } else { &[[0, 0]] };
+                    for tail in tails {
+                        let bytes: Vec<u8> = spelling.iter().chain(tail).copied().collect();
+                        table[opening_index(bytes[0], bytes[1], bytes[2])] |= alternative;
+                    }
+                }
+            }
+        }
+        table
+    }
+
+    /// The match at `s` (a word boundary), if any: the first of `alternatives` that completes, in
+    /// the regex's order.
+    fn at(&self, b: &[u8], s: usize, alternatives: u16) -> Option<usize> {
+        let mut left = alternatives;
+        while left != 0 {
+            let alternative = ALTERNATIVES[left.trailing_zeros() as usize];
+            left &= left - 1;
+            if let Some(end) = alternative(self, b, s) {
+                return Some(end);
+            }
+        }
+        None
+    }
+
+    /// "last week".
+    fn season(&self, b: &[u8], s: usize) -> Option<usize> {
+        self.season_openers.then(b, s, |i| self.seasons.then(b, spaces(b, i)?, |e| end(b, e)))
+    }
+
+    /// "upcoming months".
+    fn plural(&self, b: &[u8], s: usize) -> Option<usize> {
+        self.plural_openers.then(b, s, |i| self.plural_units.then(b, spaces(b, i)?, |e| end(b, e)))
+    }
+
+    /// "two years ago".
+    fn count_ago(&self, b: &[u8], s: usize) -> Option<usize> {
+        self.count(b, s, |i| self.units.then(b, i, |j| self.ago.then(b, spaces(b, j)?, |e| end(b, e))))
+    }
+
+    /// "yesterday".
+    fn today(&self, b: &[u8], s: usize) -> Option<usize> {
+        self.deictic.then(b, s, |e| end(b, e))
+    }
+
+    /// "Tuesday", "March".
+    fn named(&self, b: &[u8], s: usize) -> Option<usize> {
+        self.named.then(b, s, |e| end(b, e))
+    }
+
+    /// "2016".
+    fn year(&self, b: &[u8], s: usize) -> Option<usize> {
+        year(b, s)
+    }
+
+    /// "15-year-old".
+    fn age(&self, b: &[u8], s: usize) -> Option<usize> {
+        age(b, s)
+    }
+
+    /// "March 3, 2019", "Sept. 5", "March 3rd".
+    fn month_day(&self, b: &[u8], s: usize) -> Option<usize> {
+        self.months.then(b, s, |i| day(b, spaces(b, i)?, |j| end(b, j).map(|j| with_year(b, j))))
+    }
+
+    /// "March 2019".
+    fn month_year(&self, b: &[u8], s: usize) -> Option<usize> {
+        self.months_full.then(b, s, |i| four_digits(b, spaces(b, i)?))
+    }
+
+    /// "3 March 2019", "the 3rd of March".
+    fn day_month(&self, b: &[u8], s: usize) -> Option<usize> {
+        day(b, s, |i| {
+            let i = spaces(b, i)?;
+            let after_of = self.of.then(b, i, |j| spaces(b, j));
+            let month = |k: usize| self.months_full.then(b, k, |e| end(b, e).map(|e| with_year(b, e)));
+            after_of.and_then(month).or_else(|| month(i))
+        })
+    }
+
+    /// "last Tuesday", "next March".
+    fn shifted_name(&self, b: &[u8], s: usize) -> Option<usize> {
+        self.shifts.then(b, s, |i| self.named.then(b, spaces(b, i)?, |e| end(b, e)))
+    }
+
+    /// "the past decade", "next two years", "the following few weeks".
+    fn span(&self, b: &[u8], s: usize) -> Option<usize> {
+        let opened = |i: usize| {
+            self.span_openers.then(b, i, |j| {
+                let j = spaces(b, j)?;
+                let unit = |k: usize| self.units.then(b, k, |e| end(b, e));
+                self.count(b, j, unit).or_else(|| unit(j))
+            })
+        };
+        self.the_folded.then(b, s, |i| opened(spaces(b, i)?)).or_else(|| opened(s))
+    }
+
+    /// "earlier this year".
+    fn near(&self, b: &[u8], s: usize) -> Option<usize> {
+        self.near_openers
+            .then(b, s, |i| self.this.then(b, spaces(b, i)?, |j| self.seasons.then(b, spaces(b, j)?, |e| end(b, e))))
+    }
+
+    /// A count and the white space after it (`(?:[0-9]+|a|an|…|many)\s+`) followed by `rest`. Only the
+    /// whole digit run can be followed by white space, so shorter runs are not tried.
+    fn count(&self, b: &[u8], i: usize, mut rest: impl FnMut(usize) -> Option<usize>) -> Option<usize> {
+        match digits(b, i) {
+            0 => self.numbers.then(b, i, |j| rest(spaces(b, j)?)),
+            n => rest(spaces(b, i + n)?),
+        }
+    }
+
+    /// "the 1990s", "2010s".
+    fn decade(&self, b: &[u8], s: usize) -> Option<usize> {
+        let digits_at = |i: usize| {
+            let d = b.get(i..i + 5)?;
+            let century = matches!(&d[..2], b"18" | b"19" | b"20");
+            (century && d[2].is_ascii_digit() && &d[3..] == b"0s").then_some(i + 5).and_then(|e| end(b, e))
+        };
+        self.the.then(b, s, |i| digits_at(spaces(b, i)?)).or_else(|| digits_at(s))
+    }
+}
+
+/// "2016": `(?:1[89][0-9][0-9]|20[0-9][0-9])(?-u:\b)`.
+fn year(b: &[u8], s: usize) -> Option<usize> {
+    let d = b.get(s..s + 4)?;
+    let century = matches!(&d[..2], b"18" | b"19" | b"20");
+    (century && d[2..].iter().all(u8::is_ascii_digit)).then_some(s + 4).and_then(|e| end(b, e))
+}
+
+/// "15-year-old": `[0-9]{1,3}-year-old(?-u:\b)`.
+fn age(b: &[u8], s: usize) -> Option<usize> {
+    const TAIL: &[u8] = b"-year-old";
+    digit_run(b, s, 3, |i| b[i..].starts_with(TAIL).then_some(i + TAIL.len()).and_then(|e| end(b, e)))
+}
+
+/// The index in [`Expressions::openings`] of three bytes: each taken modulo 32.
+fn opening_index(c0: u8, c1: u8, c2: u8) -> usize {
+    usize::from(c0 & 31) << 10 | usize::from(c1 & 31) << 5 | usize::from(c2 & 31)
+}
+
+/// Bit `j`: whether a match may begin at `window[j + 1]` (a superset: the exact test is
+/// [`Expressions::match_at`]). A match begins at an ASCII letter or digit after a byte that is not a
+/// letter, or at `ſ` or the Kelvin sign (lead bytes 0xc5 and 0xe2). Written so the compiler turns it
+/// into vector instructions.
+fn block_starts(window: &[u8; 35]) -> u32 {
+    let mut flags = [[0u8; 8]; 4];
+    for (j, flag) in flags.as_flattened_mut().iter_mut().enumerate() {
+        let (previous, c) = (window[j], window[j + 1]);
+        let after_letter = (previous | 0x20).wrapping_sub(b'a') < 26;
+        let folded = (c == 0xc5) | (c == 0xe2);
+        *flag = u8::from((!after_letter & (b'0'..0x80).contains(&c)) | folded) << 7;
+    }
+    // The top bit of each byte, gathered into the low byte by one multiplication.
+    flags.iter().enumerate().fold(0, |mask, (k, group)| {
+        let gathered = u64::from_le_bytes(*group).wrapping_mul(0x0002_0408_1020_4081) >> 56;
+        mask | (gathered as u32) << (8 * k)
+    })
+}
+
+/// Names longest first, the regex's order. The order only matters when one name begins another,
+/// and then the longer comes first either way.
+fn longest_first(mut names: Vec<&'static str>) -> Vec<&'static str> {
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names
+}
+
+/// Every spelling of `word` case-insensitive matching accepts, cut to its first three bytes (enough
+/// for [`Expressions::openings`]); just the word when matched exactly.
+fn spellings(word: &[u8], folded: bool) -> Vec<Vec<u8>> {
+    if !folded {
+        return vec![word.to_vec()];
+    }
+    let mut out: Vec<Vec<u8>> = vec![Vec::new()];
+    for &c in word.iter().take(3) {
+        out = out.iter().flat_map(|p| char_variants(c).into_iter().map(move |v| [p.as_slice(), v].concat())).collect();
+    }
+    out.into_iter().map(|s| s[..s.len().min(3)].to_vec()).collect()
+}
