@@ -105,8 +105,8 @@ impl Suggester {
     pub fn candidates(&self, cleaned: &str) -> Vec<Candidate<'_>> {
         let (tokens, facts) = self.lexicon.tokens_and_facts(cleaned);
         let mut out = self.patterns.find(&tokens);
-        let entity_start = |i: usize| facts[i].has(Facts::ENTITY_START);
-        out.extend(self.gazetteer.entities.find_where(&tokens, entity_start).into_iter().map(|m| {
+        let entity_starts = facts::indices_with(&facts, Facts::ENTITY_START);
+        out.extend(self.gazetteer.entities.find_at(&tokens, entity_starts).into_iter().map(|m| {
             let (start, end) = tokens.span(m.first, m.last);
             Candidate { start, end, label: m.label, origin: GAZETTEER, score: 0.8 }
         }));
