@@ -187,7 +187,12 @@ const CUES: Facts =
 pub fn find(tokens: &Tokens, facts: &[Facts], gazetteer: &Gazetteer) -> Vec<Candidate<'static>> {
     let rules = Rules { tokens, facts, gazetteer };
     let mut found = Vec::new();
+    // The tokens where a name may be mentioned again, noted in this pass so the second looks only at them.
+    let mut name_starts = Vec::with_capacity(facts.len() / 4);
     for (i, &f) in facts.iter().enumerate() {
+        if f.any(NAME_START) {
+            name_starts.push(i);
+        }
         // Every cue starts with a letter; lower-case words can only be role nouns or speech verbs.
         if !f.any(CUES) || !f.has(Facts::ALPHA_START) {
             continue;
@@ -208,7 +213,7 @@ pub fn find(tokens: &Tokens, facts: &[Facts], gazetteer: &Gazetteer) -> Vec<Cand
     found.sort_by_key(|&(f, l, _)| (f, std::cmp::Reverse(l)));
     found.dedup_by_key(|(f, _, _)| *f);
     let mut out: Vec<Candidate<'static>> = found.iter().map(|&(f, l, score)| candidate(tokens, f, l, score)).collect();
-    out.extend(rules.repeated_names(&found));
+    out.extend(rules.repeated_names(&found, &name_starts));
     out
 }
 
@@ -358,7 +363,8 @@ impl<'a> Rules<'_, 'a> {
     }
 
     /// Every other mention of a person found by the rules: the full name again, or the surname alone.
-    fn repeated_names(&self, found: &[(usize, usize, f32)]) -> Vec<Candidate<'static>> {
+    /// `name_starts` are the tokens, in order, with a fact of [`NAME_START`].
+    fn repeated_names(&self, found: &[(usize, usize, f32)], name_starts: &[usize]) -> Vec<Candidate<'static>> {
         let t = self.tokens;
         let names = self.known_names(found);
         let mut out = Vec::new();
@@ -367,12 +373,9 @@ impl<'a> Rules<'_, 'a> {
         }
         // `found` is sorted by first token: tokens before `covered` are inside a name found by the rules.
         let (mut next, mut covered) = (0, 0);
-        for (i, f) in self.facts.iter().enumerate() {
-            // Names start with a name word or an initial, and a token has the facts of its text: a token
-            // with neither fact cannot have the text of a name's first word.
-            if !f.any(NAME_START) {
-                continue;
-            }
+        // Names start with a name word or an initial, and a token has the facts of its text: a token with
+        // neither fact cannot have the text of a name's first word.
+        for &i in name_starts {
             while let Some(&(_, last, _)) = found.get(next).filter(|f| f.0 <= i) {
                 covered = covered.max(last + 1);
                 next += 1;
