@@ -66,6 +66,12 @@ impl Facts {
     /// or place noun, title, name suffix or weekday.
     pub const NAME_WORD: Self = Self(1 << 21);
 
+    /// The facts of both sets (`|`, usable in constants).
+    #[inline]
+    pub const fn union(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+
     /// Whether every fact of `other` holds.
     #[inline]
     pub fn has(self, other: Self) -> bool {
@@ -85,13 +91,17 @@ const SCAN_CHUNK: usize = 8;
 /// The indices of the tokens that have `fact`, in order. For facts most tokens lack: the facts of
 /// [`SCAN_CHUNK`] tokens are combined and tested once, and only a chunk that passes is looked into.
 pub fn indices_with(facts: &[Facts], fact: Facts) -> impl Iterator<Item = usize> + '_ {
-    facts
-        .chunks(SCAN_CHUNK)
+    // Whole chunks (of a length the compiler knows, so the combining is unrolled), then the rest.
+    let chunks = facts.chunks_exact(SCAN_CHUNK);
+    let rest = chunks.remainder();
+    let whole = facts.len() - rest.len();
+    let in_chunks = chunks
         .enumerate()
         .filter(move |(_, chunk)| chunk.iter().fold(Facts::NONE, |all, &f| all | f).has(fact))
         .flat_map(move |(c, chunk)| {
             chunk.iter().enumerate().filter(move |(_, f)| f.has(fact)).map(move |(k, _)| c * SCAN_CHUNK + k)
-        })
+        });
+    in_chunks.chain(rest.iter().enumerate().filter(move |(_, f)| f.has(fact)).map(move |(k, _)| whole + k))
 }
 
 impl std::ops::BitOr for Facts {

@@ -105,8 +105,8 @@ impl Suggester {
     pub fn candidates(&self, cleaned: &str) -> Vec<Candidate<'_>> {
         let (tokens, facts) = self.lexicon.tokens_and_facts(cleaned);
         let mut out = self.patterns.find(&tokens);
-        let entity_start = |i: usize| facts[i].has(Facts::ENTITY_START);
-        out.extend(self.gazetteer.entities.find_where(&tokens, entity_start).into_iter().map(|m| {
+        let entity_starts = facts::indices_with(&facts, Facts::ENTITY_START);
+        out.extend(self.gazetteer.entities.find_at(&tokens, entity_starts).into_iter().map(|m| {
             let (start, end) = tokens.span(m.first, m.last);
             Candidate { start, end, label: m.label, origin: GAZETTEER, score: 0.8 }
         }));
@@ -172,18 +172,27 @@ fn rank(origin: &str) -> u8 {
 
 /// Picks non-overlapping candidates: by rank, then longest, then highest score, then earliest (then
 /// in the order given).
+///
+/// Whether a candidate is taken depends only on the candidates it overlaps, so the candidates are cut
+/// into runs that overlap one another (by start), and only the candidates of a run are put in that
+/// order: a candidate that overlaps no other (most) needs no sorting.
 fn resolve(candidates: Vec<Candidate>) -> Vec<NewEntity> {
-    let mut order: Vec<(ResolveKey, usize)> = candidates.iter().enumerate().map(|(i, c)| (resolve_key(c), i)).collect();
-    order.sort_unstable();
+    let mut by_start: Vec<(usize, usize)> =
+        candidates.iter().enumerate().filter(|(_, c)| c.start < c.end).map(|(i, c)| (c.start, i)).collect();
+    by_start.sort_unstable();
     let mut taken = Taken::new(candidates.iter().map(|c| c.end).max().unwrap_or(0));
-    for &(_, i) in &order {
-        let c = &candidates[i];
-        if c.start < c.end {
-            taken.take(c.start, c.end, i);
+    let (mut run, mut keyed) = (Vec::new(), Vec::new());
+    let mut run_end = 0;
+    for &(start, i) in &by_start {
+        if start >= run_end {
+            take_run(&mut taken, &candidates, &mut run, &mut keyed);
         }
+        run.push(i);
+        run_end = run_end.max(candidates[i].end);
     }
+    take_run(&mut taken, &candidates, &mut run, &mut keyed);
     taken
-        .in_position_order()
+        .ranges
         .into_iter()
         .map(|(start, end, i)| NewEntity {
             start,
@@ -194,6 +203,27 @@ fn resolve(candidates: Vec<Candidate>) -> Vec<NewEntity> {
             score: Some(candidates[i].score),
         })
         .collect()
+}
+
+/// Takes the candidates of a run (indices of candidates overlapping one another, after every run taken
+/// before) in [`resolve`]'s order, keeps [`Taken::ranges`] in position order, and empties the run;
+/// `keyed` is room for the run's keys.
+fn take_run(taken: &mut Taken, candidates: &[Candidate], run: &mut Vec<usize>, keyed: &mut Vec<(ResolveKey, usize)>) {
+    if let [i] = run[..] {
+        // A candidate that overlaps no other is taken, and no later run can overlap it: its bytes need
+        // no marking.
+        taken.ranges.push((candidates[i].start, candidates[i].end, i));
+        run.clear();
+        return;
+    }
+    let from = taken.ranges.len();
+    keyed.clear();
+    keyed.extend(run.drain(..).map(|i| (resolve_key(&candidates[i]), i)));
+    keyed.sort_unstable();
+    for &(_, i) in keyed.iter() {
+        taken.take(candidates[i].start, candidates[i].end, i);
+    }
+    taken.ranges[from..].sort_unstable_by_key(|&(start, _, _)| start);
 }
 
 /// A candidate's place in [`resolve`]'s order, smallest first: rank, length and score descending, start ascending.
@@ -216,7 +246,8 @@ fn total_order_key(score: f32) -> i32 {
 struct Taken {
     /// Bit `b % 64` of word `b / 64`: byte `b` is inside a taken range.
     bits: Vec<u64>,
-    /// The taken ranges (start, end, candidate), in the order they were taken.
+    /// The taken ranges (start, end, candidate), in the order they were taken ([`take_run`] puts them
+    /// in position order).
     ranges: Vec<(usize, usize, usize)>,
 }
 
@@ -245,12 +276,6 @@ impl Taken {
             let mask = if to - from == 64 { u64::MAX } else { ((1u64 << (to - from)) - 1) << from };
             (w, mask)
         })
-    }
-
-    /// The taken ranges by position (they never overlap and are not empty, so their starts differ).
-    fn in_position_order(mut self) -> Vec<(usize, usize, usize)> {
-        self.ranges.sort_unstable_by_key(|&(start, _, _)| start);
-        self.ranges
     }
 }
 

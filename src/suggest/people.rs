@@ -177,14 +177,24 @@ pub(super) fn lists() -> [(&'static WordList, Facts); 6] {
     ]
 }
 
+/// The facts one of which every token where [`find`] looks for a name has: a role noun or speech verb,
+/// a title ("State" of "Secretary of State" is a place noun) or a given name.
+const CUES: Facts =
+    Facts::ROLE_NOUN.union(Facts::SPEECH_VERB).union(Facts::TITLE).union(Facts::PLACE_NOUN).union(Facts::GIVEN_NAME);
+
 /// Proposes PERSON spans, possibly overlapping (the caller keeps the best); `facts` are the tokens'
 /// facts ([`super::facts::Lexicon::facts`]).
 pub fn find(tokens: &Tokens, facts: &[Facts], gazetteer: &Gazetteer) -> Vec<Candidate<'static>> {
     let rules = Rules { tokens, facts, gazetteer };
     let mut found = Vec::new();
+    // The tokens where a name may be mentioned again, noted in this pass so the second looks only at them.
+    let mut name_starts = Vec::with_capacity(facts.len() / 4);
     for (i, &f) in facts.iter().enumerate() {
+        if f.any(NAME_START) {
+            name_starts.push(i);
+        }
         // Every cue starts with a letter; lower-case words can only be role nouns or speech verbs.
-        if !f.has(Facts::ALPHA_START) {
+        if !f.any(CUES) || !f.has(Facts::ALPHA_START) {
             continue;
         }
         if f.has(Facts::LOWER_START) {
@@ -203,7 +213,7 @@ pub fn find(tokens: &Tokens, facts: &[Facts], gazetteer: &Gazetteer) -> Vec<Cand
     found.sort_by_key(|&(f, l, _)| (f, std::cmp::Reverse(l)));
     found.dedup_by_key(|(f, _, _)| *f);
     let mut out: Vec<Candidate<'static>> = found.iter().map(|&(f, l, score)| candidate(tokens, f, l, score)).collect();
-    out.extend(rules.repeated_names(&found));
+    out.extend(rules.repeated_names(&found, &name_starts));
     out
 }
 
@@ -215,7 +225,7 @@ fn lower_case_cue(rules: &Rules, i: usize, facts: Facts, found: &mut Vec<(usize,
             found.push((name.0, name.1, 0.75));
         }
     } else if facts.has(Facts::SPEECH_VERB) {
-        found.extend(rules.around_speech_verb(i).into_iter().map(|(f, l)| (f, l, 0.7)));
+        rules.around_speech_verb(i, found);
     }
 }
 
@@ -314,18 +324,20 @@ impl<'a> Rules<'_, 'a> {
         self.gazetteer.entities.label_of_span(self.tokens, name.0, name.1).is_none().then_some(name)
     }
 
-    /// Whether token `i` is a title: a title word, or "State" in "Secretary of State".
+    /// Whether token `i` is a title: a title word, or "State" in "Secretary of State" ("State" is a
+    /// place noun, so other tokens are ruled out without reading their text).
     fn is_title_at(&self, i: usize) -> bool {
         self.is(i, Facts::TITLE)
             || (i >= 2
+                && self.is(i, Facts::PLACE_NOUN)
                 && self.tokens.text(i) == "State"
                 && self.tokens.text(i - 1) == "of"
                 && self.tokens.text(i - 2) == "Secretary")
     }
 
-    /// Full names right before or right after a speech verb at token `v` ("Dan Lucas said", "said Ann Lee,").
-    fn around_speech_verb(&self, v: usize) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
+    /// Adds to `found` the full names right before or right after a speech verb at token `v` ("Dan Lucas
+    /// said", "said Ann Lee,"), scored 0.7.
+    fn around_speech_verb(&self, v: usize, found: &mut Vec<(usize, usize, f32)>) {
         let mut first = v;
         while first > 0 && v - first < MAX_NAME_WORDS && self.is(first - 1, Facts::NAME_WORD) {
             first -= 1;
@@ -333,14 +345,13 @@ impl<'a> Rules<'_, 'a> {
         if first < v
             && let Some(name) = self.name_at(first).filter(|n| n.1 + 1 == v && self.is_speaker(*n))
         {
-            out.push(name);
+            found.push((name.0, name.1, 0.7));
         }
         if let Some(name) = self.name_at(v + 1).filter(|n| self.is_speaker(*n))
             && is_pause_at(self.tokens, name.1 + 1)
         {
-            out.push(name);
+            found.push((name.0, name.1, 0.7));
         }
-        out
     }
 
     /// Whether a name next to a speech verb is a person's full name and not a known organisation or place.
@@ -352,7 +363,8 @@ impl<'a> Rules<'_, 'a> {
     }
 
     /// Every other mention of a person found by the rules: the full name again, or the surname alone.
-    fn repeated_names(&self, found: &[(usize, usize, f32)]) -> Vec<Candidate<'static>> {
+    /// `name_starts` are the tokens, in order, with a fact of [`NAME_START`].
+    fn repeated_names(&self, found: &[(usize, usize, f32)], name_starts: &[usize]) -> Vec<Candidate<'static>> {
         let t = self.tokens;
         let names = self.known_names(found);
         let mut out = Vec::new();
@@ -361,11 +373,9 @@ impl<'a> Rules<'_, 'a> {
         }
         // `found` is sorted by first token: tokens before `covered` are inside a name found by the rules.
         let (mut next, mut covered) = (0, 0);
-        for i in 0..t.len() {
-            // Names start with a name word or an initial: a capital.
-            if !self.is(i, Facts::UPPER_START) {
-                continue;
-            }
+        // Names start with a name word or an initial, and a token has the facts of its text: a token with
+        // neither fact cannot have the text of a name's first word.
+        for &i in name_starts {
             while let Some(&(_, last, _)) = found.get(next).filter(|f| f.0 <= i) {
                 covered = covered.max(last + 1);
                 next += 1;
@@ -384,9 +394,8 @@ impl<'a> Rules<'_, 'a> {
     /// The names found, and the surnames of those that do not end in a given name.
     fn known_names(&self, found: &[(usize, usize, f32)]) -> KnownNames<'a> {
         let t = self.tokens;
-        let mut names = KnownNames::default();
         // Each name adds itself and at most its surname.
-        names.by_first.reserve(2 * found.len());
+        let mut names = KnownNames::with_capacity(2 * found.len());
         let mut seen = HashSet::with_capacity_and_hasher(found.len(), RandomState::default());
         for &(first, last, _) in found {
             let (s, e) = t.span(first, last);
@@ -404,35 +413,97 @@ impl<'a> Rules<'_, 'a> {
     }
 }
 
+/// The facts one of which the first token of every name [`Rules::name_at`] finds has.
+const NAME_START: Facts = Facts::NAME_WORD.union(Facts::CAPITAL_LETTER);
+
+/// No earlier name in [`KnownNames::names`].
+const NO_NAME: usize = usize::MAX;
+
 /// The names a text's rules found, as token ranges of the text, by the text of their first token:
 /// what a [`super::phrases::PhraseMatcher`] of their texts would match, without copying any text.
-#[derive(Default)]
 struct KnownNames<'a> {
-    /// The first and last token of each name, by the name's first word: one look-up a token, however
-    /// many names a long document has.
-    by_first: HashMap<&'a str, Vec<(usize, usize)>, RandomState>,
+    /// The last name added with each first word, by that word: one look-up a token, however many names a
+    /// long document has.
+    by_first: HashMap<&'a str, usize, RandomState>,
+    /// The first and last token of each name, and the name added before it with the same first word
+    /// ([`NO_NAME`]: none), so the names of one first word need no vector of their own.
+    names: Vec<(usize, usize, usize)>,
+    /// The lengths and first bytes of the first words, checked before hashing a token.
+    firsts: FirstWords,
 }
 
 impl<'a> KnownNames<'a> {
+    /// No names yet, with room for `capacity`.
+    fn with_capacity(capacity: usize) -> Self {
+        Self {
+            by_first: HashMap::with_capacity_and_hasher(capacity, RandomState::default()),
+            names: Vec::with_capacity(capacity),
+            firsts: FirstWords::default(),
+        }
+    }
+
     /// Adds the name made of tokens `first..=last`.
     fn add(&mut self, tokens: &Tokens<'a>, first: usize, last: usize) {
-        self.by_first.entry(tokens.text(first)).or_default().push((first, last));
+        let word = tokens.text(first);
+        self.firsts.insert(word.as_bytes());
+        let before = self.by_first.insert(word, self.names.len()).unwrap_or(NO_NAME);
+        self.names.push((first, last, before));
     }
 
     /// Whether no name was added.
     fn is_empty(&self) -> bool {
-        self.by_first.is_empty()
+        self.names.is_empty()
     }
 
     /// The last token of the longest name whose tokens start at token `i`.
     fn longest_at(&self, tokens: &Tokens, i: usize) -> Option<usize> {
-        let names = self.by_first.get(tokens.text(i))?;
-        let same = |&&(first, last): &&(usize, usize)| {
+        let word = tokens.text(i);
+        if !self.firsts.may_contain(word.as_bytes()) {
+            return None;
+        }
+        let mut at = *self.by_first.get(word)?;
+        let mut longest = None;
+        while let Some(&(first, last, before)) = self.names.get(at) {
             let n = last - first;
-            i + n < tokens.len() && (1..=n).all(|k| tokens.text(i + k) == tokens.text(first + k))
-        };
-        names.iter().filter(same).map(|&(first, last)| i + last - first).max()
+            if i + n < tokens.len() && (1..=n).all(|k| tokens.text(i + k) == tokens.text(first + k)) {
+                longest = longest.max(Some(i + n));
+            }
+            at = before;
+        }
+        longest
     }
+}
+
+/// A filter of words by length and first byte: two bit tests rule out most words not among those
+/// inserted, and it is cheap to build for each text (unlike a [`super::words::ShapeFilter`]).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct FirstWords {
+    /// Bit `n` (bit 63: 63 or more): some word is `n` bytes long.
+    lengths: u64,
+    /// Bit `b % 64` of entry `b / 64`: some word starts with byte `b`.
+    first_bytes: [u64; 4],
+}
+
+impl FirstWords {
+    /// Lets `word` through from now on.
+    fn insert(&mut self, word: &[u8]) {
+        self.lengths |= length_bit(word.len());
+        if let Some(&b) = word.first() {
+            self.first_bytes[usize::from(b / 64)] |= 1 << (b % 64);
+        }
+    }
+
+    /// Whether `word` may be one of the words inserted (`false`: it certainly is not).
+    #[inline]
+    fn may_contain(&self, word: &[u8]) -> bool {
+        let first = word.first().is_none_or(|&b| self.first_bytes[usize::from(b / 64)] & 1 << (b % 64) != 0);
+        first && self.lengths & length_bit(word.len()) != 0
+    }
+}
+
+/// The bit of a word length in [`FirstWords::lengths`].
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 /// Whether token `i` ends a clause (comma, period, end of text) so a name before it stands alone.
@@ -472,6 +543,7 @@ mod tests {
         );
         assert_eq!(people("President Fenwick's plan"), ["Fenwick"]);
         assert_eq!(people("Secretary of State Lena Park and Dr. Q. Ibarra"), ["Lena Park", "Q. Ibarra"]);
+        assert!(Lexicon::shipped().facts_of("State").has(Facts::PLACE_NOUN), "the title test reads only place nouns");
     }
 
     #[test]
@@ -485,6 +557,46 @@ mod tests {
     fn surnames_alone_follow_the_full_name() {
         let text = "Brennan arrived. Mayor Okafor Brennan spoke, and later Brennan left; Brennans Ltd did not.";
         assert_eq!(people(text), ["Brennan", "Okafor Brennan", "Brennan"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn first_words_let_every_inserted_word_through(words in proptest::collection::vec("\\PC{0,70}", 1..8), other in "\\PC{0,70}") {
+            let mut filter = FirstWords::default();
+            for w in &words {
+                filter.insert(w.as_bytes());
+            }
+            for w in &words {
+                proptest::prop_assert!(filter.may_contain(w.as_bytes()), "{:?}", w);
+            }
+            let same_shape = words.iter().any(|w| length_bit(w.len()) == length_bit(other.len()))
+                && words.iter().any(|w| w.as_bytes().first() == other.as_bytes().first() || other.is_empty());
+            proptest::prop_assert_eq!(filter.may_contain(other.as_bytes()), same_shape || words.contains(&other));
+        }
+
+        #[test]
+        fn known_names_find_the_longest_name_as_a_list_of_names_would(
+            picks in proptest::collection::vec(0usize..6, 1..40),
+            spans in proptest::collection::vec((0usize..40, 0usize..4), 0..12),
+        ) {
+            const WORDS: [&str; 6] = ["Ann", "Lee", "Park", "An", "Bo", "Ann-Lee"];
+            let text = picks.iter().map(|&k| WORDS[k]).collect::<Vec<_>>().join(" ");
+            let tokens = Tokens::new(&text);
+            let spans: Vec<(usize, usize)> =
+                spans.into_iter().filter(|&(f, n)| f + n < tokens.len()).map(|(f, n)| (f, f + n)).collect();
+            let mut names = KnownNames::with_capacity(spans.len());
+            for &(first, last) in &spans {
+                names.add(&tokens, first, last);
+            }
+            for i in 0..tokens.len() {
+                let want = spans
+                    .iter()
+                    .filter(|&&(f, l)| i + (l - f) < tokens.len() && (0..=l - f).all(|k| tokens.text(i + k) == tokens.text(f + k)))
+                    .map(|&(f, l)| i + l - f)
+                    .max();
+                proptest::prop_assert_eq!(names.longest_at(&tokens, i), want, "at {}", i);
+            }
+        }
     }
 
     #[test]

@@ -71,11 +71,17 @@ impl PhraseMatcher {
     /// [`PhraseMatcher::find`] looking only at the tokens `may_start` lets through (it must let through
     /// every token that is the first word of a phrase, such as those [`PhraseMatcher::first_words`] names).
     pub fn find_where<'m>(&'m self, tokens: &Tokens, may_start: impl Fn(usize) -> bool) -> Vec<PhraseMatch<'m>> {
+        self.find_at(tokens, (0..tokens.len()).filter(|&i| may_start(i)))
+    }
+
+    /// [`PhraseMatcher::find`] looking only at the tokens of `starts` (increasing indices, among them every
+    /// token that is the first word of a phrase).
+    pub fn find_at<'m>(&'m self, tokens: &Tokens, starts: impl IntoIterator<Item = usize>) -> Vec<PhraseMatch<'m>> {
         let mut out = Vec::new();
         if self.is_empty() {
             return out;
         }
-        for i in (0..tokens.len()).filter(|&i| may_start(i)) {
+        for i in starts {
             let word = tokens.text(i);
             if !self.firsts.may_contain(word) {
                 continue;
@@ -168,6 +174,7 @@ mod tests {
         assert_eq!(firsts, [("New", false), ("U.S.", true)]);
         let t = Tokens::new("New York and U.S.");
         assert_eq!(m.find_where(&t, |i| i > 0).len(), 1, "only U.S. is looked at");
+        assert_eq!(m.find_at(&t, [0]), m.find_where(&t, |i| i == 0), "only New York is looked at");
         assert_eq!(matcher().label_of("New York Times said"), None);
         assert_eq!(matcher().label_of(" "), None);
         let m = matcher();

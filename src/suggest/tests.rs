@@ -163,5 +163,53 @@ fn taken_ranges_refuse_exactly_the_overlapping_ones() {
     }
     plain.sort_unstable();
     assert!(plain.len() > 5, "{plain:?}");
-    assert_eq!(taken.in_position_order(), plain);
+    let mut got = taken.ranges;
+    got.sort_unstable();
+    assert_eq!(got, plain);
+}
+
+#[test]
+fn resolving_run_by_run_takes_what_one_pass_over_every_candidate_takes() {
+    let mut seed = 11u64;
+    let mut next = |n: usize| {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize % n
+    };
+    let origins = [GAZETTEER, HEURISTICS, patterns::ORIGIN, propagate::ORIGIN];
+    let labels = ["PERSON", "ORG", "GPE", "DATE"];
+    let scores = [0.6, 0.7, 0.8, 0.95, f32::NAN];
+    for round in 0..200 {
+        let len = 20 + next(400);
+        let candidates: Vec<Candidate> = (0..next(60))
+            .map(|_| {
+                let start = next(len);
+                // Some empty and some reversed spans, which are never taken.
+                let end = if next(20) == 0 { start.saturating_sub(next(3)) } else { (start + 1 + next(30)).min(len) };
+                Candidate {
+                    start,
+                    end,
+                    label: labels[next(4)],
+                    origin: origins[next(4)],
+                    score: scores[next(scores.len())],
+                }
+            })
+            .collect();
+        // Every candidate in one order, each checked against all taken so far.
+        let mut order: Vec<usize> = (0..candidates.len()).collect();
+        order.sort_by_key(|&i| (resolve_key(&candidates[i]), i));
+        let mut want: Vec<(usize, usize, usize)> = Vec::new();
+        for i in order {
+            let c = &candidates[i];
+            if c.start < c.end && want.iter().all(|&(s, e, _)| c.end <= s || e <= c.start) {
+                want.push((c.start, c.end, i));
+            }
+        }
+        want.sort_unstable();
+        let resolved = resolve(candidates.clone());
+        let got: Vec<(usize, usize, &str, &str)> =
+            resolved.iter().map(|e| (e.start, e.end, e.label.as_str(), e.origin.as_str())).collect();
+        let want: Vec<(usize, usize, &str, &str)> =
+            want.iter().map(|&(s, e, i)| (s, e, candidates[i].label, candidates[i].origin)).collect();
+        assert_eq!(got, want, "round {round}");
+    }
 }
