@@ -15,9 +15,15 @@ use super::offset_map::{Bias, OffsetMap, RawPoint, Segment};
 pub enum Anchor {
     /// A boundary in text that came from the raw text unchanged.
     Raw(usize),
-    /// A boundary inside the replacement text of an accepted edit, `offset` bytes into it;
-    /// `fallback` is the raw position to use if that edit stops being applied.
-    InEdit { edit: EditId, offset: usize, fallback: usize },
+    /// A boundary inside the replacement text of an accepted edit.
+    InEdit {
+        /// The edit whose replacement holds the boundary.
+        edit: EditId,
+        /// Bytes into the replacement.
+        offset: usize,
+        /// The raw position to use if that edit stops being applied.
+        fallback: usize,
+    },
 }
 
 /// The anchors of an entity's start and end.

@@ -272,6 +272,7 @@ const ALTERNATIVES: [Alternative; 14] = [
     Expressions::year,
     Expressions::age,
 ];
+
 /// "March 3, 2019", "Sept. 5".
 const MONTH_DAY: u16 = 1;
 /// "March 2019".
