@@ -361,8 +361,8 @@ fn entity_items(doc: &Document) -> Vec<Item> {
             Item {
                 start,
                 end,
-                value: e.label.clone(),
-                origin: e.origin.clone(),
+                value: e.label.to_string(),
+                origin: e.origin.to_string(),
                 status: e.status.as_str(),
                 reason: String::new(),
                 score: e.score,
@@ -424,7 +424,14 @@ fn place_entity(doc: &Document, item: &Item) -> NewEntity {
         _ => EntityStatus::Pending,
     };
     let (end, status) = if end > start { (end, status) } else { (start, EntityStatus::NeedsReview) };
-    NewEntity { start, end, label: item.value.clone(), origin: item.origin.clone(), status, score: item.score }
+    NewEntity {
+        start,
+        end,
+        label: item.value.as_str().into(),
+        origin: item.origin.as_str().into(),
+        status,
+        score: item.score,
+    }
 }
 
 #[cfg(test)]

@@ -171,7 +171,7 @@ fn entities_flag_adds_the_entity_suggestions_of_suggest_entities_and_is_off_by_d
             .lines()
             .map(|line| {
                 let doc = annotated::validate(line).unwrap_or_else(|e| panic!("invalid line {line}: {e:?}"));
-                doc.entities().iter().map(|e| (e.start, e.end, e.label.clone(), e.origin.clone())).collect()
+                doc.entities().iter().map(|e| (e.start, e.end, e.label.to_string(), e.origin.to_string())).collect()
             })
             .collect()
     };

@@ -50,7 +50,7 @@ fn accepted(doc: &Document) -> Vec<(usize, usize, String, String)> {
         .filter(|e| e.status == EntityStatus::Accepted)
         .map(|e| {
             let (s, t) = (index.to_char(doc.cleaned(), e.start), index.to_char(doc.cleaned(), e.end));
-            (s, t, e.label.clone(), doc.cleaned()[e.start..e.end].to_string())
+            (s, t, e.label.to_string(), doc.cleaned()[e.start..e.end].to_string())
         })
         .collect()
 }

@@ -115,7 +115,7 @@ pub fn spans(doc: &Document, predicted: bool, on_cleaned: bool) -> (Vec<Span>, u
     for e in doc.entities().iter().filter(|e| counts(e.status)) {
         let range = if on_cleaned { Some((e.start, e.end)) } else { doc.entity_raw_range(e) };
         match range {
-            Some((start, end)) if start < end => out.push(Span { start, end, label: e.label.clone() }),
+            Some((start, end)) if start < end => out.push(Span { start, end, label: e.label.to_string() }),
             _ => lost += 1,
         }
     }

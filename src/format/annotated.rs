@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::model::edit::AbsorbedEdit;
-use crate::model::{CharIndex, DocStatus, Document, EditStatus, EntityStatus, NewEdit, NewEntity, Source};
+use crate::model::{CharIndex, DocStatus, Document, EditStatus, EntityStatus, Name, NewEdit, NewEntity, Source};
 
 /// The format tag this version writes and reads.
 pub const FORMAT: &str = "redline.annotated/1";
@@ -44,11 +44,11 @@ pub struct FileEntity {
     /// Cleaned end (exclusive), code points.
     pub end: usize,
     /// Label.
-    pub label: String,
+    pub label: Name,
     /// The covered cleaned text, for people and for checking.
     pub text: String,
     /// `manual` or suggester name.
-    pub origin: String,
+    pub origin: Name,
     /// State.
     pub status: EntityStatus,
     /// Suggester confidence.
@@ -348,7 +348,7 @@ fn check_entities(doc: &mut Document, file: &AnnotatedFile, problems: &mut Vec<S
             problems.push(format!("{name}: text does not match cleaned[{}:{}] = {actual:?}", e.start, e.end));
             continue;
         }
-        if !file.labels.contains(&e.label) {
+        if !file.labels.iter().any(|l| e.label == *l) {
             problems.push(format!("{name}: label {:?} is not in labels {:?}", e.label, file.labels));
         }
         new.push((

@@ -405,7 +405,14 @@ pub fn build(record: Record, options: &ImportOptions) -> Result<Document> {
             let origin = s.origin.clone().unwrap_or_else(|| {
                 if status == EntityStatus::Pending { "import".into() } else { crate::model::MANUAL.into() }
             });
-            new.push(NewEntity { start, end, label: s.label.clone(), origin, status, score: s.score });
+            new.push(NewEntity {
+                start,
+                end,
+                label: s.label.as_str().into(),
+                origin: origin.into(),
+                status,
+                score: s.score,
+            });
         }
     }
     doc.add_entities(new).map_err(|e| fail(e.0))?;

@@ -108,7 +108,7 @@ impl Document {
             Command::SuggestEdits(list) => self.suggest_edits(list),
             Command::SuggestEntities(list) => self.suggest_entities(list)?,
             Command::SetEntityLabel { id, label } => self.update_entity(*id, |e| {
-                e.label.clone_from(label);
+                e.label = label.as_str().into();
                 if e.start < e.end {
                     e.status = EntityStatus::Accepted;
                 }
@@ -255,7 +255,7 @@ impl Document {
             id,
             start,
             end,
-            label: label.to_string(),
+            label: label.into(),
             origin: MANUAL.into(),
             status: EntityStatus::Accepted,
             score: None,
@@ -282,8 +282,8 @@ impl Document {
                 id: self.take_entity_id(),
                 start: *start,
                 end: *end,
-                label: label.clone(),
-                origin: origin.clone(),
+                label: label.as_str().into(),
+                origin: origin.as_str().into(),
                 status: EntityStatus::Pending,
                 score: None,
             };

@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashSet};
 use super::change::{Change, EntityShift};
 use super::edit::{AbsorbedEdit, Edit, EditId, EditStatus, MANUAL};
 use super::entity::{Entity, EntityId, EntityStatus};
+use super::name::Name;
 use super::offset_map::{Bias, OffsetMap, Segment};
 use super::remap::{self, Anchors};
 
@@ -86,9 +87,9 @@ pub struct NewEntity {
     /// Cleaned end byte (exclusive).
     pub end: usize,
     /// Label.
-    pub label: String,
+    pub label: Name,
     /// `manual` or the suggester's name.
-    pub origin: String,
+    pub origin: Name,
     /// Initial status.
     pub status: EntityStatus,
     /// Suggester confidence, if any.

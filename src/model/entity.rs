@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Name;
+
 /// Stable identifier of an entity within one document (not persisted; assigned on load).
 pub type EntityId = u32;
 
@@ -41,9 +43,9 @@ pub struct Entity {
     /// End byte offset (exclusive) in the cleaned text.
     pub end: usize,
     /// Label, one of the document's label set (or an unknown label kept from a file).
-    pub label: String,
+    pub label: Name,
     /// `manual`, or the name of the suggester that proposed it.
-    pub origin: String,
+    pub origin: Name,
     /// The entity's state.
     pub status: EntityStatus,
     /// Confidence from the suggester, where it has one.

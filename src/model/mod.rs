@@ -7,6 +7,7 @@ pub mod document;
 pub mod edit;
 pub mod entity;
 pub mod history;
+pub mod name;
 pub mod offset_map;
 pub mod remap;
 
@@ -17,6 +18,7 @@ pub use document::{DocStatus, Document, ModelError, NewEdit, NewEntity, Source, 
 pub use edit::{Edit, EditId, EditStatus, MANUAL};
 pub use entity::{Entity, EntityId, EntityStatus};
 pub use history::History;
+pub use name::Name;
 pub use offset_map::{Bias, OffsetMap};
 
 #[cfg(test)]

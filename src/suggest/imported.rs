@@ -46,7 +46,7 @@ pub fn imported_suggestions(imported: &Document, target: &Document) -> Result<Im
             out.blocked += 1;
             continue;
         }
-        let origin = if e.origin == crate::model::MANUAL { ORIGIN.to_string() } else { e.origin.clone() };
+        let origin = if e.origin == crate::model::MANUAL { ORIGIN.into() } else { e.origin.clone() };
         out.suggestions.push(NewEntity {
             start,
             end,

@@ -27,7 +27,7 @@ use std::cmp::Reverse;
 use std::path::Path;
 
 use crate::error::{Error, Result};
-use crate::model::{Document, EntityStatus, NewEntity};
+use crate::model::{Document, EntityStatus, Name, NewEntity};
 use crate::project::ProjectConfig;
 
 use dates::DateFinder;
@@ -41,8 +41,11 @@ pub const GAZETTEER: &str = "gazetteer";
 /// The origin recorded on news-heuristic suggestions.
 pub const HEURISTICS: &str = "news-heuristics";
 
+/// The origin of every [`Candidate`] a [`Suggester`] makes.
+const ORIGINS: [&str; 4] = [patterns::ORIGIN, GAZETTEER, HEURISTICS, propagate::ORIGIN];
+
 /// One proposed span before overlaps are resolved; the label is borrowed from the suggester (or the
-/// constant of a rule), so only the suggestions kept get a `String` of their own.
+/// constant of a rule), and only the suggestions kept get the suggester's shared [`Name`] of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate<'l> {
     /// Start byte in the cleaned text.
@@ -61,6 +64,7 @@ pub struct Candidate<'l> {
 #[derive(Debug, Clone)]
 pub struct Suggester {
     labels: Vec<String>,
+    names: Names,
     gazetteer: &'static Gazetteer,
     lexicon: &'static Lexicon,
     dates: DateFinder,
@@ -77,7 +81,8 @@ impl Suggester {
     pub fn with_labels(labels: Vec<String>) -> Self {
         let gazetteer = Gazetteer::shipped();
         let lexicon = Lexicon::shipped();
-        Self { labels, gazetteer, lexicon, dates: DateFinder::new(gazetteer), patterns: Patterns::default() }
+        let names = Names::new(&labels);
+        Self { labels, names, gazetteer, lexicon, dates: DateFinder::new(gazetteer), patterns: Patterns::default() }
     }
 
     /// The suggesters of a project: its labels, and its patterns file (relative to `folder`) if it names one.
@@ -129,7 +134,7 @@ impl Suggester {
 
     /// Non-overlapping pending suggestions for a cleaned text, sorted by position.
     pub fn suggest(&self, cleaned: &str) -> Vec<NewEntity> {
-        resolve(self.candidates(cleaned))
+        resolve(self.candidates(cleaned), &self.names)
     }
 
     /// Pending suggestions for a document: its accepted entities propagated to their other occurrences
@@ -148,15 +153,46 @@ impl Suggester {
             }));
         }
         candidates.retain(|c| propagate::is_free(doc, c.start, c.end, c.label));
-        resolve(candidates)
+        resolve(candidates, &self.names)
     }
 
     /// Adds [`Suggester::suggest_document`]'s suggestions of the document's own labels to it, as
     /// `redline suggest --entities` and `redline batch --entities` do.
     pub fn add_to(&self, doc: &mut Document) -> Result<()> {
         let mut suggestions = self.suggest_document(doc);
-        suggestions.retain(|s| doc.labels.contains(&s.label));
+        suggestions.retain(|s| doc.labels.iter().any(|l| s.label == *l));
         doc.add_entities(suggestions).map(drop).map_err(|e| Error::from(e).in_doc(&doc.id))
+    }
+}
+
+/// A suggester's labels and [`ORIGINS`] as shared names, made once, so a suggestion's label and origin
+/// cost a pointer copy.
+#[derive(Debug, Clone)]
+struct Names {
+    /// One name per label, in the suggester's order.
+    labels: Vec<Name>,
+    /// One name per origin, in the order of [`ORIGINS`].
+    origins: Vec<Name>,
+}
+
+impl Names {
+    /// The names of these labels and of every origin.
+    fn new(labels: &[String]) -> Self {
+        Self {
+            labels: labels.iter().map(|l| Name::from(l.as_str())).collect(),
+            origins: ORIGINS.iter().map(|&o| Name::from(o)).collect(),
+        }
+    }
+
+    /// The shared name of a label (a new one for a label the suggester does not propose, which only
+    /// propagation of a document's own entities can bring).
+    fn label(&self, label: &str) -> Name {
+        self.labels.iter().find(|n| **n == *label).cloned().unwrap_or_else(|| Name::from(label))
+    }
+
+    /// The shared name of an origin.
+    fn origin(&self, origin: &str) -> Name {
+        self.origins.iter().find(|n| **n == *origin).cloned().unwrap_or_else(|| Name::from(origin))
     }
 }
 
@@ -175,8 +211,8 @@ fn rank(origin: &str) -> u8 {
 ///
 /// Whether a candidate is taken depends only on the candidates it overlaps, so the candidates are cut
 /// into runs that overlap one another (by start), and only the candidates of a run are put in that
-/// order: a candidate that overlaps no other (most) needs no sorting.
-fn resolve(candidates: Vec<Candidate>) -> Vec<NewEntity> {
+/// order: a candidate that overlaps no other (most) needs no sorting. Labels and origins come from `names`.
+fn resolve(candidates: Vec<Candidate>, names: &Names) -> Vec<NewEntity> {
     let mut by_start: Vec<(usize, usize)> =
         candidates.iter().enumerate().filter(|(_, c)| c.start < c.end).map(|(i, c)| (c.start, i)).collect();
     by_start.sort_unstable();
@@ -197,8 +233,8 @@ fn resolve(candidates: Vec<Candidate>) -> Vec<NewEntity> {
         .map(|(start, end, i)| NewEntity {
             start,
             end,
-            label: candidates[i].label.to_string(),
-            origin: candidates[i].origin.to_string(),
+            label: names.label(candidates[i].label),
+            origin: names.origin(candidates[i].origin),
             status: EntityStatus::Pending,
             score: Some(candidates[i].score),
         })

@@ -102,6 +102,22 @@ fn documents_get_propagation_and_keep_their_decisions() {
 }
 
 #[test]
+fn suggestions_share_their_label_and_origin_names() {
+    let suggester = Suggester::builtin();
+    let got = suggester.suggest(STORY);
+    let people: Vec<_> = got.iter().filter(|e| e.label == "PERSON").collect();
+    assert!(people.len() >= 2, "{:?}", shown(STORY, &got));
+    for e in &people[1..] {
+        assert!(Name::ptr_eq(&e.label, &people[0].label), "one label name");
+        assert!(Name::ptr_eq(&e.origin, &people[0].origin), "one origin name");
+    }
+    let again = suggester.suggest(STORY);
+    assert!(Name::ptr_eq(&again[0].label, &got[0].label), "made once per suggester");
+    // A label the suggester does not propose (propagated from a document) still gets its name.
+    assert_eq!(suggester.names.label("WORK_OF_ART"), "WORK_OF_ART");
+}
+
+#[test]
 fn an_empty_or_plain_text_gets_nothing() {
     assert!(Suggester::builtin().suggest("").is_empty());
     assert!(Suggester::builtin().suggest("the cat sat on the mat and said nothing at all.").is_empty());
@@ -110,17 +126,20 @@ fn an_empty_or_plain_text_gets_nothing() {
 #[test]
 fn resolve_prefers_rank_then_length_then_score_then_position() {
     let c = |start, end, label, origin, score| Candidate { start, end, label, origin, score };
-    let got = resolve(vec![
-        c(0, 4, "ORG", GAZETTEER, 0.8),
-        c(2, 9, "PERSON", HEURISTICS, 0.7),
-        c(9, 12, "DATE", HEURISTICS, 0.6),
-        c(10, 12, "DATE", HEURISTICS, 0.9),
-        c(5, 5, "DATE", HEURISTICS, 1.0),
-        c(13, 15, "ORG", HEURISTICS, 1.0),
-        c(12, 14, "GPE", patterns::ORIGIN, 0.1),
-        c(20, 22, "ORG", GAZETTEER, 0.8),
-        c(20, 22, "GPE", GAZETTEER, 0.8),
-    ]);
+    let got = resolve(
+        vec![
+            c(0, 4, "ORG", GAZETTEER, 0.8),
+            c(2, 9, "PERSON", HEURISTICS, 0.7),
+            c(9, 12, "DATE", HEURISTICS, 0.6),
+            c(10, 12, "DATE", HEURISTICS, 0.9),
+            c(5, 5, "DATE", HEURISTICS, 1.0),
+            c(13, 15, "ORG", HEURISTICS, 1.0),
+            c(12, 14, "GPE", patterns::ORIGIN, 0.1),
+            c(20, 22, "ORG", GAZETTEER, 0.8),
+            c(20, 22, "GPE", GAZETTEER, 0.8),
+        ],
+        &Names::new(&crate::labels::default_labels()),
+    );
     let spans: Vec<_> = got.iter().map(|e| (e.start, e.end, e.label.as_str(), e.origin.as_str())).collect();
     assert_eq!(
         spans,
@@ -205,7 +224,7 @@ fn resolving_run_by_run_takes_what_one_pass_over_every_candidate_takes() {
             }
         }
         want.sort_unstable();
-        let resolved = resolve(candidates.clone());
+        let resolved = resolve(candidates.clone(), &Names::new(&crate::labels::default_labels()));
         let got: Vec<(usize, usize, &str, &str)> =
             resolved.iter().map(|e| (e.start, e.end, e.label.as_str(), e.origin.as_str())).collect();
         let want: Vec<(usize, usize, &str, &str)> =
