@@ -19,8 +19,10 @@ impl Name {
         &self.0
     }
 
-    /// Whether two names share one allocation (so cloning did not copy the text).
-    pub fn ptr_eq(a: &Self, b: &Self) -> bool {
+    /// Whether two names share one allocation (so cloning did not copy the text): what the tests
+    /// check of the suggester's names.
+    #[cfg(test)]
+    pub(crate) fn ptr_eq(a: &Self, b: &Self) -> bool {
         Arc::ptr_eq(&a.0, &b.0)
     }
 }
