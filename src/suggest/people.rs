@@ -3,6 +3,7 @@
 //! known given name ("Emilio Hoffman"), and surnames standing alone once the full name is known.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, Hash, Hasher};
 
 use foldhash::fast::RandomState;
 
@@ -419,15 +420,21 @@ const NAME_START: Facts = Facts::NAME_WORD.union(Facts::CAPITAL_LETTER);
 /// No earlier name in [`KnownNames::names`].
 const NO_NAME: usize = usize::MAX;
 
-/// The names a text's rules found, as token ranges of the text, by the text of their first token:
-/// what a [`super::phrases::PhraseMatcher`] of their texts would match, without copying any text.
+/// The names a text's rules found, as token ranges of the text: what a
+/// [`super::phrases::PhraseMatcher`] of their texts would match, without copying any text. A look-up
+/// tries only the lengths that names with the token's text as first word have, each by a hash of the
+/// tokens' texts, so it costs the same however many names share a first word ("John Smith", "John
+/// Doe"… in a long document).
 struct KnownNames<'a> {
-    /// The last name added with each first word, by that word: one look-up a token, however many names a
-    /// long document has.
-    by_first: HashMap<&'a str, usize, RandomState>,
-    /// The first and last token of each name, and the name added before it with the same first word
-    /// ([`NO_NAME`]: none), so the names of one first word need no vector of their own.
+    /// The lengths (tokens after the first) of the names with each first word, longest first.
+    lengths: HashMap<&'a str, Vec<usize>, RandomState>,
+    /// The last name added with each (hash of its tokens' texts, length), by that key.
+    by_tokens: HashMap<(u64, usize), usize, RandomState>,
+    /// The first and last token of each name, and the name added before it with the same key
+    /// ([`NO_NAME`]: none): names of the same tokens, or a hash collision.
     names: Vec<(usize, usize, usize)>,
+    /// Hashes the tokens' texts of a name.
+    hasher: RandomState,
     /// The lengths and first bytes of the first words, checked before hashing a token.
     firsts: FirstWords,
 }
@@ -436,8 +443,10 @@ impl<'a> KnownNames<'a> {
     /// No names yet, with room for `capacity`.
     fn with_capacity(capacity: usize) -> Self {
         Self {
-            by_first: HashMap::with_capacity_and_hasher(capacity, RandomState::default()),
+            lengths: HashMap::with_capacity_and_hasher(capacity, RandomState::default()),
+            by_tokens: HashMap::with_capacity_and_hasher(capacity, RandomState::default()),
             names: Vec::with_capacity(capacity),
+            hasher: RandomState::default(),
             firsts: FirstWords::default(),
         }
     }
@@ -445,8 +454,14 @@ impl<'a> KnownNames<'a> {
     /// Adds the name made of tokens `first..=last`.
     fn add(&mut self, tokens: &Tokens<'a>, first: usize, last: usize) {
         let word = tokens.text(first);
+        let n = last - first;
         self.firsts.insert(word.as_bytes());
-        let before = self.by_first.insert(word, self.names.len()).unwrap_or(NO_NAME);
+        let lengths = self.lengths.entry(word).or_default();
+        if let Err(at) = lengths.binary_search_by(|m| n.cmp(m)) {
+            lengths.insert(at, n);
+        }
+        let key = (self.hash(tokens, first, n), n);
+        let before = self.by_tokens.insert(key, self.names.len()).unwrap_or(NO_NAME);
         self.names.push((first, last, before));
     }
 
@@ -461,16 +476,27 @@ impl<'a> KnownNames<'a> {
         if !self.firsts.may_contain(word.as_bytes()) {
             return None;
         }
-        let mut at = *self.by_first.get(word)?;
-        let mut longest = None;
-        while let Some(&(first, last, before)) = self.names.get(at) {
-            let n = last - first;
-            if i + n < tokens.len() && (1..=n).all(|k| tokens.text(i + k) == tokens.text(first + k)) {
-                longest = longest.max(Some(i + n));
+        let lengths = self.lengths.get(word)?;
+        lengths.iter().filter(|&&n| i + n < tokens.len()).find_map(|&n| self.known(tokens, i, n).then_some(i + n))
+    }
+
+    /// Whether tokens `i..=i + n` are the tokens of a name.
+    fn known(&self, tokens: &Tokens, i: usize, n: usize) -> bool {
+        let mut at = self.by_tokens.get(&(self.hash(tokens, i, n), n)).copied().unwrap_or(NO_NAME);
+        while let Some(&(first, _, before)) = self.names.get(at) {
+            if (0..=n).all(|k| tokens.text(i + k) == tokens.text(first + k)) {
+                return true;
             }
             at = before;
         }
-        longest
+        false
+    }
+
+    /// A hash of the texts of tokens `i..=i + n`.
+    fn hash(&self, tokens: &Tokens, i: usize, n: usize) -> u64 {
+        let mut state = self.hasher.build_hasher();
+        (i..=i + n).for_each(|k| tokens.text(k).hash(&mut state));
+        state.finish()
     }
 }
 
