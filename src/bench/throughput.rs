@@ -93,7 +93,9 @@ fn pipeline_figures(texts: &[String], source: &str) -> Result<Vec<Figure>> {
 
 /// What a pipeline run proposed, summed over its documents.
 struct Counts {
+    /// Cleaning edits proposed.
     edits: usize,
+    /// Entities suggested.
     entities: usize,
 }
 

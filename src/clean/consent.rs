@@ -12,7 +12,7 @@ use regex::Regex;
 
 use super::layout::Verdict;
 use super::rules::COOKIE_NOTICE;
-use super::text::{Line, quote};
+use super::text::{Line, labelled_quote};
 use super::triggers::NextHit;
 
 /// The word every consent line holds: a cheap scan of the whole text before any line is looked at.
@@ -37,7 +37,7 @@ pub fn judge(raw: &str, lines: &[Line<'_>], verdicts: &mut [Option<Verdict>]) {
         let t = line.text;
         let unjudged = verdicts[line.index].is_none();
         if unjudged && cookie.starts_in(raw.as_bytes(), line.start, line.end) && re.is_match(t) {
-            let reason = format!("consent notice: cookies and the site in one line: {:?}", quote(t, 60));
+            let reason = labelled_quote("consent notice: cookies and the site in one line", t, 60);
             verdicts[line.index] = Some(Verdict::builtin(COOKIE_NOTICE, reason));
         }
     }

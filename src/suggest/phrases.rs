@@ -65,13 +65,7 @@ impl PhraseMatcher {
 
     /// The longest phrase starting at each token, in text order (matches may overlap).
     pub fn find<'m>(&'m self, tokens: &Tokens) -> Vec<PhraseMatch<'m>> {
-        self.find_where(tokens, |_| true)
-    }
-
-    /// [`PhraseMatcher::find`] looking only at the tokens `may_start` lets through (it must let through
-    /// every token that is the first word of a phrase, such as those [`PhraseMatcher::first_words`] names).
-    pub fn find_where<'m>(&'m self, tokens: &Tokens, may_start: impl Fn(usize) -> bool) -> Vec<PhraseMatch<'m>> {
-        self.find_at(tokens, (0..tokens.len()).filter(|&i| may_start(i)))
+        self.find_at(tokens, 0..tokens.len())
     }
 
     /// [`PhraseMatcher::find`] looking only at the tokens of `starts` (increasing indices, among them every
@@ -173,8 +167,11 @@ mod tests {
         firsts.sort();
         assert_eq!(firsts, [("New", false), ("U.S.", true)]);
         let t = Tokens::new("New York and U.S.");
-        assert_eq!(m.find_where(&t, |i| i > 0).len(), 1, "only U.S. is looked at");
-        assert_eq!(m.find_at(&t, [0]), m.find_where(&t, |i| i == 0), "only New York is looked at");
+        let firsts_found =
+            |starts: Vec<usize>| m.find_at(&t, starts).iter().map(|p| (p.first, p.last)).collect::<Vec<_>>();
+        assert_eq!(firsts_found((0..t.len()).collect()), [(0, 1), (3, 3)]);
+        assert_eq!(firsts_found((1..t.len()).collect()), [(3, 3)], "only U.S. is looked at");
+        assert_eq!(firsts_found(vec![0]), [(0, 1)], "only New York is looked at");
         assert_eq!(matcher().label_of("New York Times said"), None);
         assert_eq!(matcher().label_of(" "), None);
         let m = matcher();
