@@ -91,6 +91,14 @@ mod tests {
     }
 
     #[test]
+    fn the_calendar_leaves_room_in_the_matchers_word_sets() {
+        // A word set holds at most 64 alternatives (one bit each); the month names and abbreviations are
+        // the largest, so a calendar file grown past that would stop the matcher being built.
+        let months: usize = Gazetteer::shipped().months.iter().map(Vec::len).sum();
+        assert!((12..=48).contains(&months), "{months} month names and abbreviations");
+    }
+
+    #[test]
     fn numbers_names_and_verbs_are_not_dates() {
         assert!(dates("It cost $2016 or 2016.5 and 1,2019 for 3,000 people; May I ask?").is_empty());
         assert!(dates("Prime Minister Theresa May said the march was long.").is_empty());

@@ -426,8 +426,8 @@ const NO_NAME: usize = usize::MAX;
 /// tokens' texts, so it costs the same however many names share a first word ("John Smith", "John
 /// Doe"… in a long document).
 struct KnownNames<'a> {
-    /// The lengths (tokens after the first) of the names with each first word, longest first.
-    lengths: HashMap<&'a str, Vec<usize>, RandomState>,
+    /// The lengths (tokens after the first) of the names with each first word.
+    lengths: HashMap<&'a str, Lengths, RandomState>,
     /// The last name added with each (hash of its tokens' texts, length), by that key.
     by_tokens: HashMap<(u64, usize), usize, RandomState>,
     /// The first and last token of each name, and the name added before it with the same key
@@ -456,10 +456,7 @@ impl<'a> KnownNames<'a> {
         let word = tokens.text(first);
         let n = last - first;
         self.firsts.insert(word.as_bytes());
-        let lengths = self.lengths.entry(word).or_default();
-        if let Err(at) = lengths.binary_search_by(|m| n.cmp(m)) {
-            lengths.insert(at, n);
-        }
+        self.lengths.entry(word).or_default().insert(n);
         let key = (self.hash(tokens, first, n), n);
         let before = self.by_tokens.insert(key, self.names.len()).unwrap_or(NO_NAME);
         self.names.push((first, last, before));
@@ -477,11 +474,15 @@ impl<'a> KnownNames<'a> {
             return None;
         }
         let lengths = self.lengths.get(word)?;
-        lengths.iter().filter(|&&n| i + n < tokens.len()).find_map(|&n| self.known(tokens, i, n).then_some(i + n))
+        lengths.longest_first().filter(|&n| i + n < tokens.len()).find(|&n| self.known(tokens, i, n)).map(|n| i + n)
     }
 
-    /// Whether tokens `i..=i + n` are the tokens of a name.
+    /// Whether tokens `i..=i + n`, the first of which is the first word of a name `n` tokens longer, are
+    /// the tokens of a name. A one-token name is its first word: nothing to compare.
     fn known(&self, tokens: &Tokens, i: usize, n: usize) -> bool {
+        if n == 0 {
+            return true;
+        }
         let mut at = self.by_tokens.get(&(self.hash(tokens, i, n), n)).copied().unwrap_or(NO_NAME);
         while let Some(&(first, _, before)) = self.names.get(at) {
             if (0..=n).all(|k| tokens.text(i + k) == tokens.text(first + k)) {
@@ -497,6 +498,38 @@ impl<'a> KnownNames<'a> {
         let mut state = self.hasher.build_hasher();
         (i..=i + n).for_each(|k| tokens.text(k).hash(&mut state));
         state.finish()
+    }
+}
+
+/// A set of name lengths: those under 64 as bits (no allocation; every name the rules find is far
+/// shorter), any longer one in a list.
+#[derive(Debug, Default)]
+struct Lengths {
+    /// Bit `n`: a length `n` is in the set.
+    short: u64,
+    /// The lengths of 64 and more, longest first.
+    long: Vec<usize>,
+}
+
+impl Lengths {
+    /// Adds length `n`.
+    fn insert(&mut self, n: usize) {
+        if n < 64 {
+            self.short |= 1 << n;
+        } else if let Err(at) = self.long.binary_search_by(|m| n.cmp(m)) {
+            self.long.insert(at, n);
+        }
+    }
+
+    /// The lengths, longest first.
+    fn longest_first(&self) -> impl Iterator<Item = usize> + '_ {
+        let mut short = self.short;
+        let shorts = std::iter::from_fn(move || {
+            let n = 63usize.checked_sub(short.leading_zeros() as usize)?;
+            short &= !(1 << n);
+            Some(n)
+        });
+        self.long.iter().copied().chain(shorts)
     }
 }
 
@@ -583,6 +616,16 @@ mod tests {
     fn surnames_alone_follow_the_full_name() {
         let text = "Brennan arrived. Mayor Okafor Brennan spoke, and later Brennan left; Brennans Ltd did not.";
         assert_eq!(people(text), ["Brennan", "Okafor Brennan", "Brennan"]);
+    }
+
+    #[test]
+    fn name_lengths_come_longest_first_whatever_their_size() {
+        let mut lengths = Lengths::default();
+        for n in [1, 0, 70, 63, 1, 64, 3, 200] {
+            lengths.insert(n);
+        }
+        assert_eq!(lengths.longest_first().collect::<Vec<_>>(), [200, 70, 64, 63, 3, 1, 0]);
+        assert_eq!(Lengths::default().longest_first().count(), 0);
     }
 
     proptest::proptest! {

@@ -70,12 +70,13 @@ const KELVIN: &[u8] = "\u{212a}".as_bytes();
 /// Alternatives tried in order, indexed by the bytes they can begin with.
 #[derive(Debug, Clone)]
 struct Words {
-    /// The alternatives, in the regex's order (at most 32).
+    /// The alternatives, in the regex's order (at most 64: the calendar file has 22 month names and
+    /// abbreviations, a test keeps the headroom in view).
     list: Vec<&'static str>,
     /// Whether they match case-insensitively.
     folded: bool,
     /// For each byte, bit `k` set if alternative `k` can begin with it.
-    by_first: [u32; 256],
+    by_first: [u64; 256],
 }
 
 impl Words {
@@ -91,8 +92,8 @@ impl Words {
 
     /// Indexes `list` by first byte.
     fn indexed(list: Vec<&'static str>, folded: bool) -> Self {
-        assert!(list.len() <= 32, "at most 32 alternatives");
-        let mut by_first = [0u32; 256];
+        assert!(list.len() <= 64, "at most 64 alternatives");
+        let mut by_first = [0u64; 256];
         for (k, word) in list.iter().enumerate() {
             for spelling in spellings(word.as_bytes(), folded) {
                 by_first[usize::from(spelling[0])] |= 1 << k;
