@@ -1,6 +1,7 @@
 //! Tests of the whole suggester on short articles written for these tests.
 
 use super::*;
+use crate::bench::synth::Rng;
 use crate::model::Command;
 
 /// A made-up wire story with the kinds of names news carries.
@@ -164,11 +165,8 @@ fn score_keys_order_as_total_cmp() {
 
 #[test]
 fn taken_ranges_refuse_exactly_the_overlapping_ones() {
-    let mut seed = 3u64;
-    let mut next = |n: usize| {
-        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-        (seed >> 33) as usize % n
-    };
+    let mut rng = Rng::new(3);
+    let mut next = |n: usize| rng.below(n);
     let len = 300;
     let mut taken = Taken::new(len);
     let mut plain: Vec<(usize, usize, usize)> = Vec::new();
@@ -189,11 +187,8 @@ fn taken_ranges_refuse_exactly_the_overlapping_ones() {
 
 #[test]
 fn resolving_run_by_run_takes_what_one_pass_over_every_candidate_takes() {
-    let mut seed = 11u64;
-    let mut next = |n: usize| {
-        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-        (seed >> 33) as usize % n
-    };
+    let mut rng = Rng::new(11);
+    let mut next = |n: usize| rng.below(n);
     let origins = [GAZETTEER, HEURISTICS, patterns::ORIGIN, propagate::ORIGIN];
     let labels = ["PERSON", "ORG", "GPE", "DATE"];
     let scores = [0.6, 0.7, 0.8, 0.95, f32::NAN];
