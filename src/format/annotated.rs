@@ -6,7 +6,9 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::model::edit::AbsorbedEdit;
-use crate::model::{CharIndex, DocStatus, Document, EditStatus, EntityStatus, Name, NewEdit, NewEntity, Source};
+use crate::model::{
+    CharCursor, CharIndex, DocStatus, Document, EditStatus, EntityStatus, Name, NewEdit, NewEntity, Source,
+};
 
 /// The format tag this version writes and reads.
 pub const FORMAT: &str = "redline.annotated/1";
@@ -105,10 +107,8 @@ pub struct AnnotatedFile {
 
 /// Converts a document to its file form (code point offsets).
 pub fn to_file(doc: &Document) -> AnnotatedFile {
-    let raw_index = CharIndex::new(doc.raw());
-    let clean_index = CharIndex::new(doc.cleaned());
-    let raw_cp = |b: usize| raw_index.to_char(doc.raw(), b);
-    let clean_cp = |b: usize| clean_index.to_char(doc.cleaned(), b);
+    let mut raw_cursor = CharCursor::new(doc.raw());
+    let mut raw_cp = |b: usize| raw_cursor.to_char(b);
     let edits = doc
         .edits()
         .iter()
@@ -126,6 +126,10 @@ pub fn to_file(doc: &Document) -> AnnotatedFile {
                 .collect(),
         })
         .collect();
+    let mut clean_cursor = CharCursor::new(doc.cleaned());
+    let mut clean_cp = |b: usize| clean_cursor.to_char(b);
+    let mut raw_cursor = CharCursor::new(doc.raw());
+    let mut raw_cp = |b: usize| raw_cursor.to_char(b);
     let entities = doc
         .entities()
         .iter()
@@ -169,9 +173,10 @@ pub fn to_json(doc: &Document) -> String {
     serde_json::to_string_pretty(&to_file(doc)).unwrap_or_default()
 }
 
-/// Serialises a document as one line of annotated JSON (for JSONL streams).
+/// Serialises a document as one line of annotated JSON (for JSONL streams): the compact JSON of
+/// [`to_file`], written straight from the document.
 pub fn to_json_line(doc: &Document) -> String {
-    serde_json::to_string(&to_file(doc)).unwrap_or_default()
+    super::annotated_line::write(doc).unwrap_or_default()
 }
 
 /// Parses annotated JSON text and checks every invariant; `origin` names the file in messages.

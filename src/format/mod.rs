@@ -1,3 +1,5 @@
 //! File formats: Redline's own annotated JSON.
 
 pub mod annotated;
+pub mod annotated_line;
+pub mod json_writer;

@@ -12,7 +12,7 @@ pub mod offset_map;
 pub mod remap;
 
 pub use change::{Change, EntityShift};
-pub use char_index::CharIndex;
+pub use char_index::{CharCursor, CharIndex};
 pub use command::Command;
 pub use document::{DocStatus, Document, ModelError, NewEdit, NewEntity, Source, sha256_hex};
 pub use edit::{Edit, EditId, EditStatus, MANUAL};

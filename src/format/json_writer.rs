@@ -1,0 +1,203 @@
+//! A small JSON writer for the output hot path: text written exactly as `serde_json` writes it
+//! (same escapes, same number forms), but strings are scanned for escapes a block at a time.
+
+use serde::Serialize;
+
+/// Bytes checked together for characters that need an escape; one vector compare on x86-64.
+const BLOCK: usize = 16;
+
+/// Compact JSON built up in a string, one syntax element at a time. Commas between object
+/// members and array items are added by [`JsonWriter::key`] and [`JsonWriter::item`].
+#[derive(Debug, Default)]
+pub struct JsonWriter {
+    out: String,
+    /// Reused output of `serde_json` for the few values written through it.
+    scratch: Vec<u8>,
+}
+
+impl JsonWriter {
+    /// A writer whose buffer starts with room for `capacity` bytes.
+    pub fn with_capacity(capacity: usize) -> Self {
+        Self { out: String::with_capacity(capacity), scratch: Vec::new() }
+    }
+
+    /// The JSON written so far.
+    pub fn into_string(self) -> String {
+        self.out
+    }
+
+    /// Opens an object.
+    pub fn begin_object(&mut self) {
+        self.out.push('{');
+    }
+
+    /// Closes the object opened last.
+    pub fn end_object(&mut self) {
+        self.out.push('}');
+    }
+
+    /// Opens an array.
+    pub fn begin_array(&mut self) {
+        self.out.push('[');
+    }
+
+    /// Closes the array opened last.
+    pub fn end_array(&mut self) {
+        self.out.push(']');
+    }
+
+    /// Starts an object member named `key` (a name that needs no escaping).
+    pub fn key(&mut self, key: &str) {
+        debug_assert!(!key.bytes().any(needs_escape), "{key:?} needs escaping");
+        self.separate(b'{');
+        self.out.push('"');
+        self.out.push_str(key);
+        self.out.push_str("\":");
+    }
+
+    /// Starts an array item.
+    pub fn item(&mut self) {
+        self.separate(b'[');
+    }
+
+    /// A comma, unless the last thing written opened the object or array (`open`).
+    fn separate(&mut self, open: u8) {
+        if self.out.as_bytes().last() != Some(&open) {
+            self.out.push(',');
+        }
+    }
+
+    /// A string value.
+    pub fn string(&mut self, text: &str) {
+        self.out.push('"');
+        push_escaped(&mut self.out, text);
+        self.out.push('"');
+    }
+
+    /// An unsigned integer value.
+    pub fn uint(&mut self, value: u64) {
+        let mut digits = [0u8; 20];
+        let mut start = digits.len();
+        let mut rest = value;
+        loop {
+            start -= 1;
+            digits[start] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        self.out.extend(digits[start..].iter().map(|&d| char::from(d)));
+    }
+
+    /// Any value, written by `serde_json` (for numbers with a fractional part and free-form data).
+    pub fn serialized(&mut self, value: &impl Serialize) -> serde_json::Result<()> {
+        self.scratch.clear();
+        serde_json::to_writer(&mut self.scratch, value)?;
+        let text = std::str::from_utf8(&self.scratch).map_err(serde::ser::Error::custom)?;
+        self.out.push_str(text);
+        Ok(())
+    }
+}
+
+/// Whether `serde_json` escapes this byte inside a string: control characters, `"` and `\`.
+fn needs_escape(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// Appends `text` with JSON string escapes, byte for byte as `serde_json` writes it.
+fn push_escaped(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    let mut at = next_escape(bytes, 0);
+    while at < bytes.len() {
+        // `at` is an ASCII byte, so both slice ends are character boundaries.
+        out.push_str(&text[run..at]);
+        push_escape(out, bytes[at]);
+        run = at + 1;
+        at = next_escape(bytes, run);
+    }
+    out.push_str(&text[run..]);
+}
+
+/// The first byte at or after `from` that needs an escape, or the length when none does. Whole
+/// blocks are tested without branching per byte, so LLVM tests each with a few vector compares.
+fn next_escape(bytes: &[u8], from: usize) -> usize {
+    let mut at = from;
+    while let Some(block) = bytes[at..].first_chunk::<BLOCK>() {
+        if block.iter().fold(false, |any, &b| any | needs_escape(b)) {
+            break;
+        }
+        at += BLOCK;
+    }
+    bytes[at..].iter().position(|&b| needs_escape(b)).map_or(bytes.len(), |i| at + i)
+}
+
+/// Appends the escape of one byte that [`needs_escape`]: the short form where JSON has one,
+/// else `\u00xx` with lower-case hex digits.
+fn push_escape(out: &mut String, b: u8) {
+    let short = match b {
+        b'"' => '"',
+        b'\\' => '\\',
+        0x08 => 'b',
+        0x09 => 't',
+        0x0A => 'n',
+        0x0C => 'f',
+        0x0D => 'r',
+        _ => {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xF)]));
+            return;
+        }
+    };
+    out.push('\\');
+    out.push(short);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What [`JsonWriter::string`] writes for `text`.
+    fn escaped(text: &str) -> String {
+        let mut w = JsonWriter::default();
+        w.string(text);
+        w.into_string()
+    }
+
+    #[test]
+    fn every_ascii_byte_is_escaped_as_serde_json_escapes_it() {
+        for b in 0u8..=0x7F {
+            let text = format!("a{}b and a longer tail so blocks are used", char::from(b));
+            assert_eq!(escaped(&text), serde_json::to_string(&text).expect("json"), "byte {b:#x}");
+        }
+    }
+
+    #[test]
+    fn numbers_and_structure() {
+        let mut w = JsonWriter::default();
+        w.begin_object();
+        w.key("n");
+        w.uint(0);
+        w.key("list");
+        w.begin_array();
+        for v in [7, u64::MAX] {
+            w.item();
+            w.uint(v);
+        }
+        w.end_array();
+        w.key("f");
+        w.serialized(&0.7f32).expect("float");
+        w.end_object();
+        assert_eq!(w.into_string(), format!(r#"{{"n":0,"list":[7,{}],"f":0.7}}"#, u64::MAX));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn strings_match_serde_json(text in "\\PC{0,200}|[\\x00-\\x7f\\u{e9}\\u{1f600}]{0,200}") {
+            proptest::prop_assert_eq!(escaped(&text), serde_json::to_string(&text).expect("json"));
+        }
+    }
+}
