@@ -27,26 +27,31 @@ impl JsonWriter {
     }
 
     /// Opens an object.
+    #[inline]
     pub fn begin_object(&mut self) {
         self.out.push('{');
     }
 
     /// Closes the object opened last.
+    #[inline]
     pub fn end_object(&mut self) {
         self.out.push('}');
     }
 
     /// Opens an array.
+    #[inline]
     pub fn begin_array(&mut self) {
         self.out.push('[');
     }
 
     /// Closes the array opened last.
+    #[inline]
     pub fn end_array(&mut self) {
         self.out.push(']');
     }
 
     /// Starts an object member named `key` (a name that needs no escaping).
+    #[inline]
     pub fn key(&mut self, key: &str) {
         debug_assert!(!key.bytes().any(needs_escape), "{key:?} needs escaping");
         self.separate(b'{');
@@ -56,11 +61,13 @@ impl JsonWriter {
     }
 
     /// Starts an array item.
+    #[inline]
     pub fn item(&mut self) {
         self.separate(b'[');
     }
 
     /// A comma, unless the last thing written opened the object or array (`open`).
+    #[inline]
     fn separate(&mut self, open: u8) {
         if self.out.as_bytes().last() != Some(&open) {
             self.out.push(',');
@@ -68,6 +75,7 @@ impl JsonWriter {
     }
 
     /// A string value.
+    #[inline]
     pub fn string(&mut self, text: &str) {
         self.out.push('"');
         push_escaped(&mut self.out, text);
@@ -75,6 +83,7 @@ impl JsonWriter {
     }
 
     /// An unsigned integer value.
+    #[inline]
     pub fn uint(&mut self, value: u64) {
         let mut digits = [0u8; 20];
         let mut start = digits.len();
@@ -102,7 +111,7 @@ impl JsonWriter {
 
 /// Whether `serde_json` escapes this byte inside a string: control characters, `"` and `\`.
 fn needs_escape(b: u8) -> bool {
-    b < 0x20 || b == b'"' || b == b'\\'
+    (b < 0x20) | (b == b'"') | (b == b'\\')
 }
 
 /// Appends `text` with JSON string escapes, byte for byte as `serde_json` writes it.

@@ -22,14 +22,14 @@ impl CharIndex {
         let bytes = text.as_bytes();
         let mut checkpoints = Vec::with_capacity(bytes.len() / STRIDE + 2);
         let mut chars = 0usize;
-        let mut strides = bytes.chunks_exact(STRIDE);
-        for stride in &mut strides {
+        let (strides, rest) = bytes.as_chunks::<STRIDE>();
+        for stride in strides {
             checkpoints.push(chars);
-            chars += usize::from(block_chars(stride));
+            chars += count_chars(stride);
         }
-        if !strides.remainder().is_empty() {
+        if !rest.is_empty() {
             checkpoints.push(chars);
-            chars += count_chars(strides.remainder());
+            chars += count_chars(rest);
         }
         checkpoints.push(chars);
         Self { checkpoints, byte_len: bytes.len(), char_len: chars }
@@ -116,26 +116,39 @@ impl<'a> CharCursor<'a> {
     }
 }
 
-/// Bytes counted together by [`count_chars`]: one pass of a vectorised loop, and few enough
-/// that the count fits in a byte.
-const BLOCK: usize = 32;
+/// Bytes tested together by [`count_chars`]: one vector compare on x86-64.
+const BLOCK: usize = 16;
 
-/// Number of code points that start in `bytes` (bytes that do not continue a multi-byte
-/// character), a block at a time so that the loop vectorises.
+/// Number of code points that start in `bytes`: its length less the bytes that continue a
+/// multi-byte character.
 fn count_chars(bytes: &[u8]) -> usize {
-    let mut blocks = bytes.chunks_exact(BLOCK);
-    let mut chars = 0usize;
-    for block in &mut blocks {
-        chars += usize::from(block_chars(block));
-    }
-    chars + blocks.remainder().iter().filter(|&&b| !is_continuation(b)).count()
+    bytes.len() - continuations(bytes)
 }
 
-/// Code points that start in a block of at most 255 bytes; summing bytes, not `usize`s, lets
-/// LLVM compare and add 16 or 32 bytes per instruction.
-fn block_chars(block: &[u8]) -> u8 {
-    debug_assert!(block.len() <= usize::from(u8::MAX));
-    block.iter().map(|&b| u8::from(!is_continuation(b))).fold(0u8, u8::wrapping_add)
+/// Bytes of `bytes` that continue a multi-byte character: whole blocks as vectorised bit masks,
+/// then 8 bytes at a time in a `u64`, then one at a time.
+fn continuations(bytes: &[u8]) -> usize {
+    let (blocks, rest) = bytes.as_chunks::<BLOCK>();
+    let (words, tail) = rest.as_chunks::<8>();
+    let in_blocks: usize = blocks.iter().map(block_continuations).sum();
+    let in_words: usize = words.iter().map(|&w| word_continuations(u64::from_le_bytes(w))).sum();
+    in_blocks + in_words + tail.iter().filter(|&&b| is_continuation(b)).count()
+}
+
+/// Continuation bytes in one block: a vectorised test for any, then (in the few blocks that
+/// have some) a byte sum, which LLVM also vectorises.
+fn block_continuations(block: &[u8; BLOCK]) -> usize {
+    if !block.iter().fold(false, |any, &b| any | is_continuation(b)) {
+        return 0;
+    }
+    usize::from(block.iter().map(|&b| u8::from(is_continuation(b))).fold(0u8, u8::wrapping_add))
+}
+
+/// Continuation bytes in 8 bytes read as a little-endian `u64`: those with the top bit set and the
+/// next one clear (`word << 1` moves each byte's bit 6 to its bit 7).
+fn word_continuations(word: u64) -> usize {
+    let marks = word & !(word << 1) & 0x8080_8080_8080_8080;
+    if marks == 0 { 0 } else { marks.count_ones() as usize }
 }
 
 /// Whether a UTF-8 byte continues a multi-byte character (`0b10xx_xxxx`: below -64 as `i8`).
