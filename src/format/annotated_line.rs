@@ -15,9 +15,9 @@ pub fn write(doc: &Document) -> serde_json::Result<String> {
     let mut w = JsonWriter::with_capacity(capacity(doc));
     w.begin_object();
     w.key("format");
-    w.string(FORMAT);
+    w.plain_string(FORMAT);
     w.key("offset_unit");
-    w.string(OFFSET_UNIT);
+    w.plain_string(OFFSET_UNIT);
     w.key("id");
     w.string(&doc.id);
     w.key("source");
@@ -98,7 +98,7 @@ fn write_edit(w: &mut JsonWriter, edit: &Edit, raw: &mut CharCursor) {
     w.key("origin");
     w.string(&edit.origin);
     w.key("status");
-    w.string(edit.status.as_str());
+    w.plain_string(edit.status.as_str());
     w.key("reason");
     w.string(&edit.reason);
     if !edit.absorbs.is_empty() {
@@ -122,7 +122,7 @@ fn write_absorbed(w: &mut JsonWriter, absorbed: &AbsorbedEdit, raw: &mut CharCur
     w.key("origin");
     w.string(&absorbed.origin);
     w.key("status");
-    w.string(absorbed.status.as_str());
+    w.plain_string(absorbed.status.as_str());
     w.end_object();
 }
 
@@ -157,10 +157,10 @@ fn write_entity(
     w.key("origin");
     w.string(&entity.origin);
     w.key("status");
-    w.string(entity.status.as_str());
+    w.plain_string(entity.status.as_str());
     if let Some(score) = entity.score {
         w.key("score");
-        w.serialized(&score)?;
+        w.float(score)?;
     }
     if let Some((start, end)) = doc.entity_raw_range(entity) {
         write_range(w, "raw_start", "raw_end", raw.to_char(start), raw.to_char(end));
@@ -182,7 +182,7 @@ fn write_workflow(w: &mut JsonWriter, doc: &Document) {
     w.key("annotator");
     w.string(&doc.annotator);
     w.key("status");
-    w.string(doc.status.as_str());
+    w.plain_string(doc.status.as_str());
     w.key("created");
     w.string(&doc.created);
     w.key("updated");

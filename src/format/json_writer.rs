@@ -13,12 +13,14 @@ pub struct JsonWriter {
     out: String,
     /// Reused output of `serde_json` for the few values written through it.
     scratch: Vec<u8>,
+    /// The `f32` values written so far (by their bits) and their text.
+    floats: Vec<(u32, String)>,
 }
 
 impl JsonWriter {
     /// A writer whose buffer starts with room for `capacity` bytes.
     pub fn with_capacity(capacity: usize) -> Self {
-        Self { out: String::with_capacity(capacity), scratch: Vec::new() }
+        Self { out: String::with_capacity(capacity), ..Self::default() }
     }
 
     /// The JSON written so far.
@@ -82,21 +84,54 @@ impl JsonWriter {
         self.out.push('"');
     }
 
+    /// A string value that needs no escaping (a keyword of the format, such as a status name).
+    #[inline]
+    pub fn plain_string(&mut self, text: &str) {
+        debug_assert!(!text.bytes().any(needs_escape), "{text:?} needs escaping");
+        self.out.push('"');
+        self.out.push_str(text);
+        self.out.push('"');
+    }
+
     /// An unsigned integer value.
     #[inline]
     pub fn uint(&mut self, value: u64) {
         let mut digits = [0u8; 20];
         let mut start = digits.len();
         let mut rest = value;
-        loop {
-            start -= 1;
-            digits[start] = b'0' + (rest % 10) as u8;
-            rest /= 10;
-            if rest == 0 {
-                break;
-            }
+        while rest >= 100 {
+            start -= 2;
+            digits[start..start + 2].copy_from_slice(digit_pair(rest % 100));
+            rest /= 100;
         }
-        self.out.extend(digits[start..].iter().map(|&d| char::from(d)));
+        if rest >= 10 {
+            start -= 2;
+            digits[start..start + 2].copy_from_slice(digit_pair(rest));
+        } else {
+            start -= 1;
+            digits[start] = b'0' + rest as u8;
+        }
+        for &digit in &digits[start..] {
+            self.out.push(char::from(digit));
+        }
+    }
+
+    /// An `f32` value as `serde_json` writes it (`null` when not finite). The texts are kept, since a
+    /// suggester gives its entities a handful of scores.
+    pub fn float(&mut self, value: f32) -> serde_json::Result<()> {
+        let bits = value.to_bits();
+        if let Some((_, text)) = self.floats.iter().find(|(b, _)| *b == bits) {
+            self.out.push_str(text);
+            return Ok(());
+        }
+        self.scratch.clear();
+        serde_json::to_writer(&mut self.scratch, &value)?;
+        let text = std::str::from_utf8(&self.scratch).map_err(serde::ser::Error::custom)?;
+        self.out.push_str(text);
+        if self.floats.len() < FLOATS_KEPT {
+            self.floats.push((bits, text.to_string()));
+        }
+        Ok(())
     }
 
     /// Any value, written by `serde_json` (for numbers with a fractional part and free-form data).
@@ -107,6 +142,27 @@ impl JsonWriter {
         self.out.push_str(text);
         Ok(())
     }
+}
+
+/// How many distinct `f32` texts a [`JsonWriter`] keeps.
+const FLOATS_KEPT: usize = 16;
+
+/// The two-digit decimal numbers `00` to `99`, one after the other.
+const DIGIT_PAIRS: [u8; 200] = {
+    let mut pairs = [0u8; 200];
+    let mut n = 0;
+    while n < 100 {
+        pairs[2 * n] = b'0' + (n / 10) as u8;
+        pairs[2 * n + 1] = b'0' + (n % 10) as u8;
+        n += 1;
+    }
+    pairs
+};
+
+/// The two digits of `n` (below 100).
+fn digit_pair(n: u64) -> &'static [u8] {
+    let at = 2 * n as usize;
+    &DIGIT_PAIRS[at..at + 2]
 }
 
 /// Whether `serde_json` escapes this byte inside a string: control characters, `"` and `\`.
@@ -130,7 +186,8 @@ fn push_escaped(out: &mut String, text: &str) {
 }
 
 /// The first byte at or after `from` that needs an escape, or the length when none does. Whole
-/// blocks are tested without branching per byte, so LLVM tests each with a few vector compares.
+/// blocks are tested without branching per byte, so LLVM tests each with a few vector compares;
+/// what is left, 8 bytes at a time in a `u64`.
 fn next_escape(bytes: &[u8], from: usize) -> usize {
     let mut at = from;
     while let Some(block) = bytes[at..].first_chunk::<BLOCK>() {
@@ -139,7 +196,23 @@ fn next_escape(bytes: &[u8], from: usize) -> usize {
         }
         at += BLOCK;
     }
+    while let Some(&word) = bytes[at..].first_chunk::<8>() {
+        if word_needs_escape(u64::from_le_bytes(word)) {
+            break;
+        }
+        at += 8;
+    }
     bytes[at..].iter().position(|&b| needs_escape(b)).map_or(bytes.len(), |i| at + i)
+}
+
+/// Whether any of the 8 bytes of `word` [`needs_escape`]: the classic test for a zero byte
+/// (`(x - 0x01..) & !x & 0x80..`, exact about whether there is one) applied to `word` itself
+/// with 0x20 (a byte below 0x20) and to `word` xor `"` and xor `\` (a byte equal to them).
+fn word_needs_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH;
+    (below(word, 0x20) | below(word ^ (ONES * u64::from(b'"')), 1) | below(word ^ (ONES * u64::from(b'\\')), 1)) != 0
 }
 
 /// Appends the escape of one byte that [`needs_escape`]: the short form where JSON has one,
@@ -198,12 +271,41 @@ mod tests {
         }
         w.end_array();
         w.key("f");
-        w.serialized(&0.7f32).expect("float");
+        w.begin_array();
+        for f in [0.7f32, 1e-9, 0.7, f32::NAN, 3.0] {
+            w.item();
+            w.float(f).expect("float");
+        }
+        w.end_array();
         w.end_object();
-        assert_eq!(w.into_string(), format!(r#"{{"n":0,"list":[7,{}],"f":0.7}}"#, u64::MAX));
+        assert_eq!(w.into_string(), format!(r#"{{"n":0,"list":[7,{}],"f":[0.7,1e-9,0.7,null,3.0]}}"#, u64::MAX));
+    }
+
+    #[test]
+    fn integers_match_serde_json() {
+        let mut w = JsonWriter::default();
+        let mut want = String::new();
+        for n in (0..25).map(|p| 10u64.pow(p % 20).saturating_sub(u64::from(p % 3))).chain([
+            0,
+            9,
+            10,
+            99,
+            100,
+            101,
+            u64::MAX,
+        ]) {
+            w.uint(n);
+            want.push_str(&serde_json::to_string(&n).expect("json"));
+        }
+        assert_eq!(w.into_string(), want);
     }
 
     proptest::proptest! {
+        #[test]
+        fn the_word_test_agrees_with_the_byte_test(word in proptest::prelude::any::<[u8; 8]>()) {
+            proptest::prop_assert_eq!(word_needs_escape(u64::from_le_bytes(word)), word.iter().any(|&b| needs_escape(b)));
+        }
+
         #[test]
         fn strings_match_serde_json(text in "\\PC{0,200}|[\\x00-\\x7f\\u{e9}\\u{1f600}]{0,200}") {
             proptest::prop_assert_eq!(escaped(&text), serde_json::to_string(&text).expect("json"));
