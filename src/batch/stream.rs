@@ -41,13 +41,16 @@ pub fn lines(reader: impl BufRead) -> impl Iterator<Item = Result<Line>> {
     let mut reader = reader;
     let mut number = 0u64;
     let mut failed = false;
+    // Lines of a corpus are alike in length: room for the last one saves most regrowing copies.
+    let mut last_len = 0;
     std::iter::from_fn(move || {
         while !failed {
-            let mut bytes = Vec::new();
+            let mut bytes = Vec::with_capacity(last_len);
             number += 1;
             match reader.read_until(b'\n', &mut bytes) {
                 Ok(0) => return None,
                 Ok(_) => {
+                    last_len = bytes.len();
                     if bytes.last() == Some(&b'\n') {
                         bytes.pop();
                     }

@@ -107,18 +107,19 @@ pub fn parse_record(bytes: &[u8]) -> Result<Record> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let value: serde_json::Value =
         serde_json::from_slice(bytes).map_err(|e| Error::msg(format!("broken JSON line: {e}")))?;
-    let Some(obj) = value.as_object() else {
+    let serde_json::Value::Object(mut obj) = value else {
         return Err(Error::msg("a corpus line must be a JSON object with a \"text\" field"));
     };
-    let text = match obj.get("text") {
-        Some(serde_json::Value::String(s)) => s.clone(),
+    // Taken out of the parsed line, not copied: the text is most of it.
+    let text = match obj.remove("text") {
+        Some(serde_json::Value::String(s)) => s,
         Some(_) => return Err(Error::msg("\"text\" must be a string")),
         None => return Err(Error::msg("the line has no \"text\" field")),
     };
     if text.contains('\0') {
         return Err(Error::msg("\"text\" contains a NUL character"));
     }
-    let meta = obj.get("meta").cloned().unwrap_or(serde_json::Value::Null);
+    let meta = obj.remove("meta").unwrap_or(serde_json::Value::Null);
     let id = id_of(obj.get("id")).or_else(|| id_of(meta.get("id")));
     Ok(Record { id, text, meta })
 }

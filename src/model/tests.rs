@@ -224,3 +224,9 @@ fn suggested_edits_skip_overlaps_and_undo_as_one_step() {
     assert_eq!(doc.edits()[1].start, 21);
     assert!(!history.apply(&mut doc, Command::SuggestEdits(vec![suggestion(21)])).expect("again"), "nothing new");
 }
+
+#[test]
+fn sha256_is_lowercase_hex_of_the_utf8_bytes() {
+    assert_eq!(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    assert_eq!(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
