@@ -22,14 +22,9 @@ impl CharIndex {
         let bytes = text.as_bytes();
         let mut checkpoints = Vec::with_capacity(bytes.len() / STRIDE + 2);
         let mut chars = 0usize;
-        let (strides, rest) = bytes.as_chunks::<STRIDE>();
-        for stride in strides {
+        for stride in bytes.chunks(STRIDE) {
             checkpoints.push(chars);
             chars += count_chars(stride);
-        }
-        if !rest.is_empty() {
-            checkpoints.push(chars);
-            chars += count_chars(rest);
         }
         checkpoints.push(chars);
         Self { checkpoints, byte_len: bytes.len(), char_len: chars }
@@ -128,11 +123,17 @@ fn count_chars(bytes: &[u8]) -> usize {
 /// Bytes of `bytes` that continue a multi-byte character: whole blocks as vectorised bit masks,
 /// then 8 bytes at a time in a `u64`, then one at a time.
 fn continuations(bytes: &[u8]) -> usize {
-    let (blocks, rest) = bytes.as_chunks::<BLOCK>();
-    let (words, tail) = rest.as_chunks::<8>();
-    let in_blocks: usize = blocks.iter().map(block_continuations).sum();
-    let in_words: usize = words.iter().map(|&w| word_continuations(u64::from_le_bytes(w))).sum();
-    in_blocks + in_words + tail.iter().filter(|&&b| is_continuation(b)).count()
+    let mut count = 0;
+    let mut rest = bytes;
+    while let Some((block, tail)) = rest.split_first_chunk::<BLOCK>() {
+        count += block_continuations(block);
+        rest = tail;
+    }
+    while let Some((word, tail)) = rest.split_first_chunk::<8>() {
+        count += word_continuations(u64::from_le_bytes(*word));
+        rest = tail;
+    }
+    count + rest.iter().filter(|&&b| is_continuation(b)).count()
 }
 
 /// Continuation bytes in one block: a vectorised test for any, then (in the few blocks that
