@@ -134,7 +134,7 @@ impl JsonWriter {
         Ok(())
     }
 
-    /// Any value, written by `serde_json` (for numbers with a fractional part and free-form data).
+    /// Any value, written by `serde_json` (free-form data such as a document's metadata).
     pub fn serialized(&mut self, value: &impl Serialize) -> serde_json::Result<()> {
         self.scratch.clear();
         serde_json::to_writer(&mut self.scratch, value)?;
