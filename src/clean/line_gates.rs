@@ -10,9 +10,12 @@
 //! - A literal word (in any case under `(?i)`) can only occur if all its letters do.
 //! - Unicode is handled by the [`Shape`] methods, not by each gate: under `(?i)` only `ſ` and the
 //!   Kelvin sign match ASCII letters (`s`, `k`), so letter tests drop those two on lines with
-//!   non-ASCII bytes and start tests pass a line whose first four bytes are not all ASCII; `\d` also
-//!   matches non-ASCII digits, so the digit test passes any line with non-ASCII bytes; `©` and `Ⓒ` are
-//!   looked for in the text.
+//!   non-ASCII bytes and start tests read those two as the letters (any other character matches no
+//!   ASCII literal); `\d` also matches non-ASCII digits, so the digit test passes any line with
+//!   non-ASCII bytes, and a branch starting with `\d` passes a line that starts with one; `©` and `Ⓒ`
+//!   are looked for in the text.
+//! - A branch anchored at `$` fixes the line's last byte: a literal ASCII one, or for `\d` an ASCII
+//!   digit or the last byte of a non-ASCII character.
 //!
 //! A pattern change must keep its gate sound; `line_rules.rs` tests every gate against its regexes on
 //! lines each branch matches.
@@ -20,19 +23,37 @@
 use super::line_rules::{COMMENT_FORM_CUE_WORDS, COOKIE_CUE_WORDS};
 use super::line_shape::{Classes, Shape, Start, any_of, letters_of, start, starts};
 
-/// Whether [`GALLERY_COUNTER`](super::line_rules) (`image 3 of 12`) can match: every branch needs
-/// `\d{1,3}`.
-pub fn gallery_counter(s: &Shape) -> bool {
-    s.may_have_digit()
+/// Whether [`GALLERY_COUNTER`](super::line_rules) (`image 3 of 12`) can match: it starts `image`,
+/// `photo`, `slide` or `\d`, needs `of` or `/`, and ends with `\d`.
+pub fn gallery_counter(s: &Shape, t: &str) -> bool {
+    const STARTS: [Start; 13] = starts(["ima", "pho", "sli", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]);
+    const SLASH: Classes = any_of(b"/");
+    const OF: Classes = letters_of("of");
+    ends_with_digit(t) && (s.starts_with_any(&STARTS) || s.starts_non_ascii()) && (s.has_any(SLASH) || s.has_all(OF))
 }
 
-/// Whether a photo-credit pattern can match. By pattern: `(c)` and `\(`… need `(` (0, 1, 6, 7, 8);
-/// `[/|]` (4); the anchored words start `pho ima pic fot vid` (1), `ima med pho get ap afp reu` (2),
-/// `cre cap` (3) and `get ap reu afp shu ist fil` (5); `above:`… needs `:` and a start `abo pic top mai
-/// ins lef rig bel hea fea pho fil` (9); `(left)`, `[File:`, `/ AP` need `(`, `[` or `/`, and the
-/// case-sensitive `, left`, `, right`, `, center`, `, pictured` need `, ` before `l`, `r`, `c` or `p` (10).
+/// Whether `\d$` can match `t`: its last byte is an ASCII digit or ends a non-ASCII character.
+fn ends_with_digit(t: &str) -> bool {
+    t.as_bytes().last().is_some_and(|&b| b.is_ascii_digit() || !b.is_ascii())
+}
+
+/// Whether `t` ends `)` or `).`, as `\)\.?$` needs.
+fn ends_with_paren(t: &str) -> bool {
+    t.strip_suffix('.').unwrap_or(t).ends_with(')')
+}
+
+/// Whether a photo-credit pattern can match. By pattern: a start `(c)` (0) or `(` (1); `[/|]` and an
+/// end `[A-Za-z]\)?\.?` (4); an end `\)\.?` (6, 7); `(c)` needs `(` before `c` (8); the anchored words
+/// start `pho ima pic fot vid` (1), `ima med pho get ap afp reu` (2), `cre cap` (3) and `get ap reu afp
+/// shu ist fil` (5); `above:`… needs `:` and a start `abo pic top mai ins lef rig bel hea fea pho fil`
+/// (9); `(left)`… needs `(` before `l`, `r`, `c` or `f`, `[File:` a `[`, `/ AP file` a `/` and an end
+/// letter, and the case-sensitive `, left`, `, right`, `, center`, `, pictured` need `, ` before `l`,
+/// `r`, `c` or `p` (10).
 pub fn photo_credit(s: &Shape, t: &str) -> bool {
-    const MARKS: Classes = any_of(b"(/|[");
+    const OPEN: [Start; 1] = starts(["("]);
+    const OPEN_ANYWHERE: Classes = any_of(b"(");
+    const SLASHES: Classes = any_of(b"/|");
+    const BRACKET: Classes = any_of(b"[");
     const COLON: Classes = any_of(b":");
     const COMMA: Classes = any_of(b",");
     const STARTS: [Start; 15] = starts([
@@ -40,11 +61,22 @@ pub fn photo_credit(s: &Shape, t: &str) -> bool {
     ]);
     const PLACED: [Start; 12] =
         starts(["abo", "pic", "top", "mai", "ins", "lef", "rig", "bel", "hea", "fea", "pho", "fil"]);
-    s.has_any(MARKS)
+    s.starts_with_any(&OPEN)
         || s.starts_with_any(&STARTS)
+        || (s.has_any(SLASHES) && ends_like_agency(t))
+        || (s.has_any(OPEN_ANYWHERE) && (ends_with_paren(t) || byte_before(t, b'(', b"lrcf")))
+        || s.has_any(BRACKET)
         || (s.has_any(COLON) && s.starts_with_any(&PLACED))
         || (s.has_any(COMMA) && comma_before(t, b"lrcp"))
         || has_copyright_sign(s, t)
+}
+
+/// Whether `t` can end as an agency name after `[/|]` (photo pattern 4) or `/ AP file` (10): an
+/// ASCII letter, optionally followed by `)`, then optionally by `.`.
+fn ends_like_agency(t: &str) -> bool {
+    let t = t.strip_suffix('.').unwrap_or(t);
+    let t = t.strip_suffix(')').unwrap_or(t);
+    t.as_bytes().last().is_some_and(u8::is_ascii_alphabetic)
 }
 
 /// Whether `t` holds `©` or `Ⓒ` (only looked for when it has non-ASCII bytes).
@@ -59,20 +91,41 @@ fn comma_before(t: &str, next: &[u8]) -> bool {
         .any(|i| bytes.get(i + 1) == Some(&b' ') && bytes.get(i + 2).is_some_and(|b| next.contains(b)))
 }
 
-/// Whether a copyright or syndication pattern can match. By pattern: `(c)` or a line starting
-/// `copyright` (0); the letters of `all rights reserved` (1); those of `this material may not be
-/// published, broadcast` (2); an opening `*_([` or a start `this`, `a ve(rsion)`, `orig(inally)`,
-/// `exce(pt)`, `repu(blished)` (3); the closing `\)` (4); `/` (5); a start `dis(claimer)` (6); `;` (7);
-/// the letters of `contributed` (8).
+/// Whether `mark` followed by one of `next` occurs in `t`.
+fn byte_before(t: &str, mark: u8, next: &[u8]) -> bool {
+    let bytes = t.as_bytes();
+    memchr::memchr_iter(mark, bytes).any(|i| bytes.get(i + 1).is_some_and(|b| next.contains(b)))
+}
+
+/// Whether a copyright or syndication pattern can match. By pattern: a start `(c)` or `copyright` (0);
+/// the letters of `all rights reserved` (1); those of `this material may not be published, broadcast`
+/// (2); a start `*_([` or `this`, `a ve(rsion)`, `orig(inally)`, `exce(pt)`, `repu(blished)` (3); an
+/// end `\)\.?` (4); `/`, a first byte `[A-Z]` and a last ASCII letter (5); a start `dis(claimer)` (6);
+/// `;` and a start `Add(itional)`, `Rep(orting)` or `Wri(ting)` (7); the letters of `contributed` (8).
 pub fn copyright_footer(s: &Shape, t: &str) -> bool {
-    const MARKS: Classes = any_of(b"()/;*_[");
+    const OPENERS: [Start; 4] = starts(["*", "_", "(", "["]);
+    const SLASH: Classes = any_of(b"/");
+    const SEMICOLON: Classes = any_of(b";");
+    const CREDITS: [Start; 3] = starts(["add", "rep", "wri"]);
     const STARTS: [Start; 7] = starts(["cop", "this", "a ve", "orig", "exce", "repu", "dis"]);
     const WORDS: [Classes; 3] = [
         letters_of("all rights reserved"),
         letters_of("this material may not be published, broadcast"),
         letters_of("contributed"),
     ];
-    s.has_any(MARKS) || s.starts_with_any(&STARTS) || WORDS.iter().any(|&w| s.has_all(w)) || has_copyright_sign(s, t)
+    s.starts_with_any(&OPENERS)
+        || s.starts_with_any(&STARTS)
+        || ends_with_paren(t)
+        || (s.has_any(SLASH) && is_capitalised_path(t))
+        || (s.has_any(SEMICOLON) && s.starts_with_any(&CREDITS))
+        || WORDS.iter().any(|&w| s.has_all(w))
+        || has_copyright_sign(s, t)
+}
+
+/// Whether `t` starts with an ASCII capital and ends with an ASCII letter, as `^[A-Z]…/[A-Za-z]+$` needs.
+fn is_capitalised_path(t: &str) -> bool {
+    let bytes = t.as_bytes();
+    bytes.first().is_some_and(u8::is_ascii_uppercase) && bytes.last().is_some_and(u8::is_ascii_alphabetic)
 }
 
 /// Whether `FOLLOW` can match: it starts `follow`, `like`, `join`, `connect with` or `find`.
@@ -135,14 +188,15 @@ pub fn byline(s: &Shape, t: &str) -> bool {
         || t.ends_with("AFP")
 }
 
-/// Whether `TIMESTAMP_LINE` can match the line without its leading `|` and spaces (bullets are not
-/// ASCII): its branches start `published`, `updated`, `posted`, `last updated`, `first published`,
-/// `last modified`, `modified`, `date` or a digit. A line starting with `|` passes.
+/// Whether `TIMESTAMP_LINE` can match the line without its leading `|`, bullets and spaces: its
+/// branches start `published`, `updated`, `posted`, `last updated`, `first published`, `last
+/// modified`, `modified`, `date` or `\d`. A line with `|` or starting outside ASCII (a bullet, a
+/// Unicode digit) passes.
 pub fn timestamp_line(s: &Shape) -> bool {
     const BAR: Classes = any_of(b"|");
     const STARTS: [Start; 17] =
         starts(["pub", "upd", "pos", "las", "fir", "mod", "dat", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]);
-    s.has_any(BAR) || s.starts_with_any(&STARTS)
+    s.has_any(BAR) || s.starts_with_any(&STARTS) || s.starts_non_ascii()
 }
 
 /// Whether a cookie cue ([`COOKIE_CUE_WORDS`]: literal, so their letters are needed whatever else
@@ -179,7 +233,7 @@ mod tests {
         for l in ["Home", "Local News", "Sports", "Opinion", "Culture", "Business", "Weather"] {
             let s = Shape::of(l);
             let gates = [
-                gallery_counter(&s),
+                gallery_counter(&s, l),
                 photo_credit(&s, l),
                 copyright_footer(&s, l),
                 follow(&s),
@@ -197,7 +251,13 @@ mod tests {
     #[test]
     fn unicode_passes_only_where_it_could_match() {
         let s = Shape::of("ſign up for our newſletter");
-        assert!(sign_up(&s) && read_more(&Shape::of("«Read more»")) && counter(&Shape::of("١٢")));
+        assert!(sign_up(&s) && read_more(&Shape::of("ſee also")) && counter(&Shape::of("١٢")));
+        assert!(timestamp_line(&Shape::of("• Updated 2 hours ago")) && timestamp_line(&Shape::of("٥ min read")));
+        for l in ["«Read more»", "Что почитать", "이만수 칼럼", "Фото:"] {
+            let s = Shape::of(l);
+            let gates = [read_more(&s), byline(&s, l), follow(&s), sign_up(&s), photo_credit(&s, l)];
+            assert!(gates.iter().all(|g| !g), "{l}: {gates:?}");
+        }
         let credit = "© Lena Park";
         assert!(photo_credit(&Shape::of(credit), credit) && copyright_footer(&Shape::of(credit), credit));
         for l in ["Home – News", "Local · Sport"] {
@@ -209,7 +269,11 @@ mod tests {
 
     #[test]
     fn gates_open_on_their_cues() {
-        assert!(gallery_counter(&Shape::of("3 of 12")) && !gallery_counter(&Shape::of("three of twelve")));
+        let gallery = |l: &str| gallery_counter(&Shape::of(l), l);
+        assert!(gallery("3 of 12") && gallery("Image 3/12") && gallery("٣ of ١٢"));
+        assert!(
+            !gallery("three of twelve") && !gallery("3 of twelve") && !gallery("Page 3 of 12") && !gallery("3 to 12")
+        );
         assert!(photo_credit(&Shape::of("Getty"), "Getty") && photo_credit(&Shape::of("Lena Park/AP"), "Lena Park/AP"));
         let placed = "Ann Lee, right, at the harbour";
         assert!(

@@ -505,7 +505,7 @@ fn ad_line(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if may_be_ad_line(core) && AD_LINES.iter().any(|a| a.eq_ignore_ascii_case(core)) {
         return Some(labelled_quote("advertising or player marker", t, 60));
     }
-    (gate::gallery_counter(shape) && GALLERY_COUNTER.is_match(t)).then(|| labelled("gallery counter", t))
+    (gate::gallery_counter(shape, t) && GALLERY_COUNTER.is_match(t)).then(|| labelled("gallery counter", t))
 }
 
 /// The lengths and first bytes of a list of lowercase ASCII entries, one bit each: a word whose
@@ -534,8 +534,8 @@ impl Entries {
     }
 
     /// Whether `word` has the length and first byte of some entry.
-    fn may_hold(&self, word: &str) -> bool {
-        let first = word.as_bytes().first().map_or(0x80, u8::to_ascii_lowercase);
+    fn may_hold(&self, word: &[u8]) -> bool {
+        let first = word.first().map_or(0x80, u8::to_ascii_lowercase);
         word.len() < 64 && self.lengths >> word.len() & 1 == 1 && first < 0x80 && self.firsts >> first & 1 == 1
     }
 }
@@ -543,7 +543,7 @@ impl Entries {
 /// Whether `core` may be one of the [`AD_LINES`].
 fn may_be_ad_line(core: &str) -> bool {
     const AD: Entries = Entries::of(AD_LINES);
-    AD.may_hold(core)
+    AD.may_hold(core.as_bytes())
 }
 
 /// Photo credits and captions.
@@ -602,7 +602,7 @@ fn share_subscribe(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if words > 30 {
         return None;
     }
-    if words <= 10 && is_share_bar(t) {
+    if words <= 10 && is_share_bar(t, shape) {
         return Some(labelled_quote("share buttons", t, 60));
     }
     if words <= 20 && gate::follow(shape) && FOLLOW.is_match(t) {
@@ -616,8 +616,15 @@ fn share_subscribe(t: &str, words: usize, shape: &Shape) -> Option<String> {
     prompt.then(|| labelled_quote("sign-up prompt", t, 60))
 }
 
-/// Whether every word of the line is a share-button label (and one is a network or `share`).
-fn is_share_bar(t: &str) -> bool {
+/// Whether every word of the line is a share-button label (and one is a network or `share`). Words
+/// are split at white space and `| • · / , ( ) [ ]`, and trimmed of characters that are neither
+/// alphanumeric nor `+` or `-`; an ASCII line is split and trimmed byte by byte.
+fn is_share_bar(t: &str, shape: &Shape) -> bool {
+    if shape.non_ascii() { is_share_bar_by_chars(t) } else { is_ascii_share_bar(t.as_bytes()) }
+}
+
+/// [`is_share_bar`] on any text, character by character.
+fn is_share_bar_by_chars(t: &str) -> bool {
     let mut core = false;
     let separator = |c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | '/' | ',' | '(' | ')' | '[' | ']');
     for w in t.split(separator).filter(|w| !w.is_empty()) {
@@ -625,15 +632,85 @@ fn is_share_bar(t: &str) -> bool {
         if w.is_empty() {
             continue;
         }
-        // The labels are lowercase ASCII: comparing ignoring ASCII case is lowercasing a copy first.
-        const LABELS: Entries = Entries::of(SHARE_WORDS);
-        let label = LABELS.may_hold(w).then(|| SHARE_WORDS.iter().find(|s| s.eq_ignore_ascii_case(w))).flatten();
-        let Some(&label) = label else {
+        let Some(label) = share_label(w.as_bytes()) else {
             return false;
         };
-        core |= !matches!(label, "on" | "this" | "via" | "article" | "story" | "copy" | "link" | "options" | "plus");
+        core |= is_core_share_label(label);
     }
     core
+}
+
+/// [`is_share_bar`] on ASCII text: its separators and trims are ASCII bytes there (the white space
+/// of ASCII is `\t \n \x0B \x0C \r` and the space).
+fn is_ascii_share_bar(t: &[u8]) -> bool {
+    let separator = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ' | b'|' | b'/' | b',' | b'(' | b')' | b'[' | b']');
+    let kept = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-');
+    let mut core = false;
+    for piece in t.split(separator) {
+        let Some(first) = piece.iter().position(kept) else { continue };
+        let last = piece.iter().rposition(kept).unwrap_or(first);
+        let Some(label) = share_label(&piece[first..=last]) else {
+            return false;
+        };
+        core |= is_core_share_label(label);
+    }
+    core
+}
+
+/// The share-button label `word` is, ignoring ASCII case.
+fn share_label(word: &[u8]) -> Option<&'static str> {
+    // The labels are lowercase ASCII: comparing ignoring ASCII case is lowercasing a copy first.
+    const LABELS: Entries = Entries::of(SHARE_WORDS);
+    static KEYS: [u128; SHARE_WORDS.len()] = packed_all(SHARE_WORDS);
+    LABELS.may_hold(word).then(|| find_folded(SHARE_WORDS, &KEYS, word))?
+}
+
+/// Longest entry of the lists [`find_folded`] searches: the bytes of a `u128` but one.
+const MAX_LISTED: usize = 15;
+
+/// A word of at most [`MAX_LISTED`] bytes, each ASCII-lowercased, packed big-endian into an integer,
+/// zero-padded, with its length in the last byte: packed words are equal exactly when the lowercased
+/// words are, and compare as they do, so a sorted list's packed entries are sorted. `None` for a
+/// longer word.
+const fn packed(word: &[u8]) -> Option<u128> {
+    if word.len() > MAX_LISTED {
+        return None;
+    }
+    let mut key = 0u128;
+    let mut k = 0;
+    while k < MAX_LISTED {
+        let b = if k < word.len() { word[k].to_ascii_lowercase() } else { 0 };
+        key = key << 8 | b as u128;
+        k += 1;
+    }
+    Some(key << 8 | word.len() as u128)
+}
+
+/// [`packed`] of each entry of a list (entries must fit).
+const fn packed_all<const N: usize>(list: &[&str]) -> [u128; N] {
+    let mut out = [0u128; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = match packed(list[i].as_bytes()) {
+            Some(key) => key,
+            None => panic!("a listed word is longer than MAX_LISTED"),
+        };
+        i += 1;
+    }
+    out
+}
+
+/// The entry of `list` that `word` equals ignoring ASCII case, by a binary search of the list's
+/// [`packed`] entries `keys`. The list must be sorted and hold lowercase ASCII entries (a unit test
+/// checks), so the entry equals the word lowercased and the keys are sorted.
+fn find_folded(list: &'static [&'static str], keys: &[u128], word: &[u8]) -> Option<&'static str> {
+    keys.binary_search(&packed(word)?).ok().map(|i| list[i])
+}
+
+/// Whether a share label names a network or sharing itself (a bar of `on`, `this`, `via`… alone is
+/// not a share bar).
+fn is_core_share_label(label: &str) -> bool {
+    !matches!(label, "on" | "this" | "via" | "article" | "story" | "copy" | "link" | "options" | "plus")
 }
 
 /// `Read more:` / `Related:` teasers (not sentences that start with those words).
@@ -682,6 +759,13 @@ fn timestamp(t: &str, words: usize, shape: &Shape) -> Option<String> {
     (line || (shape.may_have_digit() && is_date_line(core))).then(|| labelled("timestamp", t))
 }
 
+/// The entry of [`DATE_WORDS`] that `w` equals ignoring ASCII case.
+fn date_word(w: &str) -> Option<&'static str> {
+    const DATES: Entries = Entries::of(DATE_WORDS);
+    static KEYS: [u128; DATE_WORDS.len()] = packed_all(DATE_WORDS);
+    DATES.may_hold(w.as_bytes()).then(|| find_folded(DATE_WORDS, &KEYS, w.as_bytes()))?
+}
+
 /// Whether a line is only a date or time (up to three leading capitalised words, e.g. an agency).
 fn is_date_line(t: &str) -> bool {
     // Every date line has a number; most lines have none.
@@ -706,7 +790,7 @@ fn is_date_line(t: &str) -> bool {
             digits = true;
             calendar |= w.contains(':') || w.matches('/').count() == 2;
             dated = true;
-        } else if let Some(&word) = DATE_WORDS.iter().find(|d| d.eq_ignore_ascii_case(w)) {
+        } else if let Some(word) = date_word(w) {
             calendar |= CALENDAR_WORDS.contains(&word) || word == "am" || word == "pm";
             dated = true;
         } else if !dated && names < 3 && raw.starts_with(|c: char| c.is_uppercase()) {
@@ -954,35 +1038,120 @@ mod tests {
         !m.is_empty()
     }
 
+    /// What the gates were checked against: lines each single gated pattern and each pattern of a
+    /// set matched.
+    #[derive(Default)]
+    struct Matched {
+        single: [usize; 8],
+        photo: Vec<usize>,
+        copyright: Vec<usize>,
+        bylines: Vec<usize>,
+    }
+
+    /// Asserts that no gate rejects `t` while a pattern it guards matches `t`.
+    fn assert_gates_pass(t: &str, seen: &mut Matched) {
+        let s = Shape::of(t);
+        let core = t.trim_start_matches(['•', '·', '|', ' ']);
+        let checks = [
+            (GALLERY_COUNTER.is_match(t), gate::gallery_counter(&s, t)),
+            (FOLLOW.is_match(t), gate::follow(&s)),
+            (SUBSCRIBE_START.is_match(t) || SUBSCRIBE_ANY.is_match(t), gate::sign_up(&s)),
+            (READ_MORE_LINE.is_match(t) || READ_MORE_CAPS.is_match(t), gate::read_more(&s)),
+            (COUNTER.is_match(t), gate::counter(&s)),
+            (TIMESTAMP_LINE.is_match(core), gate::timestamp_line(&s)),
+            (COOKIE_CUES.any_in(t), gate::cookie_cues(&s)),
+            (COMMENT_FORM_CUES.any_in(t), gate::comment_form_cues(&s)),
+        ];
+        for (k, &(matched, passed)) in checks.iter().enumerate() {
+            assert!(!matched || passed, "gate {k} rejects {t:?}");
+            seen.single[k] += usize::from(matched);
+        }
+        assert!(!hits(&PHOTO_PATTERNS, &mut seen.photo, t) || gate::photo_credit(&s, t), "photo gate rejects {t:?}");
+        assert!(!hits(&COPYRIGHT_PATTERNS, &mut seen.copyright, t) || gate::copyright_footer(&s, t), "{t:?}");
+        assert!(!hits(&BYLINE_PATTERNS, &mut seen.bylines, t) || gate::byline(&s, t), "byline gate rejects {t:?}");
+    }
+
     #[test]
     fn gates_never_reject_a_line_a_pattern_accepts() {
-        let (mut photo, mut copyright, mut bylines) = (Vec::new(), Vec::new(), Vec::new());
-        let mut single = [0usize; 8];
+        let mut seen = Matched::default();
         for &t in GATED_LINES {
-            let s = Shape::of(t);
-            let core = t.trim_start_matches(['•', '·', '|', ' ']);
-            let checks = [
-                (GALLERY_COUNTER.is_match(t), gate::gallery_counter(&s)),
-                (FOLLOW.is_match(t), gate::follow(&s)),
-                (SUBSCRIBE_START.is_match(t) || SUBSCRIBE_ANY.is_match(t), gate::sign_up(&s)),
-                (READ_MORE_LINE.is_match(t) || READ_MORE_CAPS.is_match(t), gate::read_more(&s)),
-                (COUNTER.is_match(t), gate::counter(&s)),
-                (TIMESTAMP_LINE.is_match(core), gate::timestamp_line(&s)),
-                (COOKIE_CUES.any_in(t), gate::cookie_cues(&s)),
-                (COMMENT_FORM_CUES.any_in(t), gate::comment_form_cues(&s)),
-            ];
-            for (k, &(matched, passed)) in checks.iter().enumerate() {
-                assert!(!matched || passed, "gate {k} rejects {t:?}");
-                single[k] += usize::from(matched);
-            }
-            assert!(!hits(&PHOTO_PATTERNS, &mut photo, t) || gate::photo_credit(&s, t), "photo gate rejects {t:?}");
-            assert!(!hits(&COPYRIGHT_PATTERNS, &mut copyright, t) || gate::copyright_footer(&s, t), "{t:?}");
-            assert!(!hits(&BYLINE_PATTERNS, &mut bylines, t) || gate::byline(&s, t), "byline gate rejects {t:?}");
+            assert_gates_pass(t, &mut seen);
         }
-        assert!(single.iter().all(|&n| n > 0), "a gated pattern matched no line: {single:?}");
-        for (set, seen) in [(&*PHOTO_PATTERNS, photo), (&*COPYRIGHT_PATTERNS, copyright), (&*BYLINE_PATTERNS, bylines)]
+        assert!(seen.single.iter().all(|&n| n > 0), "a gated pattern matched no line: {:?}", seen.single);
+        for (set, seen) in
+            [(&*PHOTO_PATTERNS, seen.photo), (&*COPYRIGHT_PATTERNS, seen.copyright), (&*BYLINE_PATTERNS, seen.bylines)]
         {
             assert!((0..set.len()).all(|i| seen.contains(&i)), "a pattern matched no line: {seen:?}");
+        }
+    }
+
+    /// Variants of a line that move its start and end: bracketed, bulleted, with a letter `(?i)`
+    /// folds from outside ASCII, with a digit outside ASCII, with a trailing full stop or bracket.
+    fn variants(t: &str) -> Vec<String> {
+        const AROUND: &[(&str, &str)] = &[
+            ("", ""),
+            ("(", ")"),
+            ("(", ")."),
+            ("[", "]"),
+            ("• ", ""),
+            ("| ", ""),
+            ("*", "*"),
+            ("_", ""),
+            ("", "."),
+            ("", " 12"),
+            ("", " ١٢"),
+            ("١", ""),
+            ("© ", ""),
+            ("«", "»"),
+            ("Lena Park/", ""),
+            ("", " / AP"),
+            ("", "/Getty Images)."),
+            ("", " (left)"),
+        ];
+        let folded: String = t
+            .chars()
+            .map(|c| match c {
+                's' => 'ſ',
+                'K' | 'k' => '\u{212A}',
+                c => c,
+            })
+            .collect();
+        [t.to_string(), folded]
+            .iter()
+            .flat_map(|base| AROUND.iter().map(move |(before, after)| format!("{before}{base}{after}")))
+            .collect()
+    }
+
+    #[test]
+    fn gates_pass_every_variant_a_pattern_accepts() {
+        let mut seen = Matched::default();
+        for &t in GATED_LINES {
+            for v in variants(t) {
+                assert_gates_pass(&v, &mut seen);
+            }
+        }
+        assert!(seen.single.iter().all(|&n| n > 0), "{:?}", seen.single);
+    }
+
+    #[test]
+    fn ascii_share_bars_are_split_and_trimmed_as_by_chars() {
+        const PIECES: &[&str] = &[
+            "Share", "TWITTER", "facebook", "e-mail", "Google+", "on", "this", "via", "Home", " ", "  ", "\t", "\x0b",
+            "\x0c", "\r", "|", "/", ",", "(", ")", "[", "]", ":", ".", "!", "+", "-", "'", "x", "1", "*", "_",
+        ];
+        let mut bars = 0;
+        for text in super::super::text::random_texts(PIECES, 7, 4000, |i| 1 + i % 12) {
+            let by_chars = is_share_bar_by_chars(&text);
+            assert_eq!(is_ascii_share_bar(text.as_bytes()), by_chars, "{text:?}");
+            bars += usize::from(by_chars);
+        }
+        assert!(bars > 100, "share bars are exercised: {bars}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_share_bars_agree_on_any_ascii_line(text in "[\\x00-\\x7f]{0,40}") {
+            proptest::prop_assert_eq!(is_ascii_share_bar(text.as_bytes()), is_share_bar_by_chars(&text));
         }
     }
 
@@ -992,8 +1161,10 @@ mod tests {
             assert!(may_be_ad_line(a) && may_be_ad_line(&a.to_uppercase()), "{a}");
         }
         let labels = Entries::of(SHARE_WORDS);
-        assert!(SHARE_WORDS.iter().all(|w| labels.may_hold(w) && labels.may_hold(&w.to_uppercase())));
-        assert!(!labels.may_hold("Home") && !labels.may_hold("Zoo"));
+        assert!(
+            SHARE_WORDS.iter().all(|w| labels.may_hold(w.as_bytes()) && labels.may_hold(w.to_uppercase().as_bytes()))
+        );
+        assert!(!labels.may_hold(b"Home") && !labels.may_hold(b"Zoo"));
         assert!(!may_be_ad_line("Weather") && !may_be_ad_line("Zoo") && !may_be_ad_line("") && !may_be_ad_line("Één"));
     }
 
@@ -1002,6 +1173,21 @@ mod tests {
         assert!(AD_LINES.iter().all(|a| !a.ends_with('.')));
         for list in [SHARE_WORDS, DATE_WORDS, AD_LINES] {
             assert!(list.iter().all(|w| w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())));
+        }
+        let share: [u128; SHARE_WORDS.len()] = packed_all(SHARE_WORDS);
+        let dates: [u128; DATE_WORDS.len()] = packed_all(DATE_WORDS);
+        for (list, keys) in [(SHARE_WORDS, &share[..]), (DATE_WORDS, &dates[..])] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]));
+            assert!(keys.windows(2).all(|k| k[0] < k[1]));
+            for w in list {
+                assert_eq!(find_folded(list, keys, w.to_uppercase().as_bytes()), Some(*w));
+            }
+            for w in
+                ["", "x", "zzz", "twitters", "Fébruary", "sharing and more", "sharing and more, longer", "am\0", "on\0"]
+            {
+                let want = list.iter().copied().find(|l| l.eq_ignore_ascii_case(w));
+                assert_eq!(find_folded(list, keys, w.as_bytes()), want, "{w:?}");
+            }
         }
     }
 

@@ -124,8 +124,38 @@ pub const fn starts<const N: usize>(starts: [&str; N]) -> [Start; N] {
 pub struct Shape {
     /// The classes of all the line's bytes.
     classes: u64,
-    /// The first four bytes, ASCII-lowercased, little-endian, zero-padded when the line is shorter.
+    /// The first four characters as `(?i)` may match them to ASCII ([`folded_head`]), little-endian,
+    /// zero-padded when the line is shorter.
     head: u32,
+    /// Whether the first byte is not ASCII (a bullet, a Unicode digit or letter).
+    starts_non_ascii: bool,
+}
+
+/// What a character other than ASCII, `ſ` and the Kelvin sign stands for in a [`Shape`]'s head: a
+/// byte no [`Start`] holds (they are ASCII), since under `(?i)` such a character matches no ASCII
+/// byte of a literal.
+const OTHER: u8 = 0x80;
+
+/// The first four characters of `t`, each as the one ASCII byte it can match in a case-insensitive
+/// literal: ASCII lowercased, `ſ` as `s`, the Kelvin sign as `k`, any other character [`OTHER`].
+/// Most lines start with four ASCII bytes, which are lowercased as they stand.
+fn folded_head(t: &str) -> u32 {
+    let mut head = [0u8; 4];
+    for (slot, b) in head.iter_mut().zip(t.as_bytes()) {
+        *slot = b.to_ascii_lowercase();
+    }
+    if head.is_ascii() {
+        return u32::from_le_bytes(head);
+    }
+    for (slot, c) in head.iter_mut().zip(t.chars().chain(std::iter::repeat('\0'))) {
+        *slot = match c {
+            'ſ' => b's',
+            '\u{212A}' => b'k',
+            c if c.is_ascii() => (c as u8).to_ascii_lowercase(),
+            _ => OTHER,
+        };
+    }
+    u32::from_le_bytes(head)
 }
 
 impl Shape {
@@ -133,11 +163,14 @@ impl Shape {
     pub fn of(t: &str) -> Self {
         let bytes = t.as_bytes();
         let classes = bytes.iter().fold(0, |acc, &b| acc | CLASSES[usize::from(b)]);
-        let mut head = [0u8; 4];
-        for (slot, b) in head.iter_mut().zip(bytes) {
-            *slot = b.to_ascii_lowercase();
-        }
-        Self { classes, head: u32::from_le_bytes(head) }
+        let starts_non_ascii = bytes.first().is_some_and(|b| !b.is_ascii());
+        Self { classes, head: folded_head(t), starts_non_ascii }
+    }
+
+    /// Whether the line starts with a character outside ASCII (which a Unicode class such as `\d`, or
+    /// a bullet a rule trims, may match).
+    pub fn starts_non_ascii(&self) -> bool {
+        self.starts_non_ascii
     }
 
     /// Whether some byte is outside ASCII.
@@ -162,12 +195,11 @@ impl Shape {
         self.classes & need == need
     }
 
-    /// Whether the line can start with `start` under `(?i)`: it does ignoring ASCII case, or a byte
-    /// where the start is compared is not ASCII (`ſ` or the Kelvin sign there may match a letter; the
-    /// bytes before it are ASCII, so it begins where the letter would be).
+    /// Whether the line can start with the literal `start` under `(?i)`: its first characters, `ſ`
+    /// taken for `s` and the Kelvin sign for `k`, are `start` ignoring ASCII case. A start made by a
+    /// Unicode class (`\d`) is not a literal: its gate asks [`Shape::starts_non_ascii`] as well.
     pub fn starts_with(&self, start: Start) -> bool {
-        let head = self.head & start.mask;
-        head == start.value || head & 0x8080_8080 != 0
+        self.head & start.mask == start.value
     }
 
     /// Whether the line can start with one of `starts` (see [`Shape::starts_with`]).
@@ -197,9 +229,33 @@ mod tests {
         );
         assert!(
             Shape::of("thiſ").starts_with_any(&starts(["this"]))
-                && Shape::of("«Read").starts_with_any(&starts(["rea"]))
+                && Shape::of("\u{212A}ey").starts_with_any(&starts(["key"]))
+                && !Shape::of("«Read").starts_with_any(&starts(["rea"]))
+                && !Shape::of("Rеad").starts_with_any(&starts(["rea"]))
         );
+        assert!(Shape::of("«Read").starts_non_ascii() && !Shape::of("Read«").starts_non_ascii());
         assert!(!Shape::of("Home…").starts_with_any(&starts(["rea"])));
+    }
+
+    /// [`folded_head`] character by character, with no ASCII fast path.
+    fn head_by_chars(t: &str) -> u32 {
+        let mut head = [0u8; 4];
+        for (slot, c) in head.iter_mut().zip(t.chars()) {
+            *slot = match c {
+                'ſ' => b's',
+                '\u{212A}' => b'k',
+                c if c.is_ascii() => (c as u8).to_ascii_lowercase(),
+                _ => OTHER,
+            };
+        }
+        u32::from_le_bytes(head)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folded_heads_fold_character_by_character(t in "[a-zA-Z0-9 (ſ\u{212A}é•€\u{1F600}]{0,6}") {
+            proptest::prop_assert_eq!(folded_head(&t), head_by_chars(&t));
+        }
     }
 
     #[test]
