@@ -342,7 +342,7 @@ const CALENDAR_WORDS: &[&str] = &[
 
 /// Judges every line, filling `verdicts` where a rule that is switched on fires (earlier verdicts stay).
 pub fn judge(lines: &[Line<'_>], on: &dyn Fn(&str) -> bool, verdicts: &mut [Option<Verdict>]) {
-    let title = lines.iter().find(|l| !l.is_blank()).map(|l| (l.index, line_key(l.text)));
+    let title = lines.iter().find(|l| !l.is_blank()).map(Title::of);
     // The keys are already hashes: a fast hasher suffices (SipHash was a measurable share of short lines).
     let mut seen: HashMap<u64, usize, RandomState> = HashMap::default();
     let mut related_items = 0usize;
@@ -355,11 +355,11 @@ pub fn judge(lines: &[Line<'_>], on: &dyn Fn(&str) -> bool, verdicts: &mut [Opti
         let t = line.trimmed();
         // No rule needs the exact count of a line over 80 words.
         let words = word_count_up_to(t, 80);
-        let key = (words <= 80).then(|| line_key(t));
+        let key = (words <= 80 && needs_key(t, words, title.as_ref())).then(|| line_key(t));
         let mut verdict = None;
-        if let (Some((ti, tk)), Some(k)) = (title, key) {
-            if line.index > ti && k == tk && on(DUPLICATE_TITLE) {
-                verdict = Some(Verdict::builtin(DUPLICATE_TITLE, format!("duplicate of line {}", ti + 1)));
+        if let (Some(title), Some(k)) = (&title, key) {
+            if line.index > title.index && k == title.key && on(DUPLICATE_TITLE) {
+                verdict = Some(Verdict::builtin(DUPLICATE_TITLE, format!("duplicate of line {}", title.index + 1)));
             }
         }
         if verdict.is_none() && words <= 80 {
@@ -373,7 +373,7 @@ pub fn judge(lines: &[Line<'_>], on: &dyn Fn(&str) -> bool, verdicts: &mut [Opti
                 related_items = 0;
             }
         }
-        if verdict.is_none() && words >= 10 && ends_sentence(t) && on(REPEATED_LINE) {
+        if verdict.is_none() && words >= MIN_REPEATED_WORDS && ends_sentence(t) && on(REPEATED_LINE) {
             if let Some(&first) = key.and_then(|k| seen.get(&k)) {
                 verdict = Some(Verdict::builtin(
                     REPEATED_LINE,
@@ -391,6 +391,53 @@ pub fn judge(lines: &[Line<'_>], on: &dyn Fn(&str) -> bool, verdicts: &mut [Opti
         }
         verdicts[line.index] = verdict;
     }
+}
+
+/// Fewest words of a line the repeated-line rule looks up among the lines before it.
+const MIN_REPEATED_WORDS: usize = 10;
+
+/// The first non-blank line, which the duplicate-title rule compares later lines with.
+struct Title {
+    /// Its index.
+    index: usize,
+    /// Its [`line_key`].
+    key: u64,
+    /// Its words (trimmed, counted up to 80).
+    words: usize,
+    /// Whether its words are counted as its key folds them ([`folds_as_counted`]).
+    folds_as_counted: bool,
+}
+
+impl Title {
+    /// The title facts of `line`.
+    fn of(line: &Line<'_>) -> Self {
+        let t = line.trimmed();
+        Self {
+            index: line.index,
+            key: line_key(t),
+            words: word_count_up_to(t, 80),
+            folds_as_counted: folds_as_counted(t),
+        }
+    }
+}
+
+/// Whether the key of a trimmed line of `words` words may equal one it is compared with, so it must
+/// be made (most lines of a page are short and need none). Keys are compared by the repeated-line
+/// rule, which looks up lines of [`MIN_REPEATED_WORDS`] or more, and by the duplicate-title rule.
+/// Equal keys are equal folded texts, whose words are the words counted when both lines
+/// [`folds_as_counted`]: then a shorter line cannot share the key of a line looked up, nor a line of
+/// another count the title's.
+fn needs_key(t: &str, words: usize, title: Option<&Title>) -> bool {
+    words >= MIN_REPEATED_WORDS
+        || !folds_as_counted(t)
+        || title.is_some_and(|title| words == title.words || !title.folds_as_counted)
+}
+
+/// Whether [`line_key`] folds no white space of `t` but spaces and tabs, the only word separators of
+/// [`word_count_up_to`] (a carriage return or form feed inside a line would join two counted words
+/// into one key word): then `t` and its folded text have the same number of words.
+fn folds_as_counted(t: &str) -> bool {
+    memchr::memchr2(b'\r', 0x0C, t.as_bytes()).is_none()
 }
 
 /// Whether a teaser line is a header alone (`RELATED`, `Related Stories:`), so headlines follow it.
@@ -1153,6 +1200,34 @@ mod tests {
         fn ascii_share_bars_agree_on_any_ascii_line(text in "[\\x00-\\x7f]{0,40}") {
             proptest::prop_assert_eq!(is_ascii_share_bar(text.as_bytes()), is_share_bar_by_chars(&text));
         }
+    }
+
+    #[test]
+    fn lines_sharing_a_key_with_one_compared_make_theirs() {
+        const PIECES: &[&str] = &["Word", "word", "WORD", " ", "  ", "\t", "\r", "\x0c", "\x0b", "a", "A", "é"];
+        let texts = super::super::text::random_texts(PIECES, 13, 3000, |i| 1 + i % 30);
+        let lines: Vec<(&str, usize, u64)> = texts
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+            .map(|t| (t, word_count_up_to(t, 80), line_key(t)))
+            .collect();
+        let mut by_key: HashMap<u64, Vec<(&str, usize)>> = HashMap::new();
+        for &(t, words, key) in &lines {
+            by_key.entry(key).or_default().push((t, words));
+        }
+        let mut shared = 0;
+        for group in by_key.values().filter(|g| g.len() > 1) {
+            for &(a, words_a) in group {
+                let title = Title { index: 0, key: line_key(a), words: words_a, folds_as_counted: folds_as_counted(a) };
+                for &(b, words_b) in group {
+                    shared += 1;
+                    assert!(words_b < MIN_REPEATED_WORDS || needs_key(a, words_a, None), "{a:?} before {b:?}");
+                    assert!(needs_key(b, words_b, Some(&title)), "{b:?} after the title {a:?}");
+                }
+            }
+        }
+        assert!(shared > 1000, "lines share keys: {shared}");
     }
 
     #[test]
