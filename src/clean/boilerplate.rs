@@ -9,7 +9,7 @@
 
 use super::layout::Verdict;
 use super::rules::PAGE_BOILERPLATE;
-use super::text::{Line, ends_sentence, stopword_density, word_count_up_to};
+use super::text::{Line, ends_sentence, stopword_density};
 
 /// Fewer non-blank lines than this and the text is an article, not a page.
 const MIN_LINES: usize = 30;
@@ -39,10 +39,10 @@ enum Class {
     Bad,
 }
 
-/// Classifies one trimmed line. Stop words are English; long sentences count as prose in any language.
-fn classify(t: &str) -> Class {
-    // Every test below compares the count with 25 or less: counting stops past 25.
-    let words = word_count_up_to(t, LONG_LINE);
+/// Classifies one trimmed line of `words` words ([`line_words`](super::text::line_words)). Stop words
+/// are English; long sentences count as prose in any language.
+fn classify(t: &str, words: usize) -> Class {
+    // Every test below compares the count with 25 or less: a count exact up to 25 or more suffices.
     let sentence = ends_sentence(t);
     // The density, the costly feature, decides only for a sentence of six to fourteen words or a
     // line of 25 or more that is not one: a sentence of 15 words or more is prose (and good)
@@ -75,13 +75,14 @@ fn weight(class: Class, t: &str) -> i64 {
     }
 }
 
-/// Whether a text looks like a whole page (many lines, many of them furniture).
-fn is_whole_page(lines: &[Line<'_>]) -> bool {
+/// Whether a text looks like a whole page (many lines, many of them furniture), given the words of
+/// each line.
+fn is_whole_page(lines: &[Line<'_>], words: &[usize]) -> bool {
     let (mut total, mut furniture, mut run, mut longest) = (0usize, 0usize, 0usize, 0usize);
     for l in lines.iter().filter(|l| !l.is_blank()) {
         total += 1;
         let t = l.trimmed();
-        if word_count_up_to(t, 4) <= 4 && !ends_sentence(t) {
+        if words[l.index] <= 4 && !ends_sentence(t) {
             furniture += 1;
             run += 1;
             longest = longest.max(run);
@@ -97,9 +98,10 @@ const BEFORE_MAIN: &str = "outside the main text (before it): menu or footer";
 /// Reason of a line below the main block.
 const AFTER_MAIN: &str = "outside the main text (after it): menu or footer";
 
-/// Marks every non-blank line outside the main block of a whole-page text.
-pub fn judge(lines: &[Line<'_>], verdicts: &mut [Option<Verdict>]) {
-    if !is_whole_page(lines) {
+/// Marks every non-blank line outside the main block of a whole-page text, given the words of each
+/// line ([`line_words`](super::text::line_words)).
+pub fn judge(lines: &[Line<'_>], words: &[usize], verdicts: &mut [Option<Verdict>]) {
+    if !is_whole_page(lines, words) {
         return;
     }
     let mut candidates: Vec<(usize, i64)> = lines
@@ -107,7 +109,7 @@ pub fn judge(lines: &[Line<'_>], verdicts: &mut [Option<Verdict>]) {
         .filter(|l| !l.is_blank() && verdicts[l.index].is_none())
         .map(|l| {
             let t = l.trimmed();
-            (l.index, weight(classify(t), t))
+            (l.index, weight(classify(t, words[l.index]), t))
         })
         .collect();
     penalise_furniture_runs(lines, &mut candidates);
@@ -159,7 +161,7 @@ fn best_segment(items: &[(usize, i64)]) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::super::layout::flagged_lines;
-    use super::super::text::lines;
+    use super::super::text::{line_words, lines, word_count, word_count_up_to};
     use super::*;
 
     const PROSE: &str = "The harbour council said on Monday that it would open the new ferry terminal in the spring, \
@@ -181,7 +183,7 @@ mod tests {
     }
 
     fn judged(text: &str) -> Vec<bool> {
-        flagged_lines(text, judge)
+        flagged_lines(text, |lines, verdicts| judge(lines, &line_words(lines), verdicts))
     }
 
     #[test]
@@ -246,7 +248,8 @@ mod tests {
         let texts = super::super::text::random_texts(PIECES, 11, 3000, |i| i % 90);
         let mut seen = [0usize; 3];
         for t in &texts {
-            let class = classify(t);
+            let class = classify(t, word_count(t));
+            assert_eq!(classify(t, word_count_up_to(t, 25)), class, "{t:?}");
             assert_eq!(class, classify_plainly(t), "{t:?}");
             seen[class as usize] += 1;
         }
@@ -255,15 +258,15 @@ mod tests {
 
     #[test]
     fn classes_follow_length_and_stop_words() {
-        assert_eq!(classify(PROSE), Class::Good);
-        assert_eq!(classify("It was a very good year for them."), Class::NearGood);
-        assert_eq!(classify("Sports Weather Traffic Opinion"), Class::Bad);
+        assert_eq!(classify(PROSE, word_count(PROSE)), Class::Good);
+        assert_eq!(classify("It was a very good year for them.", 8), Class::NearGood);
+        assert_eq!(classify("Sports Weather Traffic Opinion", 4), Class::Bad);
         let foreign = "Warga kota berkumpul di pelabuhan, menunggu kapal feri baru yang dijanjikan dewan kota \
                        sejak dua tahun lalu, kata seorang nelayan (Antara";
-        assert_eq!(classify(foreign), Class::NearGood);
+        assert_eq!(classify(foreign, word_count(foreign)), Class::NearGood);
         let menu = "Home News Sport Weather Business Culture Travel Science Health Opinion Video Audio Podcasts \
                     Puzzles Games Shop Jobs Events Newsletters Archive";
-        assert_eq!(classify(menu), Class::Bad);
+        assert_eq!(classify(menu, word_count(menu)), Class::Bad);
         assert_eq!(best_segment(&[(0, -5), (1, 10), (2, -3), (3, 8), (4, -20)]), Some((1, 3)));
         assert_eq!(best_segment(&[(0, -5)]), None);
     }

@@ -19,7 +19,9 @@ use super::rules::{
     AD_MARKER, BYLINE, COMMENT_COUNTER, COOKIE_NOTICE, COPYRIGHT_FOOTER, DUPLICATE_TITLE, PHOTO_CREDIT, READ_MORE,
     REPEATED_LINE, SHARE_SUBSCRIBE, TIMESTAMP,
 };
-use super::text::{Line, ends_sentence, labelled, labelled_quote, line_key, word_count, word_count_up_to};
+use super::text::{
+    COUNTED_WORDS, Line, ends_sentence, labelled, labelled_quote, line_key, word_count, word_count_up_to,
+};
 
 /// Compiles a built-in pattern (a bug in one is caught by the unit tests, which compile them all).
 fn re(pattern: &str) -> Regex {
@@ -341,7 +343,8 @@ const CALENDAR_WORDS: &[&str] = &[
 ];
 
 /// Judges every line, filling `verdicts` where a rule that is switched on fires (earlier verdicts stay).
-pub fn judge(lines: &[Line<'_>], on: &dyn Fn(&str) -> bool, verdicts: &mut [Option<Verdict>]) {
+/// `words` holds the words of each line ([`line_words`](super::text::line_words)).
+pub fn judge(lines: &[Line<'_>], words: &[usize], on: &dyn Fn(&str) -> bool, verdicts: &mut [Option<Verdict>]) {
     let title = lines.iter().find(|l| !l.is_blank()).map(Title::of);
     // The keys are already hashes: a fast hasher suffices (SipHash was a measurable share of short lines).
     let mut seen: HashMap<u64, usize, RandomState> = HashMap::default();
@@ -354,7 +357,7 @@ pub fn judge(lines: &[Line<'_>], on: &dyn Fn(&str) -> bool, verdicts: &mut [Opti
         }
         let t = line.trimmed();
         // No rule needs the exact count of a line over 80 words.
-        let words = word_count_up_to(t, 80);
+        let words = words[line.index];
         let key = (words <= 80 && needs_key(t, words, title.as_ref())).then(|| line_key(t));
         let mut verdict = None;
         if let (Some(title), Some(k)) = (&title, key) {
@@ -415,7 +418,7 @@ impl Title {
         Self {
             index: line.index,
             key: line_key(t),
-            words: word_count_up_to(t, 80),
+            words: word_count_up_to(t, COUNTED_WORDS),
             folds_as_counted: folds_as_counted(t),
         }
     }
@@ -723,14 +726,14 @@ const fn packed(word: &[u8]) -> Option<u128> {
     if word.len() > MAX_LISTED {
         return None;
     }
-    let mut key = 0u128;
+    let mut bytes = [0u8; MAX_LISTED + 1];
     let mut k = 0;
-    while k < MAX_LISTED {
-        let b = if k < word.len() { word[k].to_ascii_lowercase() } else { 0 };
-        key = key << 8 | b as u128;
+    while k < word.len() {
+        bytes[k] = word[k].to_ascii_lowercase();
         k += 1;
     }
-    Some(key << 8 | word.len() as u128)
+    bytes[MAX_LISTED] = word.len() as u8;
+    Some(u128::from_be_bytes(bytes))
 }
 
 /// [`packed`] of each entry of a list (entries must fit).
@@ -851,12 +854,13 @@ fn is_date_line(t: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::text::line_words;
     use super::*;
 
     fn verdict(text: &str) -> Option<String> {
         let lines = super::super::text::lines(text);
         let mut v = vec![None; lines.len()];
-        judge(&lines, &|_| true, &mut v);
+        judge(&lines, &line_words(&lines), &|_| true, &mut v);
         v.into_iter().flatten().next().map(|v| v.rule.into_owned())
     }
 
@@ -1343,7 +1347,7 @@ mod tests {
             "Title\n\nRELATED\nCouncil approves budget\nMayor visits harbour\nThe mayor said the plan would work.\n";
         let lines = super::super::text::lines(text);
         let mut v = vec![None; lines.len()];
-        judge(&lines, &|_| true, &mut v);
+        judge(&lines, &line_words(&lines), &|_| true, &mut v);
         assert_eq!(v.iter().filter(|v| v.as_ref().is_some_and(|v| v.rule == READ_MORE)).count(), 3);
         assert!(v[5].is_none());
     }
@@ -1438,7 +1442,7 @@ mod tests {
         let text = format!("Title\n\nMeal 1\n{caption}\nMeal 1\nThe ferry sailed.\n{caption}\n");
         let lines = super::super::text::lines(&text);
         let mut v = vec![None; lines.len()];
-        judge(&lines, &|_| true, &mut v);
+        judge(&lines, &line_words(&lines), &|_| true, &mut v);
         assert_eq!(v[6].as_ref().map(|v| v.rule.as_ref()), Some(REPEATED_LINE));
         assert!(v[3].is_none() && v[4].is_none(), "the first copy and repeated labels stay");
     }
@@ -1447,7 +1451,7 @@ mod tests {
     fn switched_off_rules_do_not_fire() {
         let lines = super::super::text::lines("Title\n\nADVERTISEMENT\n");
         let mut v = vec![None; lines.len()];
-        judge(&lines, &|id| id != AD_MARKER, &mut v);
+        judge(&lines, &line_words(&lines), &|id| id != AD_MARKER, &mut v);
         assert!(v.iter().all(Option::is_none));
     }
 }

@@ -154,8 +154,9 @@ impl Cleaner {
     /// Proposes edits for a raw text, sorted and non-overlapping.
     pub fn propose(&self, raw: &str) -> Vec<Proposal> {
         let lines = text::lines(raw);
+        let words = text::line_words(&lines);
         let mut verdicts: Vec<Option<layout::Verdict>> = vec![None; lines.len()];
-        line_rules::judge(&lines, &|id| self.is_enabled(id), &mut verdicts);
+        line_rules::judge(&lines, &words, &|id| self.is_enabled(id), &mut verdicts);
         if self.is_enabled(rules::COOKIE_NOTICE) {
             consent::judge(raw, &lines, &mut verdicts);
         }
@@ -166,7 +167,7 @@ impl Cleaner {
             contact::judge(raw, &lines, &mut verdicts);
         }
         if self.is_enabled(rules::PAGE_BOILERPLATE) {
-            boilerplate::judge(&lines, &mut verdicts);
+            boilerplate::judge(&lines, &words, &mut verdicts);
         }
         if let (Some(stats), true) = (&self.corpus, self.is_enabled(rules::CORPUS_BOILERPLATE)) {
             stats.judge(&lines, &mut verdicts);

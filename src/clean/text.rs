@@ -57,6 +57,16 @@ pub fn word_count(text: &str) -> usize {
     word_count_up_to(text, usize::MAX)
 }
 
+/// The count of words of a line is exact up to this in [`line_words`]: no line judge compares a count
+/// with more.
+pub const COUNTED_WORDS: usize = 80;
+
+/// The words of each trimmed line, counted up to [`COUNTED_WORDS`] ([`word_count_up_to`]), so the
+/// line judges share one count a line.
+pub fn line_words(lines: &[Line<'_>]) -> Vec<usize> {
+    lines.iter().map(|l| word_count_up_to(l.trimmed(), COUNTED_WORDS)).collect()
+}
+
 /// Bytes whose word starts [`word_count_up_to`] counts at once, between two looks at the limit.
 const WORD_BLOCK: usize = 16;
 
