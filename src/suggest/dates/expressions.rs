@@ -306,6 +306,9 @@ const AGE: u16 = 1 << 13;
 const ALL: u16 = (1 << 14) - 1;
 /// The alternatives that begin with a digit.
 const NUMERIC: u16 = DAY_MONTH | COUNT_AGO | DECADE | YEAR | AGE;
+/// The alternatives that, begun at a letter, open with a word of letters and white space ("last",
+/// "the", "two"), so the first byte of the next word can rule them out ([`Expressions::next_words`]).
+const WORD_THEN_SPACE: u16 = SHIFTED | SPAN | SEASON | PLURAL | NEAR | COUNT_AGO | DECADE;
 /// A matcher for the date expressions; see the module comment.
 #[derive(Debug, Clone)]
 pub(super) struct Expressions {
@@ -325,6 +328,8 @@ pub(super) struct Expressions {
     of: Words,
     /// "this", case-insensitive.
     this: Words,
+    /// "few", case-insensitive: what follows "a" in the count "a few" ([`Self::next_words`] only).
+    few: Words,
     /// "ago", case-insensitive.
     ago: Words,
     /// [`SPAN_OPENERS`].
@@ -351,6 +356,9 @@ pub(super) struct Expressions {
     /// Bit `b0 | b1 << 8`: whether a match can begin with the bytes `b0 b1` (exact bytes; a first,
     /// cheaper test than [`Self::openings`]).
     pairs: Box<[u64; 1024]>,
+    /// For each byte, the [`WORD_THEN_SPACE`] alternatives whose next word can begin with it: after
+    /// "the" (any case) in `[1]`, after any other word in `[0]`.
+    next_words: Box<[[u16; 256]; 2]>,
 }
 
 impl Expressions {
@@ -369,6 +377,7 @@ impl Expressions {
             the: Words::exact(vec!["the"]),
             of: Words::exact(vec!["of"]),
             this: Words::folded(&["this"]),
+            few: Words::folded(&["few"]),
             ago: Words::folded(&["ago"]),
             span_openers: Words::folded(SPAN_OPENERS),
             numbers: Words::folded(NUMBER_WORDS),
@@ -381,9 +390,11 @@ impl Expressions {
             deictic: Words::folded(DEICTIC),
             openings: Box::new([0; 1 << 15]),
             pairs: Box::new([0; 1024]),
+            next_words: Box::new([[0; 256]; 2]),
         };
         expressions.openings = expressions.opening_table();
         expressions.pairs = expressions.opening_pairs();
+        expressions.next_words = expressions.next_word_table();
         expressions
     }
 
@@ -448,7 +459,59 @@ impl Expressions {
         if alternatives == 0 || !boundary(b, s) {
             return None;
         }
-        self.at(b, s, alternatives)
+        self.at(b, s, self.allowed_by_next_word(b, s, alternatives))
+    }
+
+    /// `alternatives` (those that can begin at `s`) without the [`WORD_THEN_SPACE`] ones the next
+    /// word rules out: most "the"s are followed by neither a span opener ("the past decade") nor a
+    /// decade ("the 1990s"), and most words that can open a relative date are not followed by white
+    /// space and a word that can go on with it. Exact: a word of ASCII letters followed by a byte
+    /// that is not white space cannot be one of these first words, and the first byte after the
+    /// white space must begin one of the words that can come next. A word that runs into a
+    /// non-ASCII byte (`ſ`, the Kelvin sign, Unicode white space) keeps every alternative.
+    #[inline]
+    fn allowed_by_next_word(&self, b: &[u8], s: usize, alternatives: u16) -> u16 {
+        if alternatives & WORD_THEN_SPACE == 0 || !b.get(s).is_some_and(u8::is_ascii_alphabetic) {
+            return alternatives;
+        }
+        let mut word_end = s + 1;
+        while b.get(word_end).is_some_and(u8::is_ascii_alphabetic) {
+            word_end += 1;
+        }
+        let next = match (b.get(word_end), b.get(word_end + 1)) {
+            (Some(&c), _) if c >= 0x80 => return alternatives,
+            // The commonest case, one space and a word, without the loop of `spaces`.
+            (Some(b' '), Some(&c)) if c.is_ascii_graphic() => Some(c),
+            (Some(b'\t'..=b'\r' | b' '), _) => spaces(b, word_end).and_then(|i| b.get(i).copied()),
+            _ => None,
+        };
+        let Some(next) = next else { return alternatives & !WORD_THEN_SPACE };
+        // Letters: `| 0x20` is their lower case.
+        let the = word_end - s == 3 && [b[s] | 0x20, b[s + 1] | 0x20, b[s + 2] | 0x20] == *b"the";
+        alternatives & (!WORD_THEN_SPACE | self.next_words[usize::from(the)][usize::from(next)])
+    }
+
+    /// The table of [`Self::next_words`], from the words each alternative's second part begins with.
+    fn next_word_table(&self) -> Box<[[u16; 256]; 2]> {
+        let mut table = Box::new([[0u16; 256]; 2]);
+        let mut allow = |after_the: bool, alternative: u16, words: &[&Words], digits: bool| {
+            for c in 0..256 {
+                let begins = words.iter().any(|w| w.by_first[c] != 0) || (digits && (b'0'..=b'9').contains(&(c as u8)));
+                if begins {
+                    table[usize::from(after_the)][c] |= alternative;
+                }
+            }
+        };
+        allow(false, SPAN, &[&self.numbers, &self.units], true);
+        allow(false, COUNT_AGO, &[&self.units, &self.few], false);
+        allow(false, SHIFTED, &[&self.named], false);
+        allow(false, SEASON, &[&self.seasons], false);
+        allow(false, PLURAL, &[&self.plural_units], false);
+        allow(false, NEAR, &[&self.this], false);
+        // "the" is none of the other first words: only "the past decade" and "the 1990s" go on.
+        allow(true, SPAN, &[&self.span_openers], false);
+        allow(true, DECADE, &[], true);
+        table
     }
 
     /// The bit set of [`Self::pairs`]: the first two bytes of every spelling of every opening word

@@ -379,6 +379,10 @@ fn matcher_agrees_on_hand_picked_edges() {
         "last weekend, last weekendx, this weeks, upcoming months, earlier this year, later this summer",
         "the 1990s, the1990s, 1990s, 2016, 2016x, 15-year-old, 1234-year-old, 15-year-olds",
         "LAST Tuesday, Last March, last march, early May, late june, yesterday's",
+        // The word after an opener decides early whether it can go on (`allowed_by_next_word`).
+        "the  past decade, The\u{a0}past week, THE 1990s, The 1990s, them past years, the. past year, the",
+        "a\tfew weeks ago, a  few days ago, a fewer days ago, an hour ago, many years\nago, two years ago.",
+        "last\u{2009}Tuesday, last\r\nweek, upcoming  months, earlier this\u{3000}year, last_week, last1 week",
     ] {
         assert_same(text);
     }
