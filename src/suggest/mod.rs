@@ -227,18 +227,51 @@ fn resolve(candidates: Vec<Candidate>, names: &Names) -> Vec<NewEntity> {
         run_end = run_end.max(candidates[i].end);
     }
     take_run(&mut taken, &candidates, &mut run, &mut keyed);
+    let (mut labels, mut origins) = (Recent::default(), Recent::default());
     taken
         .ranges
         .into_iter()
         .map(|(start, end, i)| NewEntity {
             start,
             end,
-            label: names.label(candidates[i].label),
-            origin: names.origin(candidates[i].origin),
+            label: labels.name(candidates[i].label, |l| names.label(l)),
+            origin: origins.name(candidates[i].origin, |o| names.origin(o)),
             status: EntityStatus::Pending,
             score: Some(candidates[i].score),
         })
         .collect()
+}
+
+/// The names [`resolve`] gave the first few distinct label (or origin) strings it met, by the
+/// string's address and length: the rules give their candidates the same few constants, so most
+/// suggestions get their name by comparing two integers instead of strings.
+struct Recent<'c> {
+    /// Each string met (compared by address and length) and its name.
+    seen: Vec<(&'c str, Name)>,
+}
+
+impl Default for Recent<'_> {
+    fn default() -> Self {
+        Self { seen: Vec::with_capacity(RECENT) }
+    }
+}
+
+/// How many strings a [`Recent`] keeps: more than the labels and origins of the rules, few enough for
+/// a linear search (strings met later, such as many labels of propagated entities, are looked up each time).
+const RECENT: usize = 16;
+
+impl<'c> Recent<'c> {
+    /// The name of `text`: the one given before to the same string, or `lookup`'s.
+    fn name(&mut self, text: &'c str, lookup: impl FnOnce(&str) -> Name) -> Name {
+        if let Some((_, name)) = self.seen.iter().find(|(seen, _)| std::ptr::eq(*seen, text)) {
+            return name.clone();
+        }
+        let name = lookup(text);
+        if self.seen.len() < RECENT {
+            self.seen.push((text, name.clone()));
+        }
+        name
+    }
 }
 
 /// Takes the candidates of a run (indices of candidates overlapping one another, after every run taken
