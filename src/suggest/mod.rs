@@ -109,15 +109,20 @@ impl Suggester {
     /// Every candidate from every suggester, overlapping, before resolution.
     pub fn candidates(&self, cleaned: &str) -> Vec<Candidate<'_>> {
         let (tokens, facts) = self.lexicon.tokens_and_facts(cleaned);
-        let mut out = self.patterns.find(&tokens);
         let entity_starts = facts::indices_with(&facts, Facts::ENTITY_START);
-        out.extend(self.gazetteer.entities.find_at(&tokens, entity_starts).into_iter().map(|m| {
+        let places = self.gazetteer.entities.find_at(&tokens, entity_starts);
+        let (people, orgs, dates) =
+            (people::find(&tokens, &facts, self.gazetteer), orgs::find(&tokens, &facts), self.dates.find(cleaned));
+        // Every rule's candidates are known before they are put together, so `out` is allocated once.
+        let mut out = self.patterns.find(&tokens);
+        out.reserve(places.len() + people.len() + orgs.len() + dates.len());
+        out.extend(places.into_iter().map(|m| {
             let (start, end) = tokens.span(m.first, m.last);
             Candidate { start, end, label: m.label, origin: GAZETTEER, score: 0.8 }
         }));
-        out.extend(people::find(&tokens, &facts, self.gazetteer));
-        out.extend(orgs::find(&tokens, &facts));
-        out.extend(self.dates.find(cleaned));
+        out.extend(people);
+        out.extend(orgs);
+        out.extend(dates);
         // Candidates come in runs of one label (each rule has its own): the last answer is reused while
         // the label is the same string.
         let mut last: Option<(&str, bool)> = None;
@@ -216,7 +221,7 @@ fn resolve(candidates: Vec<Candidate>, names: &Names) -> Vec<NewEntity> {
     let mut by_start: Vec<(usize, usize)> =
         candidates.iter().enumerate().filter(|(_, c)| c.start < c.end).map(|(i, c)| (c.start, i)).collect();
     by_start.sort_unstable();
-    let mut taken = Taken::new(candidates.iter().map(|c| c.end).max().unwrap_or(0));
+    let mut taken = Taken::new(candidates.iter().map(|c| c.end).max().unwrap_or(0), by_start.len());
     let (mut run, mut keyed) = (Vec::new(), Vec::new());
     let mut run_end = 0;
     for &(start, i) in &by_start {
@@ -321,9 +326,9 @@ struct Taken {
 }
 
 impl Taken {
-    /// Nothing taken yet, in a text of `len` bytes (no range ends past it).
-    fn new(len: usize) -> Self {
-        Self { bits: vec![0; len.div_ceil(64)], ranges: Vec::new() }
+    /// Nothing taken yet, in a text of `len` bytes (no range ends past it), with room for `most` ranges.
+    fn new(len: usize, most: usize) -> Self {
+        Self { bits: vec![0; len.div_ceil(64)], ranges: Vec::with_capacity(most) }
     }
 
     /// Takes `start..end` (not empty) for candidate `i` if it overlaps no taken range.

@@ -168,7 +168,7 @@ fn taken_ranges_refuse_exactly_the_overlapping_ones() {
     let mut rng = Rng::new(3);
     let mut next = |n: usize| rng.below(n);
     let len = 300;
-    let mut taken = Taken::new(len);
+    let mut taken = Taken::new(len, 0);
     let mut plain: Vec<(usize, usize, usize)> = Vec::new();
     for i in 0..400 {
         let start = next(len - 1);
