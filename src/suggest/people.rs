@@ -428,7 +428,7 @@ const NO_NAME: usize = usize::MAX;
 struct KnownNames<'a> {
     /// The lengths (tokens after the first) of the names with each first word.
     lengths: HashMap<&'a str, Lengths, RandomState>,
-    /// The last name added with each (hash of its tokens' texts, length), by that key.
+    /// The last name of two or more tokens added with each (hash of its tokens' texts, length), by that key.
     by_tokens: HashMap<(u64, usize), usize, RandomState>,
     /// The first and last token of each name, and the name added before it with the same key
     /// ([`NO_NAME`]: none): names of the same tokens, or a hash collision.
@@ -457,8 +457,11 @@ impl<'a> KnownNames<'a> {
         let n = last - first;
         self.firsts.insert(word.as_bytes());
         self.lengths.entry(word).or_default().insert(n);
-        let key = (self.hash(tokens, first, n), n);
-        let before = self.by_tokens.insert(key, self.names.len()).unwrap_or(NO_NAME);
+        // A one-token name is its first word ([`KnownNames::known`] compares nothing): no key to hash.
+        let before = match n {
+            0 => NO_NAME,
+            _ => self.by_tokens.insert((self.hash(tokens, first, n), n), self.names.len()).unwrap_or(NO_NAME),
+        };
         self.names.push((first, last, before));
     }
 
