@@ -194,8 +194,9 @@ pub fn find(tokens: &Tokens, facts: &[Facts], gazetteer: &Gazetteer) -> Vec<Cand
         if f.any(NAME_START) {
             name_starts.push(i);
         }
-        // Every cue starts with a letter; lower-case words can only be role nouns or speech verbs.
-        if !f.any(CUES) || !f.has(Facts::ALPHA_START) {
+        // Every cue is a listed word, and every listed cue starts with a letter (a test checks), so a
+        // token with a cue has `ALPHA_START`; lower-case words can only be role nouns or speech verbs.
+        if !f.any(CUES) {
             continue;
         }
         if f.has(Facts::LOWER_START) {
@@ -587,6 +588,17 @@ mod tests {
             .collect();
         out.sort();
         out.into_iter().map(|(_, s)| s).collect()
+    }
+
+    #[test]
+    fn every_listed_cue_starts_with_a_letter() {
+        // What lets `find` skip the `ALPHA_START` test on tokens with a cue.
+        let lists = lists().into_iter().chain(crate::suggest::words::lists());
+        let cue_words = lists.filter(|(_, fact)| fact.any(CUES)).flat_map(|(list, _)| list.words().iter().copied());
+        let given = Gazetteer::shipped().given_names.iter().copied();
+        for word in cue_words.chain(given) {
+            assert!(word.starts_with(char::is_alphabetic), "{word:?}");
+        }
     }
 
     #[test]
