@@ -267,6 +267,7 @@ const RECENT: usize = 16;
 
 impl<'c> Recent<'c> {
     /// The name of `text`: the one given before to the same string, or `lookup`'s.
+    #[inline]
     fn name(&mut self, text: &'c str, lookup: impl FnOnce(&str) -> Name) -> Name {
         if let Some((_, name)) = self.seen.iter().find(|(seen, _)| std::ptr::eq(*seen, text)) {
             return name.clone();
