@@ -495,10 +495,10 @@ impl Expressions {
     fn next_word_table(&self) -> Box<[[u16; 256]; 2]> {
         let mut table = Box::new([[0u16; 256]; 2]);
         let mut allow = |after_the: bool, alternative: u16, words: &[&Words], digits: bool| {
-            for c in 0..256 {
-                let begins = words.iter().any(|w| w.by_first[c] != 0) || (digits && (b'0'..=b'9').contains(&(c as u8)));
+            for c in 0..=255u8 {
+                let begins = words.iter().any(|w| w.by_first[usize::from(c)] != 0) || (digits && c.is_ascii_digit());
                 if begins {
-                    table[usize::from(after_the)][c] |= alternative;
+                    table[usize::from(after_the)][usize::from(c)] |= alternative;
                 }
             }
         };
