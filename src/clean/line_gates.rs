@@ -101,13 +101,14 @@ fn byte_before(t: &str, mark: u8, next: &[u8]) -> bool {
 /// the letters of `all rights reserved` (1); those of `this material may not be published, broadcast`
 /// (2); a start `*_([` or `this`, `a ve(rsion)`, `orig(inally)`, `exce(pt)`, `repu(blished)` (3); an
 /// end `\)\.?` (4); `/`, a first byte `[A-Z]` and a last ASCII letter (5); a start `dis(claimer)` (6);
-/// `;` and a start `Add(itional)`, `Rep(orting)` or `Wri(ting)` (7); the letters of `contributed` (8).
+/// `;` and a start `Add(itional)`, `Rep(orting)` or `Wri(ting)` (7); the letters of `contributed` (8);
+/// a start `dis(tributed)` or `syn(dicated)` (9).
 pub fn copyright_footer(s: &Shape, t: &str) -> bool {
     const OPENERS: [Start; 4] = starts(["*", "_", "(", "["]);
     const SLASH: Classes = any_of(b"/");
     const SEMICOLON: Classes = any_of(b";");
     const CREDITS: [Start; 3] = starts(["add", "rep", "wri"]);
-    const STARTS: [Start; 7] = starts(["cop", "this", "a ve", "orig", "exce", "repu", "dis"]);
+    const STARTS: [Start; 8] = starts(["cop", "this", "a ve", "orig", "exce", "repu", "dis", "syn"]);
     const WORDS: [Classes; 3] = [
         letters_of("all rights reserved"),
         letters_of("this material may not be published, broadcast"),
@@ -158,7 +159,7 @@ pub fn sign_up(s: &Shape) -> bool {
         || WORDS.iter().any(|&w| s.has_all(w))
 }
 
-/// Whether `READ_MORE_LINE` or `READ_MORE_CAPS` can match: an opening `[` or `(`, or one of the
+/// Whether `READ_MORE_LINE`, `READ_MORE_CAPS` or `READ_LABEL` can match: an opening `[` or `(`, or one of the
 /// anchored phrases, by their first three bytes (`up next` and `in case` by two and a space).
 pub fn read_more(s: &Shape) -> bool {
     const MARKS: Classes = any_of(b"[(");
@@ -177,9 +178,10 @@ pub fn counter(s: &Shape) -> bool {
 }
 
 /// Whether a byline pattern can match. By pattern: a start `By`/`BY` (0) or `written`, `author`,
-/// `posted`, `story`, `words` (5); `,` (1); an end `Associated Press`, `Reuters` or `AFP` (2); `@` (3, 4).
+/// `posted`, `story`, `words` (5); `,` (1); an end `Associated Press`, `Reuters` or `AFP` (2); `@` (3, 4);
+/// a start `by` (6); `/` (7).
 pub fn byline(s: &Shape, t: &str) -> bool {
-    const MARKS: Classes = any_of(b",@");
+    const MARKS: Classes = any_of(b",@/");
     const STARTS: [Start; 6] = starts(["by", "wri", "aut", "pos", "sto", "wor"]);
     s.has_any(MARKS)
         || s.starts_with_any(&STARTS)

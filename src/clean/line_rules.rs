@@ -92,6 +92,7 @@ const SHARE_WORDS: &[&str] = &[
     "on",
     "options",
     "pinterest",
+    "play",
     "plus",
     "pocket",
     "print",
@@ -144,6 +145,7 @@ static COPYRIGHT_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
         r"©\s*\d{4}|(?i)^disclaimer\s*:",
         r"^(?:Additional )?(?:Reporting|Writing) by [^;]{3,}(?:;[^;]{0,})*; Editing by ",
         r"^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3}(?: and \p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3})? contributed (?:reporting|research)",
+        r"^(?:Distributed|Syndicated|DISTRIBUTED|SYNDICATED) (?:by|BY) \p{Lu}[^.!?]{0,80}\.?$",
     ])
 });
 
@@ -177,6 +179,9 @@ static READ_MORE_CAPS: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:READ MORE|RELATED|ALSO READ|SEE ALSO|SEE MORE|MORE|READ|WATCH|LISTEN)(?-u:\b)\s*(?:[:|»>\-–—…]|$)")
 });
 
+/// A label naming what a link leads to, then its headline: `Read: …`, `Watch: …`, `Listen: …`.
+static READ_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:read|watch|listen)\s*:\s*\S"));
+
 static COOKIE_STRONG: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(?-u:\b)(?:(?:this|our) (?:web)?site uses cookies|we use cookies|uses cookies|use of cookies|accept (?:all )?cookies|cookie (?:policy|settings|preferences|consent|notice)|by continuing to (?:use|browse))(?-u:\b)",
@@ -209,6 +214,8 @@ static BYLINE_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
         r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$",
         r"^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3} @\w+$",
         r"(?i)^(?:written by|author|posted by|story by|words by)\s*:?\s+\p{Lu}",
+        r"^by \p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3}$",
+        r"(?i)^(?:https?://)?(?:www\.)?(?:twitter|x|instagram|facebook|linkedin|tiktok|threads)\.(?:com|net)/@?[\w.]+/?$",
     ])
 });
 
@@ -760,15 +767,30 @@ fn find_folded(list: &'static [&'static str], keys: &[u128], word: &[u8]) -> Opt
 /// Whether a share label names a network or sharing itself (a bar of `on`, `this`, `via`… alone is
 /// not a share bar).
 fn is_core_share_label(label: &str) -> bool {
-    !matches!(label, "on" | "this" | "via" | "article" | "story" | "copy" | "link" | "options" | "plus")
+    !matches!(label, "on" | "this" | "via" | "article" | "story" | "copy" | "link" | "options" | "play" | "plus")
 }
 
-/// `Read more:` / `Related:` teasers (not sentences that start with those words).
+/// `Read more:` / `Related:` teasers (not sentences that start with those words), headlines after a
+/// `Read:` label, and headline links ending with a `»` arrow.
 fn read_more(t: &str, words: usize, shape: &Shape) -> Option<String> {
-    if words > 40 || !gate::read_more(shape) {
+    if words > 40 {
         return None;
     }
-    (READ_MORE_LINE.is_match(t) || READ_MORE_CAPS.is_match(t)).then(|| labelled_quote("teaser", t, 60))
+    let teaser = gate::read_more(shape)
+        && (READ_MORE_LINE.is_match(t)
+            || READ_MORE_CAPS.is_match(t)
+            || (words <= 20 && !ends_sentence(t) && READ_LABEL.is_match(t)));
+    if teaser {
+        return Some(labelled_quote("teaser", t, 60));
+    }
+    is_arrow_link(t, words).then(|| labelled_quote("headline link", t, 60))
+}
+
+/// Whether a line is a headline link: it ends with a `»` arrow set off by a space (Scandinavian
+/// quotations close with a `»` glued to the word), holds no `«` (French ones close with a spaced `»`
+/// after a `«`) and is headline-sized.
+fn is_arrow_link(t: &str, words: usize) -> bool {
+    words <= 30 && (t.ends_with(" »") || t.ends_with("\u{a0}»")) && !t.contains('«')
 }
 
 /// Cookie and consent notices addressed to the reader.
@@ -945,6 +967,11 @@ mod tests {
         "Writing by Ann Lee; Editing by Tom Reyes",
         "Tom Reyes contributed reporting.",
         "Lena Park and Ann Lee contributed research",
+        "Distributed by Harbor Content Agency",
+        "SYNDICATED BY HARBOR FEATURES",
+        "by Lena Park",
+        "twitter.com/lenapark",
+        "https://www.instagram.com/@harbor.daily/",
         "Follow us on Twitter",
         "Like Harbor Daily on Facebook",
         "JOIN US ON FACEBOOK",
@@ -1324,6 +1351,7 @@ mod tests {
         for l in [
             "Share on Facebook | Twitter | Email",
             "Facebook Twitter Pinterest Email",
+            "Play Facebook",
             "Follow Harbor Daily on Twitter",
             "Sign up for our morning newsletter",
             "Get the best stories delivered to your inbox every morning",
@@ -1342,6 +1370,23 @@ mod tests {
         assert_eq!(first_rule("READ MORE: Council approves the harbour budget").as_deref(), Some(READ_MORE));
         assert_eq!(first_rule("Read more about the plan in the report published by the council on Monday."), None);
         assert_eq!(first_rule("[Related: Council approves the harbour budget ]").as_deref(), Some(READ_MORE));
+        for l in [
+            "Read: The ferry that never came",
+            "WATCH: Crews clear the harbour after the storm",
+            "Listen: Our podcast on the port strike",
+            "Should councils pay for ferry repairs? »",
+            "Your new neighbour wants a loan. Here's how to say 'no' kindly »",
+        ] {
+            assert_eq!(first_rule(l).as_deref(), Some(READ_MORE), "{l}");
+        }
+        for l in [
+            "Read: the statement, which the council published on Monday, runs to four pages.",
+            "« Nous resterons », a déclaré le maire »",
+            "Han sa: »Vi stannar»",
+            "Listen to the harbour master explain the new timetable in the video below",
+        ] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
         assert_eq!(first_rule("(Related stories: the harbour budget)").as_deref(), Some(READ_MORE));
         let text =
             "Title\n\nRELATED\nCouncil approves budget\nMayor visits harbour\nThe mayor said the plan would work.\n";
@@ -1363,9 +1408,15 @@ mod tests {
             "Writing by Ann Lee; Editing by Tom Reyes",
             "Tom Reyes contributed reporting from Lisbon.",
             "Lena Park and Ann Lee contributed research.",
+            "Distributed by Harbor Content Agency",
+            "Syndicated by Coastline Features.",
         ] {
             assert_eq!(first_rule(l).as_deref(), Some(COPYRIGHT_FOOTER), "{l}");
         }
+        assert_eq!(
+            first_rule("Distributed by volunteers, the leaflets reached every home in the harbour district."),
+            None
+        );
         assert_eq!(first_rule("The copyright case will be heard in the spring, the lawyers said."), None);
         assert_eq!(
             first_rule("Reporting by the paper showed the harbour fees had doubled; editing by hand followed."),
@@ -1428,6 +1479,12 @@ mod tests {
         assert_eq!(first_rule("Lena Park Associated Press").as_deref(), Some(BYLINE));
         assert_eq!(first_rule("The report cited the Associated Press"), None);
         assert_eq!(first_rule("By the end of the year, the harbour had doubled its traffic."), None);
+        for l in ["by Lena Park", "twitter.com/lenapark", "https://www.instagram.com/harbor.daily/"] {
+            assert_eq!(first_rule(l).as_deref(), Some(BYLINE), "{l}");
+        }
+        // A hard-wrapped sentence whose line starts with `by` is not a byline, nor is a site's front page.
+        assert_eq!(first_rule("by Mayor Ann Lee, who spoke at the harbour on Monday"), None);
+        assert_eq!(first_rule("twitter.com"), None);
         for l in
             ["Updated: 18 Nov 2019 9:38 pm", "November 18, 2019 11:03 PM", "Nov. 20, 2019, 9:28 AM UTC", "5 min read"]
         {

@@ -142,7 +142,8 @@ pub const RULES: &[RuleInfo] = &[
         name: "Advertising marker",
         category: Category::Ads,
         description: "`ADVERTISEMENT`, `Story continues below advertisement`, `Continue reading the main story`, \
-                      `Media playback is unsupported on your device`… alone on a line or glued into one. \
+                      `Media playback is unsupported on your device`… alone on a line or glued into one, and \
+                      video player widgets (`Embed … Copy this code to your website`, `Autoplay: On | Off`). \
                       Prose about advertising stays.",
     },
     RuleInfo {
