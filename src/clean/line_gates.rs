@@ -170,6 +170,12 @@ pub fn read_more(s: &Shape) -> bool {
     s.has_any(MARKS) || s.starts_with_any(&STARTS)
 }
 
+/// Whether `PLAYER_WIDGET` can match: the letters of `autoplay` or of `this code`.
+pub fn player_widget(s: &Shape) -> bool {
+    const WORDS: [Classes; 2] = [letters_of("autoplay"), letters_of("this code")];
+    WORDS.iter().any(|&w| s.has_all(w))
+}
+
 /// Whether `COUNTER` can match: its numeric branches need `\d`; the others start `comment`,
 /// `no comments`, `view`, `show`, `leave`, `add`, `post` or `join`.
 pub fn counter(s: &Shape) -> bool {

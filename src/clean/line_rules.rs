@@ -145,7 +145,7 @@ static COPYRIGHT_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
         r"©\s*\d{4}|(?i)^disclaimer\s*:",
         r"^(?:Additional )?(?:Reporting|Writing) by [^;]{3,}(?:;[^;]{0,})*; Editing by ",
         r"^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3}(?: and \p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3})? contributed (?:reporting|research)",
-        r"^(?:Distributed|Syndicated|DISTRIBUTED|SYNDICATED) (?:by|BY) \p{Lu}[^.!?]{0,80}\.?$",
+        r"^(?:Distributed|Syndicated|DISTRIBUTED|SYNDICATED) (?:by|BY) \p{Lu}[^.!?]*\.?$",
     ])
 });
 
@@ -177,6 +177,13 @@ static READ_MORE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 static READ_MORE_CAPS: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:READ MORE|RELATED|ALSO READ|SEE ALSO|SEE MORE|MORE|READ|WATCH|LISTEN)(?-u:\b)\s*(?:[:|»>\-–—…]|$)")
+});
+
+/// The words of a video player widget, in any case.
+static PLAYER_WIDGET: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?-u:\b)autoplay(?-u:\b)|(?-u:\b)copy this code to your (?:website|site|blog)(?-u:\b)|(?-u:\b)embed this code(?-u:\b)",
+    )
 });
 
 /// A label naming what a link leads to, then its headline: `Read: …`, `Watch: …`, `Listen: …`.
@@ -214,8 +221,8 @@ static BYLINE_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
         r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$",
         r"^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3} @\w+$",
         r"(?i)^(?:written by|author|posted by|story by|words by)\s*:?\s+\p{Lu}",
-        r"^by \p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3}$",
-        r"(?i)^(?:https?://)?(?:www\.)?(?:twitter|x|instagram|facebook|linkedin|tiktok|threads)\.(?:com|net)/@?[\w.]+/?$",
+        r"^by \p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+)+$",
+        r"(?i)^(?:https?://)?(?:www\.)?(?:twitter|x|instagram|facebook|linkedin|tiktok|threads)\.(?:com|net)/@?[A-Za-z0-9_.]+/?$",
     ])
 });
 
@@ -552,17 +559,29 @@ pub(super) const COOKIE_CUE_WORDS: [&str; 8] =
 /// Cues without which no line is a consent notice.
 static COOKIE_CUES: Cues = Cues::new(|| cues(&COOKIE_CUE_WORDS));
 
-/// `ADVERTISEMENT`, `Story continues below advertisement`… alone on a line.
+/// `ADVERTISEMENT`, `Story continues below advertisement`… alone on a line, gallery counters, and
+/// video player widgets.
 fn ad_line(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if words > 8 {
-        return None;
+        return player_widget(t, words, shape);
     }
     let core = t.trim_end_matches([':', '…', '.', ' ']).trim_start_matches(['-', '–', '—', ' ']);
     // No entry of `AD_LINES` ends with a full stop (a unit test checks), so none needs trimming here.
     if may_be_ad_line(core) && AD_LINES.iter().any(|a| a.eq_ignore_ascii_case(core)) {
         return Some(labelled_quote("advertising or player marker", t, 60));
     }
-    (gate::gallery_counter(shape, t) && GALLERY_COUNTER.is_match(t)).then(|| labelled("gallery counter", t))
+    if gate::gallery_counter(shape, t) && GALLERY_COUNTER.is_match(t) {
+        return Some(labelled("gallery counter", t));
+    }
+    player_widget(t, words, shape)
+}
+
+/// Video player widgets left in page text: the embed-code offer (`Embed … 0:39 autoplay Copy this
+/// code to your website or blog`) and autoplay toggles (`Autoplay: On | Off`), when short and not a
+/// sentence (`… will let viewers turn off autoplay.` stays).
+fn player_widget(t: &str, words: usize, shape: &Shape) -> Option<String> {
+    let widget = words <= 40 && gate::player_widget(shape) && !ends_sentence(t) && PLAYER_WIDGET.is_match(t);
+    widget.then(|| labelled_quote("video player widget", t, 60))
 }
 
 /// The lengths and first bytes of a list of lowercase ASCII entries, one bit each: a word whose
@@ -1102,6 +1121,9 @@ mod tests {
         "By continuing to use the site",
         "Leave a Comment",
         "REPLY",
+        "Embed Harbor Ferry 0:39 autoplay Copy this code to your website or blog",
+        "AUTOPLAY",
+        "Embed this code",
         "Akismet",
         "Enable JavaScript",
         "enable javascript",
@@ -1120,7 +1142,7 @@ mod tests {
     /// set matched.
     #[derive(Default)]
     struct Matched {
-        single: [usize; 8],
+        single: [usize; 9],
         photo: Vec<usize>,
         copyright: Vec<usize>,
         bylines: Vec<usize>,
@@ -1139,6 +1161,7 @@ mod tests {
             (TIMESTAMP_LINE.is_match(core), gate::timestamp_line(&s)),
             (COOKIE_CUES.any_in(t), gate::cookie_cues(&s)),
             (COMMENT_FORM_CUES.any_in(t), gate::comment_form_cues(&s)),
+            (PLAYER_WIDGET.is_match(t), gate::player_widget(&s)),
         ];
         for (k, &(matched, passed)) in checks.iter().enumerate() {
             assert!(!matched || passed, "gate {k} rejects {t:?}");
@@ -1362,6 +1385,24 @@ mod tests {
         }
         assert_eq!(first_rule("The newsletter, which the council published on Monday, listed the new rates."), None);
         assert_eq!(first_rule("Residents can share their views at a meeting on Facebook's campus next week."), None);
+    }
+
+    #[test]
+    fn video_player_widgets() {
+        for l in [
+            "Embed Harbor Ferry Sets Sail 0:39 autoplay autoplay Copy this code to your website or blog",
+            "Autoplay: On | Off",
+            "UP NEXT · AUTOPLAY",
+        ] {
+            assert_eq!(first_rule(l).as_deref(), Some(AD_MARKER), "{l}");
+        }
+        for l in [
+            "The streaming service will let viewers turn off autoplay.",
+            "Autoplayers were the talk of the fair",
+            "She said developers could copy this code to your website, the manual says.",
+        ] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
     }
 
     #[test]

@@ -19,7 +19,6 @@ pub mod layout;
 pub mod line_gates;
 pub mod line_rules;
 pub mod line_shape;
-pub mod player;
 pub mod rules;
 pub mod spaced_cards;
 pub mod swar;
@@ -166,9 +165,6 @@ impl Cleaner {
         }
         if self.is_enabled(rules::CONTACT_FOOTER) {
             contact::judge(raw, &lines, &mut verdicts);
-        }
-        if self.is_enabled(rules::AD_MARKER) {
-            player::judge(raw, &lines, &mut verdicts);
         }
         if self.is_enabled(rules::PAGE_BOILERPLATE) {
             boilerplate::judge(&lines, &words, &mut verdicts);
