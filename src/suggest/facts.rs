@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use foldhash::fast::RandomState;
 
 use super::gazetteer::Gazetteer;
-use super::tokens::{PUNCTUATION, Token, Tokens, each_token, token_capacity};
+use super::tokens::{PUNCTUATION, Tokens, each_token, token_capacity};
 use super::word_table::WordTable;
 use super::words::{ShapeFilter, WordList, is_capitalised};
 
@@ -130,7 +130,18 @@ const NOT_IN_NAMES: Facts = Facts(
         | Facts::WEEKDAY.0,
 );
 
-/// Every listed word with the lists it is on.
+/// The shape of a word starting with an ASCII lower-case letter.
+pub(super) const LOWER_WORD: Facts = Facts::ALPHA_START.union(Facts::LOWER_START);
+
+/// The shape of a lone ASCII upper-case letter.
+pub(super) const UPPER_LETTER: Facts = Facts::ALPHA_START.union(Facts::UPPER_START).union(Facts::CAPITAL_LETTER);
+
+/// The shape of a capitalised word: a name word unless a list it is on says otherwise (the lexicon
+/// keeps the whole facts of every listed word).
+pub(super) const CAPITALISED_WORD: Facts =
+    Facts::ALPHA_START.union(Facts::UPPER_START).union(Facts::CAPITALISED).union(Facts::NAME_WORD);
+
+/// Every listed word with all its facts (shape and lists).
 #[derive(Debug)]
 pub struct Lexicon {
     words: WordTable<Facts>,
@@ -161,66 +172,54 @@ impl Lexicon {
         for (word, whole) in gazetteer.entities.first_words() {
             words.add(word, if whole { Facts::ENTITY_START | Facts::ENTITY_WORD } else { Facts::ENTITY_START });
         }
-        Self { words: WordTable::new(&words.0), shapes: words.1 }
+        let whole: HashMap<&'static str, Facts, RandomState> =
+            words.0.iter().map(|(&word, &lists)| (word, listed_facts(shape_of(word), lists))).collect();
+        Self { words: WordTable::new(&whole), shapes: words.1 }
     }
 
-    /// The lists `word` is on.
-    #[inline]
-    fn lists_of(&self, word: &[u8]) -> Facts {
+    /// The facts of a word of bytes `word` whose shape facts are `shape`: those of the table for a
+    /// listed word, else the shape's.
+    #[inline(always)]
+    fn facts_with(&self, word: &[u8], shape: Facts) -> Facts {
         if !self.shapes.may_contain_bytes(word) {
-            return Facts::NONE;
+            return shape;
         }
-        self.words.get(word).unwrap_or_default()
+        self.words.get(word).unwrap_or(shape)
     }
 
     /// The facts of every token of a text, by token index (tests compare it with the one-pass
     /// [`Lexicon::tokens_and_facts`] and feed single rules with it).
     #[cfg(test)]
     pub fn facts(&self, tokens: &Tokens) -> Vec<Facts> {
-        tokens.list.iter().map(|&t| self.facts_at(tokens.text, t)).collect()
+        (0..tokens.len()).map(|i| self.facts_of(tokens.text(i))).collect()
     }
 
     /// Tokenizes `text` and gives the facts of every token, by token index, in the same pass (each
-    /// token's facts are read while its bytes are still at hand).
+    /// token's facts are read while its bytes are still at hand, from the shape the tokenizer saw).
     pub fn tokens_and_facts<'a>(&self, text: &'a str) -> (Tokens<'a>, Vec<Facts>) {
         let capacity = token_capacity(text);
         let (mut list, mut facts) = (Vec::with_capacity(capacity), Vec::with_capacity(capacity));
-        each_token(text, |t| {
+        let bytes = text.as_bytes();
+        each_token(text, |t, shape| {
             list.push(t);
-            facts.push(self.facts_at(text, t));
+            facts.push(self.facts_with(&bytes[t.start..t.end], shape));
         });
         (Tokens { text, list }, facts)
     }
 
-    /// The facts of one word (tests check them against the predicates they stand for).
+    /// The facts of one word, worked out from its text alone (for tests, and the reference the
+    /// tokenizer's pass is compared with).
     #[cfg(test)]
     pub fn facts_of(&self, word: &str) -> Facts {
-        self.facts_at(word, Token { start: 0, end: word.len() })
+        self.facts_with(word.as_bytes(), shape_of(word))
     }
+}
 
-    /// The facts of token `t` of `text`, read from its bytes (the text is sliced only for the few words
-    /// that need their characters decoded).
-    #[inline(always)]
-    fn facts_at(&self, text: &str, t: Token) -> Facts {
-        let bytes = &text.as_bytes()[t.start..t.end];
-        let mut facts = match bytes.first() {
-            Some(b'a'..=b'z') => Facts::ALPHA_START | Facts::LOWER_START,
-            Some(b'A'..=b'Z') => match bytes.get(1) {
-                None => Facts::ALPHA_START | Facts::UPPER_START | Facts::CAPITAL_LETTER,
-                // Most capitalised words are settled by their second byte.
-                Some(b) if b.is_ascii_lowercase() => Facts::ALPHA_START | Facts::UPPER_START | Facts::CAPITALISED,
-                Some(_) => upper_start(&text[t.start..t.end]),
-            },
-            Some(b'.') if bytes.len() == 1 => Facts::PERIOD,
-            Some(0..=0x7f) | None => Facts::NONE,
-            Some(_) => non_ascii_start(&text[t.start..t.end]),
-        };
-        facts |= self.lists_of(bytes);
-        if facts.has(Facts::CAPITALISED) && !facts.any(NOT_IN_NAMES) {
-            facts |= Facts::NAME_WORD;
-        }
-        facts
-    }
+/// The whole facts of a listed word of shape `shape` on the lists of `lists`: a capitalised word is
+/// a name word unless a list says it cannot be.
+fn listed_facts(shape: Facts, lists: Facts) -> Facts {
+    let facts = shape | lists;
+    if lists.any(NOT_IN_NAMES) { Facts(facts.0 & !Facts::NAME_WORD.0) } else { facts }
 }
 
 /// The lexicon's words while it is built, and their shapes.
@@ -242,12 +241,24 @@ impl Words {
     }
 }
 
+/// The shape facts of a word: its first character a lower- or upper-case letter, a lone capital, a
+/// period (the tokenizer reads the same facts from the class of a token's first byte).
+fn shape_of(word: &str) -> Facts {
+    match word.as_bytes() {
+        [b'a'..=b'z', ..] => LOWER_WORD,
+        [b'A'..=b'Z', ..] => upper_start(word),
+        [b'.'] => Facts::PERIOD,
+        [] | [0..=0x7f, ..] => Facts::NONE,
+        _ => word.chars().next().map_or(Facts::NONE, |c| word_char_shape(c, word)),
+    }
+}
+
 /// The shape facts of a word starting with an upper-case letter (any script).
 #[inline(never)]
-fn upper_start(word: &str) -> Facts {
+pub(super) fn upper_start(word: &str) -> Facts {
     let mut facts = Facts::ALPHA_START | Facts::UPPER_START;
     if is_capitalised(word) {
-        facts |= Facts::CAPITALISED;
+        facts |= Facts::CAPITALISED | Facts::NAME_WORD;
     }
     if word.chars().nth(1).is_none() {
         facts |= Facts::CAPITAL_LETTER;
@@ -255,22 +266,28 @@ fn upper_start(word: &str) -> Facts {
     facts
 }
 
-/// The shape facts of a word starting with a non-ASCII character.
+/// The shape facts of a word starting with the non-ASCII character `c`. Case is asked first: every
+/// lower- or upper-case character is alphabetic (a test walks all of Unicode), and the table of
+/// letters is slow to search.
 #[inline(never)]
-fn non_ascii_start(word: &str) -> Facts {
-    match word.chars().next() {
-        // Quotes and dashes are no letters; upper- and lower-case letters are letters, so one table
-        // look-up rules out most other characters.
-        Some(c) if PUNCTUATION.contains(&c) || !c.is_alphabetic() => Facts::NONE,
-        Some(c) if c.is_lowercase() => Facts::ALPHA_START | Facts::LOWER_START,
-        Some(c) if c.is_uppercase() => upper_start(word),
-        Some(_) => Facts::ALPHA_START,
-        None => Facts::NONE,
+pub(super) fn word_char_shape(c: char, word: &str) -> Facts {
+    if PUNCTUATION.contains(&c) {
+        Facts::NONE
+    } else if c.is_lowercase() {
+        LOWER_WORD
+    } else if c.is_uppercase() {
+        upper_start(word)
+    } else if c.is_alphabetic() {
+        Facts::ALPHA_START
+    } else {
+        Facts::NONE
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use proptest::strategy::Strategy;
+
     use super::*;
 
     /// The facts the rules used to work out from the text, for comparison.
@@ -416,5 +433,37 @@ mod tests {
         assert_eq!(tokens.list, alone.list);
         assert_eq!(facts, lexicon.facts(&alone));
         assert_eq!(lexicon.tokens_and_facts("").1, Vec::new());
+    }
+    #[test]
+    fn every_cased_character_is_alphabetic() {
+        // So `word_char_shape` may ask for the case before the slower table of letters.
+        let odd: Vec<char> =
+            ('\0'..=char::MAX).filter(|&c| (c.is_lowercase() || c.is_uppercase()) && !c.is_alphabetic()).collect();
+        assert!(odd.is_empty(), "{odd:?}");
+    }
+
+    /// Random texts made of the pieces the tokenizer and the shape facts treat differently.
+    fn texts() -> impl proptest::strategy::Strategy<Value = String> {
+        const PIECES: &[&str] = &[
+            "a", "Z", "the", "The", "THE", "said", "Mattis", "James", "U", "S", "e", "g", "Corp", "Ltd", "May",
+            "Tuesday", "McDonald", "iPhone", "O", "Brien", "von", "Jr", "New", "York", "1", "15", "2019", "3", "'",
+            "’", "s", "S", "'s", ".", ",", "-", "&", "T", "$", "!", "?", "(", ")", " ", " ", " ", "  ", "\n", "\t",
+            "\u{a0}", "\u{2003}", "é", "É", "Ángela", "ß", "Zoë", "ǅ", "Σ", "σ", "я", "Я", "中国", "。", "\u{301}",
+            "e\u{301}", "🚀", "👍🏽", "“", "”", "—", "…", "\u{200b}", "٣", "Ⅻ", "ⅻ", "ª", "_", "..",
+        ];
+        proptest::collection::vec(proptest::sample::select(PIECES), 0..40).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5_000))]
+
+        #[test]
+        fn the_fused_pass_agrees_with_tokenizing_then_reading_each_token(text in texts()) {
+            let lexicon = Lexicon::shipped();
+            let (tokens, facts) = lexicon.tokens_and_facts(&text);
+            let alone = Tokens::new(&text);
+            proptest::prop_assert_eq!(&tokens.list, &alone.list);
+            proptest::prop_assert_eq!(facts, lexicon.facts(&alone));
+        }
     }
 }

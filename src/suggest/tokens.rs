@@ -7,6 +7,8 @@
 
 use std::sync::LazyLock;
 
+use super::facts::{CAPITALISED_WORD, Facts, LOWER_WORD, UPPER_LETTER, upper_start, word_char_shape};
+
 /// One token: a byte range of the text it was cut from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
@@ -102,7 +104,7 @@ fn is_apostrophe(c: char) -> bool {
 /// Cuts a text into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(token_capacity(text));
-    each_token(text, |t| out.push(t));
+    each_token(text, |t, _| out.push(t));
     out
 }
 
@@ -111,58 +113,82 @@ pub(super) fn token_capacity(text: &str) -> usize {
     text.len() / 5
 }
 
-/// Calls `found` with each token of `text`, in order: the tokenizer's one pass over the bytes, which
-/// callers extend with their own per-token work while the token's bytes are at hand.
+/// Calls `found` with each token of `text`, in order, and the facts of its shape ([`shape_of`] of its
+/// text, read from what the tokenizer already knows: the class of its first byte): the tokenizer's one
+/// pass over the bytes, which callers extend with their own per-token work.
 #[inline(always)]
-pub(super) fn each_token(text: &str, mut found: impl FnMut(Token)) {
+pub(super) fn each_token(text: &str, mut found: impl FnMut(Token, Facts)) {
     let bytes = text.as_bytes();
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
-        let end = match ASCII_CLASS[usize::from(b)] {
-            AsciiClass::Word => {
-                // Most words are a run of ASCII letters and digits ended by a space or punctuation.
-                let run = ascii_run_end(bytes, at + 1);
-                match bytes.get(run) {
-                    Some(&next) if MAY_EXTEND[usize::from(next)] && !stops_word(bytes, at, run) => {
-                        word_end(text, at, run)
-                    }
-                    _ => run,
-                }
+        let (end, shape) = match ASCII_CLASS[usize::from(b)] {
+            AsciiClass::Lower => (ascii_word_end(text, at), LOWER_WORD),
+            AsciiClass::Upper => {
+                let end = ascii_word_end(text, at);
+                (end, upper_shape(text, at, end))
             }
+            AsciiClass::Digit => (ascii_word_end(text, at), Facts::NONE),
             AsciiClass::Space => {
                 at += 1;
                 continue;
             }
-            AsciiClass::Other if b == b'\'' && is_possessive(text, at) => at + 2,
-            AsciiClass::Other => at + 1,
-            AsciiClass::NotAscii => match non_ascii_token_end(text, at) {
-                Some(end) => end,
+            AsciiClass::Period => (at + 1, Facts::PERIOD),
+            AsciiClass::Other if b == b'\'' && is_possessive(text, at) => (at + 2, Facts::NONE),
+            AsciiClass::Other => (at + 1, Facts::NONE),
+            AsciiClass::NotAscii => match non_ascii_token(text, at) {
+                Some(token) => token,
                 None => {
                     at += text[at..].chars().next().map_or(1, char::len_utf8);
                     continue;
                 }
             },
         };
-        found(Token { start: at, end });
+        found(Token { start: at, end }, shape);
         // Most tokens are followed by one space: skipped here, without the dispatch on its class.
         at = if bytes.get(end) == Some(&b' ') { end + 1 } else { end };
     }
 }
 
-/// The end of the token starting with the non-ASCII character at `at`, or `None` for whitespace.
-fn non_ascii_token_end(text: &str, at: usize) -> Option<usize> {
+/// The end of the word starting with the ASCII letter or digit at `at`.
+#[inline(always)]
+fn ascii_word_end(text: &str, at: usize) -> usize {
+    // Most words are a run of ASCII letters and digits ended by a space or punctuation.
+    let bytes = text.as_bytes();
+    let run = ascii_run_end(bytes, at + 1);
+    match bytes.get(run) {
+        Some(&next) if MAY_EXTEND[usize::from(next)] && !stops_word(bytes, at, run) => word_end(text, at, run),
+        _ => run,
+    }
+}
+
+/// The shape facts of the word `at..end` starting with an ASCII upper-case letter.
+#[inline(always)]
+fn upper_shape(text: &str, at: usize, end: usize) -> Facts {
+    match text.as_bytes().get(at + 1) {
+        _ if end == at + 1 => UPPER_LETTER,
+        // Most capitalised words are settled by their second byte.
+        Some(b) if b.is_ascii_lowercase() => CAPITALISED_WORD,
+        _ => upper_start(&text[at..end]),
+    }
+}
+
+/// The token starting with the non-ASCII character at `at` (its end and shape facts), or `None` for
+/// whitespace.
+fn non_ascii_token(text: &str, at: usize) -> Option<(usize, Facts)> {
     let c = text[at..].chars().next()?;
     if PUNCTUATION.contains(&c) && !is_apostrophe(c) {
         // Dashes, quotes and zero-width spaces: no Unicode table look-ups for the commonest non-ASCII.
-        Some(at + c.len_utf8())
+        Some((at + c.len_utf8(), Facts::NONE))
     } else if c.is_whitespace() {
         None
     } else if is_word_char(c) {
-        Some(word_end(text, at, at))
+        let end = word_end(text, at, at);
+        Some((end, word_char_shape(c, &text[at..end])))
     } else if is_apostrophe(c) && is_possessive(text, at) {
-        Some(at + c.len_utf8() + 1)
+        Some((at + c.len_utf8() + 1, Facts::NONE))
     } else {
-        Some(at + c.len_utf8())
+        // Not a word character, so no letter.
+        Some((at + c.len_utf8(), Facts::NONE))
     }
 }
 
@@ -173,11 +199,17 @@ pub(super) const PUNCTUATION: std::ops::RangeInclusive<char> = '\u{200b}'..='\u{
 /// What an ASCII byte starts, for the tokenizer's main loop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum AsciiClass {
-    /// A letter or digit: a word.
-    Word,
+    /// A lower-case letter: a word.
+    Lower,
+    /// An upper-case letter: a word.
+    Upper,
+    /// A digit: a word (a number).
+    Digit,
     /// Whitespace, skipped.
     Space,
-    /// Punctuation or a control character: a token of its own (or a possessive "'s").
+    /// A period: a token of its own.
+    Period,
+    /// Other punctuation or a control character: a token of its own (or a possessive "'s").
     Other,
     /// The first byte of a non-ASCII character, decoded before deciding.
     NotAscii,
@@ -188,13 +220,14 @@ static ASCII_CLASS: [AsciiClass; 256] = {
     let mut table = [AsciiClass::NotAscii; 256];
     let mut b = 0;
     while b < 128 {
-        table[b] = if ASCII_WORD[b] {
-            AsciiClass::Word
-        } else if matches!(b, 0x09..=0x0d | 0x20) {
+        table[b] = match b as u8 {
+            b'a'..=b'z' => AsciiClass::Lower,
+            b'A'..=b'Z' => AsciiClass::Upper,
+            b'0'..=b'9' => AsciiClass::Digit,
             // What `char::is_whitespace` accepts in ASCII (with the vertical tab).
-            AsciiClass::Space
-        } else {
-            AsciiClass::Other
+            0x09..=0x0d | b' ' => AsciiClass::Space,
+            b'.' => AsciiClass::Period,
+            _ => AsciiClass::Other,
         };
         b += 1;
     }
@@ -372,14 +405,23 @@ mod tests {
     fn ascii_classes_agree_with_the_char_predicates() {
         for b in 0u8..128 {
             let c = char::from(b);
-            let want = if is_word_char(c) {
-                AsciiClass::Word
+            let want = if c.is_lowercase() {
+                AsciiClass::Lower
+            } else if c.is_uppercase() {
+                AsciiClass::Upper
+            } else if c.is_numeric() {
+                AsciiClass::Digit
             } else if c.is_whitespace() {
                 AsciiClass::Space
+            } else if c == '.' {
+                AsciiClass::Period
             } else {
+                assert!(!is_word_char(c), "{c:?}");
                 AsciiClass::Other
             };
             assert_eq!(ASCII_CLASS[usize::from(b)], want, "{c:?}");
+            let word = matches!(want, AsciiClass::Lower | AsciiClass::Upper | AsciiClass::Digit);
+            assert_eq!(word, is_word_char(c), "{c:?}");
         }
         assert!(ASCII_CLASS[128..].iter().all(|&c| c == AsciiClass::NotAscii));
     }
