@@ -11,7 +11,7 @@ use foldhash::fast::RandomState;
 use super::gazetteer::Gazetteer;
 use super::tokens::{PUNCTUATION, Tokens, each_token, token_capacity};
 use super::word_table::WordTable;
-use super::words::{ShapeFilter, WordList, is_capitalised};
+use super::words::{WordList, is_capitalised};
 
 /// A set of facts about one token (bits, combined with `|`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -145,8 +145,6 @@ pub(super) const CAPITALISED_WORD: Facts =
 #[derive(Debug)]
 pub struct Lexicon {
     words: WordTable<Facts>,
-    /// The shapes of the listed words, checked before looking a token up.
-    shapes: ShapeFilter,
 }
 
 impl Lexicon {
@@ -174,16 +172,13 @@ impl Lexicon {
         }
         let whole: HashMap<&'static str, Facts, RandomState> =
             words.0.iter().map(|(&word, &lists)| (word, listed_facts(shape_of(word), lists))).collect();
-        Self { words: WordTable::new(&whole), shapes: words.1 }
+        Self { words: WordTable::new(&whole) }
     }
 
     /// The facts of a word of bytes `word` whose shape facts are `shape`: those of the table for a
     /// listed word, else the shape's.
     #[inline(always)]
     fn facts_with(&self, word: &[u8], shape: Facts) -> Facts {
-        if !self.shapes.may_contain_bytes(word) {
-            return shape;
-        }
         self.words.get(word).unwrap_or(shape)
     }
 
@@ -222,9 +217,9 @@ fn listed_facts(shape: Facts, lists: Facts) -> Facts {
     if lists.any(NOT_IN_NAMES) { Facts(facts.0 & !Facts::NAME_WORD.0) } else { facts }
 }
 
-/// The lexicon's words while it is built, and their shapes.
+/// The lexicon's words while it is built, with the lists they are on.
 #[derive(Default)]
-struct Words(HashMap<&'static str, Facts, RandomState>, ShapeFilter);
+struct Words(HashMap<&'static str, Facts, RandomState>);
 
 impl Words {
     /// Puts every word of a list under `fact`.
@@ -236,7 +231,6 @@ impl Words {
 
     /// Puts `word` under `fact`.
     fn add(&mut self, word: &'static str, fact: Facts) {
-        self.1.insert(word);
         *self.0.entry(word).or_default() |= fact;
     }
 }

@@ -7,9 +7,12 @@ use std::collections::HashMap;
 use std::hash::BuildHasher;
 
 /// The words and their values, in an open-addressing table at most a quarter full (a word that is not
-/// there, as most tokens are not, is told apart in fewer probes than at half full).
+/// there, as most tokens are not, is told apart in fewer probes than at half full), behind a filter on
+/// the words' first two bytes and length that turns most other words away before any hashing.
 #[derive(Debug, Clone)]
 pub struct WordTable<V> {
+    /// Bit `n` of entry [`lead_index`]: some word of `n` bytes (31: 31 or more) starts with such bytes.
+    leads: Box<[u32; LEADS]>,
     slots: Vec<Slot<V>>,
     /// The word of each slot, compared only for words longer than 16 bytes.
     words: Vec<&'static str>,
@@ -58,6 +61,32 @@ impl Key {
     }
 }
 
+/// The number of entries of the lead filter: six bits of a word's first byte (keeping ASCII case apart)
+/// and five of its second.
+const LEADS: usize = 1 << 11;
+
+/// The entry of the lead filter for a word of bytes `word` (not empty).
+#[inline(always)]
+fn lead_index(first: u8, second: u8) -> usize {
+    usize::from(first & 0x3f) << 5 | usize::from(second & 0x1f)
+}
+
+/// The lead filter's bit of a word length.
+#[inline(always)]
+fn lead_bit(len: usize) -> u32 {
+    1 << len.min(31)
+}
+
+/// The first two bytes of a word (the second 0 for a word of one byte), `None` for the empty word.
+#[inline(always)]
+fn lead(word: &[u8]) -> Option<(u8, u8)> {
+    match *word {
+        [first, second, ..] => Some((first, second)),
+        [first] => Some((first, 0)),
+        [] => None,
+    }
+}
+
 /// The 8 bytes at `at` as a little-endian integer (the caller checks they exist).
 #[inline]
 fn read_u64(bytes: &[u8], at: usize) -> u64 {
@@ -80,8 +109,11 @@ impl<V: Copy + Default> WordTable<V> {
         let wanted = (4 * map.len()).next_power_of_two().max(16);
         let shift = 64 - wanted.trailing_zeros();
         let empty = Slot { key: Key::default(), value: V::default() };
-        let mut table = Self { slots: vec![empty; wanted], words: vec![""; wanted], shift };
-        for (&word, &value) in map.iter().filter(|(w, _)| !w.is_empty()) {
+        let leads = Box::new([0; LEADS]);
+        let mut table = Self { leads, slots: vec![empty; wanted], words: vec![""; wanted], shift };
+        for (&word, &value) in map.iter() {
+            let Some((first, second)) = lead(word.as_bytes()) else { continue };
+            table.leads[lead_index(first, second)] |= lead_bit(word.len());
             let key = Key::of(word.as_bytes());
             let mut i = table.first_slot(key);
             while table.slots[i].key.len != 0 {
@@ -102,10 +134,11 @@ impl<V: Copy + Default> WordTable<V> {
     /// The value of the word of bytes `word`, if it is in the table.
     #[inline(always)]
     pub fn get(&self, word: &[u8]) -> Option<V> {
-        let key = Key::of(word);
-        if key.len == 0 {
+        let (first, second) = lead(word)?;
+        if self.leads[lead_index(first, second)] & lead_bit(word.len()) == 0 {
             return None;
         }
+        let key = Key::of(word);
         let mask = self.slots.len() - 1;
         let mut i = self.first_slot(key);
         loop {
