@@ -65,7 +65,7 @@ impl Key {
 /// and five of its second.
 const LEADS: usize = 1 << 11;
 
-/// The entry of the lead filter for a word of bytes `word` (not empty).
+/// The entry of the lead filter for a word starting with bytes `first` and `second` ([`lead`]).
 #[inline(always)]
 fn lead_index(first: u8, second: u8) -> usize {
     usize::from(first & 0x3f) << 5 | usize::from(second & 0x1f)
