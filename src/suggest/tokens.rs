@@ -329,17 +329,18 @@ static ASCII_WORD: [bool; 256] = {
 /// The end of the run of word characters starting at `start`.
 fn run_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
-    let mut at = start;
-    loop {
-        at = ascii_run_end(bytes, at);
-        match bytes.get(at) {
-            Some(b) if !b.is_ascii() => match text[at..].chars().next() {
-                Some(c) if is_word_char(c) => at += c.len_utf8(),
-                _ => return at,
-            },
-            _ => return at,
+    let mut at = ascii_run_end(bytes, start);
+    while bytes.get(at).is_some_and(|b| !b.is_ascii()) {
+        // Word characters of other scripts, decoded by one iterator until an ASCII character (back to
+        // the ASCII loop) or a character that is not a word character.
+        let other_script: usize =
+            text[at..].chars().take_while(|&c| !c.is_ascii() && is_word_char(c)).map(char::len_utf8).sum();
+        if other_script == 0 {
+            return at;
         }
+        at = ascii_run_end(bytes, at + other_script);
     }
+    at
 }
 
 /// For a one-letter run followed by ".X." pairs ("U.S.", "e.g."), the end of the abbreviation.
