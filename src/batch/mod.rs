@@ -69,7 +69,7 @@ pub enum Input {
 /// How a batch runs.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    /// Worker threads.
+    /// Threads doing the work, the calling one included: nothing else runs beside them.
     pub jobs: usize,
     /// Whether to draw a progress bar on stderr.
     pub progress: bool,
@@ -115,9 +115,15 @@ enum Failure {
 }
 
 /// Runs the pipeline over every document of `input` into `output`. Problems with single documents
-/// are passed to `report` (in input order) and counted; the batch stops early only when the output
-/// cannot be written or stdin cannot be read, and then returns that error.
-pub fn run(input: Input, output: &Output, settings: &Settings, report: &mut dyn FnMut(&Error)) -> Result<Summary> {
+/// are passed to `report` (in input order, from whichever worker thread emits them) and counted;
+/// the batch stops early only when the output cannot be written or stdin cannot be read, and then
+/// returns that error.
+pub fn run(
+    input: Input,
+    output: &Output,
+    settings: &Settings,
+    report: &mut (dyn FnMut(&Error) + Send),
+) -> Result<Summary> {
     let mut lines = LineWriter::open(output)?;
     let pipeline = match &settings.entities {
         Some(suggester) => Pipeline::builtin().with_entities(suggester.clone()),
@@ -162,11 +168,12 @@ fn finish(result: Result<Summary>, lines: Option<LineWriter>) -> Result<Summary>
     }
 }
 
-/// Receives worker results in input order: writes lines, reports problems, counts progress.
+/// Receives worker results in input order (on the worker that finished the oldest one): writes
+/// lines, reports problems, counts progress.
 struct Emitter<'a> {
     progress: Progress,
     lines: &'a mut Option<LineWriter>,
-    report: &'a mut dyn FnMut(&Error),
+    report: &'a mut (dyn FnMut(&Error) + Send),
     fatal: Option<Error>,
 }
 

@@ -1,59 +1,64 @@
 //! An ordered parallel map over std threads: items are worked on by every core and the results are
 //! handed back in input order, with a bounded number in flight so memory stays flat on endless input.
+//!
+//! `jobs` threads do everything (the calling thread is one of them): each takes the next item,
+//! works on it, and the thread that finishes the oldest outstanding item hands it, and every later
+//! one already finished, to the sink. There is no reader, feeder or writer thread beside them, so
+//! on N cores `-j N` keeps N threads busy and nothing else competes with them (the output's
+//! `write(2)` copy into the page cache is a tenth of the per-document work; done by an extra
+//! thread it was taken from the workers on 2 cores, and given free to `-j 1`).
 
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::{Condvar, Mutex};
-use std::time::Duration;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Condvar, Mutex, TryLockError};
 
-/// Where the results of [`ordered_map`] go, on the calling thread, in input order.
+/// Where the results of [`ordered_map`] go, in input order, from whichever thread finished them
+/// (one at a time).
 pub trait Sink<O> {
     /// Takes the result of the next item (or the message of a panic while working on it).
     /// Returning `false` stops the run: no further item is started.
     fn emit(&mut self, result: Result<O, String>) -> bool;
 
-    /// Called when no result is ready yet, before waiting: the moment to flush output.
+    /// Called when every item taken so far has been emitted, before the next one is waited for:
+    /// the moment to flush output a reader may be waiting for.
     fn idle(&mut self) {}
 }
 
-/// Runs `work` on every item with `jobs` threads and hands each result to `sink` in input order.
-/// At most `window` items are taken from `items` ahead of the oldest one not yet emitted, so a slow
-/// item never lets results pile up. A panic inside `work` becomes that item's `Err`, the rest go on.
-///
-/// Workers take items straight from the iterator (there is no feeder thread to wake for every
-/// item) and leave results for the calling thread, which emits them in order. The calling thread
-/// is woken when half the window waits to be emitted, when the workers are done, or after
-/// [`EMIT_EVERY`]; not for every result, since on a busy machine each wake-up pre-empts a worker.
-pub fn ordered_map<I, O>(
+/// Runs `work` on every item with `jobs` threads (the calling thread and `jobs - 1` more) and
+/// hands each result to `sink` in input order. At most `window` items are taken from `items` ahead
+/// of the oldest one not yet emitted, so a slow item never lets results pile up. A panic inside
+/// `work` becomes that item's `Err`, the rest go on.
+pub fn ordered_map<I, O, S>(
     items: impl Iterator<Item = I> + Send,
     jobs: usize,
     window: usize,
     work: impl Fn(I) -> O + Sync,
-    sink: &mut impl Sink<O>,
+    sink: &mut S,
 ) where
     I: Send,
     O: Send,
+    S: Sink<O> + Send,
 {
     let jobs = jobs.max(1);
     let queue = Queue::new(items, window.max(jobs) as u64);
-    let results = Results::new(jobs, window.max(jobs) / 2);
-    std::thread::scope(|scope| {
-        for _ in 0..jobs {
-            let (queue, results, work) = (&queue, &results, &work);
-            scope.spawn(move || {
-                let _leaving = Leaving(results);
-                while let Some((seq, item)) = queue.take() {
-                    let result = catch_unwind(AssertUnwindSafe(|| work(item))).map_err(|p| panic_message(&*p));
-                    results.put(seq, result);
-                }
-            });
-        }
+    let order = Order::new(sink);
+    let worker = || {
         let _stop = StopOnDrop(&queue);
-        reorder(&results, &queue, sink);
+        while let Some((seq, item)) = queue.take() {
+            let result = catch_unwind(AssertUnwindSafe(|| work(item))).map_err(|p| panic_message(&*p));
+            order.put(seq, result, &queue);
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..jobs {
+            scope.spawn(worker);
+        }
+        worker();
     });
 }
 
-/// Stops the queue when the calling thread leaves [`reorder`], also by a panic in the sink, so no
+/// Stops the queue when a worker leaves, also by a panic in the sink or the iterator, so no other
 /// worker waits for room that would never come.
 struct StopOnDrop<'a, It: Iterator>(&'a Queue<It>);
 
@@ -63,75 +68,124 @@ impl<It: Iterator> Drop for StopOnDrop<'_, It> {
     }
 }
 
-/// How long the calling thread lets finished results wait at most before it emits them.
-const EMIT_EVERY: Duration = Duration::from_millis(5);
-
-/// Finished results waiting to be emitted, and how many workers still run.
-struct Results<O> {
-    state: Mutex<Finished<O>>,
-    /// Signalled when the calling thread should emit: enough results wait, or a worker left.
-    ready: Condvar,
-    /// Results waiting that make the calling thread come at once.
-    batch: usize,
+/// Finished results waiting for their turn, and the sink they go to.
+struct Order<'s, O, S> {
+    /// Results not yet emitted; a short lock, never held while emitting.
+    pending: Mutex<Pending<O>>,
+    /// The sink, held by the one thread emitting; others leave their results in `pending` and go on.
+    sink: Mutex<Emitting<'s, S>>,
 }
 
-/// The part of [`Results`] behind its lock.
-struct Finished<O> {
+/// The part of [`Order`] behind the `pending` lock.
+struct Pending<O> {
     done: BTreeMap<u64, Result<O, String>>,
-    workers: usize,
+    /// The number of the next result to emit (all before it are out).
+    next: u64,
 }
 
-impl<O> Results<O> {
-    /// Results of `workers` workers; the calling thread is woken once `batch` wait.
-    fn new(workers: usize, batch: usize) -> Self {
-        let state = Mutex::new(Finished { done: BTreeMap::new(), workers });
-        Self { state, ready: Condvar::new(), batch: batch.max(1) }
-    }
+/// The part of [`Order`] behind the `sink` lock.
+struct Emitting<'s, S> {
+    sink: &'s mut S,
+    /// Whether the sink still takes results (once it says stop, the rest are dropped).
+    running: bool,
+}
 
-    /// Leaves the result of item `seq`.
-    fn put(&self, seq: u64, result: Result<O, String>) {
-        let Ok(mut state) = self.state.lock() else { return };
-        state.done.insert(seq, result);
-        if state.done.len() >= self.batch {
-            self.ready.notify_one();
+impl<'s, O, S: Sink<O>> Order<'s, O, S> {
+    /// Nothing finished yet, results to go to `sink`.
+    fn new(sink: &'s mut S) -> Self {
+        Self {
+            pending: Mutex::new(Pending { done: BTreeMap::new(), next: 0 }),
+            sink: Mutex::new(Emitting { sink, running: true }),
         }
     }
 
-    /// The results from `next` on that are ready, in order, and whether every worker has left.
-    /// Waits (up to [`EMIT_EVERY`]) first when none is ready and `wait` is set.
-    fn take_ready(&self, next: u64, wait: bool) -> (Vec<Result<O, String>>, bool) {
-        let Ok(mut state) = self.state.lock() else { return (Vec::new(), true) };
-        if wait && state.workers > 0 && !state.done.contains_key(&next) {
-            state = match self.ready.wait_timeout(state, EMIT_EVERY) {
-                Ok((state, _)) => state,
-                Err(_) => return (Vec::new(), true),
+    /// Leaves the result of item `seq` and, when it is the next one due, emits it and every
+    /// later one already finished.
+    fn put<It: Iterator>(&self, seq: u64, result: Result<O, String>, queue: &Queue<It>) {
+        let Ok(mut pending) = self.pending.lock() else { return };
+        pending.done.insert(seq, result);
+        let due = seq == pending.next;
+        drop(pending);
+        if due {
+            self.emit_ready(queue);
+        }
+    }
+
+    /// Emits the results that are due unless another thread is at it; that thread looks again for
+    /// results left meanwhile once it lets go of the sink, so none is left behind.
+    fn emit_ready<It: Iterator>(&self, queue: &Queue<It>) {
+        loop {
+            let mut emitting = match self.sink.try_lock() {
+                Ok(emitting) => emitting,
+                Err(TryLockError::WouldBlock) => return,
+                Err(TryLockError::Poisoned(_)) => return queue.emitted(0, true),
             };
+            loop {
+                let ready = self.take_due();
+                if ready.is_empty() {
+                    break;
+                }
+                let emitted = emitting.emit_all(ready);
+                queue.emitted(emitted, !emitting.running);
+            }
+            if emitting.running && queue.taken() == self.next() {
+                emitting.sink.idle();
+            }
+            drop(emitting);
+            if !self.is_due() {
+                return;
+            }
         }
+    }
+
+    /// Takes out the finished results from the next one due on, in order.
+    fn take_due(&self) -> Vec<Result<O, String>> {
+        let Ok(mut pending) = self.pending.lock() else { return Vec::new() };
+        let Pending { done, next } = &mut *pending;
         let mut ready = Vec::new();
-        while let Some(result) = state.done.remove(&(next + ready.len() as u64)) {
+        while let Some(result) = done.remove(next) {
             ready.push(result);
+            *next += 1;
         }
-        (ready, state.workers == 0 && state.done.is_empty())
+        ready
+    }
+
+    /// The number of results taken out for emitting so far.
+    fn next(&self) -> u64 {
+        self.pending.lock().map_or(u64::MAX, |pending| pending.next)
+    }
+
+    /// Whether the next result due has been finished.
+    fn is_due(&self) -> bool {
+        self.pending.lock().is_ok_and(|pending| pending.done.contains_key(&pending.next))
     }
 }
 
-/// Counts a worker out when it ends, even by a panic outside `work`, and wakes the calling thread.
-struct Leaving<'a, O>(&'a Results<O>);
-
-impl<O> Drop for Leaving<'_, O> {
-    fn drop(&mut self) {
-        if let Ok(mut state) = self.0.state.lock() {
-            state.workers -= 1;
+impl<S> Emitting<'_, S> {
+    /// Hands `ready` to the sink while it takes them; returns how many it took.
+    fn emit_all<O>(&mut self, ready: Vec<Result<O, String>>) -> u64
+    where
+        S: Sink<O>,
+    {
+        let mut emitted = 0;
+        for result in ready {
+            if !self.running {
+                break;
+            }
+            self.running = self.sink.emit(result);
+            emitted += 1;
         }
-        self.0.ready.notify_one();
+        emitted
     }
 }
 
 /// The items not yet taken, numbered as they are taken, and how far ahead of the emitted ones
 /// workers may run. The iterator has a lock of its own: a worker waiting for the next line of
-/// stdin never keeps the calling thread from recording (and flushing) what it emitted.
+/// stdin never keeps another from emitting (and flushing) what it finished.
 struct Queue<It> {
     items: Mutex<Numbered<It>>,
+    /// How many items have been taken (numbered) so far; read without the `items` lock.
+    taken: AtomicU64,
     window: Mutex<Window>,
     /// Signalled when results are emitted (room in the window) or the run stops.
     room: Condvar,
@@ -162,6 +216,7 @@ impl<I, It: Iterator<Item = I>> Queue<It> {
     fn new(items: It, size: u64) -> Self {
         Self {
             items: Mutex::new(Numbered { items, next: 0, ended: false }),
+            taken: AtomicU64::new(0),
             window: Mutex::new(Window { reserved: 0, emitted: 0, waiting: 0, stopped: false }),
             room: Condvar::new(),
             size,
@@ -181,7 +236,13 @@ impl<I, It: Iterator<Item = I>> Queue<It> {
             return None;
         };
         numbered.next += 1;
+        self.taken.store(numbered.next, Ordering::Release);
         Some((numbered.next - 1, item))
+    }
+
+    /// How many items have been taken so far.
+    fn taken(&self) -> u64 {
+        self.taken.load(Ordering::Acquire)
     }
 
     /// Waits for room in the window and takes a place in it; `None` once the run stopped.
@@ -208,40 +269,6 @@ impl<I, It: Iterator<Item = I>> Queue<It> {
         if window.waiting > 0 {
             self.room.notify_all();
         }
-    }
-}
-
-/// Emits results in sequence order and tells the queue how many went out; when the sink says stop,
-/// no further item is started and results still arriving are discarded.
-fn reorder<It, O>(results: &Results<O>, queue: &Queue<It>, sink: &mut impl Sink<O>)
-where
-    It: Iterator,
-{
-    let mut next = 0u64;
-    let mut running = true;
-    let mut idle = false;
-    loop {
-        let (ready, finished) = results.take_ready(next, idle);
-        if ready.is_empty() {
-            if finished {
-                break;
-            }
-            if running && !idle {
-                sink.idle();
-            }
-            idle = true;
-            continue;
-        }
-        idle = false;
-        let mut emitted = 0u64;
-        for result in ready {
-            next += 1;
-            if running {
-                running = sink.emit(result);
-                emitted += 1;
-            }
-        }
-        queue.emitted(emitted, !running);
     }
 }
 
@@ -314,6 +341,16 @@ mod tests {
     #[test]
     fn output_is_flushed_while_a_worker_waits_for_input() {
         // Like a client that sends the next line of stdin only after reading the previous result.
+        for jobs in [1, 2] {
+            let (got, in_time) = flushed_before_second_item(jobs);
+            assert_eq!(got, vec![0, 1], "{jobs} jobs");
+            assert!(in_time, "{jobs} jobs: flushed before the second item arrived");
+        }
+    }
+
+    /// Runs two items, the second of which arrives only once the first was flushed (or after 5 s):
+    /// the results, and whether the flush came in time.
+    fn flushed_before_second_item(jobs: usize) -> (Vec<u64>, bool) {
         let flushed = std::sync::atomic::AtomicBool::new(false);
         struct Flush<'a>(&'a std::sync::atomic::AtomicBool, Vec<u64>);
         impl Sink<u64> for Flush<'_> {
@@ -339,9 +376,47 @@ mod tests {
             }
         });
         let mut sink = Flush(&flushed, Vec::new());
-        ordered_map(items, 2, 8, |i| i, &mut sink);
-        assert_eq!(sink.1, vec![0, 1]);
-        assert!(in_time.load(std::sync::atomic::Ordering::SeqCst), "flushed before the second item arrived");
+        ordered_map(items, jobs, 8, |i| i, &mut sink);
+        (sink.1, in_time.into_inner())
+    }
+
+    #[test]
+    fn one_job_runs_everything_on_the_calling_thread() {
+        struct Threads(Vec<std::thread::ThreadId>);
+        impl Sink<std::thread::ThreadId> for Threads {
+            fn emit(&mut self, result: Result<std::thread::ThreadId, String>) -> bool {
+                self.0.extend(result.ok());
+                self.0.push(std::thread::current().id());
+                true
+            }
+        }
+        let mut sink = Threads(Vec::new());
+        ordered_map(0..20u64, 1, 4, |_| std::thread::current().id(), &mut sink);
+        assert_eq!(sink.0.len(), 40);
+        assert!(sink.0.iter().all(|&id| id == std::thread::current().id()), "no thread beside the caller");
+    }
+
+    #[test]
+    fn results_finished_while_the_sink_is_busy_are_emitted_in_order() {
+        // A sink as slow as a write to a full pipe: workers finish meanwhile, leave their results
+        // and go on; the emitting one picks them up before it lets go.
+        struct Slow(Vec<u64>);
+        impl Sink<u64> for Slow {
+            fn emit(&mut self, result: Result<u64, String>) -> bool {
+                if result.as_ref().is_ok_and(|i| i % 50 == 0) {
+                    std::thread::sleep(std::time::Duration::from_millis(3));
+                }
+                self.0.extend(result.ok());
+                true
+            }
+        }
+        let work = |i: u64| {
+            std::thread::sleep(std::time::Duration::from_micros((i * 7919) % 200));
+            i
+        };
+        let mut sink = Slow(Vec::new());
+        ordered_map(0..1_000u64, 3, 12, work, &mut sink);
+        assert_eq!(sink.0, (0..1_000).collect::<Vec<u64>>());
     }
 
     #[test]
