@@ -189,3 +189,35 @@ fn entities_flag_adds_the_entity_suggestions_of_suggest_entities_and_is_off_by_d
     assert_eq!(got, entities(&suggest.stdout));
     assert!(got.iter().all(|doc| !doc.is_empty()), "{got:?}");
 }
+
+#[test]
+fn each_stdin_line_is_answered_before_the_next_is_sent() {
+    // A client that sends a record only once it has read the answer to the previous one.
+    for jobs in ["1", "2"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_redline"))
+            .args(["batch", "-", "-j", jobs])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start redline");
+        let mut input = child.stdin.take().expect("stdin");
+        let mut output = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+        let (answers, answered) = std::sync::mpsc::channel();
+        let client = std::thread::spawn(move || {
+            for record in stream(3, None).lines() {
+                writeln!(input, "{record}").expect("send a record");
+                let mut answer = String::new();
+                std::io::BufRead::read_line(&mut output, &mut answer).expect("read the answer");
+                answers.send(answer).expect("hand the answer over");
+            }
+        });
+        for i in 0..3 {
+            let answer = answered.recv_timeout(std::time::Duration::from_secs(20));
+            let answer = answer.unwrap_or_else(|_| panic!("-j {jobs}: no answer to record {i} while the client waits"));
+            assert_eq!(ids(answer.as_bytes()), [format!("doc-{i}")]);
+        }
+        client.join().expect("client");
+        assert!(child.wait().expect("redline ends").success());
+    }
+}

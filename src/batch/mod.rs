@@ -130,6 +130,7 @@ pub fn run(
         None => Pipeline::builtin(),
     };
     let claims = Claims::default();
+    let waits_for_input = matches!(input, Input::Stdin);
     let (items, total, encoding): (Box<dyn Iterator<Item = Item> + Send>, _, _) = match input {
         Input::Collection(collection, encoding) => {
             let total = collection.entries.len() as u64;
@@ -141,7 +142,7 @@ pub fn run(
         }
     };
     let progress = Progress::new(total, settings.progress);
-    let mut sink = Emitter { progress, lines: &mut lines, report, fatal: None };
+    let mut sink = Emitter { progress, lines: &mut lines, report, fatal: None, waits_for_input };
     let window = settings.jobs.max(1) * WINDOW_PER_JOB;
     let work = |item| work(item, encoding, &pipeline, output, &claims);
     pool::ordered_map(items, settings.jobs, window, work, &mut sink);
@@ -175,6 +176,10 @@ struct Emitter<'a> {
     lines: &'a mut Option<LineWriter>,
     report: &'a mut (dyn FnMut(&Error) + Send),
     fatal: Option<Error>,
+    /// Whether the input is a stream whose writer may wait for our output before it sends more
+    /// (stdin): then output is flushed whenever everything read so far has been written. Files
+    /// never wait, and a flush per document would cost a `write(2)` each with one job.
+    waits_for_input: bool,
 }
 
 impl pool::Sink<std::result::Result<Done, Failure>> for Emitter<'_> {
@@ -212,7 +217,7 @@ impl pool::Sink<std::result::Result<Done, Failure>> for Emitter<'_> {
     }
 
     fn idle(&mut self) {
-        if let Some(lines) = self.lines.as_mut() {
+        if let Some(lines) = self.lines.as_mut().filter(|_| self.waits_for_input) {
             lines.flush_stream();
         }
         self.progress.draw(false);
