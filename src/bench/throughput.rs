@@ -133,6 +133,12 @@ fn entities_alone(cleaning: &Pipeline, suggester: &Suggester, texts: &[String]) 
 pub fn scaling(dir: &Path, mb: usize, jobs: usize) -> Result<Vec<Figure>> {
     let corpus = dir.join("scaling.jsonl");
     write_corpus(&corpus, mb * 1_000_000, ARTICLE_BYTES)?;
+    // A few articles first, so the 1-thread run does not carry the one-time compilation of the rule
+    // expressions alone (it would flatter the speed-up).
+    let warm_up = Pipeline::builtin();
+    for text in synth::articles(5, ARTICLE_BYTES, 40 * ARTICLE_BYTES) {
+        warm_up.suggest(&mut Document::new("warm-up", text))?;
+    }
     let mut rates = Vec::new();
     for threads in [1, jobs] {
         let collection = Collection::open(std::slice::from_ref(&corpus))?;
