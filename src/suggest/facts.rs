@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use foldhash::fast::RandomState;
 
 use super::gazetteer::Gazetteer;
-use super::tokens::{PUNCTUATION, Tokens, each_token, token_capacity};
+use super::tokens::{PUNCTUATION, Token, Tokens, each_token, token_capacity};
 use super::word_table::WordTable;
 use super::words::{WordList, is_capitalised};
 
@@ -175,13 +175,6 @@ impl Lexicon {
         Self { words: WordTable::new(&whole) }
     }
 
-    /// The facts of a word of bytes `word` whose shape facts are `shape`: those of the table for a
-    /// listed word, else the shape's.
-    #[inline(always)]
-    fn facts_with(&self, word: &[u8], shape: Facts) -> Facts {
-        self.words.get(word).unwrap_or(shape)
-    }
-
     /// The facts of every token of a text, by token index (tests compare it with the one-pass
     /// [`Lexicon::tokens_and_facts`] and feed single rules with it).
     #[cfg(test)]
@@ -194,11 +187,18 @@ impl Lexicon {
     pub fn tokens_and_facts<'a>(&self, text: &'a str) -> (Tokens<'a>, Vec<Facts>) {
         let capacity = token_capacity(text);
         let (mut list, mut facts) = (Vec::with_capacity(capacity), Vec::with_capacity(capacity));
+        let mut batch = Batch::default();
         let bytes = text.as_bytes();
-        each_token(text, |t, shape| {
-            list.push(t);
-            facts.push(self.facts_with(&bytes[t.start..t.end], shape));
+        each_token(text, |t, shape, held| {
+            let listed = match held {
+                Some(head) => self.words.get_short(head, t.end - t.start),
+                None => self.words.get(&bytes[t.start..t.end]),
+            };
+            if batch.push(t, listed.unwrap_or(shape)) {
+                batch.move_to(&mut list, &mut facts);
+            }
         });
+        batch.move_to(&mut list, &mut facts);
         (Tokens { text, list }, facts)
     }
 
@@ -206,7 +206,48 @@ impl Lexicon {
     /// tokenizer's pass is compared with).
     #[cfg(test)]
     pub fn facts_of(&self, word: &str) -> Facts {
-        self.facts_with(word.as_bytes(), shape_of(word))
+        // Those of the table for a listed word, else the shape's.
+        self.words.get(word.as_bytes()).unwrap_or_else(|| shape_of(word))
+    }
+}
+
+/// How many tokens a [`Batch`] holds.
+const BATCH: usize = 64;
+
+/// Tokens and their facts gathered in arrays (on the stack) and moved to their vectors [`BATCH`] at a
+/// time: pushing to two vectors checked both capacities for every token, and their pointers, lengths
+/// and capacities took registers the tokenizer's loop needs.
+struct Batch {
+    tokens: [Token; BATCH],
+    facts: [Facts; BATCH],
+    /// How many tokens are held, at most [`BATCH`].
+    len: usize,
+}
+
+impl Default for Batch {
+    fn default() -> Self {
+        Self { tokens: [Token { start: 0, end: 0 }; BATCH], facts: [Facts::NONE; BATCH], len: 0 }
+    }
+}
+
+impl Batch {
+    /// Adds a token and its facts; whether the batch is now full (and must be moved before the next push).
+    #[inline(always)]
+    fn push(&mut self, token: Token, facts: Facts) -> bool {
+        // Always `self.len` (below `BATCH` once moved): the remainder spares the bounds checks.
+        let i = self.len % BATCH;
+        self.tokens[i] = token;
+        self.facts[i] = facts;
+        self.len = i + 1;
+        self.len == BATCH
+    }
+
+    /// Appends the tokens and facts held to `tokens` and `facts`, and empties the batch.
+    #[cold]
+    fn move_to(&mut self, tokens: &mut Vec<Token>, facts: &mut Vec<Facts>) {
+        tokens.extend_from_slice(&self.tokens[..self.len]);
+        facts.extend_from_slice(&self.facts[..self.len]);
+        self.len = 0;
     }
 }
 

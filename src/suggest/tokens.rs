@@ -104,7 +104,7 @@ fn is_apostrophe(c: char) -> bool {
 /// Cuts a text into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(token_capacity(text));
-    each_token(text, |t, _| out.push(t));
+    each_token(text, |t, _, _| out.push(t));
     out
 }
 
@@ -113,48 +113,101 @@ pub(super) fn token_capacity(text: &str) -> usize {
     text.len() / 5
 }
 
-/// Calls `found` with each token of `text`, in order, and the facts of its shape ([`shape_of`] of its
-/// text, read from what the tokenizer already knows: the class of its first byte): the tokenizer's one
-/// pass over the bytes, which callers extend with their own per-token work.
+/// Calls `found` with each token of `text`, in order, the facts of its shape ([`shape_of`] of its
+/// text, read from what the tokenizer already knows: the class of its first byte) and, for most words
+/// of up to 7 bytes and single punctuation bytes, its bytes as a little-endian integer padded with zeros
+/// (so a word table need not read them again): the tokenizer's one pass over the bytes, which callers
+/// extend with their own per-token work.
 #[inline(always)]
-pub(super) fn each_token(text: &str, mut found: impl FnMut(Token, Facts)) {
+pub(super) fn each_token(text: &str, mut found: impl FnMut(Token, Facts, Option<u64>)) {
     let bytes = text.as_bytes();
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
-        let (end, shape) = match ASCII_CLASS[usize::from(b)] {
-            AsciiClass::Lower => (ascii_word_end(text, at), LOWER_WORD),
-            AsciiClass::Upper => {
-                let end = ascii_word_end(text, at);
-                (end, upper_shape(text, at, end))
+        let (end, shape, held) = match ASCII_CLASS[usize::from(b)] {
+            AsciiClass::Lower => {
+                let (end, held) = ascii_word(text, at);
+                (end, LOWER_WORD, held)
             }
-            AsciiClass::Digit => (ascii_word_end(text, at), Facts::NONE),
+            AsciiClass::Upper => {
+                let (end, held) = ascii_word(text, at);
+                (end, upper_shape(text, at, end), held)
+            }
+            AsciiClass::Digit => {
+                let (end, held) = ascii_word(text, at);
+                (end, Facts::NONE, held)
+            }
             AsciiClass::Space => {
                 at += 1;
                 continue;
             }
-            AsciiClass::Period => (at + 1, Facts::PERIOD),
-            AsciiClass::Other if b == b'\'' && is_possessive(text, at) => (at + 2, Facts::NONE),
-            AsciiClass::Other => (at + 1, Facts::NONE),
+            AsciiClass::Period => (at + 1, Facts::PERIOD, Some(u64::from(b))),
+            AsciiClass::Other if b == b'\'' && is_possessive(text, at) => (at + 2, Facts::NONE, None),
+            AsciiClass::Other => (at + 1, Facts::NONE, Some(u64::from(b))),
             AsciiClass::NotAscii => match non_ascii_token(text, at) {
-                Some(token) => token,
+                Some((end, shape)) => (end, shape, None),
                 None => {
                     at += text[at..].chars().next().map_or(1, char::len_utf8);
                     continue;
                 }
             },
         };
-        found(Token { start: at, end }, shape);
+        found(Token { start: at, end }, shape, held);
         // Most tokens are followed by one space: skipped here, without the dispatch on its class.
         at = if bytes.get(end) == Some(&b' ') { end + 1 } else { end };
     }
 }
 
-/// The end of the word starting with the ASCII letter or digit at `at`.
+/// The end of the word starting with the ASCII letter or digit at `at` and, if it is a run of at most 7
+/// ASCII letters and digits that the byte after it does not extend, its bytes padded with zeros: 8 bytes
+/// are read at once and their letters and digits told apart from the rest with a few integer operations
+/// ([`not_alphanumeric`]) instead of a table look-up per byte.
 #[inline(always)]
-fn ascii_word_end(text: &str, at: usize) -> usize {
+fn ascii_word(text: &str, at: usize) -> (usize, Option<u64>) {
+    let bytes = text.as_bytes();
+    let Some(eight) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>).map(|b| u64::from_le_bytes(*b)) else {
+        // The last 8 bytes of the text.
+        return (ascii_word_end(text, at, at + 1), None);
+    };
+    let stops = not_alphanumeric(eight);
+    if stops == 0 {
+        // 8 bytes or more.
+        return (ascii_word_end(text, at, at + 8), None);
+    }
+    // The first byte is a letter or digit, so the run has 1 to 7 bytes.
+    let len = (stops.trailing_zeros() / 8) as usize;
+    let run = at + len;
+    if MAY_EXTEND[usize::from((eight >> (8 * len)) as u8)] && !stops_word(bytes, at, run) {
+        (word_end(text, at, run), None)
+    } else {
+        (run, Some(eight & ((1 << (8 * len)) - 1)))
+    }
+}
+
+/// The byte `b` repeated in the 8 bytes of an integer.
+const fn repeated(b: u8) -> u64 {
+    u64::from_le_bytes([b; 8])
+}
+
+/// Of the 8 bytes of `x`, the high bit of each that is not an ASCII letter or digit, and no other bit.
+/// Each range test adds a constant to the byte's low 7 bits, which never carries into the next byte.
+#[inline(always)]
+fn not_alphanumeric(x: u64) -> u64 {
+    let low = x & repeated(0x7f);
+    let digit = (low + repeated(0x80 - b'0')) & !(low + repeated(0x7f - b'9'));
+    // Setting bit 5 maps 'A'..='Z' onto 'a'..='z' and nothing else onto them.
+    let folded = low | repeated(0x20);
+    let letter = (folded + repeated(0x80 - b'a')) & !(folded + repeated(0x7f - b'z'));
+    // A byte with its high bit set is not ASCII.
+    !((digit | letter) & !x) & repeated(0x80)
+}
+
+/// The end of the word starting with the ASCII letter or digit at `at`, whose bytes before `from` are
+/// known to be ASCII letters or digits.
+#[inline(always)]
+fn ascii_word_end(text: &str, at: usize, from: usize) -> usize {
     // Most words are a run of ASCII letters and digits ended by a space or punctuation.
     let bytes = text.as_bytes();
-    let run = ascii_run_end(bytes, at + 1);
+    let run = ascii_run_end(bytes, from);
     match bytes.get(run) {
         Some(&next) if MAY_EXTEND[usize::from(next)] && !stops_word(bytes, at, run) => word_end(text, at, run),
         _ => run,

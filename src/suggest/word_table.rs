@@ -40,18 +40,28 @@ struct Key {
 const KEY_COVERS: usize = 16;
 
 impl Key {
-    /// The key of a word: its first and last 8 bytes (overlapping for shorter words), its first and last
-    /// 4 bytes under 8 bytes, or its first, middle and last byte under 4 bytes.
+    /// The key of a word: its first and last 8 bytes (overlapping for words of 9 to 15 bytes), or, up
+    /// to 8 bytes, its bytes padded with zeros ([`Key::short`]), read as two overlapping halves (or,
+    /// under 4 bytes, as its first, middle and last byte, each in its place).
     #[inline]
     fn of(word: &[u8]) -> Self {
         let len = word.len();
-        let (head, tail) = match len {
-            8.. => (read_u64(word, 0), read_u64(word, len - 8)),
-            4..8 => (u64::from(read_u32(word, 0)) | u64::from(read_u32(word, len - 4)) << 32, 0),
-            1..4 => (u64::from(word[0]) | u64::from(word[len / 2]) << 8 | u64::from(word[len - 1]) << 16, 0),
-            0 => (0, 0),
+        let head = match len {
+            9.. => return Self { head: read_u64(word, 0), tail: read_u64(word, len - 8), len },
+            4..=8 => u64::from(read_u32(word, 0)) | u64::from(read_u32(word, len - 4)) << (8 * (len - 4)),
+            1..4 => {
+                let (middle, last) = (len / 2, len - 1);
+                u64::from(word[0]) | u64::from(word[middle]) << (8 * middle) | u64::from(word[last]) << (8 * last)
+            }
+            0 => 0,
         };
-        Self { head, tail, len }
+        Self::short(head, len)
+    }
+
+    /// The key of a word of `len` bytes, at most 8, given as a little-endian integer padded with zeros.
+    #[inline(always)]
+    fn short(head: u64, len: usize) -> Self {
+        Self { head, tail: 0, len }
     }
 
     /// A hash of the key whose top `64 - shift` bits pick the slot.
@@ -138,7 +148,24 @@ impl<V: Copy + Default> WordTable<V> {
         if self.leads[lead_index(first, second)] & lead_bit(word.len()) == 0 {
             return None;
         }
-        let key = Key::of(word);
+        self.find(Key::of(word), word)
+    }
+
+    /// The value of the word of `len` bytes (1 to 7) given as a little-endian integer padded with zeros
+    /// (as [`get`](Self::get) of those bytes, without reading them from memory again).
+    #[inline(always)]
+    pub fn get_short(&self, head: u64, len: usize) -> Option<V> {
+        debug_assert!((1..8).contains(&len) && head >> (8 * len) == 0, "{head:x} {len}");
+        if self.leads[lead_index(head as u8, (head >> 8) as u8)] & lead_bit(len) == 0 {
+            return None;
+        }
+        // A key of at most 16 bytes is the whole word, which is then never read.
+        self.find(Key::short(head, len), &[])
+    }
+
+    /// The value of the word of key `key` (and bytes `word`, read only beyond [`KEY_COVERS`] bytes).
+    #[inline(always)]
+    fn find(&self, key: Key, word: &[u8]) -> Option<V> {
         let mask = self.slots.len() - 1;
         let mut i = self.first_slot(key);
         loop {
