@@ -533,4 +533,37 @@ mod tests {
         assert!(t.breaks_line_before(3));
         assert!(!t.breaks_line_before(4));
     }
+
+    #[test]
+    fn not_alphanumeric_marks_the_top_bit_of_exactly_the_bytes_that_are_not_letters_or_digits() {
+        for b in 0..=u8::MAX {
+            for place in 0..8 {
+                let mut eight = *b"aZ09zA9a";
+                eight[place] = b;
+                let want = if ASCII_WORD[usize::from(b)] { 0 } else { 0x80 << (8 * place) };
+                assert_eq!(not_alphanumeric(u64::from_le_bytes(eight)), want, "{b:#x} at {place}");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_words_end_where_the_byte_by_byte_scan_ends_them_and_hold_their_bytes() {
+        let text = "a ab abc1 abcdefg abcdefgh abcdefghi Zz9, U.S. e.g. 3.5, 1,000 AT&T O'Brien don’t \
+                    it's Zoë naïve x. ab. a1. Q&A 15-year-old i\u{301} ab_cd end";
+        let bytes = text.as_bytes();
+        for at in (0..bytes.len()).filter(|&k| ASCII_WORD[usize::from(bytes[k])]) {
+            let (end, held) = ascii_word(text, at);
+            assert_eq!(end, ascii_word_end(text, at, at + 1), "word at {at}");
+            if let Some(held) = held {
+                assert!(end - at < 8 && bytes.len() - at >= 8, "word at {at}");
+                let mut padded = [0; 8];
+                padded[..end - at].copy_from_slice(&bytes[at..end]);
+                assert_eq!(held, u64::from_le_bytes(padded), "word at {at}");
+            }
+        }
+        // Short words far enough from the end are held; longer ones and the last few bytes are not.
+        assert_eq!(ascii_word("abc def ghi", 0), (3, Some(u64::from_le_bytes(*b"abc\0\0\0\0\0"))));
+        assert_eq!(ascii_word("abcdefgh ij", 0), (8, None));
+        assert_eq!(ascii_word("abc", 0), (3, None));
+    }
 }

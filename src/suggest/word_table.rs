@@ -13,6 +13,10 @@ use std::hash::BuildHasher;
 pub struct WordTable<V> {
     /// Bit `n` of entry [`lead_index`]: some word of `n` bytes (31: 31 or more) starts with such bytes.
     leads: Box<[u32; LEADS]>,
+    /// Bit `n` of entry [`short_lead_index`] of a word of `n` bytes (1 to 7), read by
+    /// [`get_short`](Self::get_short): the lead filter with its index taken from the word's bytes in one
+    /// operation.
+    short_leads: Box<[u8; SHORT_LEADS]>,
     slots: Vec<Slot<V>>,
     /// The word of each slot, compared only for words longer than 16 bytes.
     words: Vec<&'static str>,
@@ -81,6 +85,17 @@ fn lead_index(first: u8, second: u8) -> usize {
     usize::from(first & 0x3f) << 5 | usize::from(second & 0x1f)
 }
 
+/// The number of entries of the short words' lead filter: indices of 13 bits, the low 6 bits of a word's
+/// first byte and the low 5 of its second.
+const SHORT_LEADS: usize = 0x1f40;
+
+/// The entry of the short words' lead filter for a word of up to 7 bytes padded with zeros: the same bits
+/// of its first two bytes as [`lead_index`], read in place.
+#[inline(always)]
+fn short_lead_index(head: u64) -> usize {
+    (head & 0x1f3f) as usize
+}
+
 /// The lead filter's bit of a word length.
 #[inline(always)]
 fn lead_bit(len: usize) -> u32 {
@@ -119,12 +134,15 @@ impl<V: Copy + Default> WordTable<V> {
         let wanted = (4 * map.len()).next_power_of_two().max(16);
         let shift = 64 - wanted.trailing_zeros();
         let empty = Slot { key: Key::default(), value: V::default() };
-        let leads = Box::new([0; LEADS]);
-        let mut table = Self { leads, slots: vec![empty; wanted], words: vec![""; wanted], shift };
+        let (leads, short_leads) = (Box::new([0; LEADS]), Box::new([0; SHORT_LEADS]));
+        let mut table = Self { leads, short_leads, slots: vec![empty; wanted], words: vec![""; wanted], shift };
         for (&word, &value) in map.iter() {
             let Some((first, second)) = lead(word.as_bytes()) else { continue };
             table.leads[lead_index(first, second)] |= lead_bit(word.len());
             let key = Key::of(word.as_bytes());
+            if key.len < 8 {
+                table.short_leads[short_lead_index(key.head)] |= 1 << key.len;
+            }
             let mut i = table.first_slot(key);
             while table.slots[i].key.len != 0 {
                 i = (i + 1) & (wanted - 1);
@@ -156,7 +174,7 @@ impl<V: Copy + Default> WordTable<V> {
     #[inline(always)]
     pub fn get_short(&self, head: u64, len: usize) -> Option<V> {
         debug_assert!((1..8).contains(&len) && head >> (8 * len) == 0, "{head:x} {len}");
-        if self.leads[lead_index(head as u8, (head >> 8) as u8)] & lead_bit(len) == 0 {
+        if self.short_leads[short_lead_index(head)] >> len & 1 == 0 {
             return None;
         }
         // A key of at most 16 bytes is the whole word, which is then never read.
@@ -235,6 +253,23 @@ mod tests {
         for w in absent {
             assert_eq!(table.get(w.as_bytes()), None, "{w}");
         }
+    }
+
+    #[test]
+    fn short_words_are_found_from_their_padded_bytes_as_from_their_bytes() {
+        let words = ["a", "I", "an", "Al", "Ann", "May", "Mayo", "Ángela", "O'Neill", "said", "McDonald", "Senator"];
+        let map: HashMap<&'static str, usize> = words.iter().enumerate().map(|(i, &w)| (w, i + 1)).collect();
+        let table = WordTable::new(&map);
+        let probes = ["a", "A", "I", "i", "an", "Al", "Ann", "May", "Mayo", "Maya", "said", "sai", "O'Neill", "Ángel"];
+        for word in words.iter().chain(&probes).map(|w| w.as_bytes()).filter(|w| w.len() < 8) {
+            let mut padded = [0; 8];
+            padded[..word.len()].copy_from_slice(word);
+            let head = u64::from_le_bytes(padded);
+            assert_eq!(Key::of(word), Key::short(head, word.len()), "{word:?}");
+            assert_eq!(table.get_short(head, word.len()), table.get(word), "{word:?}");
+        }
+        assert_eq!(table.get_short(u64::from(b'a'), 1), Some(1));
+        assert_eq!(table.get_short(u64::from_le_bytes(*b"Mayor\0\0\0"), 5), None);
     }
 
     #[test]
