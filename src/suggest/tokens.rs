@@ -177,9 +177,21 @@ fn ascii_word(text: &str, at: usize) -> (usize, Option<u64>) {
     if MAY_EXTEND[usize::from(eight[len])] && !stops_word(bytes, at, run) {
         (word_end(text, at, run), None)
     } else {
-        (run, Some(u64::from_le_bytes(*eight) & ((1 << (8 * len)) - 1)))
+        (run, Some(u64::from_le_bytes(*eight) & FIRST_BYTES[len]))
     }
 }
+
+/// The bits of the first `n` bytes of a little-endian integer, by `n` (a table look-up is shorter than
+/// the shifts).
+static FIRST_BYTES: [u64; 8] = {
+    let mut masks = [0; 8];
+    let mut n = 1;
+    while n < 8 {
+        masks[n] = (1 << (8 * n)) - 1;
+        n += 1;
+    }
+    masks
+};
 
 /// The end of the word starting with the ASCII letter or digit at `at`, whose bytes before `from` are
 /// known to be ASCII letters or digits.
