@@ -123,7 +123,9 @@ pub(super) fn each_token(text: &str, mut found: impl FnMut(Token, Facts, Option<
     let bytes = text.as_bytes();
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
-        let (end, shape, held) = match ASCII_CLASS[usize::from(b)] {
+        // Most tokens are lower-case words: told apart from the rest before the dispatch on the class.
+        let class = if b.is_ascii_lowercase() { AsciiClass::Lower } else { ASCII_CLASS[usize::from(b)] };
+        let (end, shape, held) = match class {
             AsciiClass::Lower => {
                 let (end, held) = ascii_word(text, at);
                 (end, LOWER_WORD, held)

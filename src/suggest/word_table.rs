@@ -174,7 +174,7 @@ impl<V: Copy + Default> WordTable<V> {
     #[inline(always)]
     pub fn get_short(&self, head: u64, len: usize) -> Option<V> {
         debug_assert!((1..8).contains(&len) && head >> (8 * len) == 0, "{head:x} {len}");
-        if self.short_leads[short_lead_index(head)] >> len & 1 == 0 {
+        if u32::from(self.short_leads[short_lead_index(head)]) >> len & 1 == 0 {
             return None;
         }
         // A key of at most 16 bytes is the whole word, which is then never read.
