@@ -252,7 +252,11 @@ impl Document {
     /// Adds entities without recording undo (suggestions on open, or a file being loaded).
     /// Returns the ids given to them, in order; a bad range is refused with a message.
     pub fn add_entities(&mut self, entities: impl IntoIterator<Item = NewEntity>) -> Result<Vec<EntityId>, ModelError> {
-        let mut ids = Vec::new();
+        let entities = entities.into_iter();
+        // Room for all of them at once (a suggester's list knows its length), not one growth at a time.
+        let room = entities.size_hint().0;
+        self.entities.reserve(room);
+        let mut ids = Vec::with_capacity(room);
         for new in entities {
             if new.status == EntityStatus::NeedsReview {
                 self.check_clean_range(new.start, new.end)?;

@@ -31,19 +31,15 @@ impl DateFinder {
         Self { expressions: Expressions::new(gazetteer) }
     }
 
-    /// Proposes DATE spans.
-    pub fn find(&self, text: &str) -> Vec<Candidate<'static>> {
-        self.expressions
-            .matches(text)
-            .filter_map(|(start, end)| {
-                let found = &text[start..end];
-                if !self.keeps(text, start, end, found) {
-                    return None;
-                }
+    /// Adds DATE spans to `out`.
+    pub fn find(&self, text: &str, out: &mut Vec<Candidate<'_>>) {
+        for (start, end) in self.expressions.matches(text) {
+            let found = &text[start..end];
+            if self.keeps(text, start, end, found) {
                 let score = if found.len() == 4 && found.bytes().all(|b| b.is_ascii_digit()) { 0.6 } else { 0.8 };
-                Some(Candidate { start, end, label: DATE, origin: super::HEURISTICS, score })
-            })
-            .collect()
+                out.push(Candidate { start, end, label: DATE, origin: super::HEURISTICS, score });
+            }
+        }
     }
 
     /// Filters matches that are numbers or words rather than dates.
@@ -70,7 +66,9 @@ mod tests {
     use super::*;
 
     fn dates(text: &str) -> Vec<&str> {
-        DateFinder::new(Gazetteer::shipped()).find(text).into_iter().map(|c| &text[c.start..c.end]).collect()
+        let mut found = Vec::new();
+        DateFinder::new(Gazetteer::shipped()).find(text, &mut found);
+        found.into_iter().map(|c| &text[c.start..c.end]).collect()
     }
 
     #[test]

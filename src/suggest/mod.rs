@@ -111,18 +111,17 @@ impl Suggester {
         let (tokens, facts) = self.lexicon.tokens_and_facts(cleaned);
         let entity_starts = facts::indices_with(&facts, Facts::ENTITY_START);
         let places = self.gazetteer.entities.find_at(&tokens, entity_starts);
-        let (people, orgs, dates) =
-            (people::find(&tokens, &facts, self.gazetteer), orgs::find(&tokens, &facts), self.dates.find(cleaned));
-        // Every rule's candidates are known before they are put together, so `out` is allocated once.
+        // Every rule adds its candidates to one list, with room for one every few tokens (more than
+        // news has), so the list is allocated once and nothing is copied.
         let mut out = self.patterns.find(&tokens);
-        out.reserve(places.len() + people.len() + orgs.len() + dates.len());
+        out.reserve(places.len() + tokens.len() / 8);
         out.extend(places.into_iter().map(|m| {
             let (start, end) = tokens.span(m.first, m.last);
             Candidate { start, end, label: m.label, origin: GAZETTEER, score: 0.8 }
         }));
-        out.extend(people);
-        out.extend(orgs);
-        out.extend(dates);
+        people::find(&tokens, &facts, self.gazetteer, &mut out);
+        orgs::find(&tokens, &facts, &mut out);
+        self.dates.find(cleaned, &mut out);
         // Candidates come in runs of one label (each rule has its own): the last answer is reused while
         // the label is the same string.
         let mut last: Option<(&str, bool)> = None;
@@ -139,12 +138,18 @@ impl Suggester {
 
     /// Non-overlapping pending suggestions for a cleaned text, sorted by position.
     pub fn suggest(&self, cleaned: &str) -> Vec<NewEntity> {
-        resolve(self.candidates(cleaned), &self.names)
+        resolve(self.candidates(cleaned), &self.names, |_| true)
     }
 
     /// Pending suggestions for a document: its accepted entities propagated to their other occurrences
     /// first, then every suggester; nothing overlaps a live entity or repeats a rejected one.
     pub fn suggest_document(&self, doc: &Document) -> Vec<NewEntity> {
+        self.suggest_document_kept(doc, |_| true)
+    }
+
+    /// [`Suggester::suggest_document`]'s suggestions whose label `keep` accepts (asked once per
+    /// distinct label string, not per suggestion).
+    fn suggest_document_kept(&self, doc: &Document, keep: impl FnMut(&str) -> bool) -> Vec<NewEntity> {
         let mut candidates = self.candidates(doc.cleaned());
         let mut memory = propagate::Memory::default();
         memory.learn(doc);
@@ -158,14 +163,13 @@ impl Suggester {
             }));
         }
         candidates.retain(|c| propagate::is_free(doc, c.start, c.end, c.label));
-        resolve(candidates, &self.names)
+        resolve(candidates, &self.names, keep)
     }
 
     /// Adds [`Suggester::suggest_document`]'s suggestions of the document's own labels to it, as
     /// `redline suggest --entities` and `redline batch --entities` do.
     pub fn add_to(&self, doc: &mut Document) -> Result<()> {
-        let mut suggestions = self.suggest_document(doc);
-        suggestions.retain(|s| doc.labels.iter().any(|l| s.label == *l));
+        let suggestions = self.suggest_document_kept(doc, |label| doc.labels.iter().any(|l| l == label));
         doc.add_entities(suggestions).map(drop).map_err(|e| Error::from(e).in_doc(&doc.id))
     }
 }
@@ -212,15 +216,13 @@ fn rank(origin: &str) -> u8 {
 }
 
 /// Picks non-overlapping candidates: by rank, then longest, then highest score, then earliest (then
-/// in the order given).
+/// in the order given), and makes suggestions of those whose label `keep` accepts.
 ///
 /// Whether a candidate is taken depends only on the candidates it overlaps, so the candidates are cut
 /// into runs that overlap one another (by start), and only the candidates of a run are put in that
 /// order: a candidate that overlaps no other (most) needs no sorting. Labels and origins come from `names`.
-fn resolve(candidates: Vec<Candidate>, names: &Names) -> Vec<NewEntity> {
-    let mut by_start: Vec<(usize, usize)> =
-        candidates.iter().enumerate().filter(|(_, c)| c.start < c.end).map(|(i, c)| (c.start, i)).collect();
-    by_start.sort_unstable();
+fn resolve(candidates: Vec<Candidate>, names: &Names, mut keep: impl FnMut(&str) -> bool) -> Vec<NewEntity> {
+    let by_start = by_start(&candidates);
     let mut taken = Taken::new(candidates.iter().map(|c| c.end).max().unwrap_or(0), by_start.len());
     let (mut run, mut keyed) = (Vec::new(), Vec::new());
     let mut run_end = 0;
@@ -233,29 +235,48 @@ fn resolve(candidates: Vec<Candidate>, names: &Names) -> Vec<NewEntity> {
     }
     take_run(&mut taken, &candidates, &mut run, &mut keyed);
     let (mut labels, mut origins) = (Recent::default(), Recent::default());
-    taken
-        .ranges
-        .into_iter()
-        .map(|(start, end, i)| NewEntity {
-            start,
-            end,
-            label: labels.name(candidates[i].label, |l| names.label(l)),
-            origin: origins.name(candidates[i].origin, |o| names.origin(o)),
-            status: EntityStatus::Pending,
-            score: Some(candidates[i].score),
-        })
-        .collect()
+    let mut out = Vec::with_capacity(taken.ranges.len());
+    for (start, end, i) in taken.ranges {
+        let c = &candidates[i];
+        let Some(label) = labels.name(c.label, |l| keep(l).then(|| names.label(l))) else { continue };
+        let origin = origins.name(c.origin, |o| names.origin(o));
+        out.push(NewEntity { start, end, label, origin, status: EntityStatus::Pending, score: Some(c.score) });
+    }
+    out
+}
+
+/// The (start, index) of every candidate that is not empty, in that order. Both fit in one `u64`
+/// (the index in the low bits) for any text under some 2^50 bytes, and sorting integers is several
+/// times cheaper than sorting pairs; pairs are sorted otherwise.
+fn by_start(candidates: &[Candidate]) -> Vec<(usize, usize)> {
+    let shift = usize::BITS - candidates.len().leading_zeros();
+    let last_start = candidates.iter().map(|c| c.start).max().unwrap_or(0);
+    let fits = u64::try_from(last_start).is_ok_and(|s| s.leading_zeros() >= shift);
+    let not_empty = candidates.iter().enumerate().filter(|(_, c)| c.start < c.end);
+    if !fits {
+        let mut pairs = Vec::with_capacity(candidates.len());
+        pairs.extend(not_empty.map(|(i, c)| (c.start, i)));
+        pairs.sort_unstable();
+        return pairs;
+    }
+    // The casts are lossless: `fits` checked both parts.
+    let mut keys = Vec::with_capacity(candidates.len());
+    keys.extend(not_empty.map(|(i, c)| (c.start as u64) << shift | i as u64));
+    keys.sort_unstable();
+    let index_mask = (1u64 << shift) - 1;
+    keys.iter().map(|&k| ((k >> shift) as usize, (k & index_mask) as usize)).collect()
 }
 
 /// The names [`resolve`] gave the first few distinct label (or origin) strings it met, by the
 /// string's address and length: the rules give their candidates the same few constants, so most
-/// suggestions get their name by comparing two integers instead of strings.
-struct Recent<'c> {
+/// suggestions get their name by comparing two integers instead of strings. A label's entry is
+/// `None` when the caller does not keep it.
+struct Recent<'c, N> {
     /// Each string met (compared by address and length) and its name.
-    seen: Vec<(&'c str, Name)>,
+    seen: Vec<(&'c str, N)>,
 }
 
-impl Default for Recent<'_> {
+impl<N> Default for Recent<'_, N> {
     fn default() -> Self {
         Self { seen: Vec::with_capacity(RECENT) }
     }
@@ -265,10 +286,10 @@ impl Default for Recent<'_> {
 /// a linear search (strings met later, such as many labels of propagated entities, are looked up each time).
 const RECENT: usize = 16;
 
-impl<'c> Recent<'c> {
+impl<'c, N: Clone> Recent<'c, N> {
     /// The name of `text`: the one given before to the same string, or `lookup`'s.
     #[inline]
-    fn name(&mut self, text: &'c str, lookup: impl FnOnce(&str) -> Name) -> Name {
+    fn name(&mut self, text: &'c str, lookup: impl FnOnce(&str) -> N) -> N {
         if let Some((_, name)) = self.seen.iter().find(|(seen, _)| std::ptr::eq(*seen, text)) {
             return name.clone();
         }

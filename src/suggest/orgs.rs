@@ -24,9 +24,8 @@ pub(super) fn abbreviated_suffixes() -> &'static WordList {
     &ABBREVIATED
 }
 
-/// Proposes ORG spans; `facts` are the tokens' facts ([`super::facts::Lexicon::facts`]).
-pub fn find(tokens: &Tokens, facts: &[Facts]) -> Vec<Candidate<'static>> {
-    let mut out = Vec::new();
+/// Adds ORG spans to `out`; `facts` are the tokens' facts ([`super::facts::Lexicon::facts`]).
+pub fn find(tokens: &Tokens, facts: &[Facts], out: &mut Vec<Candidate<'_>>) {
     let is = |j: usize, fact: Facts| facts.get(j).is_some_and(|f| f.has(fact));
     for i in indices_with(facts, Facts::ORG_SUFFIX) {
         if is(i + 1, Facts::ORG_SUFFIX) && !tokens.breaks_line_before(i + 1) {
@@ -48,7 +47,6 @@ pub fn find(tokens: &Tokens, facts: &[Facts]) -> Vec<Candidate<'static>> {
         let (start, end) = tokens.span(first, last);
         out.push(Candidate { start, end, label: ORG, origin: super::HEURISTICS, score: 0.75 });
     }
-    out
 }
 
 /// Whether a token starts with a capital and is not a function word: part of a name.
@@ -114,7 +112,9 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<&str> {
         let tokens = Tokens::new(text);
-        find(&tokens, &Lexicon::shipped().facts(&tokens)).into_iter().map(|c| &text[c.start..c.end]).collect()
+        let mut found = Vec::new();
+        find(&tokens, &Lexicon::shipped().facts(&tokens), &mut found);
+        found.into_iter().map(|c| &text[c.start..c.end]).collect()
     }
 
     #[test]

@@ -183,11 +183,11 @@ pub(super) fn lists() -> [(&'static WordList, Facts); 6] {
 const CUES: Facts =
     Facts::ROLE_NOUN.union(Facts::SPEECH_VERB).union(Facts::TITLE).union(Facts::PLACE_NOUN).union(Facts::GIVEN_NAME);
 
-/// Proposes PERSON spans, possibly overlapping (the caller keeps the best); `facts` are the tokens'
-/// facts ([`super::facts::Lexicon::facts`]).
-pub fn find(tokens: &Tokens, facts: &[Facts], gazetteer: &Gazetteer) -> Vec<Candidate<'static>> {
+/// Adds PERSON spans to `out`, possibly overlapping (the caller keeps the best); `facts` are the
+/// tokens' facts ([`super::facts::Lexicon::facts`]).
+pub fn find(tokens: &Tokens, facts: &[Facts], gazetteer: &Gazetteer, out: &mut Vec<Candidate<'_>>) {
     let rules = Rules { tokens, facts, gazetteer };
-    let mut found = Vec::new();
+    let mut found = Vec::with_capacity(facts.len() / 32);
     // The tokens where a name may be mentioned again, noted in this pass so the second looks only at them.
     let mut name_starts = Vec::with_capacity(facts.len() / 4);
     for (i, &f) in facts.iter().enumerate() {
@@ -214,9 +214,8 @@ pub fn find(tokens: &Tokens, facts: &[Facts], gazetteer: &Gazetteer) -> Vec<Cand
     }
     found.sort_by_key(|&(f, l, _)| (f, std::cmp::Reverse(l)));
     found.dedup_by_key(|(f, _, _)| *f);
-    let mut out: Vec<Candidate<'static>> = found.iter().map(|&(f, l, score)| candidate(tokens, f, l, score)).collect();
-    out.extend(rules.repeated_names(&found, &name_starts));
-    out
+    out.extend(found.iter().map(|&(f, l, score)| candidate(tokens, f, l, score)));
+    rules.repeated_names(&found, &name_starts, out);
 }
 
 /// Adds to `found` the names a lower-case cue at token `i` introduces: a role noun before a full name
@@ -364,14 +363,13 @@ impl<'a> Rules<'_, 'a> {
         self.not_a_place(first) && self.gazetteer.entities.label_of_span(self.tokens, first, last).is_none()
     }
 
-    /// Every other mention of a person found by the rules: the full name again, or the surname alone.
-    /// `name_starts` are the tokens, in order, with a fact of [`NAME_START`].
-    fn repeated_names(&self, found: &[(usize, usize, f32)], name_starts: &[usize]) -> Vec<Candidate<'static>> {
+    /// Adds to `out` every other mention of a person found by the rules: the full name again, or the
+    /// surname alone. `name_starts` are the tokens, in order, with a fact of [`NAME_START`].
+    fn repeated_names(&self, found: &[(usize, usize, f32)], name_starts: &[usize], out: &mut Vec<Candidate<'_>>) {
         let t = self.tokens;
         let names = self.known_names(found);
-        let mut out = Vec::new();
         if names.is_empty() {
-            return out;
+            return;
         }
         // `found` is sorted by first token: tokens before `covered` are inside a name found by the rules.
         let (mut next, mut covered) = (0, 0);
@@ -390,7 +388,6 @@ impl<'a> Rules<'_, 'a> {
                 out.push(candidate(t, i, last, 0.85));
             }
         }
-        out
     }
 
     /// The names found, and the surnames of those that do not end in a given name.
@@ -582,10 +579,10 @@ mod tests {
     fn people(text: &str) -> Vec<String> {
         let tokens = Tokens::new(text);
         let facts = Lexicon::shipped().facts(&tokens);
-        let mut out: Vec<(usize, String)> = find(&tokens, &facts, Gazetteer::shipped())
-            .into_iter()
-            .map(|c| (c.start, text[c.start..c.end].to_string()))
-            .collect();
+        let mut found = Vec::new();
+        find(&tokens, &facts, Gazetteer::shipped(), &mut found);
+        let mut out: Vec<(usize, String)> =
+            found.into_iter().map(|c| (c.start, text[c.start..c.end].to_string())).collect();
         out.sort();
         out.into_iter().map(|(_, s)| s).collect()
     }

@@ -140,6 +140,7 @@ fn resolve_prefers_rank_then_length_then_score_then_position() {
             c(20, 22, "GPE", GAZETTEER, 0.8),
         ],
         &Names::new(&crate::labels::default_labels()),
+        |_| true,
     );
     let spans: Vec<_> = got.iter().map(|e| (e.start, e.end, e.label.as_str(), e.origin.as_str())).collect();
     assert_eq!(
@@ -219,11 +220,42 @@ fn resolving_run_by_run_takes_what_one_pass_over_every_candidate_takes() {
             }
         }
         want.sort_unstable();
-        let resolved = resolve(candidates.clone(), &Names::new(&crate::labels::default_labels()));
+        let resolved = resolve(candidates.clone(), &Names::new(&crate::labels::default_labels()), |_| true);
         let got: Vec<(usize, usize, &str, &str)> =
             resolved.iter().map(|e| (e.start, e.end, e.label.as_str(), e.origin.as_str())).collect();
         let want: Vec<(usize, usize, &str, &str)> =
             want.iter().map(|&(s, e, i)| (s, e, candidates[i].label, candidates[i].origin)).collect();
         assert_eq!(got, want, "round {round}");
     }
+}
+
+#[test]
+fn candidates_by_start_are_sorted_pairs_of_the_non_empty_ones() {
+    let mut rng = Rng::new(5);
+    let mut next = |n: usize| rng.below(n);
+    for round in 0..300 {
+        // Sometimes starts too large to share a `u64` with the index.
+        let far = if round % 7 == 0 { usize::MAX / 4 } else { 0 };
+        let candidates: Vec<Candidate> = (0..next(80))
+            .map(|_| {
+                let start = far + next(60);
+                Candidate { start, end: start + next(3), label: "ORG", origin: HEURISTICS, score: 0.5 }
+            })
+            .collect();
+        let mut want: Vec<(usize, usize)> =
+            candidates.iter().enumerate().filter(|(_, c)| c.start < c.end).map(|(i, c)| (c.start, i)).collect();
+        want.sort_unstable();
+        assert_eq!(by_start(&candidates), want, "round {round}");
+    }
+}
+
+#[test]
+fn only_the_kept_labels_are_suggested_and_in_the_same_places() {
+    let suggester = Suggester::builtin();
+    let text = "President Ada Okafor met Acme Corp. in Paris on March 3, 2019, said Ted Lee.";
+    let all = resolve(suggester.candidates(text), &suggester.names, |_| true);
+    let dates = resolve(suggester.candidates(text), &suggester.names, |l| l == "DATE");
+    assert!(all.len() > dates.len() && !dates.is_empty(), "{all:?}");
+    let want: Vec<&NewEntity> = all.iter().filter(|e| e.label.as_str() == "DATE").collect();
+    assert_eq!(dates.iter().collect::<Vec<_>>(), want);
 }
