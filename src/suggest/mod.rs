@@ -226,14 +226,26 @@ fn resolve(candidates: Vec<Candidate>, names: &Names, mut keep: impl FnMut(&str)
     let mut taken = Taken::new(candidates.iter().map(|c| c.end).max().unwrap_or(0), by_start.len());
     let (mut run, mut keyed) = (Vec::new(), Vec::new());
     let mut run_end = 0;
+    // Takes the candidates of a run (overlapping one another, after every run taken before) in this
+    // order, keeps [`Taken::ranges`] in position order, and empties the run.
+    let mut take_run = |run: &mut Vec<usize>| {
+        match run[..] {
+            [] => {}
+            // A candidate that overlaps no other (most) is taken, and no later run can overlap it:
+            // its bytes need no marking.
+            [i] => taken.ranges.push((candidates[i].start, candidates[i].end, i)),
+            _ => take_overlapping(&mut taken, &candidates, run, &mut keyed),
+        }
+        run.clear();
+    };
     for &(start, i) in &by_start {
         if start >= run_end {
-            take_run(&mut taken, &candidates, &mut run, &mut keyed);
+            take_run(&mut run);
         }
         run.push(i);
         run_end = run_end.max(candidates[i].end);
     }
-    take_run(&mut taken, &candidates, &mut run, &mut keyed);
+    take_run(&mut run);
     let (mut labels, mut origins) = (Recent::default(), Recent::default());
     let mut out = Vec::with_capacity(taken.ranges.len());
     for (start, end, i) in taken.ranges {
@@ -301,20 +313,13 @@ impl<'c, N: Clone> Recent<'c, N> {
     }
 }
 
-/// Takes the candidates of a run (indices of candidates overlapping one another, after every run taken
-/// before) in [`resolve`]'s order, keeps [`Taken::ranges`] in position order, and empties the run;
-/// `keyed` is room for the run's keys.
-fn take_run(taken: &mut Taken, candidates: &[Candidate], run: &mut Vec<usize>, keyed: &mut Vec<(ResolveKey, usize)>) {
-    if let [i] = run[..] {
-        // A candidate that overlaps no other is taken, and no later run can overlap it: its bytes need
-        // no marking.
-        taken.ranges.push((candidates[i].start, candidates[i].end, i));
-        run.clear();
-        return;
-    }
+/// Takes the candidates of a run of two or more overlapping one another (indices; after every run
+/// taken before) in [`resolve`]'s order, and keeps [`Taken::ranges`] in position order; `keyed` is
+/// room for the run's keys.
+fn take_overlapping(taken: &mut Taken, candidates: &[Candidate], run: &[usize], keyed: &mut Vec<(ResolveKey, usize)>) {
     let from = taken.ranges.len();
     keyed.clear();
-    keyed.extend(run.drain(..).map(|i| (resolve_key(&candidates[i]), i)));
+    keyed.extend(run.iter().map(|&i| (resolve_key(&candidates[i]), i)));
     keyed.sort_unstable();
     for &(_, i) in keyed.iter() {
         taken.take(candidates[i].start, candidates[i].end, i);
@@ -340,9 +345,12 @@ fn total_order_key(score: f32) -> i32 {
 /// overlapping; a bit per byte of the text says whether it is taken, so taking costs the length of
 /// the range, wherever in a long document it lies.
 struct Taken {
-    /// Bit `b % 64` of word `b / 64`: byte `b` is inside a taken range.
+    /// Bit `b % 64` of word `b / 64`: byte `b` is inside a taken range. Empty until the first
+    /// [`Taken::take`]: most texts have no overlapping candidates and never need it.
     bits: Vec<u64>,
-    /// The taken ranges (start, end, candidate), in the order they were taken ([`take_run`] puts them
+    /// The length of the text.
+    len: usize,
+    /// The taken ranges (start, end, candidate), in the order they were taken ([`resolve`] puts them
     /// in position order).
     ranges: Vec<(usize, usize, usize)>,
 }
@@ -350,11 +358,14 @@ struct Taken {
 impl Taken {
     /// Nothing taken yet, in a text of `len` bytes (no range ends past it), with room for `most` ranges.
     fn new(len: usize, most: usize) -> Self {
-        Self { bits: vec![0; len.div_ceil(64)], ranges: Vec::with_capacity(most) }
+        Self { bits: Vec::new(), len, ranges: Vec::with_capacity(most) }
     }
 
     /// Takes `start..end` (not empty) for candidate `i` if it overlaps no taken range.
     fn take(&mut self, start: usize, end: usize, i: usize) {
+        if self.bits.is_empty() {
+            self.bits = vec![0; self.len.div_ceil(64)];
+        }
         if Self::words(start, end).any(|(w, mask)| self.bits[w] & mask != 0) {
             return;
         }

@@ -351,8 +351,9 @@ pub(super) struct Expressions {
     /// [`DEICTIC`].
     deictic: Words,
     /// The alternatives that can begin with an ASCII letter, by [`opening_index`] of the first three
-    /// bytes (a superset: bytes are taken modulo 32, so both cases of a letter share an entry).
-    openings: Box<[u16; 1 << 15]>,
+    /// bytes (a superset: the first byte is taken modulo 64 and the others modulo 32, so the case of
+    /// the first letter counts, and both cases of the other letters share an entry).
+    openings: Box<[u16; OPENINGS]>,
     /// Bit `b0 | b1 << 8`: whether a match can begin with the bytes `b0 b1` (exact bytes; a first,
     /// cheaper test than [`Self::openings`]).
     pairs: Box<[u64; 1024]>,
@@ -388,7 +389,7 @@ impl Expressions {
             plural_units: Words::folded(PLURAL_UNITS),
             near_openers: Words::folded(NEAR_OPENERS),
             deictic: Words::folded(DEICTIC),
-            openings: Box::new([0; 1 << 15]),
+            openings: Box::new([0; OPENINGS]),
             pairs: Box::new([0; 1024]),
             next_words: Box::new([[0; 256]; 2]),
         };
@@ -563,8 +564,8 @@ impl Expressions {
     /// The table of [`Self::openings`]: for the first three bytes of every word an alternative can begin
     /// with, in every spelling, that alternative. A word shorter than three bytes is a count ("a",
     /// "an"): white space follows it, then (after a one-byte space) more white space or a unit.
-    fn opening_table(&self) -> Box<[u16; 1 << 15]> {
-        let mut table = Box::new([0u16; 1 << 15]);
+    fn opening_table(&self) -> Box<[u16; OPENINGS]> {
+        let mut table = Box::new([0u16; OPENINGS]);
         let anything: Vec<[u8; 2]> = (0..32).flat_map(|x| (0..32).map(move |y| [x, y])).collect();
         let unit_or_space = (0..=255).filter(|&c| self.units.by_first[usize::from(c)] != 0 || SPACE_LEADS.contains(&c));
         let unit_or_space: Vec<u8> = unit_or_space.collect();
@@ -715,9 +716,14 @@ fn age(b: &[u8], s: usize) -> Option<usize> {
     digit_run(b, s, 3, |i| b[i..].starts_with(TAIL).then_some(i + TAIL.len()).and_then(|e| end(b, e)))
 }
 
-/// The index in [`Expressions::openings`] of three bytes: each taken modulo 32.
+/// The size of [`Expressions::openings`]: six bits of a first byte, five of the next two.
+const OPENINGS: usize = 1 << 16;
+
+/// The index in [`Expressions::openings`] of three bytes: the first taken modulo 64, which keeps the
+/// case of a letter (month and weekday names are capitalised, the "the" of "the 1990s" is not, and
+/// most words that begin like a month are neither: "market", "may"), the others modulo 32.
 fn opening_index(c0: u8, c1: u8, c2: u8) -> usize {
-    usize::from(c0 & 31) << 10 | usize::from(c1 & 31) << 5 | usize::from(c2 & 31)
+    usize::from(c0 & 63) << 10 | usize::from(c1 & 31) << 5 | usize::from(c2 & 31)
 }
 
 /// Bit `j`: whether a match may begin at `window[j + 1]` (a superset: the exact test is
