@@ -275,7 +275,10 @@ impl Document {
             });
             ids.push(id);
         }
-        self.sort_entities();
+        // Suggestions come in position order, after none or before few: checking is cheaper than sorting.
+        if !self.entities.is_sorted_by_key(|e| (e.start, e.end, &e.label, e.id)) {
+            self.sort_entities();
+        }
         self.revision += 1;
         Ok(ids)
     }

@@ -230,3 +230,21 @@ fn sha256_is_lowercase_hex_of_the_utf8_bytes() {
     assert_eq!(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     assert_eq!(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
+
+#[test]
+fn added_entities_end_up_in_position_order_whatever_order_they_come_in() {
+    let entity = |start, end, label: &str| NewEntity {
+        start,
+        end,
+        label: label.into(),
+        origin: "test".into(),
+        status: EntityStatus::Pending,
+        score: None,
+    };
+    let mut doc = Document::new("t", "Ana met Bob and Cy there.");
+    let ids = doc.add_entities([entity(8, 11, "PERSON"), entity(16, 18, "PERSON")]).expect("in order");
+    assert_eq!(ids.len(), 2);
+    doc.add_entities(vec![entity(0, 3, "PERSON"), entity(8, 11, "GPE")]).expect("before and beside");
+    let order: Vec<(usize, &str)> = doc.entities().iter().map(|e| (e.start, e.label.as_str())).collect();
+    assert_eq!(order, [(0, "PERSON"), (8, "GPE"), (8, "PERSON"), (16, "PERSON")]);
+}

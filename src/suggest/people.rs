@@ -191,6 +191,10 @@ pub fn find(tokens: &Tokens, facts: &[Facts], gazetteer: &Gazetteer, out: &mut V
     // The tokens where a name may be mentioned again, noted in this pass so the second looks only at them.
     let mut name_starts = Vec::with_capacity(facts.len() / 4);
     for (i, &f) in facts.iter().enumerate() {
+        // Most tokens have neither kind of fact: one test passes them by.
+        if !f.any(NAME_START.union(CUES)) {
+            continue;
+        }
         if f.any(NAME_START) {
             name_starts.push(i);
         }
@@ -253,7 +257,18 @@ impl<'a> Rules<'_, 'a> {
 
     /// The name that starts at token `i`: name words, initials ("W."), particles between name words and
     /// a suffix, on one line. Returns the first and last token.
+    #[inline]
     fn name_at(&self, i: usize) -> Option<(usize, usize)> {
+        // Most tokens asked about (the word after a speech verb or a role noun) start no name: they are
+        // ruled out here, without a call.
+        if !self.facts.get(i).is_some_and(|f| f.any(NAME_START)) {
+            return None;
+        }
+        self.name_from(i)
+    }
+
+    /// [`Rules::name_at`] for a token that may start a name (it has a fact of [`NAME_START`]).
+    fn name_from(&self, i: usize) -> Option<(usize, usize)> {
         let t = self.tokens;
         if i >= t.len() {
             return None;
