@@ -304,8 +304,6 @@ const YEAR: u16 = 1 << 12;
 const AGE: u16 = 1 << 13;
 /// Every alternative.
 const ALL: u16 = (1 << 14) - 1;
-/// The alternatives that begin with a digit.
-const NUMERIC: u16 = DAY_MONTH | COUNT_AGO | DECADE | YEAR | AGE;
 /// The alternatives that, begun at a letter, open with a word of letters and white space ("last",
 /// "the", "two"), so the first byte of the next word can rule them out ([`Expressions::next_words`]).
 const WORD_THEN_SPACE: u16 = SHIFTED | SPAN | SEASON | PLURAL | NEAR | COUNT_AGO | DECADE;
@@ -430,7 +428,9 @@ impl Expressions {
                     continue;
                 }
                 let alternatives = match window[j + 1] {
-                    b'0'..=b'9' => NUMERIC,
+                    // No match begins inside a number (no word boundary between two digits).
+                    b'0'..=b'9' if window[j].is_ascii_digit() => 0,
+                    b'0'..=b'9' => numeric_openers(b, i + j),
                     0..0x80 => self.openings[opening_index(window[j + 1], window[j + 2], window[j + 3])],
                     _ => self.openers(b, i + j),
                 };
@@ -447,7 +447,7 @@ impl Expressions {
     fn openers(&self, b: &[u8], s: usize) -> u16 {
         let at = |k: usize| b.get(s + k).copied().unwrap_or(0);
         match at(0) {
-            b'0'..=b'9' => NUMERIC,
+            b'0'..=b'9' => numeric_openers(b, s),
             0..0x80 => self.openings[opening_index(at(0), at(1), at(2))],
             _ if b[s..].starts_with(LONG_S) || b[s..].starts_with(KELVIN) => ALL,
             _ => 0,
@@ -703,6 +703,31 @@ impl Expressions {
     }
 }
 
+/// The alternatives that begin with a digit (day and month, count, decade, year, age) and can begin
+/// at the digit at `s`, judging by the length of its run of digits and the byte after the run (exact:
+/// each needs the whole run, as no digit can follow a shorter one): a day has one or two digits then
+/// an ordinal or white space, a count white space, a year four digits, a decade four digits and "s",
+/// an age one to three digits and "-". Most numbers in news ("1,000", "3.5", "10:30") are none of them.
+fn numeric_openers(b: &[u8], s: usize) -> u16 {
+    let n = digits(b, s);
+    let after = b.get(s + n).copied().unwrap_or(0);
+    let space = SPACE_LEADS.contains(&after);
+    let mut alternatives = 0;
+    if n <= 2 && (space || matches!(after, b's' | b'n' | b'r' | b't')) {
+        alternatives |= DAY_MONTH;
+    }
+    if space {
+        alternatives |= COUNT_AGO;
+    }
+    if n == 4 {
+        alternatives |= YEAR | if after == b's' { DECADE } else { 0 };
+    }
+    if n <= 3 && after == b'-' {
+        alternatives |= AGE;
+    }
+    alternatives
+}
+
 /// "2016": `(?:1[89][0-9][0-9]|20[0-9][0-9])(?-u:\b)`.
 fn year(b: &[u8], s: usize) -> Option<usize> {
     let d = b.get(s..s + 4)?;
@@ -763,4 +788,26 @@ fn spellings(word: &[u8], folded: bool) -> Vec<Vec<u8>> {
         out = out.iter().flat_map(|p| char_variants(c).into_iter().map(move |v| [p.as_slice(), v].concat())).collect();
     }
     out.into_iter().map(|s| s[..s.len().min(3)].to_vec()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_open_only_the_alternatives_their_digits_allow() {
+        let at = |text: &str| numeric_openers(text.as_bytes(), 0);
+        assert_eq!(at("3 March"), DAY_MONTH | COUNT_AGO);
+        assert_eq!(at("31st March"), DAY_MONTH);
+        assert_eq!(at("100 years ago"), COUNT_AGO);
+        assert_eq!(at("2016,"), YEAR);
+        assert_eq!(at("1990s"), YEAR | DECADE);
+        assert_eq!(at("15-year-old"), AGE);
+        assert_eq!(at("2016 was"), YEAR | COUNT_AGO);
+        assert_eq!(at("12345 days ago"), COUNT_AGO, "a count of any length");
+        assert_eq!(at("1234-year-old"), YEAR, "too long for an age");
+        for none in ["1,000", "3.5", "10:30", "12345x", "123456-year-old", "7"] {
+            assert_eq!(at(none), 0, "{none}");
+        }
+    }
 }

@@ -383,6 +383,10 @@ fn matcher_agrees_on_hand_picked_edges() {
         "the  past decade, The\u{a0}past week, THE 1990s, The 1990s, them past years, the. past year, the",
         "a\tfew weeks ago, a  few days ago, a fewer days ago, an hour ago, many years\nago, two years ago.",
         "last\u{2009}Tuesday, last\r\nweek, upcoming  months, earlier this\u{3000}year, last_week, last1 week",
+        // Numbers: the run of digits and the byte after it decide which alternatives are tried.
+        "1,000 days ago, 3.5 years ago, 10:30, 10 years ago, 10\u{2009}years ago, 100 years ago, 5-year-old",
+        "123-year-old, 1234-year-old, 2019s, 20190, 1990s, 19900s, 199s, 2019-20, 3rd of May, 31st March",
+        "3 March, 3\u{a0}March 2020, 03 May, 123 May, 3x May, 3nd May, 12th\tof May, 2016, 20160, 1899.",
     ] {
         assert_same(text);
     }
