@@ -31,7 +31,7 @@ pub fn find(tokens: &Tokens, facts: &[Facts], out: &mut Vec<Candidate<'_>>) {
         if is(i + 1, Facts::ORG_SUFFIX) && !tokens.breaks_line_before(i + 1) {
             continue;
         }
-        let first = left_edge(tokens, facts, i);
+        let first = without_call_to_action(tokens, left_edge(tokens, facts, i), i);
         let mut last = i;
         if is(i, Facts::ABBREVIATED_SUFFIX) && attached_period(tokens, i + 1) {
             last = i + 1;
@@ -70,6 +70,18 @@ fn left_edge(tokens: &Tokens, facts: &[Facts], i: usize) -> usize {
         }
     }
     first
+}
+
+/// Imperatives that open a line or sentence of page text before an organisation's name ("Follow NBC
+/// News Latino on Facebook", "Join Acme Corp. today"): capitalised by position, not part of the name.
+/// Words that also begin names ("Watch Tower Society", "Read Foundation") are left out.
+const CALLS_TO_ACTION: [&str; 8] = ["Call", "Contact", "Download", "Email", "Follow", "Join", "Subscribe", "Visit"];
+
+/// `first` moved past a call to action that opens the line or sentence, if the name goes on after it
+/// (`i` is the suffix).
+fn without_call_to_action(tokens: &Tokens, first: usize, i: usize) -> usize {
+    let opens = first == 0 || tokens.breaks_line_before(first) || matches!(tokens.text(first - 1), "." | "!" | "?");
+    if first < i && opens && CALLS_TO_ACTION.contains(&tokens.text(first)) { first + 1 } else { first }
 }
 
 /// The last token of an "of"/"for" phrase starting at token `i` ("of Oregon", "of the Interior").
@@ -129,6 +141,14 @@ mod tests {
         assert_eq!(orgs("shares of Acme Corp. fell"), ["Acme Corp."]);
         assert_eq!(orgs("The Pacific Coast Railway Co opened"), ["Pacific Coast Railway Co"]);
         assert_eq!(orgs("Johnson & Johnson Foundation"), ["Johnson & Johnson Foundation"]);
+    }
+
+    #[test]
+    fn a_call_to_action_before_the_name_stays_out() {
+        assert_eq!(orgs("Follow NBC News Latino on Facebook."), ["NBC News"]);
+        assert_eq!(orgs("He spoke. Join Acme Corp. today"), ["Acme Corp."]);
+        assert_eq!(orgs("Watch Tower Society members met"), ["Watch Tower Society"]);
+        assert!(orgs("Follow Ministry staff").is_empty());
     }
 
     #[test]

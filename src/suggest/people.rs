@@ -234,6 +234,15 @@ fn lower_case_cue(rules: &Rules, i: usize, facts: Facts, found: &mut Vec<(usize,
     }
 }
 
+/// Capitalised words that, followed by "more", make a link label glued after a name in page text
+/// ("Jess Phillips and Gloria de Piero Read more").
+const MORE_LINK_WORDS: [&str; 6] = ["Find", "Learn", "Read", "See", "Show", "Watch"];
+
+/// Whether token `j` begins a "Read more"-style link label, so it ends the name before it.
+fn is_more_link(tokens: &Tokens, j: usize) -> bool {
+    j + 1 < tokens.len() && tokens.text(j + 1) == "more" && MORE_LINK_WORDS.contains(&tokens.text(j))
+}
+
 /// A PERSON candidate over tokens `first..=last`.
 fn candidate(tokens: &Tokens, first: usize, last: usize, score: f32) -> Candidate<'static> {
     let (start, end) = tokens.span(first, last);
@@ -281,7 +290,7 @@ impl<'a> Rules<'_, 'a> {
             return None;
         };
         while j < t.len() && words < MAX_NAME_WORDS && !t.breaks_line_before(j) {
-            if self.is(j, Facts::NAME_WORD) && self.not_a_place(j) {
+            if self.is(j, Facts::NAME_WORD) && self.not_a_place(j) && !is_more_link(t, j) {
                 last = j;
                 words += 1;
                 j += 1;
@@ -334,7 +343,9 @@ impl<'a> Rules<'_, 'a> {
             return None;
         }
         let name = self.name_at(next)?;
-        if self.is(i, Facts::AMBIGUOUS_TITLE) && !self.is_full_name(name) {
+        // "General Motors", "General German Workers' Association": after a title that also begins
+        // organisation names, a name must be full and must not start with a place or group word.
+        if self.is(i, Facts::AMBIGUOUS_TITLE) && (!self.is_full_name(name) || !self.not_a_place(name.0)) {
             return None;
         }
         self.gazetteer.entities.label_of_span(self.tokens, name.0, name.1).is_none().then_some(name)
@@ -619,6 +630,14 @@ mod tests {
             let words = list.words();
             assert!(words.windows(2).all(|w| w[0] < w[1]), "{:?}", words.windows(2).find(|w| w[0] >= w[1]));
         }
+    }
+
+    #[test]
+    fn link_labels_and_groups_are_not_parts_of_names() {
+        assert_eq!(people("Jess Phillips and Gloria de Piero Read more"), ["Gloria de Piero"]);
+        assert_eq!(people("Gloria Read said the vote was close."), ["Gloria Read"]);
+        assert!(people("the General German Workers' Association was founded").is_empty());
+        assert_eq!(people("General Ann Lee inspected the troops."), ["Ann Lee"]);
     }
 
     #[test]
