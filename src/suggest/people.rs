@@ -163,6 +163,15 @@ static PARTICLES: WordList = WordList::new(&[
 /// Name suffixes ("Jr.").
 static SUFFIXES: WordList = WordList::new(&["II", "III", "IV", "Jr", "Sr"]);
 
+/// Fewest words starting with a letter in a line taken for a title-case headline.
+const TITLE_CASE_WORDS: usize = 6;
+
+/// The short words title case leaves in lower case.
+const TITLE_CASE_LOWER: [&str; 20] = [
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on", "or", "over", "the",
+    "to", "vs", "with",
+];
+
 /// Longest name accepted, in name words.
 const MAX_NAME_WORDS: usize = 4;
 
@@ -207,12 +216,14 @@ pub fn find(tokens: &Tokens, facts: &[Facts], gazetteer: &Gazetteer, out: &mut V
             lower_case_cue(&rules, i, f, &mut found);
             continue;
         }
-        if let Some((first, last)) = rules.after_title(i) {
+        if let Some(name) = rules.after_title(i) {
+            let (first, last) = rules.headline_name(name);
             found.push((first, last, 0.8));
         } else if f.has(Facts::GIVEN_NAME)
             && (i == 0 || !facts[i - 1].has(Facts::NAME_WORD))
             && let Some((first, last)) = rules.name_at(i).filter(|(f, l)| l > f)
         {
+            let (first, last) = rules.headline_name((first, last));
             found.push((first, last, 0.7));
         }
     }
@@ -310,6 +321,46 @@ impl<'a> Rules<'_, 'a> {
             last = if self.is_period(j + 1) { j + 1 } else { j };
         }
         Some((i, last))
+    }
+
+    /// `name` cut to its first two name words when it has more and stands in a title-case line
+    /// ("Mayor Pete Buttigieg Apparently Thinks Jesus Would Be Okay"): there every word is capitalised,
+    /// so the words after a name look like more of it.
+    fn headline_name(&self, (first, last): (usize, usize)) -> (usize, usize) {
+        if last < first + 2 || !self.in_title_case_line(first) {
+            return (first, last);
+        }
+        let mut words = 0;
+        for j in first..=last {
+            words += usize::from(self.is(j, Facts::NAME_WORD));
+            if words == 2 {
+                return (first, j);
+            }
+        }
+        (first, last)
+    }
+
+    /// Whether the line of token `i` is written in title case: at least [`TITLE_CASE_WORDS`] words
+    /// start with a letter, and none but [`TITLE_CASE_LOWER`] words and name particles ("von") with a
+    /// lower-case one.
+    fn in_title_case_line(&self, i: usize) -> bool {
+        let t = self.tokens;
+        let mut start = i;
+        while start > 0 && !t.breaks_line_before(start) {
+            start -= 1;
+        }
+        let mut words = 0;
+        for j in start..t.len() {
+            if j > start && t.breaks_line_before(j) {
+                break;
+            }
+            let f = self.facts[j];
+            if f.has(Facts::LOWER_START) && !f.has(Facts::PARTICLE) && !TITLE_CASE_LOWER.contains(&t.text(j)) {
+                return false;
+            }
+            words += usize::from(f.has(Facts::ALPHA_START));
+        }
+        words >= TITLE_CASE_WORDS
     }
 
     /// Whether token `j` is a capital letter followed directly by a period ("W.").
@@ -630,6 +681,13 @@ mod tests {
             let words = list.words();
             assert!(words.windows(2).all(|w| w[0] < w[1]), "{:?}", words.windows(2).find(|w| w[0] >= w[1]));
         }
+    }
+
+    #[test]
+    fn names_in_title_case_headlines_keep_two_words() {
+        assert_eq!(people("Mayor Pete Buttigieg Apparently Thinks Voters Would Be Fine With It"), ["Pete Buttigieg"]);
+        assert_eq!(people("Mayor Pete Buttigieg Apparently Thinks it will rain"), ["Pete Buttigieg Apparently Thinks"]);
+        assert_eq!(people("Senator Ursula von Leyen Wins the Vote on the Budget"), ["Ursula von Leyen"]);
     }
 
     #[test]
