@@ -5,16 +5,15 @@
 //! Regexes are compiled once; every rule requires the whole line (or its start) to be furniture, so
 //! a sentence that merely mentions advertising, newsletters or reading more is kept.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, packed};
-use foldhash::fast::RandomState;
 use regex::{Regex, RegexSet};
 
 use super::layout::Verdict;
 use super::line_gates as gate;
 use super::line_shape::Shape;
+use super::repeats::{LazyKey, RepeatIndex, fingerprint};
 use super::rules::{
     AD_MARKER, BYLINE, COMMENT_COUNTER, COOKIE_NOTICE, COPYRIGHT_FOOTER, DUPLICATE_TITLE, PHOTO_CREDIT, READ_MORE,
     REPEATED_LINE, SHARE_SUBSCRIBE, TIMESTAMP,
@@ -360,8 +359,7 @@ const CALENDAR_WORDS: &[&str] = &[
 /// `words` holds the words of each line ([`line_words`](super::text::line_words)).
 pub fn judge(lines: &[Line<'_>], words: &[usize], on: &dyn Fn(&str) -> bool, verdicts: &mut [Option<Verdict>]) {
     let title = lines.iter().find(|l| !l.is_blank()).map(Title::of);
-    // The keys are already hashes: a fast hasher suffices (SipHash was a measurable share of short lines).
-    let mut seen: HashMap<u64, usize, RandomState> = HashMap::default();
+    let mut repeats = RepeatIndex::new(lines.len());
     let mut related_items = 0usize;
     // Asked once a text, not once for every rule on every line.
     let enabled = CHECKS.map(|(id, _)| on(id));
@@ -372,10 +370,12 @@ pub fn judge(lines: &[Line<'_>], words: &[usize], on: &dyn Fn(&str) -> bool, ver
         let t = line.trimmed();
         // No rule needs the exact count of a line over 80 words.
         let words = words[line.index];
-        let key = (words <= 80 && needs_key(t, words, title.as_ref())).then(|| line_key(t));
+        // A line that needs a key is compared by its fingerprint first, and keyed only if that matches.
+        let fp = (words <= 80 && needs_key(t, words, title.as_ref())).then(|| fingerprint(t));
+        let mut key = LazyKey::new(t);
         let mut verdict = None;
-        if let (Some(title), Some(k)) = (&title, key) {
-            if line.index > title.index && k == title.key && on(DUPLICATE_TITLE) {
+        if let (Some(title), Some(fp)) = (&title, fp) {
+            if line.index > title.index && fp == title.fp && key.get() == title.key && on(DUPLICATE_TITLE) {
                 verdict = Some(Verdict::builtin(DUPLICATE_TITLE, format!("duplicate of line {}", title.index + 1)));
             }
         }
@@ -391,7 +391,7 @@ pub fn judge(lines: &[Line<'_>], words: &[usize], on: &dyn Fn(&str) -> bool, ver
             }
         }
         if verdict.is_none() && words >= MIN_REPEATED_WORDS && ends_sentence(t) && on(REPEATED_LINE) {
-            if let Some(&first) = key.and_then(|k| seen.get(&k)) {
+            if let Some(first) = fp.and_then(|fp| repeats.first_with(lines, fp, &mut key)) {
                 verdict = Some(Verdict::builtin(
                     REPEATED_LINE,
                     labelled_quote(&format!("repeats line {}", first + 1), t, 60),
@@ -403,8 +403,8 @@ pub fn judge(lines: &[Line<'_>], words: &[usize], on: &dyn Fn(&str) -> bool, ver
                 related_items = 8;
             }
         }
-        if let Some(k) = key {
-            seen.entry(k).or_insert(line.index);
+        if let Some(fp) = fp {
+            repeats.add(lines, line.index, fp, &key);
         }
         verdicts[line.index] = verdict;
     }
@@ -419,6 +419,8 @@ struct Title {
     index: usize,
     /// Its [`line_key`].
     key: u64,
+    /// Its [`fingerprint`].
+    fp: u64,
     /// Its words (trimmed, counted up to 80).
     words: usize,
     /// Whether its words are counted as its key folds them ([`folds_as_counted`]).
@@ -432,6 +434,7 @@ impl Title {
         Self {
             index: line.index,
             key: line_key(t),
+            fp: fingerprint(t),
             words: word_count_up_to(t, COUNTED_WORDS),
             folds_as_counted: folds_as_counted(t),
         }
@@ -895,6 +898,8 @@ fn is_date_line(t: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
+
     use super::super::text::line_words;
     use super::*;
 
@@ -1273,7 +1278,13 @@ mod tests {
         let mut shared = 0;
         for group in by_key.values().filter(|g| g.len() > 1) {
             for &(a, words_a) in group {
-                let title = Title { index: 0, key: line_key(a), words: words_a, folds_as_counted: folds_as_counted(a) };
+                let title = Title {
+                    index: 0,
+                    key: line_key(a),
+                    fp: fingerprint(a),
+                    words: words_a,
+                    folds_as_counted: folds_as_counted(a),
+                };
                 for &(b, words_b) in group {
                     shared += 1;
                     assert!(words_b < MIN_REPEATED_WORDS || needs_key(a, words_a, None), "{a:?} before {b:?}");

@@ -19,6 +19,7 @@ pub mod layout;
 pub mod line_gates;
 pub mod line_rules;
 pub mod line_shape;
+pub mod repeats;
 pub mod rules;
 pub mod spaced_cards;
 pub mod swar;
