@@ -213,11 +213,12 @@ impl Document {
     /// Adds edits (typically a cleaner's suggestions) without recording undo. An edit that conflicts
     /// with one already present, or has a bad range, is refused with a message and the rest are added.
     pub fn add_edits(&mut self, edits: impl IntoIterator<Item = NewEdit>) -> Vec<ModelError> {
+        let edits = edits.into_iter();
         let mut problems = Vec::new();
-        let mut added: Vec<Edit> = Vec::new();
-        let mut taken = self.edit_ranges();
+        let mut added: Vec<Edit> = Vec::with_capacity(edits.size_hint().0);
+        let mut taken = SortedRanges::of(&self.edits, added.capacity());
         for new in edits {
-            match self.check_new_edit(&new, &taken, &added) {
+            match self.check_edit_near(&new, taken.neighbours(new.start, new.end), &added) {
                 Ok(()) => {
                     taken.insert((new.start, new.end), self.edits.len() + added.len());
                     let id = self.take_edit_id();
@@ -240,7 +241,12 @@ impl Document {
         let span = EditSpan::of(added.iter().filter(|e| e.is_accepted()).map(|e| (e.start, e.end)));
         let grows = !added.is_empty();
         self.change_edits(span, |edits| {
-            edits.extend(added);
+            // A document without edits takes the list as it is, instead of a copy.
+            if edits.is_empty() {
+                *edits = added;
+            } else {
+                edits.extend(added);
+            }
             edits.sort_by_key(|e| (e.start, e.end));
         });
         if span.is_none() && grows {
@@ -532,6 +538,17 @@ impl Document {
         taken: &BTreeMap<(usize, usize), usize>,
         pending: &[Edit],
     ) -> Result<(), ModelError> {
+        self.check_edit_near(new, neighbours(taken, new.start, new.end), pending)
+    }
+
+    /// Checks a new edit against the raw text and the edits it could conflict with (`near`: positions
+    /// in the present edits followed by `pending`, as [`neighbours`] finds them).
+    fn check_edit_near(
+        &self,
+        new: &NewEdit,
+        near: impl Iterator<Item = usize>,
+        pending: &[Edit],
+    ) -> Result<(), ModelError> {
         check_range(&self.raw, new.start, new.end, "raw text")?;
         let probe = Edit {
             id: EditId::MAX,
@@ -544,9 +561,7 @@ impl Document {
             absorbs: Vec::new(),
         };
         let edit_at = |i: usize| self.edits.get(i).or_else(|| pending.get(i - self.edits.len()));
-        if let Some(other) =
-            neighbours(taken, new.start, new.end).filter_map(edit_at).find(|e| e.conflicts_with(&probe))
-        {
+        if let Some(other) = near.filter_map(edit_at).find(|e| e.conflicts_with(&probe)) {
             return Err(ModelError(format!(
                 "edit {}..{} from {} overlaps edit {}..{} from {}",
                 new.start, new.end, new.origin, other.start, other.end, other.origin
@@ -640,6 +655,40 @@ fn neighbours(taken: &BTreeMap<(usize, usize), usize>, start: usize, end: usize)
     before.into_iter().chain(inside)
 }
 
+/// The raw (start, end) of the edits taken so far, each with its position in the edits, sorted: the
+/// `taken` map of [`neighbours`] as a sorted list, which suggestions (added in order) only append to.
+struct SortedRanges(Vec<((usize, usize), usize)>);
+
+impl SortedRanges {
+    /// The ranges of `edits` (in any order), with room for `more`.
+    fn of(edits: &[Edit], more: usize) -> Self {
+        let mut ranges = Vec::with_capacity(edits.len() + more);
+        ranges.extend(edits.iter().enumerate().map(|(i, e)| ((e.start, e.end), i)));
+        if !ranges.is_sorted_by_key(|&(range, _)| range) {
+            ranges.sort_unstable_by_key(|&(range, _)| range);
+        }
+        Self(ranges)
+    }
+
+    /// Adds a range at `position` (replacing the position of an equal range, as a map would).
+    fn insert(&mut self, range: (usize, usize), position: usize) {
+        let at = self.0.partition_point(|&(r, _)| r < range);
+        match self.0.get_mut(at) {
+            Some(entry) if entry.0 == range => entry.1 = position,
+            _ => self.0.insert(at, (range, position)),
+        }
+    }
+
+    /// The positions [`neighbours`] finds for raw `start..end`: the range before it and those starting
+    /// inside it or at its end.
+    fn neighbours(&self, start: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
+        let from = self.0.partition_point(|&(r, _)| r < (start, 0));
+        let before = from.checked_sub(1).and_then(|i| self.0.get(i)).map(|&(_, i)| i);
+        let inside = self.0[from..].iter().take_while(move |&&(r, _)| r <= (end, usize::MAX)).map(|&(_, i)| i);
+        before.into_iter().chain(inside)
+    }
+}
+
 /// A hand edit planned over the raw text: edits to remove (absorbed) and the edit to insert.
 #[derive(Debug, Clone)]
 pub(crate) struct ManualPlan {
@@ -670,4 +719,57 @@ pub fn sha256_hex(text: &str) -> String {
         hex.push(char::from(HEX[usize::from(b & 0xF)]));
     }
     hex
+}
+
+#[cfg(test)]
+mod sorted_ranges_tests {
+    use super::*;
+
+    /// Ranges from a fixed linear congruential sequence: short ones and insertions, overlapping.
+    fn ranges(seed: u64, count: usize) -> Vec<(usize, usize)> {
+        let mut x = seed;
+        (0..count)
+            .map(|_| {
+                x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                let start = (x >> 33) as usize % 60;
+                (start, start + (x >> 20) as usize % 4)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sorted_ranges_find_the_neighbours_the_map_finds() {
+        for seed in 0..40 {
+            let mut map = BTreeMap::new();
+            let mut sorted = SortedRanges::of(&[], 0);
+            for (position, range) in ranges(seed, 30).into_iter().enumerate() {
+                for (start, end) in ranges(seed + 1000, 20) {
+                    let want: Vec<usize> = neighbours(&map, start, end).collect();
+                    assert_eq!(sorted.neighbours(start, end).collect::<Vec<_>>(), want, "{start}..{end}");
+                }
+                map.insert(range, position);
+                sorted.insert(range, position);
+            }
+            let want: Vec<_> = map.into_iter().collect();
+            assert_eq!(sorted.0, want);
+        }
+    }
+
+    #[test]
+    fn sorted_ranges_of_edits_in_any_order_are_sorted() {
+        let mut doc = Document::new("d", "abcdefghij");
+        let new = |start, end| NewEdit {
+            start,
+            end,
+            replacement: String::new(),
+            origin: "test".into(),
+            status: EditStatus::Pending,
+            reason: String::new(),
+        };
+        assert!(doc.add_edits([new(6, 8), new(0, 2), new(4, 4), new(1, 3)]).len() == 1);
+        let mut edits = doc.edits().to_vec();
+        edits.reverse();
+        let sorted = SortedRanges::of(&edits, 1);
+        assert_eq!(sorted.0, vec![((0, 2), 2), ((4, 4), 1), ((6, 8), 0)]);
+    }
 }
