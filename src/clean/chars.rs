@@ -122,7 +122,7 @@ pub fn repair(line: &Line<'_>, rules: CharRules, out: &mut Vec<Proposal>) {
                 fix.or_else(|| special_char(t, i, invisible, mojibake))
             }
             0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F if invisible => {
-                Some((i + 1, String::new(), INVISIBLE_CHARS, format!("control character U+{b:04X}")))
+                Some((i + 1, String::new(), INVISIBLE_CHARS, code_point_reason("control character", u32::from(b), "")))
             }
             _ => None,
         };
@@ -175,20 +175,21 @@ fn is_quiet_byte(bytes: &[u8], j: usize) -> bool {
 /// Bytes tested at once by [`is_quiet_block`]: two chunks.
 const BLOCK: usize = 2 * CHUNK;
 
-/// Whether no character rule can fire on any of the first [`BLOCK`] bytes of `window`, each byte
-/// tested with the one after it (the window's last byte follows the block): every byte is
-/// printable ASCII other than `&`, or a space that stands alone ([`is_lone_space`]). Written as
-/// one test per byte pair over a fixed length, or-ed together without branches, so the compiler
-/// tests the whole block with vector compares.
+/// Whether no character rule can fire on any of the first [`BLOCK`] bytes of `window`: every byte is
+/// printable ASCII other than `&`, or a space that stands alone ([`is_lone_space`]; the window's last
+/// byte follows the block). Inside a block of such bytes a space stands alone unless another space
+/// follows, so each byte is tested with the one after it only for that, and the block's last byte
+/// against the byte after the block. Written as one test per byte over a fixed length, or-ed together
+/// without branches, so the compiler tests the whole block with vector compares.
 fn is_quiet_block(window: &[u8; BLOCK + 1]) -> bool {
     let mut noisy = 0u8;
     for k in 0..BLOCK {
         let (b, n) = (window[k], window[k + 1]);
-        let printable = b.wrapping_sub(b'!') < b'\x7F' - b'!';
-        let lone_space = (b == b' ') & (n != b' ') & (n != b'\t') & (n != 0xC2);
-        noisy |= u8::from(!((printable & (b != b'&')) | lone_space));
+        let plain = (b.wrapping_sub(b' ') < b'\x7F' - b' ') & (b != b'&');
+        let doubled_space = (b == b' ') & (n == b' ');
+        noisy |= u8::from(!plain | doubled_space);
     }
-    noisy == 0
+    noisy == 0 && !(window[BLOCK - 1] == b' ' && matches!(window[BLOCK], b'\t' | 0xC2))
 }
 
 /// Whether every byte of `x` is printable ASCII other than `&`, with no two spaces side by side,
@@ -250,7 +251,29 @@ fn entity(t: &str, i: usize) -> Option<Found> {
         let (_, v) = ENTITIES.iter().find(|(n, _)| *n == lower)?;
         (*v).to_string()
     };
-    Some((i + 2 + semi, value, HTML_ENTITY, format!("HTML entity &{name};")))
+    let mut reason = String::with_capacity(ENTITY_LABEL.len() + name.len() + 1);
+    reason.push_str(ENTITY_LABEL);
+    reason.push_str(name);
+    reason.push(';');
+    Some((i + 2 + semi, value, HTML_ENTITY, reason))
+}
+
+/// What an entity's reason starts with, before its name and `;`.
+const ENTITY_LABEL: &str = "HTML entity &";
+
+/// `{label} U+{code:04X}{suffix}`, written without the formatter (character repairs are many).
+fn code_point_reason(label: &str, code: u32, suffix: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut reason = String::with_capacity(label.len() + 9 + suffix.len());
+    reason.push_str(label);
+    reason.push_str(" U+");
+    // At least four digits, as `{:04X}` writes.
+    let digits = (8 - code.leading_zeros() as usize / 4).max(4);
+    for k in (0..digits).rev() {
+        reason.push(char::from(HEX[(code >> (4 * k)) as usize & 0xF]));
+    }
+    reason.push_str(suffix);
+    reason
 }
 
 /// Invisible characters and stray C1 controls at a multi-byte character.
@@ -259,11 +282,11 @@ fn special_char(t: &str, i: usize, invisible: bool, mojibake: bool) -> Option<Fo
     let end = i + c.len_utf8();
     match c {
         '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}' | '\u{200e}' | '\u{200f}' if invisible => {
-            Some((end, String::new(), INVISIBLE_CHARS, format!("invisible character U+{:04X}", c as u32)))
+            Some((end, String::new(), INVISIBLE_CHARS, code_point_reason("invisible character", c as u32, "")))
         }
         '\u{80}'..='\u{9f}' if mojibake => {
             let fixed = CP1252_HIGH[(c as usize) - 0x80].map(String::from).unwrap_or_default();
-            Some((end, fixed, MOJIBAKE, format!("C1 control U+{:04X} read from Windows-1252", c as u32)))
+            Some((end, fixed, MOJIBAKE, code_point_reason("C1 control", c as u32, " read from Windows-1252")))
         }
         _ => None,
     }
@@ -330,6 +353,14 @@ mod tests {
             s.replace_range(p.start..p.end, &p.replacement);
         }
         s
+    }
+
+    #[test]
+    fn code_point_reasons_are_written_as_the_formatter_writes_them() {
+        for code in [0, 1, 0x1F, 0x7F, 0x9D, 0xAD, 0xFFF, 0x200B, 0xFEFF, 0x1_0000, 0x1F600, 0x10_FFFF] {
+            assert_eq!(code_point_reason("C1 control", code, " read"), format!("C1 control U+{code:04X} read"));
+            assert_eq!(code_point_reason("x", code, ""), format!("x U+{code:04X}"));
+        }
     }
 
     #[test]
