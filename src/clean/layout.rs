@@ -30,8 +30,9 @@ fn merges(rule: &str) -> bool {
 
 /// One edit per judged line (merged for block rules). Around each run of deleted and blank lines,
 /// blank lines are taken along so that at most one blank line remains between kept paragraphs, and
-/// none at the start or end of the text.
-pub fn line_deletions(lines: &[Line<'_>], verdicts: &[Option<Verdict>]) -> Vec<Proposal> {
+/// none at the start or end of the text. The reasons are moved out of `verdicts` into the edits (the
+/// verdicts stay, with empty reasons, to say which lines go).
+pub fn line_deletions(lines: &[Line<'_>], verdicts: &mut [Option<Verdict>]) -> Vec<Proposal> {
     let mut out: Vec<Proposal> = Vec::new();
     let n = lines.len();
     let mut i = 0;
@@ -55,7 +56,9 @@ pub fn line_deletions(lines: &[Line<'_>], verdicts: &[Option<Verdict>]) -> Vec<P
         let mut merged_lines = 0usize;
         let mut merged_from = a;
         for k in a..=b {
-            let Some(verdict) = &verdicts[k] else { continue };
+            if verdicts[k].is_none() {
+                continue;
+            }
             let mut end = lines[k].next;
             let mut m = k + 1;
             while excess > 0 && m <= b && verdicts[m].is_none() {
@@ -63,6 +66,7 @@ pub fn line_deletions(lines: &[Line<'_>], verdicts: &[Option<Verdict>]) -> Vec<P
                 excess -= 1;
                 m += 1;
             }
+            let Some(verdict) = &mut verdicts[k] else { continue };
             let can_merge = out.len() > first_edit
                 && merges(&verdict.rule)
                 && out.last().is_some_and(|p| p.rule == verdict.rule && p.end == lines[k].start);
@@ -81,7 +85,7 @@ pub fn line_deletions(lines: &[Line<'_>], verdicts: &[Option<Verdict>]) -> Vec<P
                     replacement: String::new(),
                     rule: verdict.rule.clone(),
                     kind: EditKind::DeleteLine,
-                    reason: verdict.reason.clone().into_owned(),
+                    reason: std::mem::take(&mut verdict.reason).into_owned(),
                 });
             }
         }
@@ -156,13 +160,16 @@ pub fn resolve(mut proposals: Vec<Proposal>) -> Vec<Proposal> {
     proposals.sort_by(|a, b| {
         (a.start, std::cmp::Reverse(a.end), &a.rule).cmp(&(b.start, std::cmp::Reverse(b.end), &b.rule))
     });
-    let mut out: Vec<Proposal> = Vec::with_capacity(proposals.len());
-    for p in proposals {
-        if p.start < p.end && out.last().is_none_or(|last| p.start >= last.end) {
-            out.push(p);
+    // Kept in place: the end of the last proposal kept so far.
+    let mut kept_end: Option<usize> = None;
+    proposals.retain(|p| {
+        let keep = p.start < p.end && kept_end.is_none_or(|end| p.start >= end);
+        if keep {
+            kept_end = Some(p.end);
         }
-    }
-    out
+        keep
+    });
+    proposals
 }
 
 /// Which lines of `text` a line judge (`judge(lines, verdicts)`) gives a verdict: the shape of the

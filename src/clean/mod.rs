@@ -175,7 +175,7 @@ impl Cleaner {
         }
         let user: Vec<&UserRule> = self.user.iter().filter(|r| self.is_enabled(&r.rule_id())).collect();
         user::judge_lines(&user, &lines, &mut verdicts);
-        let mut out = layout::line_deletions(&lines, &verdicts);
+        let mut out = layout::line_deletions(&lines, &mut verdicts);
         let mut spans = Vec::new();
         let char_rules = chars::CharRules::new(&|id| self.is_enabled(id));
         let mut triggers = triggers::SpanTriggers::of(raw);
