@@ -68,7 +68,7 @@ pub fn line_words(lines: &[Line<'_>]) -> Vec<usize> {
 }
 
 /// Bytes whose word starts [`word_count_up_to`] counts at once, between two looks at the limit.
-const WORD_BLOCK: usize = 16;
+const WORD_BLOCK: usize = 32;
 
 /// Number of white-space separated words, exact up to `limit`; past it, some number above `limit`
 /// (counting stops within [`WORD_BLOCK`] bytes): thresholds need no more, and long paragraphs are
