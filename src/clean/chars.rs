@@ -97,49 +97,72 @@ impl CharRules {
 pub fn repair(line: &Line<'_>, rules: CharRules, out: &mut Vec<Proposal>) {
     let t = line.text;
     let bytes = t.as_bytes();
-    let [mojibake, entities, invisible, nbsp, spaces] = rules.0;
     let mut i = 0;
-    // Past a byte that is not quiet, the next chunk is walked byte by byte without trying to skip
-    // (text in other scripts is seldom quiet, and a skip that fails costs more than the walk).
+    // After two skips in a row that fail (text in other scripts is seldom quiet, and a skip that
+    // fails costs more than the walk), the next chunk is walked byte by byte without trying to skip.
+    // One failure is not enough: in English text it is a lone curly quote or accented letter.
     let mut slow_until = 0;
+    let mut skip_failed = false;
     loop {
         if i >= slow_until {
             let quiet_end = skip_quiet(bytes, i);
-            if quiet_end == i {
+            if quiet_end == i && skip_failed {
                 slow_until = i + CHUNK;
             }
+            skip_failed = quiet_end == i;
             i = quiet_end;
         }
         let Some(&b) = bytes.get(i) else { break };
-        let found = match b {
-            b' ' | b'\t' if is_lone_space(bytes, i) => None,
-            b' ' | b'\t' => space_run(t, i, spaces, nbsp),
-            b'&' if entities => entity(t, i),
-            0xC2 | 0xC3 | 0xE2 | 0xEF => {
-                let fix = if mojibake && matches!(b, 0xC3 | 0xC2) { mojibake_run(t, i) } else { None };
-                let fix =
-                    fix.or_else(|| if t[i..].starts_with('\u{a0}') { space_run(t, i, spaces, nbsp) } else { None });
-                fix.or_else(|| special_char(t, i, invisible, mojibake))
-            }
-            0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F if invisible => {
-                Some((i + 1, String::new(), INVISIBLE_CHARS, code_point_reason("control character", u32::from(b), "")))
-            }
-            _ => None,
-        };
-        match found {
-            Some((end, replacement, rule, reason)) => {
-                out.push(Proposal {
-                    start: line.start + i,
-                    end: line.start + end,
-                    kind: if replacement.is_empty() { EditKind::DeleteSpan } else { EditKind::ReplaceSpan },
-                    replacement,
-                    rule: Cow::Borrowed(rule),
-                    reason,
-                });
-                i = end;
-            }
-            None => i += 1,
+        match repair_at(t, i, rules) {
+            Some(found) => i = push_repair(line, i, found, out),
+            // No rule fires inside a character, so a character that starts none is passed whole.
+            None => i += char_width(b),
         }
+    }
+}
+
+/// The repair that starts at byte `i` of the line's text `t`, if any: what every character rule that
+/// is switched on (`rules`) finds there.
+fn repair_at(t: &str, i: usize, rules: CharRules) -> Option<Found> {
+    let [mojibake, entities, invisible, nbsp, spaces] = rules.0;
+    let bytes = t.as_bytes();
+    match bytes[i] {
+        b' ' | b'\t' if is_lone_space(bytes, i) => None,
+        b' ' | b'\t' => space_run(t, i, spaces, nbsp),
+        b'&' if entities => entity(t, i),
+        b @ (0xC2 | 0xC3 | 0xE2 | 0xEF) => {
+            let fix = if mojibake && matches!(b, 0xC3 | 0xC2) { mojibake_run(t, i) } else { None };
+            let fix = fix.or_else(|| if t[i..].starts_with('\u{a0}') { space_run(t, i, spaces, nbsp) } else { None });
+            fix.or_else(|| special_char(t, i, invisible, mojibake))
+        }
+        b @ (0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F) if invisible => {
+            Some((i + 1, String::new(), INVISIBLE_CHARS, code_point_reason("control character", u32::from(b), "")))
+        }
+        _ => None,
+    }
+}
+
+/// Adds the repair `found` at byte `i` of `line` to `out`; returns its end byte in the line.
+fn push_repair(line: &Line<'_>, i: usize, found: Found, out: &mut Vec<Proposal>) -> usize {
+    let (end, replacement, rule, reason) = found;
+    out.push(Proposal {
+        start: line.start + i,
+        end: line.start + end,
+        kind: if replacement.is_empty() { EditKind::DeleteSpan } else { EditKind::ReplaceSpan },
+        replacement,
+        rule: Cow::Borrowed(rule),
+        reason,
+    });
+    end
+}
+
+/// The bytes of the UTF-8 character a byte starts (1 for a byte inside one, which starts none).
+fn char_width(lead: u8) -> usize {
+    match lead {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xFF => 4,
+        _ => 1,
     }
 }
 
@@ -361,6 +384,51 @@ mod tests {
             assert_eq!(code_point_reason("C1 control", code, " read"), format!("C1 control U+{code:04X} read"));
             assert_eq!(code_point_reason("x", code, ""), format!("x U+{code:04X}"));
         }
+    }
+
+    /// [`repair`] without skipping: every byte asked in turn, past each repair found.
+    fn repair_byte_by_byte(line: &Line<'_>, rules: CharRules) -> Vec<Proposal> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < line.text.len() {
+            i = match repair_at(line.text, i, rules) {
+                Some(found) => push_repair(line, i, found, &mut out),
+                None => i + 1,
+            };
+        }
+        out
+    }
+
+    #[test]
+    fn repairs_equal_the_byte_by_byte_walk() {
+        const PIECES: &[&str] = &[
+            " ", "  ", "\t", "&amp;", "&#39;", "&x;", "&", "\u{a0}", "a", "Word", ".", "é", "Ã©", "â€™", "â€", "\u{9d}",
+            "\u{92}", "\u{200b}", "\u{feff}", "\u{ad}", "\u{7f}", "\u{1}", "\r", "“", "’", "Привет", "北京", "👍",
+            "Ã", "Â",
+        ];
+        let all = CharRules::new(&|_| true);
+        let some = CharRules::new(&|id| id != SPACES && id != MOJIBAKE);
+        let mut repairs = 0;
+        for (k, text) in random_texts(PIECES, 29, 3000, |i| i % 70).iter().enumerate() {
+            let rules = if k % 3 == 0 { some } else { all };
+            for line in lines(text) {
+                let mut got = Vec::new();
+                repair(&line, rules, &mut got);
+                let want = repair_byte_by_byte(&line, rules);
+                assert_eq!(got, want, "{:?}", line.text);
+                repairs += want.len();
+            }
+        }
+        assert!(repairs > 5000, "repairs are found: {repairs}");
+    }
+
+    #[test]
+    fn characters_are_as_wide_as_their_lead_byte_says() {
+        for c in ['a', '\u{7f}', 'é', '\u{a0}', '’', '\u{feff}', '€', '👍', '\u{10ffff}'] {
+            let mut buf = [0u8; 4];
+            assert_eq!(char_width(c.encode_utf8(&mut buf).as_bytes()[0]), c.len_utf8(), "{c:?}");
+        }
+        assert_eq!(char_width(0x80), 1);
     }
 
     #[test]
