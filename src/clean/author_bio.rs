@@ -6,11 +6,12 @@
 
 use std::sync::LazyLock;
 
+use memchr::memmem;
 use regex::Regex;
 
 use super::layout::Verdict;
 use super::rules::AUTHOR_BIO;
-use super::text::{Line, quote, word_count};
+use super::text::{Line, at_most_words, quote};
 
 /// Most non-blank lines an author box's header may have under it before the text ends.
 const MAX_BOX_LINES: usize = 2;
@@ -60,14 +61,19 @@ const HEADER_WORDS: &[&str] =
 /// `About Lena Park`, `Sobre Ana Lima`, `About the author`.
 fn is_header(t: &str) -> bool {
     HEADER_WORDS.iter().any(|w| t.starts_with(w))
-        && word_count(t) <= MAX_HEADER_WORDS
+        && at_most_words(t, MAX_HEADER_WORDS)
         && HEADER.as_ref().is_some_and(|r| r.is_match(t))
 }
 
+/// ` is ` and ` was `, one of which every bio holds: searched with SIMD (`str::contains` sets up a
+/// searcher for every call, and the lines asked are whole closing paragraphs).
+static IS_OR_WAS: LazyLock<[memmem::Finder<'static>; 2]> =
+    LazyLock::new(|| [memmem::Finder::new(" is "), memmem::Finder::new(" was ")]);
+
 /// `Lena Park is a reporter for The Harbor Daily.`, `Tom Reyes is Harbor's deal curator.`
 fn is_bio(t: &str) -> bool {
-    (t.contains(" is ") || t.contains(" was "))
-        && word_count(t) <= MAX_BIO_WORDS
+    IS_OR_WAS.iter().any(|verb| verb.find(t.as_bytes()).is_some())
+        && at_most_words(t, MAX_BIO_WORDS)
         && BIO.as_ref().is_some_and(|r| r.is_match(t))
 }
 

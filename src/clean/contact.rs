@@ -10,7 +10,7 @@ use regex::Regex;
 
 use super::layout::Verdict;
 use super::rules::CONTACT_FOOTER;
-use super::text::{Line, ends_sentence, quote, word_count};
+use super::text::{Line, at_most_words, ends_sentence, quote};
 
 /// Most words of a contact footer line.
 const MAX_WORDS: usize = 40;
@@ -43,7 +43,7 @@ pub fn judge(raw: &str, lines: &[Line<'_>], verdicts: &mut [Option<Verdict>]) {
         }
         last = Some(index);
         let t = lines[index].trimmed();
-        if word_count(t) <= MAX_WORDS && !ends_sentence(t) && phone.is_match(t) {
+        if at_most_words(t, MAX_WORDS) && !ends_sentence(t) && phone.is_match(t) {
             let reason = format!("contact footer: {:?}", quote(t, 60));
             verdicts[index] = Some(Verdict::builtin(CONTACT_FOOTER, reason));
         }

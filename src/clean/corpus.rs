@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::layout::Verdict;
 use super::rules::CORPUS_BOILERPLATE;
-use super::text::{Line, ends_sentence, line_key, lines, stopword_density, word_count};
+use super::text::{Line, at_most_words, ends_sentence, line_key, lines, stopword_density, word_count};
 use crate::error::Result;
 use crate::input::{Collection, Encoding};
 
@@ -66,7 +66,7 @@ impl LineStats {
         let mut keys = HashSet::new();
         for l in lines(text) {
             let t = l.trimmed();
-            if !t.is_empty() && word_count(t) <= MAX_WORDS {
+            if !t.is_empty() && at_most_words(t, MAX_WORDS) {
                 keys.insert(line_key(t));
             }
         }

@@ -19,7 +19,7 @@ use super::rules::{
     REPEATED_LINE, SHARE_SUBSCRIBE, TIMESTAMP,
 };
 use super::text::{
-    COUNTED_WORDS, Line, ends_sentence, labelled, labelled_quote, line_key, word_count, word_count_up_to,
+    COUNTED_WORDS, Line, at_most_words, ends_sentence, labelled, labelled_quote, line_key, word_count_up_to,
 };
 
 /// Compiles a built-in pattern (a bug in one is caught by the unit tests, which compile them all).
@@ -462,7 +462,7 @@ fn folds_as_counted(t: &str) -> bool {
 
 /// Whether a teaser line is a header alone (`RELATED`, `Related Stories:`), so headlines follow it.
 fn is_block_header(t: &str) -> bool {
-    word_count(t) <= 4 && !t.contains(['|', '»'])
+    at_most_words(t, 4) && !t.contains(['|', '»'])
 }
 
 /// A phrase rule: the reason it fires for a trimmed line of so many words and this shape, if it does.
@@ -655,7 +655,7 @@ const MAX_PLACED_CAPTION_WORDS: usize = 40;
 
 /// `© Getty Images` (no year, no rights notice: those are copyright footers).
 fn is_credit_only(t: &str) -> bool {
-    word_count(t) <= 8 && !t.to_ascii_lowercase().contains("rights")
+    at_most_words(t, 8) && !t.to_ascii_lowercase().contains("rights")
 }
 
 /// Copyright, syndication and wire-credit footers.

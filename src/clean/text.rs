@@ -57,6 +57,12 @@ pub fn word_count(text: &str) -> usize {
     word_count_up_to(text, usize::MAX)
 }
 
+/// Whether a text has at most `max` words: counted only up to one past it ([`word_count_up_to`]), so a
+/// long paragraph is not walked to its end.
+pub fn at_most_words(text: &str, max: usize) -> bool {
+    word_count_up_to(text, max) <= max
+}
+
 /// The count of words of a line is exact up to this in [`line_words`]: no line judge compares a count
 /// with more.
 pub const COUNTED_WORDS: usize = 80;
@@ -467,6 +473,9 @@ mod tests {
             let want = text.split([' ', '\t']).filter(|w| !w.is_empty()).count();
             assert_eq!(word_count(&text), want, "{text:?}");
             assert_eq!(word_count_up_to(&text, want), want, "{text:?}");
+            for max in [0, 1, 4, 8, want.saturating_sub(1), want, want + 1] {
+                assert_eq!(at_most_words(&text, max), want <= max, "{text:?} at most {max}");
+            }
             for limit in [0, 1, want / 2, want.saturating_sub(1)].into_iter().filter(|&l| l < want) {
                 assert!(word_count_up_to(&text, limit) > limit, "{text:?} up to {limit}");
             }
