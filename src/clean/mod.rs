@@ -175,18 +175,17 @@ impl Cleaner {
         }
         let user: Vec<&UserRule> = self.user.iter().filter(|r| self.is_enabled(&r.rule_id())).collect();
         user::judge_lines(&user, &lines, &mut verdicts);
+        // Span proposals follow the line deletions in the same list (resolve sorts them all).
         let mut out = layout::line_deletions(&lines, &mut verdicts);
-        let mut spans = Vec::new();
         let char_rules = chars::CharRules::new(&|id| self.is_enabled(id));
         let mut triggers = triggers::SpanTriggers::of(raw);
         for line in lines.iter().filter(|l| verdicts[l.index].is_none()) {
             let found = triggers.in_line(line);
-            self.span_rules(line, found, &user, char_rules, &mut spans);
+            self.span_rules(line, found, &user, char_rules, &mut out);
         }
         if self.is_enabled(rules::BLANK_LINES) {
-            layout::blank_line_runs(&lines, &verdicts, &mut spans);
+            layout::blank_line_runs(&lines, &verdicts, &mut out);
         }
-        out.extend(spans);
         layout::resolve(out)
     }
 
