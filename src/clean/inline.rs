@@ -18,11 +18,8 @@ const MAX_CARD_LEN: usize = 1500;
 
 static MORE: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("MORE"));
 
-/// The agency name every AP notice holds: a cheap gate before its regex.
-static ASSOCIATED_PRESS: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("Associated Press"));
-
 /// Ad and player markers removed wherever they are glued into text (exact case).
-const GLUED_ADS: &[&str] = &[
+pub(super) const GLUED_ADS: &[&str] = &[
     "Continue reading the main story",
     "Story continues below advertisement",
     "Story continues below",
@@ -110,21 +107,6 @@ fn card_start(t: &str, p: usize) -> Option<String> {
         at += token_len + 1;
     }
     None
-}
-
-/// The first `MORE` in a haystack: every hover card, glued or after a space, ends with one.
-pub(super) fn find_more(haystack: &[u8]) -> Option<usize> {
-    MORE.find(haystack)
-}
-
-/// The start of the first ad marker in a haystack that [`glued_ads`] would look at.
-pub(super) fn find_glued_ad(haystack: &[u8]) -> Option<usize> {
-    GLUED_AD_FINDER.as_ref()?.find(haystack).map(|m| m.start())
-}
-
-/// The first `Associated Press` in a haystack: every AP notice holds one.
-pub(super) fn find_associated_press(haystack: &[u8]) -> Option<usize> {
-    ASSOCIATED_PRESS.find(haystack)
 }
 
 /// Ad markers glued into running text, wire credits and the AP notice at the end of a paragraph;

@@ -1,7 +1,11 @@
-//! Where the literal triggers of the span rules start in a text: each is searched over the whole
-//! text, lazily and once, instead of once in every kept line. A line in which no trigger starts
+//! Where the literal triggers of the span rules start in a text: they are searched over the whole
+//! text once, all together, instead of once in every kept line. A line in which no trigger starts
 //! skips the rules it triggers (most lines hold none), with the same proposals: the triggers hold
 //! no line break, so one starts in a line exactly when the line's own search would find it.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::inline;
 use super::text::Line;
@@ -38,7 +42,7 @@ impl NextHit {
 }
 
 /// Which span-rule triggers start inside one line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct InLine {
     /// `MORE`, which every hover card ends with (glued or after a space).
     pub more: bool,
@@ -48,38 +52,62 @@ pub struct InLine {
     pub associated_press: bool,
 }
 
-/// The span-rule triggers of one text, asked line by line in order.
-pub struct SpanTriggers<'t> {
-    /// The raw text.
-    text: &'t [u8],
-    /// Next `MORE`.
-    more: NextHit,
-    /// Next glued ad marker.
-    glued_ad: NextHit,
-    /// Next `Associated Press`.
-    associated_press: NextHit,
+impl InLine {
+    /// Every trigger, as if each started in the line (when the triggers could not be searched, the
+    /// rules search the line themselves).
+    const ALL: Self = Self { more: true, glued_ad: true, associated_press: true };
+
+    /// Records that the trigger of pattern `pattern` of [`TRIGGER_FINDER`] starts in the line.
+    fn add(&mut self, pattern: usize) {
+        match pattern.checked_sub(inline::GLUED_ADS.len()) {
+            None => self.glued_ad = true,
+            Some(0) => self.more = true,
+            Some(_) => self.associated_press = true,
+        }
+    }
 }
 
-impl<'t> SpanTriggers<'t> {
-    /// The triggers of `raw`, its first occurrence of each found.
-    pub fn of(raw: &'t str) -> Self {
-        let text = raw.as_bytes();
-        Self {
-            text,
-            more: NextHit::new(inline::find_more, text),
-            glued_ad: NextHit::new(inline::find_glued_ad, text),
-            associated_press: NextHit::new(inline::find_associated_press, text),
-        }
+/// Every trigger in one automaton: the glued ad markers, then `MORE` and `Associated Press`, so a
+/// text is scanned once for all of them. No occurrence of one can overlap another's (no trigger
+/// holds another, and no end of one is the start of another), so the leftmost-longest matches
+/// are every occurrence of `MORE` and `Associated Press` and the ad markers' own leftmost-longest
+/// matches.
+static TRIGGER_FINDER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    let patterns = inline::GLUED_ADS.iter().chain(&["MORE", "Associated Press"]);
+    AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(patterns).ok()
+});
+
+/// The span-rule triggers of one text, asked line by line in order.
+pub struct SpanTriggers {
+    /// Start and pattern of every trigger in the text, in order (`None`: not searched).
+    hits: Option<Vec<(usize, usize)>>,
+    /// The first hit not before the lines asked so far.
+    next: usize,
+}
+
+impl SpanTriggers {
+    /// The triggers of `raw`, found in one scan.
+    pub fn of(raw: &str) -> Self {
+        let hits = TRIGGER_FINDER
+            .as_ref()
+            .map(|finder| finder.find_iter(raw).map(|m| (m.start(), m.pattern().as_usize())).collect());
+        Self { hits, next: 0 }
     }
 
     /// The triggers that start in `line` (a line of the text; lines are asked in order).
     pub fn in_line(&mut self, line: &Line<'_>) -> InLine {
-        let (text, start, end) = (self.text, line.start, line.end);
-        InLine {
-            more: self.more.starts_in(text, start, end),
-            glued_ad: self.glued_ad.starts_in(text, start, end),
-            associated_press: self.associated_press.starts_in(text, start, end),
+        let Some(hits) = &self.hits else { return InLine::ALL };
+        let mut found = InLine::default();
+        while let Some(&(at, pattern)) = hits.get(self.next) {
+            if at >= line.end {
+                break;
+            }
+            if at >= line.start {
+                found.add(pattern);
+            }
+            self.next += 1;
         }
+        found
     }
 }
 
@@ -102,6 +130,10 @@ mod tests {
             "\r\n",
             "Associated ",
             "Press",
+            "Associated Press",
+            "Skip Advertisement",
+            "Continue reading the main story",
+            "Media playback is unsupported on your device",
             " ",
             "x",
             "é",
@@ -113,7 +145,7 @@ mod tests {
                 let t = line.text;
                 let want = InLine {
                     more: t.contains("MORE"),
-                    glued_ad: inline::find_glued_ad(t.as_bytes()).is_some(),
+                    glued_ad: inline::GLUED_ADS.iter().any(|ad| t.contains(ad)),
                     associated_press: t.contains("Associated Press"),
                 };
                 assert_eq!(triggers.in_line(line), want, "{text:?} line {}", line.index);
