@@ -79,9 +79,15 @@ fn ends_like_agency(t: &str) -> bool {
     t.as_bytes().last().is_some_and(u8::is_ascii_alphabetic)
 }
 
-/// Whether `t` holds `©` or `Ⓒ` (only looked for when it has non-ASCII bytes).
+/// Whether `t` holds `©` or `Ⓒ` (only looked for when it has non-ASCII bytes). Their UTF-8 bytes are
+/// looked for from their lead bytes (a lead byte starts only its own character): searching for the
+/// characters decoded every character of the line, and curly quotes make most prose non-ASCII.
 fn has_copyright_sign(s: &Shape, t: &str) -> bool {
-    s.non_ascii() && t.contains(['©', 'Ⓒ'])
+    const SIGNS: [&[u8]; 2] = ["©".as_bytes(), "Ⓒ".as_bytes()];
+    let bytes = t.as_bytes();
+    s.non_ascii()
+        && memchr::memchr2_iter(SIGNS[0][0], SIGNS[1][0], bytes)
+            .any(|i| SIGNS.iter().any(|sign| bytes[i..].starts_with(sign)))
 }
 
 /// Whether `, ` followed by one of `next` occurs in `t`.
@@ -235,6 +241,15 @@ const fn letters_of_each<const N: usize>(words: [&str; N]) -> [Classes; N] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copyright_signs_are_found_as_by_characters() {
+        for t in [
+            "© Lena Park", "Photo Ⓒ AP", "“quoted” — ’s", "Ⓑ Ⓓ ©", "x\u{a9}", "\u{2492}", "¢ â ©", "é", "plain", "",
+        ] {
+            assert_eq!(has_copyright_sign(&Shape::of(t), t), t.contains(['©', 'Ⓒ']), "{t:?}");
+        }
+    }
 
     #[test]
     fn menu_entries_pass_no_gate() {
