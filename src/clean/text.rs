@@ -25,14 +25,16 @@ impl Line<'_> {
 
     /// Whether the line holds only white space.
     pub fn is_blank(&self) -> bool {
-        !self.has_graphic_ends() && self.text.trim().is_empty()
+        self.text.is_empty() || (!self.has_graphic_ends() && self.text.trim().is_empty())
     }
 
-    /// Whether the line starts and ends with a visible ASCII character, so there is nothing to trim
-    /// (most lines: the Unicode white-space test is asked several times a line by the rules).
+    /// Whether there is nothing to trim because the line starts and ends with a visible ASCII
+    /// character (most lines: the Unicode white-space test is asked several times a line by the
+    /// rules) or is empty (the blank lines between paragraphs).
     fn has_graphic_ends(&self) -> bool {
         let bytes = self.text.as_bytes();
-        bytes.first().is_some_and(u8::is_ascii_graphic) && bytes.last().is_some_and(u8::is_ascii_graphic)
+        bytes.is_empty()
+            || (bytes.first().is_some_and(u8::is_ascii_graphic) && bytes.last().is_some_and(u8::is_ascii_graphic))
     }
 }
 
