@@ -244,9 +244,9 @@ mod tests {
 
     #[test]
     fn copyright_signs_are_found_as_by_characters() {
-        for t in [
-            "© Lena Park", "Photo Ⓒ AP", "“quoted” — ’s", "Ⓑ Ⓓ ©", "x\u{a9}", "\u{2492}", "¢ â ©", "é", "plain", "",
-        ] {
+        for t in
+            ["© Lena Park", "Photo Ⓒ AP", "“quoted” — ’s", "Ⓑ Ⓓ ©", "x\u{a9}", "\u{2492}", "¢ â ©", "é", "plain", ""]
+        {
             assert_eq!(has_copyright_sign(&Shape::of(t), t), t.contains(['©', 'Ⓒ']), "{t:?}");
         }
     }
