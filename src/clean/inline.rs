@@ -170,6 +170,12 @@ fn glued_ads(line: &Line<'_>, out: &mut Vec<Proposal>) {
 /// `(Reporting by …; Editing by …)` closing a paragraph.
 fn wire_credit(line: &Line<'_>, out: &mut Vec<Proposal>) {
     let t = line.text;
+    // The credit's pattern ends the line with `)` or `).` and white space: most lines do not, and
+    // are not searched for their last `(`.
+    let end = t.trim_end();
+    if !(end.ends_with(')') || end.ends_with(").")) {
+        return;
+    }
     let Some(open) = memchr::memrchr(b'(', t.as_bytes()) else { return };
     if open == 0 || !WIRE_CREDIT_TAIL.as_ref().is_some_and(|r| r.is_match(&t[open..])) {
         return;
@@ -271,5 +277,11 @@ mod tests {
         );
         let prose = "The port (reporting record traffic) reopened.";
         assert_eq!(run(prose), prose);
+        // The trailing white space is left to the space rules.
+        assert_eq!(run("Ships arrived. (Writing by Ana Lima). \u{a0}"), "Ships arrived. \u{a0}");
+        assert_eq!(run("Ships arrived. (Writing by Ana Lima)\t"), "Ships arrived.\t");
+        for kept in ["Ships arrived. (Writing by Ana Lima) .", "Ships arrived. (Writing by Ana Lima)x"] {
+            assert_eq!(run(kept), kept);
+        }
     }
 }
