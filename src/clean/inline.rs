@@ -112,7 +112,7 @@ fn card_start(t: &str, p: usize) -> Option<String> {
 /// Ad markers glued into running text, wire credits and the AP notice at the end of a paragraph;
 /// `found` says which of their triggers start in the line (a rule without one has nothing to find).
 pub fn glued_junk(line: &Line<'_>, on: &dyn Fn(&str) -> bool, found: InLine, out: &mut Vec<Proposal>) {
-    if on(AD_MARKER) && found.glued_ad {
+    if found.glued_ad && on(AD_MARKER) {
         glued_ads(line, out);
     }
     if on(COPYRIGHT_FOOTER) {

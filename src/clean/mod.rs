@@ -198,14 +198,17 @@ impl Cleaner {
         char_rules: chars::CharRules,
         out: &mut Vec<Proposal>,
     ) {
+        // Whether a rule is on is asked only of a line its trigger starts in (most lines hold none).
         let on = |id: &str| self.is_enabled(id);
-        if on(rules::HOVER_CARD) && found.more {
+        if found.more && on(rules::HOVER_CARD) {
             inline::hover_cards(line, out);
             spaced_cards::hover_cards(line, out);
         }
         inline::glued_junk(line, &on, found, out);
         chars::repair(line, char_rules, out);
-        user::spans(user, line, out);
+        if !user.is_empty() {
+            user::spans(user, line, out);
+        }
     }
 
     /// Proposals of one user rule alone (to preview a rule made from an example on other documents).
