@@ -168,6 +168,20 @@ static SUBSCRIBE_ANY: LazyLock<Regex> = LazyLock::new(|| {
 
 static READER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)(?:you|your|our)(?-u:\b)"));
 
+/// A newsroom asking the reader for tips or stories (`We'd like to hear from you`, `Got a news tip?`).
+static TIP_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?-u:\b)(?:hear from you|news tips?|story tips?|got a tip|have a tip|story ideas?|send (?:us )?(?:your )?tips)(?-u:\b)",
+    )
+});
+
+/// An author's promotion of their own site: `To read more from Dan, visit www.example.com`.
+static AUTHOR_PROMO: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:to (?:read|see|find) more|for more) (?:from|by) [^.!?]{1,60}?,?\s+(?:visit|go to|head to|check out|see)\s+(?:https?://)?[\w-]+(?:\.[\w-]+)+",
+    )
+});
+
 static READ_MORE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^[\[(]?\s*(?:read more|read next|read also|also read|see also|related(?: coverage| stories| articles| content| topics| tags| posts| links| videos?| reading| news)?|more from [^:|]{1,}|more on (?:this|that)(?: story| topic)?|recommended(?: for you| stories| reading| videos?)?|most (?:read|popular|viewed|shared|watched)|you (?:may|might) (?:also )?like|don'?t miss|trending(?: now| stories| articles)?|editors['’]? picks|more stories|top stories|what to read next|watch next|up next|popular (?:stories|articles|now)|latest (?:news|stories|articles|headlines)|further reading|more news|more in [^:|]{1,}|in case you missed it|more headlines|more|see more|also|tags?|related tags|filed under|categories|category|topics)\s*(?:[:|»>\-–—…]|\.\.\.|$)",
@@ -687,12 +701,35 @@ fn share_subscribe(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if words <= 20 && gate::follow(shape) && FOLLOW.is_match(t) {
         return Some(labelled_quote("follow prompt", t, 60));
     }
+    if is_tip_request(t) {
+        return Some(labelled_quote("tip request", t, 60));
+    }
     if !gate::sign_up(shape) || (words > 10 && !SUBSCRIBE_CUES.any_in(t)) {
         return None;
     }
     let prompt = SUBSCRIBE_START.is_match(t)
         || (SUBSCRIBE_ANY.is_match(t) && (READER.is_match(t) || !ends_sentence(t)) && words <= 25);
     prompt.then(|| labelled_quote("sign-up prompt", t, 60))
+}
+
+/// Whether a line asks the reader for tips and gives an address to send them to: an email address,
+/// a [`TIP_REQUEST`] phrase, words to the reader or a question, and neither quotation marks nor a
+/// reporting verb (a spokesman quoted saying "contact us at …" is part of the story).
+fn is_tip_request(t: &str) -> bool {
+    has_email_address(t)
+        && !t.contains(['"', '“', '”'])
+        && ![" said", " says", " told "].iter().any(|verb| t.contains(verb))
+        && (t.contains('?') || READER.is_match(t))
+        && TIP_REQUEST.is_match(t)
+}
+
+/// Whether a word of the line is an email address: something, `@`, and a host name with a dot.
+fn has_email_address(t: &str) -> bool {
+    memchr::memchr(b'@', t.as_bytes()).is_some()
+        && t.split_whitespace().any(|w| {
+            w.split_once('@')
+                .is_some_and(|(user, host)| !user.is_empty() && host.trim_end_matches(['.', ',', ')']).contains('.'))
+        })
 }
 
 /// Whether every word of the line is a share-button label (and one is a network or `share`). Words
@@ -805,7 +842,15 @@ fn read_more(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if teaser {
         return Some(labelled_quote("teaser", t, 60));
     }
+    if words <= 25 && is_promo_start(t) && AUTHOR_PROMO.is_match(t) {
+        return Some(labelled_quote("author promo", t, 60));
+    }
     is_arrow_link(t, words).then(|| labelled_quote("headline link", t, 60))
+}
+
+/// Whether a line starts as [`AUTHOR_PROMO`] can: `to ` or `for`, in any case.
+fn is_promo_start(t: &str) -> bool {
+    t.get(..3).is_some_and(|start| start.eq_ignore_ascii_case("to ") || start.eq_ignore_ascii_case("for"))
 }
 
 /// Whether a line is a headline link: it ends with a `»` arrow set off by a space (Scandinavian
@@ -917,7 +962,16 @@ mod tests {
     #[test]
     fn every_pattern_compiles() {
         assert!(!PHOTO_PATTERNS.is_empty() && !COPYRIGHT_PATTERNS.is_empty() && !BYLINE_PATTERNS.is_empty());
-        for r in [&*FOLLOW, &*SUBSCRIBE_START, &*SUBSCRIBE_ANY, &*READ_MORE_LINE, &*READ_MORE_CAPS, &*COUNTER] {
+        for r in [
+            &*FOLLOW,
+            &*SUBSCRIBE_START,
+            &*SUBSCRIBE_ANY,
+            &*READ_MORE_LINE,
+            &*READ_MORE_CAPS,
+            &*COUNTER,
+            &*TIP_REQUEST,
+            &*AUTHOR_PROMO,
+        ] {
             assert!(!r.as_str().is_empty());
         }
         assert!(DATE_WORDS.windows(2).all(|w| w[0] < w[1]) && CALENDAR_WORDS.iter().all(|w| DATE_WORDS.contains(w)));
@@ -1411,6 +1465,35 @@ mod tests {
             "The streaming service will let viewers turn off autoplay.",
             "Autoplayers were the talk of the fair",
             "She said developers could copy this code to your website, the manual says.",
+        ] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
+    }
+
+    #[test]
+    fn tip_requests_and_author_promos() {
+        for l in [
+            "Got a story we missed? We'd like to hear from you. Email newsdesk@ferrytimes.example",
+            "Have a news tip? Send it to tips@ferrytimes.example.",
+            "Know something about the harbour closure? We want to hear from you: harbour@ferrytimes.example",
+        ] {
+            assert_eq!(first_rule(l).as_deref(), Some(SHARE_SUBSCRIBE), "{l}");
+        }
+        let privacy = "Questions about our privacy policy? Contact us at privacy@ferrytimes.example";
+        assert_ne!(first_rule(privacy).as_deref(), Some(SHARE_SUBSCRIBE), "a privacy contact is no tip request");
+        for l in [
+            "To read more from Maria, visit www.maria-writes.example",
+            "For more by Tom Reyes, go to https://tomreyes.example/columns",
+        ] {
+            assert_eq!(first_rule(l).as_deref(), Some(READ_MORE), "{l}");
+        }
+        for l in [
+            "“Customers with questions should contact us at help@acme.example,” the company said.",
+            "The paper's news tips line, tips@paper.example, received 400 messages last year.",
+            "Have a news tip? Our reporters answer the phone day and night.",
+            "A spokesman said readers could contact us at desk@paper.example if they had questions?",
+            "For more from the mayor, see page 4.",
+            "To read more from the report, residents can visit the library.",
         ] {
             assert_eq!(first_rule(l), None, "{l}");
         }
