@@ -7,16 +7,16 @@
 
 use std::sync::LazyLock;
 
-use memchr::memmem;
 use regex::Regex;
 
 use super::layout::Verdict;
 use super::rules::COOKIE_NOTICE;
 use super::text::{Line, labelled_quote};
-use super::triggers::NextHit;
+use super::triggers::Triggers;
 
-/// The word every consent line holds: a cheap scan of the whole text before any line is looked at.
-static COOKIE: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("ookie"));
+/// The cue every consent line holds, found in the one scan of the whole text for all triggers
+/// ([`Triggers`]) before any line is looked at.
+pub(super) const COOKIE_CUE: &str = "ookie";
 
 static COOKIES_AND_SITE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
@@ -25,20 +25,21 @@ static COOKIES_AND_SITE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
-/// Marks lines not judged yet that talk about cookies and the website or browser.
-pub fn judge(raw: &str, lines: &[Line<'_>], verdicts: &mut [Option<Verdict>]) {
-    // Searched once over the whole text, from line to line, instead of once in every line.
-    let mut cookie = NextHit::new(|text| COOKIE.find(text), raw.as_bytes());
-    if !cookie.any_left() {
-        return;
-    }
+/// Marks lines not judged yet that talk about cookies and the website or browser (only lines where
+/// `triggers` found the cookie cue can).
+pub fn judge(triggers: &Triggers, lines: &[Line<'_>], verdicts: &mut [Option<Verdict>]) {
     let Some(re) = COOKIES_AND_SITE.as_ref() else { return };
-    for line in lines {
-        let t = line.text;
-        let unjudged = verdicts[line.index].is_none();
-        if unjudged && cookie.starts_in(raw.as_bytes(), line.start, line.end) && re.is_match(t) {
+    let mut last = None;
+    for &start in triggers.cookie_cues() {
+        let index = lines.partition_point(|l| l.next <= start);
+        if last == Some(index) || index >= lines.len() || verdicts[index].is_some() {
+            continue;
+        }
+        last = Some(index);
+        let t = lines[index].text;
+        if re.is_match(t) {
             let reason = labelled_quote("consent notice: cookies and the site in one line", t, 60);
-            verdicts[line.index] = Some(Verdict::builtin(COOKIE_NOTICE, reason));
+            verdicts[index] = Some(Verdict::builtin(COOKIE_NOTICE, reason));
         }
     }
 }
@@ -49,7 +50,7 @@ mod tests {
     use super::*;
 
     fn judged(text: &str) -> Vec<bool> {
-        flagged_lines(text, |l, v| judge(text, l, v))
+        flagged_lines(text, |l, v| judge(&Triggers::of(text), l, v))
     }
 
     #[test]

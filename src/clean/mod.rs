@@ -157,9 +157,11 @@ impl Cleaner {
         let lines = text::lines(raw);
         let words = text::line_words(&lines);
         let mut verdicts: Vec<Option<layout::Verdict>> = vec![None; lines.len()];
+        // One scan of the text finds the triggers of the consent and span rules.
+        let mut triggers = triggers::Triggers::of(raw);
         line_rules::judge(&lines, &words, &|id| self.is_enabled(id), &mut verdicts);
         if self.is_enabled(rules::COOKIE_NOTICE) {
-            consent::judge(raw, &lines, &mut verdicts);
+            consent::judge(&triggers, &lines, &mut verdicts);
         }
         if self.is_enabled(rules::AUTHOR_BIO) {
             author_bio::judge(&lines, &mut verdicts);
@@ -178,7 +180,6 @@ impl Cleaner {
         // Span proposals follow the line deletions in the same list (resolve sorts them all).
         let mut out = layout::line_deletions(&lines, &mut verdicts);
         let char_rules = chars::CharRules::new(&|id| self.is_enabled(id));
-        let mut triggers = triggers::SpanTriggers::of(raw);
         for line in lines.iter().filter(|l| verdicts[l.index].is_none()) {
             let found = triggers.in_line(line);
             self.span_rules(line, found, &user, char_rules, &mut out);

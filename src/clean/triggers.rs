@@ -1,45 +1,15 @@
-//! Where the literal triggers of the span rules start in a text: they are searched over the whole
-//! text once, all together, instead of once in every kept line. A line in which no trigger starts
-//! skips the rules it triggers (most lines hold none), with the same proposals: the triggers hold
-//! no line break, so one starts in a line exactly when the line's own search would find it.
+//! Where the literal triggers of the rules start in a text: they are searched over the whole text
+//! once, all together, instead of once in every line or once per rule. A line in which no span
+//! trigger starts skips the span rules it triggers (most lines hold none), with the same
+//! proposals: the triggers hold no line break, so one starts in a line exactly when the line's own
+//! search would find it. The cookie cue of consent notices is found in the same pass.
 
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::inline;
 use super::text::Line;
-
-/// The first occurrence of one literal at or after the start of the last line asked, found by
-/// searching the rest of the text only when a line starts past the occurrence found before. The
-/// literal must hold no line break, so that one starts in a line exactly when the line holds it.
-pub(super) struct NextHit {
-    /// Finds the first occurrence in a haystack.
-    find: fn(&[u8]) -> Option<usize>,
-    /// Start of the first occurrence not before the lines asked so far (`None`: there is none).
-    at: Option<usize>,
-}
-
-impl NextHit {
-    /// The first occurrence in `text`.
-    pub(super) fn new(find: fn(&[u8]) -> Option<usize>, text: &[u8]) -> Self {
-        Self { find, at: find(text) }
-    }
-
-    /// Whether the literal occurs at or after the start of the last line asked (anywhere in the
-    /// text, before any line is asked).
-    pub(super) fn any_left(&self) -> bool {
-        self.at.is_some()
-    }
-
-    /// Whether an occurrence starts in `start..end` of `text` (asked with `start` never decreasing).
-    pub(super) fn starts_in(&mut self, text: &[u8], start: usize, end: usize) -> bool {
-        if self.at.is_some_and(|at| at < start) {
-            self.at = text.get(start..).and_then(self.find).map(|p| start + p);
-        }
-        self.at.is_some_and(|at| at < end)
-    }
-}
+use super::{consent, inline};
 
 /// Which span-rule triggers start inside one line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -56,54 +26,106 @@ impl InLine {
     /// Every trigger, as if each started in the line (when the triggers could not be searched, the
     /// rules search the line themselves).
     const ALL: Self = Self { more: true, glued_ad: true, associated_press: true };
+}
 
-    /// Records that the trigger of pattern `pattern` of [`TRIGGER_FINDER`] starts in the line.
-    fn add(&mut self, pattern: usize) {
-        match pattern.checked_sub(inline::GLUED_ADS.len()) {
-            None => self.glued_ad = true,
-            Some(0) => self.more = true,
-            Some(_) => self.associated_press = true,
+/// What a pattern of [`TRIGGER_FINDER`] triggers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Trigger {
+    /// A glued ad marker.
+    GluedAd,
+    /// `MORE`.
+    More,
+    /// `Associated Press`.
+    AssociatedPress,
+    /// [`consent::COOKIE_CUE`].
+    Cookie,
+}
+
+impl Trigger {
+    /// The trigger of pattern `pattern` of [`TRIGGER_FINDER`].
+    fn of_pattern(pattern: usize) -> Self {
+        let ads = inline::GLUED_ADS.len();
+        match pattern {
+            p if p < ads => Self::GluedAd,
+            p if p == ads => Self::More,
+            p if p == ads + 1 => Self::AssociatedPress,
+            _ => Self::Cookie,
         }
     }
 }
 
-/// Every trigger in one automaton: the glued ad markers, then `MORE` and `Associated Press`, so a
-/// text is scanned once for all of them. No occurrence of one can overlap another's (no trigger
-/// holds another, and no end of one is the start of another), so the leftmost-longest matches
-/// are every occurrence of `MORE` and `Associated Press` and the ad markers' own leftmost-longest
-/// matches.
+/// Every trigger in one automaton: the glued ad markers, `MORE`, `Associated Press`, then the cookie
+/// cue, so a text is scanned once for all of them. No occurrence of one can overlap another's (no
+/// trigger holds another, and no end of one is the start of another), so the leftmost-longest
+/// matches are every occurrence of `MORE`, `Associated Press` and the cookie cue (none of which can
+/// overlap itself) and the ad markers' own leftmost-longest matches. (The phone and fax labels of
+/// contact footers have their own automaton: three-letter patterns here would shorten the SIMD
+/// prefilter's fingerprints and cost more than a second scan.)
 static TRIGGER_FINDER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    let patterns = inline::GLUED_ADS.iter().chain(&["MORE", "Associated Press"]);
+    let patterns = (inline::GLUED_ADS.iter().chain(&["MORE", "Associated Press"])).chain(&[consent::COOKIE_CUE]);
     AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(patterns).ok()
 });
 
-/// The span-rule triggers of one text, asked line by line in order.
-pub struct SpanTriggers {
-    /// Start and pattern of every trigger in the text, in order (`None`: not searched).
-    hits: Option<Vec<(usize, usize)>>,
-    /// The first hit not before the lines asked so far.
+/// The trigger hits of one text, found in one scan and grouped by the rules that ask for them.
+#[derive(Debug, Default)]
+struct Hits {
+    /// Start and trigger of every span-rule trigger, in order.
+    span: Vec<(usize, Trigger)>,
+    /// Start of every cookie cue, in order.
+    cookies: Vec<usize>,
+}
+
+impl Hits {
+    /// Records one match of [`TRIGGER_FINDER`].
+    fn add(&mut self, start: usize, trigger: Trigger) {
+        match trigger {
+            Trigger::Cookie => self.cookies.push(start),
+            span => self.span.push((start, span)),
+        }
+    }
+}
+
+/// The triggers of one text; the span triggers are asked line by line in order.
+pub struct Triggers {
+    /// Every hit in the text (`None`: not searched).
+    hits: Option<Hits>,
+    /// The first span hit not before the lines asked so far.
     next: usize,
 }
 
-impl SpanTriggers {
+impl Triggers {
     /// The triggers of `raw`, found in one scan.
     pub fn of(raw: &str) -> Self {
-        let hits = TRIGGER_FINDER
-            .as_ref()
-            .map(|finder| finder.find_iter(raw).map(|m| (m.start(), m.pattern().as_usize())).collect());
+        let hits = TRIGGER_FINDER.as_ref().map(|finder| {
+            let mut hits = Hits::default();
+            for m in finder.find_iter(raw) {
+                hits.add(m.start(), Trigger::of_pattern(m.pattern().as_usize()));
+            }
+            hits
+        });
         Self { hits, next: 0 }
     }
 
-    /// The triggers that start in `line` (a line of the text; lines are asked in order).
+    /// Start of every occurrence of [`consent::COOKIE_CUE`], in order; none when the text could not
+    /// be searched.
+    pub fn cookie_cues(&self) -> &[usize] {
+        self.hits.as_ref().map_or(&[], |h| &h.cookies)
+    }
+
+    /// The span triggers that start in `line` (a line of the text; lines are asked in order).
     pub fn in_line(&mut self, line: &Line<'_>) -> InLine {
         let Some(hits) = &self.hits else { return InLine::ALL };
         let mut found = InLine::default();
-        while let Some(&(at, pattern)) = hits.get(self.next) {
+        while let Some(&(at, trigger)) = hits.span.get(self.next) {
             if at >= line.end {
                 break;
             }
             if at >= line.start {
-                found.add(pattern);
+                match trigger {
+                    Trigger::More => found.more = true,
+                    Trigger::AssociatedPress => found.associated_press = true,
+                    _ => found.glued_ad = true,
+                }
             }
             self.next += 1;
         }
@@ -113,6 +135,8 @@ impl SpanTriggers {
 
 #[cfg(test)]
 mod tests {
+    use memchr::memmem;
+
     use super::super::text::{lines, random_texts};
     use super::*;
 
@@ -137,10 +161,12 @@ mod tests {
             " ",
             "x",
             "é",
+            "tel",
+            "ookie",
         ];
         let mut hits = [0usize; 3];
         for text in random_texts(PIECES, 5, 2000, |i| i % 40) {
-            let mut triggers = SpanTriggers::of(&text);
+            let mut triggers = Triggers::of(&text);
             for line in lines(&text).iter().filter(|l| l.index % 3 != 1) {
                 let t = line.text;
                 let want = InLine {
@@ -155,5 +181,28 @@ mod tests {
             }
         }
         assert!(hits.iter().all(|&n| n > 50), "every trigger is exercised: {hits:?}");
+    }
+
+    #[test]
+    fn cookie_cues_are_every_occurrence() {
+        const PIECES: &[&str] = &[
+            "ookie",
+            "ook",
+            "ie",
+            "c",
+            "o",
+            "Advertisement",
+            "Story continues below advertisement",
+            "MORE",
+            " ",
+            "\n",
+        ];
+        let mut cues = 0;
+        for text in random_texts(PIECES, 7, 2000, |i| i % 30) {
+            let cookies: Vec<usize> = memmem::find_iter(text.as_bytes(), consent::COOKIE_CUE).collect();
+            assert_eq!(Triggers::of(&text).cookie_cues(), cookies, "{text:?}");
+            cues += cookies.len();
+        }
+        assert!(cues > 100, "cues are exercised: {cues}");
     }
 }
