@@ -1,6 +1,6 @@
 //! Contact footers: a site's address with telephone and fax numbers (`1 Harbor Way, Suite 4 | 555-010-0100
-//! tel | 555-010-0101 fax`, `Phone: 555-010-0100`). The labels are found by one scan of the whole text, so
-//! lines without them cost nothing; a line is a footer when it is short, holds a phone number next to its
+//! tel | 555-010-0101 fax`, `Phone: 555-010-0100`). The labels are searched for in one scan of each run of
+//! lines short enough to be footers, so long paragraphs and lines without labels cost nothing; a line is a footer when it is short, holds a phone number next to its
 //! label and is not a sentence (`The tip line's phone number is 555-010-0100.` stays).
 
 use std::sync::LazyLock;
@@ -10,7 +10,7 @@ use regex::Regex;
 
 use super::layout::Verdict;
 use super::rules::CONTACT_FOOTER;
-use super::text::{Line, at_most_words, ends_sentence, quote};
+use super::text::{Line, ends_sentence, quote};
 
 /// Most words of a contact footer line.
 const MAX_WORDS: usize = 40;
@@ -27,25 +27,39 @@ static LABEL_FINDER: LazyLock<Option<AhoCorasick>> =
 static PHONE: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?:\+?\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}").ok());
 
-/// Marks contact footer lines not judged yet.
-pub fn judge(raw: &str, lines: &[Line<'_>], verdicts: &mut [Option<Verdict>]) {
+/// Marks contact footer lines not judged yet (`words`: the words of each line, [`super::text::line_words`]).
+pub fn judge(raw: &str, lines: &[Line<'_>], words: &[usize], verdicts: &mut [Option<Verdict>]) {
+    let short = |l: &Line<'_>| words[l.index] <= MAX_WORDS;
+    for run in lines.chunk_by(|a, b| short(a) == short(b)) {
+        if run.first().is_some_and(short) && run.iter().any(|l| words[l.index] > 0) {
+            judge_run(raw, run, verdicts);
+        }
+    }
+}
+
+/// Marks contact footer lines not judged yet among `run`, consecutive lines of at most [`MAX_WORDS`]
+/// words: no label holds a line break, so a search of the run finds the labels of its lines.
+fn judge_run(raw: &str, run: &[Line<'_>], verdicts: &mut [Option<Verdict>]) {
     let (Some(finder), Some(phone)) = (LABEL_FINDER.as_ref(), PHONE.as_ref()) else { return };
+    let (Some(first), Some(last)) = (run.first(), run.last()) else { return };
+    let Some(haystack) = raw.get(first.start..last.end) else { return };
     let bytes = raw.as_bytes();
-    let mut last = None;
-    for m in finder.find_iter(raw) {
+    let mut done = None;
+    for m in finder.find_iter(haystack) {
+        let (start, end) = (first.start + m.start(), first.start + m.end());
         let alone = |at: Option<&u8>| at.is_none_or(|b| !b.is_ascii_alphanumeric());
-        if !alone(m.start().checked_sub(1).and_then(|i| bytes.get(i))) || !alone(bytes.get(m.end())) {
+        if !alone(start.checked_sub(1).and_then(|i| bytes.get(i))) || !alone(bytes.get(end)) {
             continue;
         }
-        let index = lines.partition_point(|l| l.next <= m.start());
-        if last == Some(index) || index >= lines.len() || verdicts[index].is_some() {
+        let Some(line) = run.get(run.partition_point(|l| l.next <= start)) else { continue };
+        if done == Some(line.index) || verdicts[line.index].is_some() {
             continue;
         }
-        last = Some(index);
-        let t = lines[index].trimmed();
-        if at_most_words(t, MAX_WORDS) && !ends_sentence(t) && phone.is_match(t) {
+        done = Some(line.index);
+        let t = line.trimmed();
+        if !ends_sentence(t) && phone.is_match(t) {
             let reason = format!("contact footer: {:?}", quote(t, 60));
-            verdicts[index] = Some(Verdict::builtin(CONTACT_FOOTER, reason));
+            verdicts[line.index] = Some(Verdict::builtin(CONTACT_FOOTER, reason));
         }
     }
 }
@@ -53,10 +67,11 @@ pub fn judge(raw: &str, lines: &[Line<'_>], verdicts: &mut [Option<Verdict>]) {
 #[cfg(test)]
 mod tests {
     use super::super::layout::flagged_lines;
+    use super::super::text::line_words;
     use super::*;
 
     fn judged(text: &str) -> Vec<bool> {
-        flagged_lines(text, |l, v| judge(text, l, v))
+        flagged_lines(text, |l, v| judge(text, l, &line_words(l), v))
     }
 
     #[test]
@@ -71,5 +86,14 @@ mod tests {
         let text = "The tip line's phone number is 555-010-0100.\nThe hotel sold 555-010 rooms in 2019 and 2020\n\
                     Call the smartphone desk on 555-010-0100\nThe fax machine broke.\n";
         assert_eq!(judged(text), vec![false, false, false, false]);
+    }
+
+    #[test]
+    fn only_lines_short_enough_are_footers_between_long_paragraphs() {
+        let long = "word ".repeat(45);
+        let text = format!(
+            "{long}Phone: 555-010-0100\nPhone: 555-010-0102\n{long}\n\nFax 555-010-0101\n{long}fax 555-010-0103"
+        );
+        assert_eq!(judged(&text), vec![false, true, false, false, true, false]);
     }
 }

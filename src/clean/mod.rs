@@ -167,7 +167,7 @@ impl Cleaner {
             author_bio::judge(&lines, &mut verdicts);
         }
         if self.is_enabled(rules::CONTACT_FOOTER) {
-            contact::judge(raw, &lines, &mut verdicts);
+            contact::judge(raw, &lines, &words, &mut verdicts);
         }
         if self.is_enabled(rules::PAGE_BOILERPLATE) {
             boilerplate::judge(&lines, &words, &mut verdicts);
