@@ -1,7 +1,8 @@
 //! Contact footers: a site's address with telephone and fax numbers (`1 Harbor Way, Suite 4 | 555-010-0100
 //! tel | 555-010-0101 fax`, `Phone: 555-010-0100`). The labels are searched for in one scan of each run of
-//! lines short enough to be footers, so long paragraphs and lines without labels cost nothing; a line is a footer when it is short, holds a phone number next to its
-//! label and is not a sentence (`The tip line's phone number is 555-010-0100.` stays).
+//! lines short enough to be footers, so long paragraphs and lines without labels cost nothing; a line is a
+//! footer when it is short, holds a phone number next to its label and is not a sentence (`The tip line's
+//! phone number is 555-010-0100.` stays).
 
 use std::sync::LazyLock;
 
