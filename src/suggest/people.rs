@@ -2,7 +2,8 @@
 //! Mattis", "Sen. Ann Lee"), names next to speech verbs ("Dan Lucas said"), names starting with a
 //! known given name ("Emilio Hoffman"), and surnames standing alone once the full name is known.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::hash::{BuildHasher, Hash, Hasher};
 
 use foldhash::fast::RandomState;
@@ -472,14 +473,11 @@ impl<'a> Rules<'_, 'a> {
         let t = self.tokens;
         // Each name adds itself and at most its surname.
         let mut names = KnownNames::with_capacity(2 * found.len());
-        let mut seen = HashSet::with_capacity_and_hasher(found.len(), RandomState::default());
         for &(first, last, _) in found {
-            let (s, e) = t.span(first, last);
-            // A name found again adds nothing: the same text has the same tokens and surname.
-            if !seen.insert(&t.text[s..e]) {
+            // A name found again adds nothing: the same tokens have the same surname.
+            if !names.add(t, first, last) {
                 continue;
             }
-            names.add(t, first, last);
             let surname = (first..=last).rev().find(|&k| self.is(k, Facts::NAME_WORD));
             if let Some(k) = surname.filter(|&k| !self.is(k, Facts::GIVEN_NAME)) {
                 names.add(t, k, k);
@@ -526,18 +524,31 @@ impl<'a> KnownNames<'a> {
         }
     }
 
-    /// Adds the name made of tokens `first..=last`.
-    fn add(&mut self, tokens: &Tokens<'a>, first: usize, last: usize) {
+    /// Adds the name made of tokens `first..=last`; whether it is new (`false`: a name of the same
+    /// tokens' texts was added before, and nothing changes).
+    fn add(&mut self, tokens: &Tokens<'a>, first: usize, last: usize) -> bool {
         let word = tokens.text(first);
         let n = last - first;
         self.firsts.insert(word.as_bytes());
-        self.lengths.entry(word).or_default().insert(n);
+        let new_length = self.lengths.entry(word).or_default().insert(n);
         // A one-token name is its first word ([`KnownNames::known`] compares nothing): no key to hash.
-        let before = match n {
-            0 => NO_NAME,
-            _ => self.by_tokens.insert((self.hash(tokens, first, n), n), self.names.len()).unwrap_or(NO_NAME),
+        if n == 0 {
+            if new_length {
+                self.names.push((first, last, NO_NAME));
+            }
+            return new_length;
+        }
+        let at = self.names.len();
+        let before = match self.by_tokens.entry((self.hash(tokens, first, n), n)) {
+            Entry::Vacant(slot) => {
+                slot.insert(at);
+                NO_NAME
+            }
+            Entry::Occupied(slot) if in_chain(&self.names, tokens, first, n, *slot.get()) => return false,
+            Entry::Occupied(mut slot) => slot.insert(at),
         };
         self.names.push((first, last, before));
+        true
     }
 
     /// Whether no name was added.
@@ -561,14 +572,8 @@ impl<'a> KnownNames<'a> {
         if n == 0 {
             return true;
         }
-        let mut at = self.by_tokens.get(&(self.hash(tokens, i, n), n)).copied().unwrap_or(NO_NAME);
-        while let Some(&(first, _, before)) = self.names.get(at) {
-            if (0..=n).all(|k| tokens.text(i + k) == tokens.text(first + k)) {
-                return true;
-            }
-            at = before;
-        }
-        false
+        let at = self.by_tokens.get(&(self.hash(tokens, i, n), n)).copied().unwrap_or(NO_NAME);
+        in_chain(&self.names, tokens, i, n, at)
     }
 
     /// A hash of the texts of tokens `i..=i + n`.
@@ -577,6 +582,18 @@ impl<'a> KnownNames<'a> {
         (i..=i + n).for_each(|k| tokens.text(k).hash(&mut state));
         state.finish()
     }
+}
+
+/// Whether a name of `names` in the chain that starts at `at` (each entry's third field leads to the
+/// one before, up to [`NO_NAME`]) has the texts of tokens `i..=i + n`.
+fn in_chain(names: &[(usize, usize, usize)], tokens: &Tokens, i: usize, n: usize, mut at: usize) -> bool {
+    while let Some(&(first, _, before)) = names.get(at) {
+        if (0..=n).all(|k| tokens.text(i + k) == tokens.text(first + k)) {
+            return true;
+        }
+        at = before;
+    }
+    false
 }
 
 /// A set of name lengths: those under 64 as bits (no allocation; every name the rules find is far
@@ -590,12 +607,17 @@ struct Lengths {
 }
 
 impl Lengths {
-    /// Adds length `n`.
-    fn insert(&mut self, n: usize) {
+    /// Adds length `n`; whether it was not in the set.
+    fn insert(&mut self, n: usize) -> bool {
         if n < 64 {
+            let new = self.short & 1 << n == 0;
             self.short |= 1 << n;
+            new
         } else if let Err(at) = self.long.binary_search_by(|m| n.cmp(m)) {
             self.long.insert(at, n);
+            true
+        } else {
+            false
         }
     }
 
@@ -723,11 +745,23 @@ mod tests {
     }
 
     #[test]
+    fn a_known_name_added_again_is_not_new() {
+        let tokens = Tokens::new("John Smith met John  Smith and Smith.");
+        let mut names = KnownNames::with_capacity(4);
+        assert!(names.add(&tokens, 0, 1), "John Smith");
+        assert!(!names.add(&tokens, 3, 4), "the same tokens, other spacing");
+        assert!(names.add(&tokens, 1, 1), "the surname alone");
+        assert!(!names.add(&tokens, 4, 4) && !names.add(&tokens, 6, 6));
+        assert!(names.add(&tokens, 0, 0) && names.add(&tokens, 0, 2), "John; John Smith met");
+        assert_eq!(names.longest_at(&tokens, 3), Some(4));
+        assert_eq!(names.longest_at(&tokens, 6), Some(6));
+    }
+
+    #[test]
     fn name_lengths_come_longest_first_whatever_their_size() {
         let mut lengths = Lengths::default();
-        for n in [1, 0, 70, 63, 1, 64, 3, 200] {
-            lengths.insert(n);
-        }
+        let new: Vec<bool> = [1, 0, 70, 63, 1, 64, 3, 200, 70].into_iter().map(|n| lengths.insert(n)).collect();
+        assert_eq!(new, [true, true, true, true, false, true, true, true, false]);
         assert_eq!(lengths.longest_first().collect::<Vec<_>>(), [200, 70, 64, 63, 3, 1, 0]);
         assert_eq!(Lengths::default().longest_first().count(), 0);
     }
