@@ -255,6 +255,12 @@ fn is_more_link(tokens: &Tokens, j: usize) -> bool {
     j + 1 < tokens.len() && tokens.text(j + 1) == "more" && MORE_LINK_WORDS.contains(&tokens.text(j))
 }
 
+/// Whether a word is a name particle written with a capital ("De" in "Marcus De Guzman"), which a
+/// title-case headline gives every particle.
+fn is_capitalised_particle(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_uppercase()) && PARTICLES.words().iter().any(|p| p.eq_ignore_ascii_case(word))
+}
+
 /// A PERSON candidate over tokens `first..=last`.
 fn candidate(tokens: &Tokens, first: usize, last: usize, score: f32) -> Candidate<'static> {
     let (start, end) = tokens.span(first, last);
@@ -333,7 +339,8 @@ impl<'a> Rules<'_, 'a> {
         }
         let mut words = 0;
         for j in first..=last {
-            words += usize::from(self.is(j, Facts::NAME_WORD));
+            let particle = j > first && j < last && is_capitalised_particle(self.tokens.text(j));
+            words += usize::from(self.is(j, Facts::NAME_WORD) && !particle);
             if words == 2 {
                 return (first, j);
             }
@@ -710,6 +717,7 @@ mod tests {
         assert_eq!(people("Mayor Pete Buttigieg Apparently Thinks Voters Would Be Fine With It"), ["Pete Buttigieg"]);
         assert_eq!(people("Mayor Pete Buttigieg Apparently Thinks it will rain"), ["Pete Buttigieg Apparently Thinks"]);
         assert_eq!(people("Senator Ursula von Leyen Wins the Vote on the Budget"), ["Ursula von Leyen"]);
+        assert_eq!(people("Coach Marcus De Guzman View From the Bench on the Final"), ["Marcus De Guzman"]);
     }
 
     #[test]
