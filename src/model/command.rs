@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::change::{Change, EditChange};
-use super::document::{DocStatus, Document, EditSpan, ModelError, NewEdit};
+use super::document::{DocStatus, Document, EditSpan, ModelError, NewEdit, SortedRanges};
 use super::edit::{Edit, EditId, EditStatus, MANUAL};
 use super::entity::{Entity, EntityId, EntityStatus};
 
@@ -173,9 +173,9 @@ impl Document {
     fn suggest_edits(&mut self, list: &[NewEdit]) -> Change {
         let mut change = Change::default();
         let mut added: Vec<Edit> = Vec::new();
-        let mut taken = self.edit_ranges();
+        let mut taken = SortedRanges::of(self.edits(), list.len());
         for new in list {
-            if self.check_new_edit(new, &taken, &added).is_err() {
+            if self.check_edit_near(new, taken.neighbours(new.start, new.end), &added).is_err() {
                 continue;
             }
             taken.insert((new.start, new.end), self.edits().len() + added.len());

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 use super::change::{Change, EntityShift};
 use super::edit::{AbsorbedEdit, Edit, EditId, EditStatus, MANUAL};
@@ -281,10 +281,7 @@ impl Document {
             });
             ids.push(id);
         }
-        // Suggestions come in position order, after none or before few: checking is cheaper than sorting.
-        if !self.entities.is_sorted_by_key(|e| (e.start, e.end, &e.label, e.id)) {
-            self.sort_entities();
-        }
+        self.sort_entities();
         self.revision += 1;
         Ok(ids)
     }
@@ -493,9 +490,14 @@ impl Document {
         &mut self.entities
     }
 
-    /// Sorts entities by position (then label, then id) so every consumer sees one order.
+    /// Sorts entities by position (then label, then id) so every consumer sees one order. Entities
+    /// often come in that order already (suggestions after none or before few): checking is cheaper
+    /// than sorting.
     pub(crate) fn sort_entities(&mut self) {
-        self.entities.sort_by(|a, b| (a.start, a.end, &a.label, a.id).cmp(&(b.start, b.end, &b.label, b.id)));
+        let order = |a: &Entity, b: &Entity| (a.start, a.end, &a.label, a.id).cmp(&(b.start, b.end, &b.label, b.id));
+        if !self.entities.is_sorted_by(|a, b| order(a, b).is_le()) {
+            self.entities.sort_by(order);
+        }
     }
 
     /// A fresh edit id.
@@ -524,26 +526,9 @@ impl Document {
         check_range(&self.cleaned, start, end, "cleaned text")
     }
 
-    /// The raw (start, end) of every present edit, to its position in the list: the `taken` map
-    /// [`Document::check_new_edit`] starts from.
-    pub(super) fn edit_ranges(&self) -> BTreeMap<(usize, usize), usize> {
-        self.edits.iter().enumerate().map(|(i, e)| ((e.start, e.end), i)).collect()
-    }
-
-    /// Checks a new edit against the raw text and the edits already present or being added (`taken`:
-    /// the raw ranges of both, to positions in the present edits followed by `pending`).
-    pub(super) fn check_new_edit(
-        &self,
-        new: &NewEdit,
-        taken: &BTreeMap<(usize, usize), usize>,
-        pending: &[Edit],
-    ) -> Result<(), ModelError> {
-        self.check_edit_near(new, neighbours(taken, new.start, new.end), pending)
-    }
-
     /// Checks a new edit against the raw text and the edits it could conflict with (`near`: positions
-    /// in the present edits followed by `pending`, as [`neighbours`] finds them).
-    fn check_edit_near(
+    /// in the present edits followed by `pending`, as [`SortedRanges::neighbours`] finds them).
+    pub(super) fn check_edit_near(
         &self,
         new: &NewEdit,
         near: impl Iterator<Item = usize>,
@@ -646,22 +631,13 @@ fn apply_edits(raw: &str, edits: &[Edit], range: std::ops::Range<usize>, clean_s
     (text, segments)
 }
 
-/// Positions (in `taken`) of the edits a new edit over raw `start..end` could conflict with: the one
-/// before it and those starting inside it or at its end. Edits in `taken` never overlap, so no other
-/// one can reach into the new range.
-fn neighbours(taken: &BTreeMap<(usize, usize), usize>, start: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
-    let before = taken.range(..(start, 0)).next_back().map(|(_, &i)| i);
-    let inside = taken.range((start, 0)..=(end, usize::MAX)).map(|(_, &i)| i);
-    before.into_iter().chain(inside)
-}
-
-/// The raw (start, end) of the edits taken so far, each with its position in the edits, sorted: the
-/// `taken` map of [`neighbours`] as a sorted list, which suggestions (added in order) only append to.
-struct SortedRanges(Vec<((usize, usize), usize)>);
+/// The raw (start, end) of the edits taken so far, each with its position in the edits, sorted;
+/// suggestions (added in order) only append to it. Edits taken never overlap.
+pub(super) struct SortedRanges(Vec<((usize, usize), usize)>);
 
 impl SortedRanges {
     /// The ranges of `edits` (in any order), with room for `more`.
-    fn of(edits: &[Edit], more: usize) -> Self {
+    pub(super) fn of(edits: &[Edit], more: usize) -> Self {
         let mut ranges = Vec::with_capacity(edits.len() + more);
         ranges.extend(edits.iter().enumerate().map(|(i, e)| ((e.start, e.end), i)));
         if !ranges.is_sorted_by_key(|&(range, _)| range) {
@@ -671,7 +647,7 @@ impl SortedRanges {
     }
 
     /// Adds a range at `position` (replacing the position of an equal range, as a map would).
-    fn insert(&mut self, range: (usize, usize), position: usize) {
+    pub(super) fn insert(&mut self, range: (usize, usize), position: usize) {
         let at = self.0.partition_point(|&(r, _)| r < range);
         match self.0.get_mut(at) {
             Some(entry) if entry.0 == range => entry.1 = position,
@@ -679,9 +655,9 @@ impl SortedRanges {
         }
     }
 
-    /// The positions [`neighbours`] finds for raw `start..end`: the range before it and those starting
-    /// inside it or at its end.
-    fn neighbours(&self, start: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
+    /// Positions of the edits a new edit over raw `start..end` could conflict with: the range before
+    /// it and those starting inside it or at its end (no other one can reach into the new range).
+    pub(super) fn neighbours(&self, start: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
         let from = self.0.partition_point(|&(r, _)| r < (start, 0));
         let before = from.checked_sub(1).and_then(|i| self.0.get(i)).map(|&(_, i)| i);
         let inside = self.0[from..].iter().take_while(move |&&(r, _)| r <= (end, usize::MAX)).map(|&(_, i)| i);
@@ -723,7 +699,16 @@ pub fn sha256_hex(text: &str) -> String {
 
 #[cfg(test)]
 mod sorted_ranges_tests {
+    use std::collections::BTreeMap;
+
     use super::*;
+
+    /// The neighbours as a map of ranges finds them: the reference for [`SortedRanges::neighbours`].
+    fn neighbours(taken: &BTreeMap<(usize, usize), usize>, start: usize, end: usize) -> Vec<usize> {
+        let before = taken.range(..(start, 0)).next_back().map(|(_, &i)| i);
+        let inside = taken.range((start, 0)..=(end, usize::MAX)).map(|(_, &i)| i);
+        before.into_iter().chain(inside).collect()
+    }
 
     /// Ranges from a fixed linear congruential sequence: short ones and insertions, overlapping.
     fn ranges(seed: u64, count: usize) -> Vec<(usize, usize)> {
@@ -744,7 +729,7 @@ mod sorted_ranges_tests {
             let mut sorted = SortedRanges::of(&[], 0);
             for (position, range) in ranges(seed, 30).into_iter().enumerate() {
                 for (start, end) in ranges(seed + 1000, 20) {
-                    let want: Vec<usize> = neighbours(&map, start, end).collect();
+                    let want = neighbours(&map, start, end);
                     assert_eq!(sorted.neighbours(start, end).collect::<Vec<_>>(), want, "{start}..{end}");
                 }
                 map.insert(range, position);
