@@ -217,15 +217,16 @@ pub fn find(tokens: &Tokens, facts: &[Facts], gazetteer: &Gazetteer, out: &mut V
             lower_case_cue(&rules, i, f, &mut found);
             continue;
         }
-        if let Some(name) = rules.after_title(i) {
+        let name = if let Some(name) = rules.after_title(i) {
+            Some((name, 0.8))
+        } else if f.has(Facts::GIVEN_NAME) && (i == 0 || !facts[i - 1].has(Facts::NAME_WORD)) {
+            rules.name_at(i).filter(|(f, l)| l > f).map(|name| (name, 0.7))
+        } else {
+            None
+        };
+        if let Some((name, score)) = name {
             let (first, last) = rules.headline_name(name);
-            found.push((first, last, 0.8));
-        } else if f.has(Facts::GIVEN_NAME)
-            && (i == 0 || !facts[i - 1].has(Facts::NAME_WORD))
-            && let Some((first, last)) = rules.name_at(i).filter(|(f, l)| l > f)
-        {
-            let (first, last) = rules.headline_name((first, last));
-            found.push((first, last, 0.7));
+            found.push((first, last, score));
         }
     }
     found.sort_by_key(|&(f, l, _)| (f, std::cmp::Reverse(l)));
@@ -297,9 +298,6 @@ impl<'a> Rules<'_, 'a> {
     /// [`Rules::name_at`] for a token that may start a name (it has a fact of [`NAME_START`]).
     fn name_from(&self, i: usize) -> Option<(usize, usize)> {
         let t = self.tokens;
-        if i >= t.len() {
-            return None;
-        }
         let (mut last, mut j, mut words) = if self.is_initial(i) {
             (i + 1, i + 2, 0)
         } else if self.is(i, Facts::NAME_WORD) && !self.is(i, Facts::CALENDAR) {
@@ -350,25 +348,43 @@ impl<'a> Rules<'_, 'a> {
 
     /// Whether the line of token `i` is written in title case: at least [`TITLE_CASE_WORDS`] words
     /// start with a letter, and none but [`TITLE_CASE_LOWER`] words and name particles ("von") with a
-    /// lower-case one.
+    /// lower-case one. Both directions stop at the first word that rules title case out, so a name in prose costs a
+    /// few tokens, not its whole line.
     fn in_title_case_line(&self, i: usize) -> bool {
         let t = self.tokens;
-        let mut start = i;
-        while start > 0 && !t.breaks_line_before(start) {
-            start -= 1;
-        }
         let mut words = 0;
-        for j in start..t.len() {
-            if j > start && t.breaks_line_before(j) {
+        // Token `i` and those before it on its line, then those after it.
+        let mut j = i;
+        loop {
+            match self.title_case_word(j) {
+                Some(w) => words += w,
+                None => return false,
+            }
+            if j == 0 || t.breaks_line_before(j) {
                 break;
             }
-            let f = self.facts[j];
-            if f.has(Facts::LOWER_START) && !f.has(Facts::PARTICLE) && !TITLE_CASE_LOWER.contains(&t.text(j)) {
-                return false;
+            j -= 1;
+        }
+        for j in i + 1..t.len() {
+            if t.breaks_line_before(j) {
+                break;
             }
-            words += usize::from(f.has(Facts::ALPHA_START));
+            match self.title_case_word(j) {
+                Some(w) => words += w,
+                None => return false,
+            }
         }
         words >= TITLE_CASE_WORDS
+    }
+
+    /// For a token of a title-case line: 1 for a word starting with a letter, 0 for other tokens;
+    /// `None` for a lower-case word title case would not leave in lower case.
+    fn title_case_word(&self, j: usize) -> Option<usize> {
+        let f = self.facts[j];
+        if f.has(Facts::LOWER_START) && !f.has(Facts::PARTICLE) && !TITLE_CASE_LOWER.contains(&self.tokens.text(j)) {
+            return None;
+        }
+        Some(usize::from(f.has(Facts::ALPHA_START)))
     }
 
     /// Whether token `j` is a capital letter followed directly by a period ("W.").
