@@ -690,7 +690,7 @@ fn copyright_footer(t: &str, words: usize, shape: &Shape) -> Option<String> {
     Some(labelled_quote(what, t, 60))
 }
 
-/// Share bars, follow prompts and newsletter sign-ups.
+/// Share bars, follow prompts, tip requests and newsletter sign-ups.
 fn share_subscribe(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if words > 30 {
         return None;
@@ -830,7 +830,7 @@ fn is_core_share_label(label: &str) -> bool {
 }
 
 /// `Read more:` / `Related:` teasers (not sentences that start with those words), headlines after a
-/// `Read:` label, and headline links ending with a `»` arrow.
+/// `Read:` label, authors' promotions of their sites, and headline links ending with a `»` arrow.
 fn read_more(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if words > 40 {
         return None;

@@ -151,14 +151,16 @@ pub const RULES: &[RuleInfo] = &[
         name: "Share, follow, subscribe",
         category: Category::Social,
         description: "Share bars (`Facebook Twitter Email`), `Follow us on…`, newsletter sign-up prompts, \
+                      newsroom tip requests with an email address (`Have a news tip? Email …`), \
                       `Like this:` widgets.",
     },
     RuleInfo {
         id: READ_MORE,
         name: "Read more / Related",
         category: Category::Teasers,
-        description: "`Read more:`, `Related:` and `[Related: …]` teaser lines and RELATED blocks of headlines. \
-                      A sentence that starts `Read more about…` stays.",
+        description: "`Read more:`, `Related:` and `[Related: …]` teaser lines and RELATED blocks of headlines; \
+                      authors' promotions (`To read more from …, visit …`). A sentence that starts \
+                      `Read more about…` stays.",
     },
     RuleInfo {
         id: COPYRIGHT_FOOTER,
