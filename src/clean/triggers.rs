@@ -22,12 +22,6 @@ pub struct InLine {
     pub associated_press: bool,
 }
 
-impl InLine {
-    /// Every trigger, as if each started in the line (when the triggers could not be searched, the
-    /// rules search the line themselves).
-    const ALL: Self = Self { more: true, glued_ad: true, associated_press: true };
-}
-
 /// What a pattern of [`TRIGGER_FINDER`] triggers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Trigger {
@@ -61,9 +55,16 @@ impl Trigger {
 /// overlap itself) and the ad markers' own leftmost-longest matches. (The phone and fax labels of
 /// contact footers have their own automaton: three-letter patterns here would shorten the SIMD
 /// prefilter's fingerprints and cost more than a second scan.)
-static TRIGGER_FINDER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+///
+/// The patterns are fixed literals a few bytes long, far below the automaton's size limits, so
+/// building it cannot fail (a test builds it); were it ever to, every rule that relies on it would
+/// otherwise go quiet without a word, so it stops the program instead.
+static TRIGGER_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let patterns = (inline::GLUED_ADS.iter().chain(&["MORE", "Associated Press"])).chain(&[consent::COOKIE_CUE]);
-    AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(patterns).ok()
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns)
+        .expect("the fixed trigger literals always build an automaton")
 });
 
 /// The trigger hits of one text, found in one scan and grouped by the rules that ask for them.
@@ -87,8 +88,8 @@ impl Hits {
 
 /// The triggers of one text; the span triggers are asked line by line in order.
 pub struct Triggers {
-    /// Every hit in the text (`None`: not searched).
-    hits: Option<Hits>,
+    /// Every hit in the text.
+    hits: Hits,
     /// The first span hit not before the lines asked so far.
     next: usize,
 }
@@ -96,27 +97,22 @@ pub struct Triggers {
 impl Triggers {
     /// The triggers of `raw`, found in one scan.
     pub fn of(raw: &str) -> Self {
-        let hits = TRIGGER_FINDER.as_ref().map(|finder| {
-            let mut hits = Hits::default();
-            for m in finder.find_iter(raw) {
-                hits.add(m.start(), Trigger::of_pattern(m.pattern().as_usize()));
-            }
-            hits
-        });
+        let mut hits = Hits::default();
+        for m in TRIGGER_FINDER.find_iter(raw) {
+            hits.add(m.start(), Trigger::of_pattern(m.pattern().as_usize()));
+        }
         Self { hits, next: 0 }
     }
 
-    /// Start of every occurrence of [`consent::COOKIE_CUE`], in order; none when the text could not
-    /// be searched.
+    /// Start of every occurrence of [`consent::COOKIE_CUE`], in order.
     pub fn cookie_cues(&self) -> &[usize] {
-        self.hits.as_ref().map_or(&[], |h| &h.cookies)
+        &self.hits.cookies
     }
 
     /// The span triggers that start in `line` (a line of the text; lines are asked in order).
     pub fn in_line(&mut self, line: &Line<'_>) -> InLine {
-        let Some(hits) = &self.hits else { return InLine::ALL };
         let mut found = InLine::default();
-        while let Some(&(at, trigger)) = hits.span.get(self.next) {
+        while let Some(&(at, trigger)) = self.hits.span.get(self.next) {
             if at >= line.end {
                 break;
             }
