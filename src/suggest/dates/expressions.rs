@@ -305,7 +305,7 @@ const AGE: u16 = 1 << 13;
 /// Every alternative.
 const ALL: u16 = (1 << 14) - 1;
 /// The alternatives that, begun at a letter, open with a word of letters and white space ("last",
-/// "the", "two"), so the first byte of the next word can rule them out ([`Expressions::next_words`]).
+/// "the", "two"), so the first bytes of the next word can rule them out ([`Expressions::next_words`]).
 const WORD_THEN_SPACE: u16 = SHIFTED | SPAN | SEASON | PLURAL | NEAR | COUNT_AGO | DECADE;
 /// A matcher for the date expressions; see the module comment.
 #[derive(Debug, Clone)]
@@ -355,9 +355,10 @@ pub(super) struct Expressions {
     /// Bit `b0 | b1 << 8`: whether a match can begin with the bytes `b0 b1` (exact bytes; a first,
     /// cheaper test than [`Self::openings`]).
     pairs: Box<[u64; 1024]>,
-    /// For each byte, the [`WORD_THEN_SPACE`] alternatives whose next word can begin with it: after
-    /// "the" (any case) in `[1]`, after any other word in `[0]`.
-    next_words: Box<[[u16; 256]; 2]>,
+    /// For the first two bytes of a word (by [`next_word_index`]), the [`WORD_THEN_SPACE`]
+    /// alternatives that can go on with it: after "the" (any case) in `[1]`, after any other word in
+    /// `[0]`.
+    next_words: Box<[[u16; NEXT_WORDS]; 2]>,
 }
 
 impl Expressions {
@@ -389,7 +390,7 @@ impl Expressions {
             deictic: Words::folded(DEICTIC),
             openings: Box::new([0; OPENINGS]),
             pairs: Box::new([0; 1024]),
-            next_words: Box::new([[0; 256]; 2]),
+            next_words: Box::new([[0; NEXT_WORDS]; 2]),
         };
         expressions.openings = expressions.opening_table();
         expressions.pairs = expressions.opening_pairs();
@@ -467,7 +468,7 @@ impl Expressions {
     /// word rules out: most "the"s are followed by neither a span opener ("the past decade") nor a
     /// decade ("the 1990s"), and most words that can open a relative date are not followed by white
     /// space and a word that can go on with it. Exact: a word of ASCII letters followed by a byte
-    /// that is not white space cannot be one of these first words, and the first byte after the
+    /// that is not white space cannot be one of these first words, and the first two bytes after the
     /// white space must begin one of the words that can come next. A word that runs into a
     /// non-ASCII byte (`ſ`, the Kelvin sign, Unicode white space) keeps every alternative.
     #[inline]
@@ -475,43 +476,49 @@ impl Expressions {
         if alternatives & WORD_THEN_SPACE == 0 || !b.get(s).is_some_and(u8::is_ascii_alphabetic) {
             return alternatives;
         }
-        let mut word_end = s + 1;
-        while b.get(word_end).is_some_and(u8::is_ascii_alphabetic) {
-            word_end += 1;
-        }
+        let word_end = letters_end(b, s);
         let next = match (b.get(word_end), b.get(word_end + 1)) {
             (Some(&c), _) if c >= 0x80 => return alternatives,
             // The commonest case, one space and a word, without the loop of `spaces`.
-            (Some(b' '), Some(&c)) if c.is_ascii_graphic() => Some(c),
-            (Some(b'\t'..=b'\r' | b' '), _) => spaces(b, word_end).and_then(|i| b.get(i).copied()),
+            (Some(b' '), Some(&c)) if c.is_ascii_graphic() => Some(word_end + 1),
+            (Some(b'\t'..=b'\r' | b' '), _) => spaces(b, word_end),
             _ => None,
         };
-        let Some(next) = next else { return alternatives & !WORD_THEN_SPACE };
+        let Some(next) = next.filter(|&i| i < b.len()) else { return alternatives & !WORD_THEN_SPACE };
         // Letters: `| 0x20` is their lower case.
         let the = word_end - s == 3 && [b[s] | 0x20, b[s + 1] | 0x20, b[s + 2] | 0x20] == *b"the";
-        alternatives & (!WORD_THEN_SPACE | self.next_words[usize::from(the)][usize::from(next)])
+        let second = b.get(next + 1).copied().unwrap_or(0);
+        alternatives & (!WORD_THEN_SPACE | self.next_words[usize::from(the)][next_word_index(b[next], second)])
     }
 
-    /// The table of [`Self::next_words`], from the words each alternative's second part begins with.
-    fn next_word_table(&self) -> Box<[[u16; 256]; 2]> {
-        let mut table = Box::new([[0u16; 256]; 2]);
-        let mut allow = |after_the: bool, alternative: u16, words: &[&Words], digits: bool| {
-            for c in 0..=255u8 {
-                let begins = words.iter().any(|w| w.by_first[usize::from(c)] != 0) || (digits && c.is_ascii_digit());
-                if begins {
-                    table[usize::from(after_the)][usize::from(c)] |= alternative;
+    /// The table of [`Self::next_words`], from the first two bytes of every spelling of the words each
+    /// alternative's second part begins with: a one-byte count ("a") is followed by white space, a
+    /// count of digits by anything, the digits of a decade begin with its century.
+    fn next_word_table(&self) -> Box<[[u16; NEXT_WORDS]; 2]> {
+        let mut table = Box::new([[0u16; NEXT_WORDS]; 2]);
+        let any_digits: Vec<[u8; 2]> = (b'0'..=b'9').flat_map(|d| (0..=255).map(move |c| [d, c])).collect();
+        let mut allow = |after_the: bool, alternative: u16, words: &[&Words], digits: &[[u8; 2]]| {
+            let spelt = words.iter().flat_map(|w| w.list.iter().flat_map(|word| spellings(word.as_bytes(), w.folded)));
+            let mut pairs: Vec<[u8; 2]> = digits.to_vec();
+            for spelling in spelt {
+                match spelling.get(1) {
+                    Some(&c) => pairs.push([spelling[0], c]),
+                    None => pairs.extend(SPACE_LEADS.iter().map(|&c| [spelling[0], c])),
                 }
             }
+            for [c0, c1] in pairs {
+                table[usize::from(after_the)][next_word_index(c0, c1)] |= alternative;
+            }
         };
-        allow(false, SPAN, &[&self.numbers, &self.units], true);
-        allow(false, COUNT_AGO, &[&self.units, &self.few], false);
-        allow(false, SHIFTED, &[&self.named], false);
-        allow(false, SEASON, &[&self.seasons], false);
-        allow(false, PLURAL, &[&self.plural_units], false);
-        allow(false, NEAR, &[&self.this], false);
+        allow(false, SPAN, &[&self.numbers, &self.units], &any_digits);
+        allow(false, COUNT_AGO, &[&self.units, &self.few], &[]);
+        allow(false, SHIFTED, &[&self.named], &[]);
+        allow(false, SEASON, &[&self.seasons], &[]);
+        allow(false, PLURAL, &[&self.plural_units], &[]);
+        allow(false, NEAR, &[&self.this], &[]);
         // "the" is none of the other first words: only "the past decade" and "the 1990s" go on.
-        allow(true, SPAN, &[&self.span_openers], false);
-        allow(true, DECADE, &[], true);
+        allow(true, SPAN, &[&self.span_openers], &[]);
+        allow(true, DECADE, &[], &[*b"18", *b"19", *b"20"]);
         table
     }
 
@@ -741,6 +748,38 @@ fn age(b: &[u8], s: usize) -> Option<usize> {
     digit_run(b, s, 3, |i| b[i..].starts_with(TAIL).then_some(i + TAIL.len()).and_then(|e| end(b, e)))
 }
 
+/// The size of a table of [`Expressions::next_words`]: a first byte, five bits of the second.
+const NEXT_WORDS: usize = 1 << 13;
+
+/// The index in a table of [`Expressions::next_words`] of a word's first two bytes: the first whole,
+/// the second modulo 32 (both cases of a letter share an entry).
+fn next_word_index(c0: u8, c1: u8) -> usize {
+    usize::from(c0) << 5 | usize::from(c1 & 31)
+}
+
+/// The end of the run of ASCII letters at `s`, eight bytes at a time (see [`non_letters`]).
+fn letters_end(b: &[u8], s: usize) -> usize {
+    let mut end = s;
+    while let Some(eight) = b.get(end..end + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+        match non_letters(u64::from_le_bytes(eight)) {
+            0 => end += 8,
+            found => return end + (found.trailing_zeros() / 8) as usize,
+        }
+    }
+    end + b[end..].iter().take_while(|c| c.is_ascii_alphabetic()).count()
+}
+
+/// The top bit of every byte of `x` that is not an ASCII letter. Each byte's low seven bits, letters
+/// put in lower case, are compared with `a` and `z` by additions that cannot carry into the next byte.
+fn non_letters(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let lower = (x | ONES * 0x20) & !HIGH;
+    let from_a = lower + ONES * u64::from(0x80 - b'a');
+    let past_z = lower + ONES * u64::from(0x7f - b'z');
+    (!from_a | past_z | x) & HIGH
+}
+
 /// The size of [`Expressions::openings`]: six bits of a first byte, five of the next two.
 const OPENINGS: usize = 1 << 16;
 
@@ -792,7 +831,21 @@ fn spellings(word: &[u8], folded: bool) -> Vec<Vec<u8>> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    proptest! {
+        #[test]
+        fn letter_runs_end_where_the_bytewise_loop_ends(
+            bytes in proptest::collection::vec(prop_oneof![b'a'..=b'z', b'A'..=b'Z', any::<u8>()], 0..40),
+            s in 0usize..40,
+        ) {
+            let s = s.min(bytes.len());
+            let expected = s + bytes[s..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            prop_assert_eq!(letters_end(&bytes, s), expected);
+        }
+    }
 
     #[test]
     fn numbers_open_only_the_alternatives_their_digits_allow() {
