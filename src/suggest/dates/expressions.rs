@@ -352,9 +352,9 @@ pub(super) struct Expressions {
     /// bytes (a superset: the first byte is taken modulo 64 and the others modulo 32, so the case of
     /// the first letter counts, and both cases of the other letters share an entry).
     openings: Box<[u16; OPENINGS]>,
-    /// Bit `b0 | b1 << 8`: whether a match can begin with the bytes `b0 b1` (exact bytes; a first,
-    /// cheaper test than [`Self::openings`]).
-    pairs: Box<[u64; 1024]>,
+    /// At `b0 | b1 << 8`: whether a match can begin with the bytes `b0 b1` (exact bytes; a first,
+    /// cheaper test than [`Self::openings`], one byte read per word start).
+    pairs: Box<[bool; 1 << 16]>,
     /// For the first two bytes of a word (by [`next_word_index`]), the [`WORD_THEN_SPACE`]
     /// alternatives that can go on with it: after "the" (any case) in `[1]`, after any other word in
     /// `[0]`.
@@ -389,7 +389,7 @@ impl Expressions {
             near_openers: Words::folded(NEAR_OPENERS),
             deictic: Words::folded(DEICTIC),
             openings: Box::new([0; OPENINGS]),
-            pairs: Box::new([0; 1024]),
+            pairs: Box::new([false; 1 << 16]),
             next_words: Box::new([[0; NEXT_WORDS]; 2]),
         };
         expressions.openings = expressions.opening_table();
@@ -425,7 +425,7 @@ impl Expressions {
                 let j = (starts.trailing_zeros() & 31) as usize;
                 starts &= starts - 1;
                 let pair = usize::from(u16::from_le_bytes([window[j + 1], window[j + 2]]));
-                if self.pairs[pair / 64] >> (pair % 64) & 1 == 0 {
+                if !self.pairs[pair] {
                     continue;
                 }
                 let alternatives = match window[j + 1] {
@@ -522,15 +522,12 @@ impl Expressions {
         table
     }
 
-    /// The bit set of [`Self::pairs`]: the first two bytes of every spelling of every opening word
+    /// The table of [`Self::pairs`]: the first two bytes of every spelling of every opening word
     /// (a count shorter than two bytes followed by the first byte of white space), of `ſ` and the
     /// Kelvin sign, and of a digit followed by anything.
-    fn opening_pairs(&self) -> Box<[u64; 1024]> {
-        let mut bits = Box::new([0u64; 1024]);
-        let mut set = |b0: u8, b1: u8| {
-            let pair = usize::from(b0) | usize::from(b1) << 8;
-            bits[pair / 64] |= 1 << (pair % 64);
-        };
+    fn opening_pairs(&self) -> Box<[bool; 1 << 16]> {
+        let mut pairs = Box::new([false; 1 << 16]);
+        let mut set = |b0: u8, b1: u8| pairs[usize::from(b0) | usize::from(b1) << 8] = true;
         for (b0, b1) in (b'0'..=b'9').flat_map(|d| (0..=255).map(move |c| (d, c))) {
             set(b0, b1);
         }
@@ -547,7 +544,7 @@ impl Expressions {
                 }
             }
         }
-        bits
+        pairs
     }
 
     /// The words each alternative can begin with (the numeric ones aside).
