@@ -302,8 +302,6 @@ const DECADE: u16 = 1 << 11;
 const YEAR: u16 = 1 << 12;
 /// "15-year-old".
 const AGE: u16 = 1 << 13;
-/// Every alternative.
-const ALL: u16 = (1 << 14) - 1;
 /// The alternatives that, begun at a letter, open with a word of letters and white space ("last",
 /// "the", "two"), so the first bytes of the next word can rule them out ([`Expressions::next_words`]).
 const WORD_THEN_SPACE: u16 = SHIFTED | SPAN | SEASON | PLURAL | NEAR | COUNT_AGO | DECADE;
@@ -348,13 +346,13 @@ pub(super) struct Expressions {
     near_openers: Words,
     /// [`DEICTIC`].
     deictic: Words,
-    /// The alternatives that can begin with an ASCII letter, by [`opening_index`] of the first three
-    /// bytes (a superset: the first byte is taken modulo 64 and the others modulo 32, so the case of
-    /// the first letter counts, and both cases of the other letters share an entry).
-    openings: Box<[u16; OPENINGS]>,
-    /// At `b0 | b1 << 8`: whether a match can begin with the bytes `b0 b1` (exact bytes; a first,
-    /// cheaper test than [`Self::openings`], one byte read per word start).
-    pairs: Box<[bool; 1 << 16]>,
+    /// By the first two bytes of a word start (at `b0 | b1 << 8`, exact bytes): [`NO_MATCH`] if no
+    /// match can begin with them, [`DIGIT`] for a digit, else the row of [`Self::thirds`] of what the
+    /// third byte allows. One byte read per word start rejects most of them.
+    heads: Box<[u8; 1 << 16]>,
+    /// Rows of the alternatives that can begin with the two bytes of a row's [`Self::heads`] entry,
+    /// by the third byte (exact).
+    thirds: Box<[[u16; 256]; 256]>,
     /// For the first two bytes of a word (by [`next_word_index`]), the [`WORD_THEN_SPACE`]
     /// alternatives that can go on with it: after "the" (any case) in `[1]`, after any other word in
     /// `[0]`.
@@ -388,12 +386,11 @@ impl Expressions {
             plural_units: Words::folded(PLURAL_UNITS),
             near_openers: Words::folded(NEAR_OPENERS),
             deictic: Words::folded(DEICTIC),
-            openings: Box::new([0; OPENINGS]),
-            pairs: Box::new([false; 1 << 16]),
+            heads: Box::new([NO_MATCH; 1 << 16]),
+            thirds: Box::new([[0; 256]; 256]),
             next_words: Box::new([[0; NEXT_WORDS]; 2]),
         };
-        expressions.openings = expressions.opening_table();
-        expressions.pairs = expressions.opening_pairs();
+        (expressions.heads, expressions.thirds) = expressions.opening_tables();
         expressions.next_words = expressions.next_word_table();
         expressions
     }
@@ -424,16 +421,12 @@ impl Expressions {
             while starts != 0 {
                 let j = (starts.trailing_zeros() & 31) as usize;
                 starts &= starts - 1;
-                let pair = usize::from(u16::from_le_bytes([window[j + 1], window[j + 2]]));
-                if !self.pairs[pair] {
-                    continue;
-                }
-                let alternatives = match window[j + 1] {
+                let alternatives = match self.heads[usize::from(u16::from_le_bytes([window[j + 1], window[j + 2]]))] {
+                    NO_MATCH => continue,
                     // No match begins inside a number (no word boundary between two digits).
-                    b'0'..=b'9' if window[j].is_ascii_digit() => 0,
-                    b'0'..=b'9' => numeric_openers(b, i + j),
-                    0..0x80 => self.openings[opening_index(window[j + 1], window[j + 2], window[j + 3])],
-                    _ => self.openers(b, i + j),
+                    DIGIT if window[j].is_ascii_digit() => continue,
+                    DIGIT => numeric_openers(b, i + j),
+                    row => self.thirds[usize::from(row)][usize::from(window[j + 3])],
                 };
                 if let Some(end) = self.match_at(b, i + j, alternatives) {
                     return Some((i + j, end));
@@ -444,14 +437,14 @@ impl Expressions {
         (i..b.len()).find_map(|s| self.match_at(b, s, self.openers(b, s)).map(|end| (s, end)))
     }
 
-    /// The alternatives that can begin at `s`, judging by the bytes there.
+    /// The alternatives that can begin at `s`, judging by the bytes there (missing bytes read as 0:
+    /// every match is at least three bytes long).
     fn openers(&self, b: &[u8], s: usize) -> u16 {
         let at = |k: usize| b.get(s + k).copied().unwrap_or(0);
-        match at(0) {
-            b'0'..=b'9' => numeric_openers(b, s),
-            0..0x80 => self.openings[opening_index(at(0), at(1), at(2))],
-            _ if b[s..].starts_with(LONG_S) || b[s..].starts_with(KELVIN) => ALL,
-            _ => 0,
+        match self.heads[usize::from(u16::from_le_bytes([at(0), at(1)]))] {
+            NO_MATCH => 0,
+            DIGIT => numeric_openers(b, s),
+            row => self.thirds[usize::from(row)][usize::from(at(2))],
         }
     }
 
@@ -522,29 +515,24 @@ impl Expressions {
         table
     }
 
-    /// The table of [`Self::pairs`]: the first two bytes of every spelling of every opening word
-    /// (a count shorter than two bytes followed by the first byte of white space), of `ſ` and the
-    /// Kelvin sign, and of a digit followed by anything.
-    fn opening_pairs(&self) -> Box<[bool; 1 << 16]> {
-        let mut pairs = Box::new([false; 1 << 16]);
-        let mut set = |b0: u8, b1: u8| pairs[usize::from(b0) | usize::from(b1) << 8] = true;
-        for (b0, b1) in (b'0'..=b'9').flat_map(|d| (0..=255).map(move |c| (d, c))) {
-            set(b0, b1);
+    /// The tables of [`Self::heads`] and [`Self::thirds`], from the first three bytes of every
+    /// spelling of every opening word ([`Self::opening_bytes`]) and every digit followed by anything.
+    fn opening_tables(&self) -> (Box<[u8; 1 << 16]>, Box<[[u16; 256]; 256]>) {
+        let mut heads = Box::new([NO_MATCH; 1 << 16]);
+        let mut thirds = Box::new([[0u16; 256]; 256]);
+        for (d, c) in (b'0'..=b'9').flat_map(|d| (0..=255).map(move |c| (d, c))) {
+            heads[usize::from(u16::from_le_bytes([d, c]))] = DIGIT;
         }
-        for special in [LONG_S, KELVIN] {
-            set(special[0], special[1]);
-        }
-        for (_, words) in self.opening_words() {
-            for word in &words.list {
-                for spelling in spellings(word.as_bytes(), words.folded) {
-                    match spelling.get(1) {
-                        Some(&b1) => set(spelling[0], b1),
-                        None => SPACE_LEADS.iter().for_each(|&b1| set(spelling[0], b1)),
-                    }
-                }
+        let mut rows = DIGIT;
+        for (alternative, [c0, c1, c2]) in self.opening_bytes() {
+            let head = &mut heads[usize::from(u16::from_le_bytes([c0, c1]))];
+            if *head == NO_MATCH {
+                rows = rows.checked_add(1).expect("at most 254 pairs of first bytes of opening words");
+                *head = rows;
             }
+            thirds[usize::from(*head)][usize::from(c2)] |= alternative;
         }
-        pairs
+        (heads, thirds)
     }
 
     /// The words each alternative can begin with (the numeric ones aside).
@@ -565,12 +553,10 @@ impl Expressions {
         ]
     }
 
-    /// The table of [`Self::openings`]: for the first three bytes of every word an alternative can begin
-    /// with, in every spelling, that alternative. A word shorter than three bytes is a count ("a",
-    /// "an"): white space follows it, then (after a one-byte space) more white space or a unit.
-    fn opening_table(&self) -> Box<[u16; OPENINGS]> {
-        let mut table = Box::new([0u16; OPENINGS]);
-        let anything: Vec<[u8; 2]> = (0..32).flat_map(|x| (0..32).map(move |y| [x, y])).collect();
+    /// The first three bytes of every spelling of every word an alternative can begin with, and that
+    /// alternative. A word shorter than three bytes is a count ("a", "an"): white space follows it,
+    /// then (after a one-byte space) more white space or a unit.
+    fn opening_bytes(&self) -> Vec<(u16, [u8; 3])> {
         let unit_or_space = (0..=255).filter(|&c| self.units.by_first[usize::from(c)] != 0 || SPACE_LEADS.contains(&c));
         let unit_or_space: Vec<u8> = unit_or_space.collect();
         let after_count: Vec<[u8; 2]> = SPACE_LEADS
@@ -580,19 +566,18 @@ impl Expressions {
                 next.into_iter().map(move |n| [w, n])
             })
             .collect();
+        let mut out = Vec::new();
         for (alternative, words) in self.opening_words() {
-            let tails = if alternative == COUNT_AGO { &after_count } else { &anything };
-            for word in &words.list {
-                for spelling in spellings(word.as_bytes(), words.folded) {
-                    let tails: &[[u8; 2]] = if spelling.len() < 3 { tails } else { &[[0, 0]] };
-                    for tail in tails {
-                        let bytes: Vec<u8> = spelling.iter().chain(tail).copied().collect();
-                        table[opening_index(bytes[0], bytes[1], bytes[2])] |= alternative;
-                    }
+            assert!(alternative == COUNT_AGO || words.list.iter().all(|w| w.len() >= 3), "short opening word");
+            for spelling in words.list.iter().flat_map(|w| spellings(w.as_bytes(), words.folded)) {
+                let tails: &[[u8; 2]] = if spelling.len() < 3 { &after_count } else { &[[0, 0]] };
+                for tail in tails {
+                    let bytes: Vec<u8> = spelling.iter().chain(tail).copied().collect();
+                    out.push((alternative, [bytes[0], bytes[1], bytes[2]]));
                 }
             }
         }
-        table
+        out
     }
 
     /// The match at `s` (a word boundary), if any: the first of `alternatives` that completes, in
@@ -777,15 +762,10 @@ fn non_letters(x: u64) -> u64 {
     (!from_a | past_z | x) & HIGH
 }
 
-/// The size of [`Expressions::openings`]: six bits of a first byte, five of the next two.
-const OPENINGS: usize = 1 << 16;
-
-/// The index in [`Expressions::openings`] of three bytes: the first taken modulo 64, which keeps the
-/// case of a letter (month and weekday names are capitalised, the "the" of "the 1990s" is not, and
-/// most words that begin like a month are neither: "market", "may"), the others modulo 32.
-fn opening_index(c0: u8, c1: u8, c2: u8) -> usize {
-    usize::from(c0 & 63) << 10 | usize::from(c1 & 31) << 5 | usize::from(c2 & 31)
-}
+/// In [`Expressions::heads`]: no match begins with these two bytes.
+const NO_MATCH: u8 = 0;
+/// In [`Expressions::heads`]: a digit, whose alternatives [`numeric_openers`] works out.
+const DIGIT: u8 = 1;
 
 /// Bit `j`: whether a match may begin at `window[j + 1]` (a superset: the exact test is
 /// [`Expressions::match_at`]). A match begins at an ASCII letter or digit after a byte that is not a
@@ -814,7 +794,7 @@ fn longest_first(mut names: Vec<&'static str>) -> Vec<&'static str> {
 }
 
 /// Every spelling of `word` case-insensitive matching accepts, cut to its first three bytes (enough
-/// for [`Expressions::openings`]); just the word when matched exactly.
+/// for [`Expressions::heads`]); just the word when matched exactly.
 fn spellings(word: &[u8], folded: bool) -> Vec<Vec<u8>> {
     if !folded {
         return vec![word.to_vec()];
@@ -842,6 +822,14 @@ mod tests {
             let expected = s + bytes[s..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
             prop_assert_eq!(letters_end(&bytes, s), expected);
         }
+    }
+
+    #[test]
+    fn the_opening_words_leave_room_in_the_table_of_their_first_bytes() {
+        // One row of `thirds` for each pair of first bytes of an opening word's spellings, at most 254:
+        // more month names in the calendar file take more.
+        let rows = Expressions::new(Gazetteer::shipped()).heads.iter().copied().max().unwrap_or(0);
+        assert!((2..200).contains(&rows), "{rows} rows");
     }
 
     #[test]
