@@ -464,7 +464,7 @@ impl Expressions {
     /// that is not white space cannot be one of these first words, and the first two bytes after the
     /// white space must begin one of the words that can come next. A word that runs into a
     /// non-ASCII byte (`ſ`, the Kelvin sign, Unicode white space) keeps every alternative.
-    #[inline]
+    #[inline(always)]
     fn allowed_by_next_word(&self, b: &[u8], s: usize, alternatives: u16) -> u16 {
         if alternatives & WORD_THEN_SPACE == 0 || !b.get(s).is_some_and(u8::is_ascii_alphabetic) {
             return alternatives;
