@@ -240,11 +240,25 @@ const PIECES: &[&str] = &[
     "\u{85}",
     "\u{200b}",
     "\u{202f}",
+    // Where a match can begin inside what the tokenizer keeps whole, or after a byte sharing the
+    // lead byte of `ſ` or the Kelvin sign.
+    "’",
+    "—",
+    "“",
+    "&",
+    "1,000",
+    "3.5",
+    "U.S.",
+    "10:30",
+    "O'Brien",
+    "Marché",
+    "ñ",
+    "\u{17e}",
 ];
 
 /// Separators, mostly single spaces, some of them glue.
 const SEPARATORS: &[&str] =
-    &[" ", " ", " ", " ", "  ", "\u{a0}", "\n", "\u{2009}", "", ",", ", ", "-", ".", "\u{200b}"];
+    &[" ", " ", " ", " ", "  ", "\u{a0}", "\n", "\u{2009}", "", ",", ", ", "-", ".", "\u{200b}", "’", "é", "&", ":"];
 /// Words that open the relative and shifted expressions, and "the".
 const OPENERS: &[&str] = &[
     "the",
