@@ -756,7 +756,7 @@ fn letters_end(b: &[u8], s: usize) -> usize {
 fn non_letters(x: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
-    let lower = (x | ONES * 0x20) & !HIGH;
+    let lower = (x | (ONES * 0x20)) & !HIGH;
     let from_a = lower + ONES * u64::from(0x80 - b'a');
     let past_z = lower + ONES * u64::from(0x7f - b'z');
     (!from_a | past_z | x) & HIGH
