@@ -324,12 +324,18 @@ fn joins_word(text: &str, start: usize, at: usize) -> bool {
     }
 }
 
-/// Whether the byte after the ASCII run `start..run` is a '.' or ',' that ends the word for sure:
-/// after two or more letters ending in a non-digit, no abbreviation ("U.S.") or number ("3.5")
-/// goes on, so [`word_end`] would stop there too (most words before sentence punctuation).
+/// Whether the bytes after the ASCII run `start..run` end the word for sure, so [`word_end`] would stop
+/// there too: a '.' or ',' after two or more letters ending in a non-digit (no abbreviation ("U.S.") or
+/// number ("3.5") goes on; most words before sentence punctuation), or a character of [`PUNCTUATION`]
+/// other than the apostrophe ’ (closing quotes and dashes: neither word characters nor joiners).
 #[inline(always)]
 fn stops_word(bytes: &[u8], start: usize, run: usize) -> bool {
-    matches!(bytes.get(run), Some(b'.' | b',')) && run - start > 1 && !bytes[run - 1].is_ascii_digit()
+    match bytes.get(run..) {
+        Some([b'.' | b',', ..]) => run - start > 1 && !bytes[run - 1].is_ascii_digit(),
+        // U+200B to U+2027 are E2 80 8B to E2 80 A7 in UTF-8; ’ (U+2019) is E2 80 99.
+        Some([0xE2, 0x80, third, ..]) => (0x8B..=0xA7).contains(third) && *third != 0x99,
+        _ => false,
+    }
 }
 
 /// The bytes after a run of ASCII letters and digits that may make the word longer than the run:
@@ -500,7 +506,8 @@ mod tests {
 
     #[test]
     fn words_stopped_by_sentence_punctuation_end_where_the_slow_path_ends_them() {
-        let text = "He said. U.S., e.g., x. 3.5, 1,000 A. Smith, Ms. Lee.’ T. J.D.. ab1. a,b.c";
+        let text = "He said. U.S., e.g., x. 3.5, 1,000 A. Smith, Ms. Lee.’ T. J.D.. ab1. a,b.c “soon”— x” it’s \
+                    e”.g 3—4 a…\u{200b}b\u{2028}c\u{200a}d";
         let bytes = text.as_bytes();
         for start in (0..bytes.len()).filter(|&k| ASCII_WORD[usize::from(bytes[k])]) {
             let run = ascii_run_end(bytes, start + 1);
@@ -509,6 +516,11 @@ mod tests {
             }
         }
         assert_eq!(words("said. Mr. U.S., 3.5, 1,000"), ["said", ".", "Mr", ".", "U.S.", ",", "3.5", ",", "1,000"]);
+        assert_eq!(words("“soon”— it’s x’y"), ["“", "soon", "”", "—", "it", "’s", "x’y"]);
+        // The ends of the General Punctuation the shortcut takes, and the characters just outside it.
+        assert!(stops_word("ab\u{200b}".as_bytes(), 0, 2) && stops_word("ab\u{2027}".as_bytes(), 0, 2));
+        assert!(!stops_word("ab\u{200a}".as_bytes(), 0, 2) && !stops_word("ab\u{2028}".as_bytes(), 0, 2));
+        assert!(!stops_word("ab’".as_bytes(), 0, 2) && !stops_word("ab\u{2071}".as_bytes(), 0, 2));
     }
 
     #[test]
@@ -547,5 +559,31 @@ mod tests {
         assert_eq!(ascii_word("abc def ghi", 0), (3, Some(u64::from_le_bytes(*b"abc\0\0\0\0\0"))));
         assert_eq!(ascii_word("abcdefgh ij", 0), (8, None));
         assert_eq!(ascii_word("abc", 0), (3, None));
+    }
+
+    /// Random texts of the pieces that end, extend or join ASCII words.
+    fn texts() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        const PIECES: &[&str] = &[
+            "a", "Z", "ab", "abcdefg", "Abcdefgh", "1", "15", "x9", "U", "S", "'", "’", "s", "'s", ".", ",", "&", "-",
+            " ", "\n", "é", "Zoë", "中", "“", "”", "—", "…", "\u{200a}", "\u{200b}", "\u{2027}", "\u{2028}",
+            "\u{2030}", "\u{2071}", "Ⅻ", "\u{301}",
+        ];
+        proptest::collection::vec(proptest::sample::select(PIECES), 0..40).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5_000))]
+
+        #[test]
+        fn words_said_to_stop_end_where_the_slow_path_ends_them(text in texts()) {
+            let bytes = text.as_bytes();
+            for start in (0..bytes.len()).filter(|&k| ASCII_WORD[usize::from(bytes[k])]) {
+                let run = ascii_run_end(bytes, start + 1);
+                if stops_word(bytes, start, run) {
+                    proptest::prop_assert_eq!(word_end(&text, start, run), run, "word at {}", start);
+                }
+            }
+        }
     }
 }
