@@ -168,12 +168,17 @@ fn char_width(lead: u8) -> usize {
 
 /// The first byte from `i` on that is not quiet (the line's length if there is none). A byte is
 /// quiet when no character rule can fire on it, which is most text: printable ASCII other than
-/// `&`, or a space that stands alone ([`is_quiet_byte`]). Quiet text is skipped [`BLOCK`] bytes at
-/// a time, then once half a block ([`quiet_blocks`]), then a chunk of eight ([`is_quiet_word`]; a
-/// space in its last byte must also stand alone), then byte by byte up to the byte that is not quiet.
+/// `&`, or a space that stands alone ([`is_quiet_byte`]). Quiet text is skipped half a block, then
+/// [`BLOCK`] bytes at a time, then once half a block ([`quiet_blocks`]), then a chunk of eight
+/// ([`is_quiet_word`]; a space in its last byte must also stand alone), then byte by byte up to the
+/// byte that is not quiet.
 fn skip_quiet(bytes: &[u8], i: usize) -> usize {
-    let mut at = quiet_blocks::<BLOCK>(bytes, i, usize::MAX);
-    at = quiet_blocks::<{ BLOCK / 2 }>(bytes, at, 1);
+    // Half a block first: where the text is seldom quiet (other scripts), a skip that fails costs less.
+    let mut at = quiet_blocks::<{ BLOCK / 2 }>(bytes, i, 1);
+    if at > i {
+        at = quiet_blocks::<BLOCK>(bytes, at, usize::MAX);
+        at = quiet_blocks::<{ BLOCK / 2 }>(bytes, at, 1);
+    }
     for chunk in bytes.get(at..).unwrap_or_default().chunks_exact(CHUNK) {
         let x = swar::load(chunk);
         if !is_quiet_word(x) || (x >> 56 == u64::from(b' ') && !is_lone_space(bytes, at + CHUNK - 1)) {
