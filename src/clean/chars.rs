@@ -285,8 +285,8 @@ fn entity(t: &str, i: usize) -> Option<Found> {
         let c = char::from_u32(code).filter(|&c| c != '\0')?;
         if c == '\u{a0}' { " ".into() } else { c.to_string() }
     } else {
-        let lower = name.to_ascii_lowercase();
-        let (_, v) = ENTITIES.iter().find(|(n, _)| *n == lower)?;
+        // Every entry is lower-case ASCII: equal ignoring ASCII case is equal once lower-cased.
+        let (_, v) = ENTITIES.iter().find(|(n, _)| n.eq_ignore_ascii_case(name))?;
         (*v).to_string()
     };
     let mut reason = String::with_capacity(ENTITY_LABEL.len() + name.len() + 1);
@@ -508,8 +508,16 @@ mod tests {
     #[test]
     fn entities_are_decoded() {
         assert_eq!(fix("AT&amp;T said &quot;yes&quot; &#39;now&#39; &#x2019;&nbsp;x"), "AT&T said \"yes\" 'now' ’ x");
-        for ok in ["AT&T and R&D", "a & b; c", "&unknown; stays"] {
+        for ok in ["AT&T and R&D", "a & b; c", "&unknown; stays", "&ampx; &am; &amp"] {
             assert_eq!(fix(ok), ok);
+        }
+        // Names are matched in any case, as lower-cased: every entry is lower-case ASCII.
+        for (name, value) in ENTITIES {
+            assert!(name.bytes().all(|b| b.is_ascii_lowercase()), "{name}");
+            for written in [name.to_string(), name.to_ascii_uppercase(), name[..1].to_ascii_uppercase() + &name[1..]] {
+                let text = format!("a &{written}; b");
+                assert_eq!(entity(&text, 2).map(|(_, v, _, _)| v), Some(value.to_string()), "{text}");
+            }
         }
     }
 
