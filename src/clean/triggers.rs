@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind, packed};
 
 use super::text::Line;
 use super::{consent, inline};
@@ -48,27 +48,70 @@ impl Trigger {
     }
 }
 
-/// Every trigger in one automaton: the glued ad markers, `MORE`, `Associated Press`, then the cookie
-/// cue, so a text is scanned once for all of them. No occurrence of one can overlap another's (no
-/// trigger holds another, and no end of one is the start of another), so the leftmost-longest
-/// matches are every occurrence of `MORE`, `Associated Press` and the cookie cue (none of which can
-/// overlap itself) and the ad markers' own leftmost-longest matches. (The phone and fax labels of
-/// contact footers have their own automaton: three-letter patterns here would shorten the SIMD
-/// prefilter's fingerprints and cost more than a second scan.)
-///
-/// The patterns are fixed literals a few bytes long, far below the automaton's size limits, so
-/// building it cannot fail (a test builds it); were it ever to, every rule that relies on it would
-/// otherwise go quiet without a word, so it stops the program instead.
-static TRIGGER_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let patterns = (inline::GLUED_ADS.iter().chain(&["MORE", "Associated Press"])).chain(&[consent::COOKIE_CUE]);
+/// The patterns of [`TRIGGER_FINDER`], in the order of [`Trigger::of_pattern`]: the glued ad markers,
+/// `MORE`, `Associated Press`, then the cookie cue.
+fn trigger_patterns() -> impl Iterator<Item = &'static str> + Clone {
+    inline::GLUED_ADS.iter().chain(&["MORE", "Associated Press"]).chain(&[consent::COOKIE_CUE]).copied()
+}
+
+/// Every trigger in one searcher, so a text is scanned once for all of them. No occurrence of one
+/// can overlap another's (no trigger holds another, and no end of one is the start of another), so
+/// the leftmost-longest matches are every occurrence of `MORE`, `Associated Press` and the cookie cue
+/// (none of which can overlap itself) and the ad markers' own leftmost-longest matches. (The phone
+/// and fax labels of contact footers have their own automaton: three-letter patterns here would
+/// shorten the SIMD searcher's fingerprints and cost more than a second scan.)
+static TRIGGER_FINDER: LazyLock<Finder> = LazyLock::new(Finder::new);
+
+/// A leftmost-longest searcher of [`trigger_patterns`].
+enum Finder {
+    /// The SIMD (Teddy) searcher, asked directly: the automaton would only wrap it as its prefilter,
+    /// and check each of its candidates again.
+    Packed(packed::Searcher),
+    /// The automaton, where the CPU has no SIMD searcher.
+    Automaton(AhoCorasick),
+}
+
+impl Finder {
+    /// The SIMD searcher where the CPU has one, else the automaton.
+    ///
+    /// The patterns are fixed literals a few bytes long, far below the automaton's size limits, so
+    /// building it cannot fail (a test builds it); were it ever to, every rule that relies on it would
+    /// otherwise go quiet without a word, so it stops the program instead.
+    fn new() -> Self {
+        let packed = packed::Config::new()
+            .match_kind(packed::MatchKind::LeftmostLongest)
+            .builder()
+            .extend(trigger_patterns())
+            .build();
+        packed.map_or_else(|| Self::Automaton(automaton()), Self::Packed)
+    }
+
+    /// The hits of every trigger in `raw`.
+    fn hits(&self, raw: &str) -> Hits {
+        let mut hits = Hits::default();
+        match self {
+            Self::Packed(searcher) => {
+                searcher.find_iter(raw).for_each(|m| hits.add(m.start(), Trigger::of_pattern(m.pattern().as_usize())));
+            }
+            Self::Automaton(ac) => {
+                ac.find_iter(raw).for_each(|m| hits.add(m.start(), Trigger::of_pattern(m.pattern().as_usize())));
+            }
+        }
+        hits
+    }
+}
+
+/// The leftmost-longest automaton of [`trigger_patterns`] (see [`Finder::new`] on why it is built or
+/// the program stops).
+fn automaton() -> AhoCorasick {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
-        .build(patterns)
+        .build(trigger_patterns())
         .expect("the fixed trigger literals always build an automaton")
-});
+}
 
 /// The trigger hits of one text, found in one scan and grouped by the rules that ask for them.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 struct Hits {
     /// Start and trigger of every span-rule trigger, in order.
     span: Vec<(usize, Trigger)>,
@@ -97,11 +140,7 @@ pub struct Triggers {
 impl Triggers {
     /// The triggers of `raw`, found in one scan.
     pub fn of(raw: &str) -> Self {
-        let mut hits = Hits::default();
-        for m in TRIGGER_FINDER.find_iter(raw) {
-            hits.add(m.start(), Trigger::of_pattern(m.pattern().as_usize()));
-        }
-        Self { hits, next: 0 }
+        Self { hits: TRIGGER_FINDER.hits(raw), next: 0 }
     }
 
     /// Start of every occurrence of [`consent::COOKIE_CUE`], in order.
@@ -177,6 +216,40 @@ mod tests {
             }
         }
         assert!(hits.iter().all(|&n| n > 50), "every trigger is exercised: {hits:?}");
+    }
+
+    #[test]
+    fn the_simd_searcher_finds_what_the_automaton_finds() {
+        const PIECES: &[&str] = &[
+            "MORE",
+            "MO",
+            "Advertisement",
+            "ADVERTISEMENT",
+            "Story continues below",
+            " advertisement",
+            "Story ",
+            "\n",
+            "Associated Press",
+            "Associated ",
+            "Skip Advertisement",
+            "Continue reading the main story",
+            "Media playback is unsupported on your device",
+            "ookie",
+            "ook",
+            " ",
+            "x",
+            "é",
+        ];
+        let packed = Finder::new();
+        assert!(matches!(packed, Finder::Packed(_)) || !cfg!(target_arch = "x86_64"), "the SIMD searcher is tested");
+        let automaton = Finder::Automaton(automaton());
+        let mut found = 0;
+        for text in random_texts(PIECES, 13, 2000, |i| i % 60) {
+            let want = automaton.hits(&text);
+            assert_eq!(packed.hits(&text), want, "{text:?}");
+            found += want.span.len() + want.cookies.len();
+        }
+        assert!(found > 5000, "triggers are found: {found}");
     }
 
     #[test]
