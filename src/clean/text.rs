@@ -18,23 +18,29 @@ pub struct Line<'a> {
 }
 
 impl Line<'_> {
-    /// The text without leading and trailing white space.
+    /// The text without leading and trailing white space. Only an end that does not start or end
+    /// with a visible ASCII character ([`Line::graphic_ends`]) is trimmed: the Unicode white-space
+    /// test is asked several times a line by the rules, and most ends need none.
     pub fn trimmed(&self) -> &str {
-        if self.has_graphic_ends() { self.text } else { self.text.trim() }
+        match self.graphic_ends() {
+            (true, true) => self.text,
+            (true, false) => self.text.trim_end(),
+            (false, true) => self.text.trim_start(),
+            (false, false) => self.text.trim(),
+        }
     }
 
-    /// Whether the line holds only white space.
+    /// Whether the line holds only white space: never when an end is a visible ASCII character.
     pub fn is_blank(&self) -> bool {
-        self.text.is_empty() || (!self.has_graphic_ends() && self.text.trim().is_empty())
+        self.text.is_empty() || (self.graphic_ends() == (false, false) && self.text.trim().is_empty())
     }
 
-    /// Whether there is nothing to trim because the line starts and ends with a visible ASCII
-    /// character (most lines: the Unicode white-space test is asked several times a line by the
-    /// rules) or is empty (the blank lines between paragraphs).
-    fn has_graphic_ends(&self) -> bool {
+    /// Whether the line starts, and whether it ends, with a visible ASCII character, so that end has
+    /// nothing to trim (both for an empty line, the blank lines between paragraphs).
+    fn graphic_ends(&self) -> (bool, bool) {
         let bytes = self.text.as_bytes();
-        bytes.is_empty()
-            || (bytes.first().is_some_and(u8::is_ascii_graphic) && bytes.last().is_some_and(u8::is_ascii_graphic))
+        let graphic = |b: Option<&u8>| b.is_none_or(u8::is_ascii_graphic);
+        (graphic(bytes.first()), graphic(bytes.last()))
     }
 }
 
@@ -440,6 +446,20 @@ pub(super) fn random_texts(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_trimmed_as_str_trim_trims() {
+        const PIECES: &[&str] = &[" ", "\t", "\u{a0}", "\u{3000}", "a", ".", "”", "é", "\n", "\r\n", "x y", "\u{85}"];
+        let mut trimmed = 0;
+        for text in random_texts(PIECES, 17, 2000, |i| i % 12) {
+            for line in lines(&text) {
+                assert_eq!(line.trimmed(), line.text.trim(), "{:?}", line.text);
+                assert_eq!(line.is_blank(), line.text.trim().is_empty(), "{:?}", line.text);
+                trimmed += usize::from(line.trimmed() != line.text);
+            }
+        }
+        assert!(trimmed > 1000, "lines are trimmed: {trimmed}");
+    }
 
     #[test]
     fn splits_lines_with_both_break_styles() {
