@@ -169,14 +169,18 @@ fn char_width(lead: u8) -> usize {
 /// The first byte from `i` on that is not quiet (the line's length if there is none). A byte is
 /// quiet when no character rule can fire on it, which is most text: printable ASCII other than
 /// `&`, or a space that stands alone ([`is_quiet_byte`]). Quiet text is skipped half a block, then
-/// [`BLOCK`] bytes at a time, then once half a block ([`quiet_blocks`]), then a chunk of eight
-/// ([`is_quiet_word`]; a space in its last byte must also stand alone), then byte by byte up to the
-/// byte that is not quiet.
+/// [`BLOCK`] bytes at a time ([`quiet_blocks`]); in a whole block that is not quiet the first byte
+/// that is not is read from a mask ([`noisy_bytes`]). Near the end of the line, half a block once,
+/// then a chunk of eight ([`is_quiet_word`]; a space in its last byte must also stand alone), then
+/// byte by byte up to the byte that is not quiet.
 fn skip_quiet(bytes: &[u8], i: usize) -> usize {
     // Half a block first: where the text is seldom quiet (other scripts), a skip that fails costs less.
     let mut at = quiet_blocks::<{ BLOCK / 2 }>(bytes, i, 1);
     if at > i {
         at = quiet_blocks::<BLOCK>(bytes, at, usize::MAX);
+        if let Some((block, next)) = block_pair::<BLOCK>(bytes, at) {
+            return at + noisy_bytes(block, next).trailing_zeros() as usize;
+        }
         at = quiet_blocks::<{ BLOCK / 2 }>(bytes, at, 1);
     }
     for chunk in bytes.get(at..).unwrap_or_default().chunks_exact(CHUNK) {
@@ -193,15 +197,38 @@ fn skip_quiet(bytes: &[u8], i: usize) -> usize {
 /// first block that is not quiet (or too near the end of `bytes` to be tested) starts.
 fn quiet_blocks<const N: usize>(bytes: &[u8], mut at: usize, most: usize) -> usize {
     for _ in 0..most {
-        // The block and the bytes one further on, so each byte is tested with the one after it.
-        let (Some(block), Some(next)) = (bytes.get(at..at + N), bytes.get(at + 1..at + 1 + N)) else { break };
-        let (Ok(block), Ok(next)) = (<&[u8; N]>::try_from(block), <&[u8; N]>::try_from(next)) else { break };
+        let Some((block, next)) = block_pair::<N>(bytes, at) else { break };
         if !is_quiet_block(block, next) {
             break;
         }
         at += N;
     }
     at
+}
+
+/// The `N` bytes of `bytes` from `at` on, and the `N` from one further on (so each byte is tested
+/// with the byte after it), if there are that many.
+fn block_pair<const N: usize>(bytes: &[u8], at: usize) -> Option<(&[u8; N], &[u8; N])> {
+    let block = bytes.get(at..at + N)?.try_into().ok()?;
+    let next = bytes.get(at + 1..at + 1 + N)?.try_into().ok()?;
+    Some((block, next))
+}
+
+/// Bit `k`: whether byte `k` of `block` is not quiet (`next` holds the bytes one further on, so
+/// `next[k]` follows it): not printable ASCII, or `&`, or a space that does not stand alone
+/// ([`is_lone_space`]). Written so the compiler turns it into vector instructions: a flag a byte,
+/// then the top bits of every eight flags gathered by one multiplication.
+fn noisy_bytes(block: &[u8; BLOCK], next: &[u8; BLOCK]) -> u32 {
+    let mut flags = [[0u8; 8]; BLOCK / 8];
+    for (flag, (&b, &n)) in flags.as_flattened_mut().iter_mut().zip(block.iter().zip(next)) {
+        let plain = (b.wrapping_sub(b' ') < b'\x7F' - b' ') & (b != b'&');
+        let crowded_space = (b == b' ') & ((n == b' ') | (n == b'\t') | (n == 0xC2));
+        *flag = u8::from(!plain | crowded_space) << 7;
+    }
+    flags.iter().enumerate().fold(0, |mask, (k, group)| {
+        let gathered = u64::from_le_bytes(*group).wrapping_mul(0x0002_0408_1020_4081) >> 56;
+        mask | (gathered as u32) << (8 * k)
+    })
 }
 
 /// Whether byte `j` is quiet: printable ASCII other than `&`, or a space that stands alone.
@@ -565,6 +592,22 @@ mod tests {
             }
         }
         assert!(skipped_blocks > 5000, "whole blocks are skipped: {skipped_blocks}");
+    }
+
+    #[test]
+    fn the_mask_of_a_block_marks_the_bytes_that_are_not_quiet() {
+        const PIECES: &[&str] = &[" ", "  ", "\t", "&", "\u{a0}", "a", "é", "’", "\u{7f}", "\u{1}", "~", "said ", "x"];
+        let mut marked = 0;
+        for text in random_texts(PIECES, 3, 2000, |i| 20 + i % 40) {
+            let bytes = text.as_bytes();
+            for at in 0..bytes.len() {
+                let Some((block, next)) = block_pair::<BLOCK>(bytes, at) else { break };
+                let want = (0..BLOCK).fold(0u32, |m, k| m | u32::from(!quiet_byte(bytes, at + k)) << k);
+                assert_eq!(noisy_bytes(block, next), want, "{text:?} at {at}");
+                marked += want.count_ones();
+            }
+        }
+        assert!(marked > 10_000, "bytes are marked: {marked}");
     }
 
     #[test]
