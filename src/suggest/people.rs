@@ -198,41 +198,94 @@ const CUES: Facts =
 pub fn find(tokens: &Tokens, facts: &[Facts], gazetteer: &Gazetteer, out: &mut Vec<Candidate<'_>>) {
     let rules = Rules { tokens, facts, gazetteer };
     let mut found = Vec::with_capacity(facts.len() / 32);
-    // The tokens where a name may be mentioned again, noted in this pass so the second looks only at them.
-    let mut name_starts = Vec::with_capacity(facts.len() / 4);
-    for (i, &f) in facts.iter().enumerate() {
-        // Most tokens have neither kind of fact: one test passes them by.
-        if !f.any(NAME_START.union(CUES)) {
-            continue;
-        }
-        if f.any(NAME_START) {
-            name_starts.push(i);
-        }
-        // Every cue is a listed word, and every listed cue starts with a letter (a test checks), so a
-        // token with a cue has `ALPHA_START`; lower-case words can only be role nouns or speech verbs.
-        if !f.any(CUES) {
-            continue;
-        }
-        if f.has(Facts::LOWER_START) {
-            lower_case_cue(&rules, i, f, &mut found);
-            continue;
-        }
-        let name = if let Some(name) = rules.after_title(i) {
-            Some((name, 0.8))
-        } else if f.has(Facts::GIVEN_NAME) && (i == 0 || !facts[i - 1].has(Facts::NAME_WORD)) {
-            rules.name_at(i).filter(|(f, l)| l > f).map(|name| (name, 0.7))
-        } else {
-            None
-        };
-        if let Some((name, score)) = name {
-            let (first, last) = rules.headline_name(name);
-            found.push((first, last, score));
-        }
-    }
+    // Which tokens may start a name and which have a cue, a chunk of tokens at a time: most tokens
+    // have neither kind of fact, and are passed by without being looked at one by one. The first
+    // marks also say where a name may be mentioned again, so the second pass looks only there.
+    let marks = marks(facts);
+    each_index(marks.iter().map(|m| m.1), |i| look_at_cue(&rules, i, facts[i], &mut found));
     found.sort_by_key(|&(f, l, _)| (f, std::cmp::Reverse(l)));
     found.dedup_by_key(|(f, _, _)| *f);
     out.extend(found.iter().map(|&(f, l, score)| candidate(tokens, f, l, score)));
-    rules.repeated_names(&found, &name_starts, out);
+    rules.repeated_names(&found, &marks, out);
+}
+
+/// Adds to `found` the name a cue at token `i` (with facts `f`, one of [`CUES`]) introduces.
+fn look_at_cue(rules: &Rules, i: usize, f: Facts, found: &mut Vec<(usize, usize, f32)>) {
+    // Every cue is a listed word, and every listed cue starts with a letter (a test checks), so a
+    // token with a cue has `ALPHA_START`; lower-case words can only be role nouns or speech verbs.
+    if f.has(Facts::LOWER_START) {
+        lower_case_cue(rules, i, f, found);
+        return;
+    }
+    let name = if let Some(name) = rules.after_title(i) {
+        Some((name, 0.8))
+    } else if f.has(Facts::GIVEN_NAME) && (i == 0 || !rules.facts[i - 1].has(Facts::NAME_WORD)) {
+        rules.name_at(i).filter(|(f, l)| l > f).map(|name| (name, 0.7))
+    } else {
+        None
+    };
+    if let Some((name, score)) = name {
+        let (first, last) = rules.headline_name(name);
+        found.push((first, last, score));
+    }
+}
+
+/// How many tokens one mask of [`marks`] is about.
+const CHUNK: usize = 32;
+
+/// For each [`CHUNK`] tokens (the last chunk may be shorter), two masks: bit `k` of the first is set
+/// when token `k` of the chunk may start a name (a fact of [`NAME_START`]), of the second when it has
+/// a cue (a fact of [`CUES`]).
+fn marks(facts: &[Facts]) -> Vec<(u32, u32)> {
+    let mut marks = Vec::with_capacity(facts.len().div_ceil(CHUNK));
+    let mut chunks = facts.chunks_exact(CHUNK);
+    for chunk in chunks.by_ref() {
+        let mut whole = [Facts::NONE; CHUNK];
+        whole.copy_from_slice(chunk);
+        marks.push(chunk_marks(&whole));
+    }
+    let tail = chunks.remainder();
+    if !tail.is_empty() {
+        let mut padded = [Facts::NONE; CHUNK];
+        padded[..tail.len()].copy_from_slice(tail);
+        marks.push(chunk_marks(&padded));
+    }
+    marks
+}
+
+/// The two masks of [`marks`] for one chunk, written so the compiler turns them into vector
+/// instructions: a flag byte per token, then the top bits of eight flags gathered by one
+/// multiplication.
+#[inline(always)]
+fn chunk_marks(chunk: &[Facts; CHUNK]) -> (u32, u32) {
+    let mut starts = [[0u8; 8]; CHUNK / 8];
+    let mut cues = [[0u8; 8]; CHUNK / 8];
+    let flags = starts.as_flattened_mut().iter_mut().zip(cues.as_flattened_mut());
+    for ((start, cue), f) in flags.zip(chunk) {
+        *start = u8::from(f.any(NAME_START)) << 7;
+        *cue = u8::from(f.any(CUES)) << 7;
+    }
+    (gather(&starts), gather(&cues))
+}
+
+/// Bit `k`: the top bit of flag byte `k`.
+#[inline(always)]
+fn gather(flags: &[[u8; 8]; CHUNK / 8]) -> u32 {
+    flags.iter().enumerate().fold(0, |mask, (k, group)| {
+        let gathered = u64::from_le_bytes(*group).wrapping_mul(0x0002_0408_1020_4081) >> 56;
+        mask | (gathered as u32) << (8 * k)
+    })
+}
+
+/// Calls `each` with the index of every token whose bit is set in masks of [`CHUNK`] tokens each, in order.
+#[inline(always)]
+fn each_index(masks: impl Iterator<Item = u32>, mut each: impl FnMut(usize)) {
+    for (c, mut mask) in masks.enumerate() {
+        while mask != 0 {
+            each(c * CHUNK + mask.trailing_zeros() as usize);
+            mask &= mask - 1;
+        }
+    }
 }
 
 /// Adds to `found` the names a lower-case cue at token `i` introduces: a role noun before a full name
@@ -465,8 +518,9 @@ impl<'a> Rules<'_, 'a> {
     }
 
     /// Adds to `out` every other mention of a person found by the rules: the full name again, or the
-    /// surname alone. `name_starts` are the tokens, in order, with a fact of [`NAME_START`].
-    fn repeated_names(&self, found: &[(usize, usize, f32)], name_starts: &[usize], out: &mut Vec<Candidate<'_>>) {
+    /// surname alone. `marks` are those of [`marks`]: the first masks mark the tokens with a fact of
+    /// [`NAME_START`].
+    fn repeated_names(&self, found: &[(usize, usize, f32)], marks: &[(u32, u32)], out: &mut Vec<Candidate<'_>>) {
         let t = self.tokens;
         let names = self.known_names(found);
         if names.is_empty() {
@@ -476,19 +530,19 @@ impl<'a> Rules<'_, 'a> {
         let (mut next, mut covered) = (0, 0);
         // Names start with a name word or an initial, and a token has the facts of its text: a token with
         // neither fact cannot have the text of a name's first word.
-        for &i in name_starts {
+        each_index(marks.iter().map(|m| m.0), |i| {
             while let Some(&(_, last, _)) = found.get(next).filter(|f| f.0 <= i) {
                 covered = covered.max(last + 1);
                 next += 1;
             }
             if i < covered {
-                continue;
+                return;
             }
-            let Some(last) = names.longest_at(t, i) else { continue };
+            let Some(last) = names.longest_at(t, i) else { return };
             if (i == 0 || !self.is(i - 1, Facts::NAME_WORD)) && !self.is(last + 1, Facts::NAME_WORD) {
                 out.push(candidate(t, i, last, 0.85));
             }
-        }
+        });
     }
 
     /// The names found, and the surnames of those that do not end in a given name.
@@ -828,6 +882,52 @@ mod tests {
                 proptest::prop_assert_eq!(names.longest_at(&tokens, i), want, "at {}", i);
             }
         }
+    }
+
+    /// Facts a token may have, the ones [`marks`] tests and others.
+    const SOME_FACTS: [Facts; 10] = [
+        Facts::NAME_WORD,
+        Facts::CAPITAL_LETTER,
+        Facts::ROLE_NOUN,
+        Facts::SPEECH_VERB,
+        Facts::TITLE,
+        Facts::PLACE_NOUN,
+        Facts::GIVEN_NAME,
+        Facts::LOWER_START,
+        Facts::PERIOD,
+        Facts::ENTITY_WORD,
+    ];
+
+    /// The tokens of `marks` for the first (`cues`: second) masks, as [`find`] visits them.
+    fn marked(facts: &[Facts], cues: bool) -> Vec<usize> {
+        let mut marked = Vec::new();
+        each_index(marks(facts).iter().map(|m| if cues { m.1 } else { m.0 }), |i| marked.push(i));
+        marked
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn marks_give_the_tokens_a_token_by_token_test_gives(
+            picks in proptest::collection::vec(proptest::collection::vec(0usize..SOME_FACTS.len(), 0..3), 0..200),
+        ) {
+            let facts: Vec<Facts> =
+                picks.iter().map(|p| p.iter().fold(Facts::NONE, |all, &k| all | SOME_FACTS[k])).collect();
+            let starts: Vec<usize> = (0..facts.len()).filter(|&i| facts[i].any(NAME_START)).collect();
+            let cues: Vec<usize> = (0..facts.len()).filter(|&i| facts[i].any(CUES)).collect();
+            proptest::prop_assert_eq!(marked(&facts, false), starts);
+            proptest::prop_assert_eq!(marked(&facts, true), cues);
+        }
+    }
+
+    #[test]
+    fn marks_cover_every_token_of_a_text() {
+        let text = "Sen. Ann Lee said on Monday that spokesman John Smith, State of Play, W. Bush. ".repeat(9);
+        let (_, facts) = Lexicon::shipped().tokens_and_facts(&text);
+        assert!(facts.len() > 2 * CHUNK && facts.len() % CHUNK != 0, "{}", facts.len());
+        let all_with = |set: Facts| (0..facts.len()).filter(|&i| facts[i].any(set)).collect::<Vec<_>>();
+        assert_eq!(marked(&facts, false), all_with(NAME_START));
+        assert_eq!(marked(&facts, true), all_with(CUES));
+        assert!(marked(&[], true).is_empty());
     }
 
     #[test]
