@@ -108,13 +108,13 @@ fn byte_before(t: &str, mark: u8, next: &[u8]) -> bool {
 /// (2); a start `*_([` or `this`, `a ve(rsion)`, `orig(inally)`, `exce(pt)`, `repu(blished)` (3); an
 /// end `\)\.?` (4); `/`, a first byte `[A-Z]` and a last ASCII letter (5); a start `dis(claimer)` (6);
 /// `;` and a start `Add(itional)`, `Rep(orting)` or `Wri(ting)` (7); the letters of `contributed` (8);
-/// a start `dis(tributed)` or `syn(dicated)` (9).
+/// a start `dis(tributed)` or `syn(dicated)` (9); a start `our ` (10).
 pub fn copyright_footer(s: &Shape, t: &str) -> bool {
     const OPENERS: [Start; 4] = starts(["*", "_", "(", "["]);
     const SLASH: Classes = any_of(b"/");
     const SEMICOLON: Classes = any_of(b";");
     const CREDITS: [Start; 3] = starts(["add", "rep", "wri"]);
-    const STARTS: [Start; 8] = starts(["cop", "this", "a ve", "orig", "exce", "repu", "dis", "syn"]);
+    const STARTS: [Start; 9] = starts(["cop", "this", "a ve", "orig", "exce", "repu", "dis", "syn", "our "]);
     const WORDS: [Classes; 3] = [
         letters_of("all rights reserved"),
         letters_of("this material may not be published, broadcast"),
@@ -182,6 +182,13 @@ pub fn player_widget(s: &Shape) -> bool {
     WORDS.iter().any(|&w| s.has_all(w))
 }
 
+/// Whether `JAVASCRIPT_NOTICE` can match: each branch names `javascript`, whose letters the line
+/// must then hold.
+pub fn javascript_notice(s: &Shape) -> bool {
+    const WORD: Classes = letters_of("javascript");
+    s.has_all(WORD)
+}
+
 /// Whether `COUNTER` can match: its numeric branches need `\d`; the others start `comment`,
 /// `no comments`, `view`, `show`, `leave`, `add`, `post` or `join`.
 pub fn counter(s: &Shape) -> bool {
@@ -204,12 +211,13 @@ pub fn byline(s: &Shape, t: &str) -> bool {
 
 /// Whether `TIMESTAMP_LINE` can match the line without its leading `|`, bullets and spaces: its
 /// branches start `published`, `updated`, `posted`, `last updated`, `first published`, `last
-/// modified`, `modified`, `date` or `\d`. A line with `|` or starting outside ASCII (a bullet, a
+/// modified`, `modified`, `date`, `this (article|story|page) is more than … old` or `\d`. A line with `|` or starting outside ASCII (a bullet, a
 /// Unicode digit) passes.
 pub fn timestamp_line(s: &Shape) -> bool {
     const BAR: Classes = any_of(b"|");
-    const STARTS: [Start; 17] =
-        starts(["pub", "upd", "pos", "las", "fir", "mod", "dat", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]);
+    const STARTS: [Start; 18] = starts([
+        "pub", "upd", "pos", "las", "fir", "mod", "dat", "thi", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
+    ]);
     s.has_any(BAR) || s.starts_with_any(&STARTS) || s.starts_non_ascii()
 }
 

@@ -48,6 +48,8 @@ const AD_LINES: &[&str] = &[
     "key points",
     "less",
     "load more",
+    "show caption",
+    "show caption hide caption",
     "show more",
     "this slideshow requires javascript",
     "toggle caption",
@@ -56,16 +58,27 @@ const AD_LINES: &[&str] = &[
     "content continues below",
     "continue reading below",
     "continue reading the main story",
+    "listen to article",
+    "listen to this article",
+    "listen to this story",
     "media playback is not supported on this device",
     "media playback is unsupported on your device",
+    "opens in a new window",
+    "opens in new window",
+    "opens a new window",
     "paid content",
     "paid post",
     "promoted content",
+    "promoted stories",
+    "recommended by outbrain",
+    "reuse this content",
+    "scroll to continue",
     "scroll to continue with content",
     "skip advertisement",
     "sponsored",
     "sponsored content",
     "sponsored links",
+    "sponsored stories",
     "story continues below",
     "story continues below advertisement",
     "supported by",
@@ -145,6 +158,7 @@ static COPYRIGHT_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
         r"^(?:Additional )?(?:Reporting|Writing) by [^;]{3,}(?:;[^;]{0,})*; Editing by ",
         r"^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3}(?: and \p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3})? contributed (?:reporting|research)",
         r"^(?:Distributed|Syndicated|DISTRIBUTED|SYNDICATED) (?:by|BY) \p{Lu}[^.!?]*\.?$",
+        r"(?i)^our (?:editorial )?standards\s*:",
     ])
 });
 
@@ -199,6 +213,14 @@ static PLAYER_WIDGET: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A page's note that it needs JavaScript, alone on its line (`Please enable JavaScript to view this
+/// content.`, `JavaScript is disabled in your browser.`); a sentence about JavaScript goes on past it.
+static JAVASCRIPT_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:please\s+)?(?:enable|turn on|activate)\s+javascript(?:\s+in\s+your\s+browser)?(?:\s+to\s+(?:view|see|watch|play|load|use|continue|read)(?:\s+(?:this|the|our))?(?:\s+(?:content|page|site|website|video|article|story|media|map|graphic|interactive|player|form))?)?[.!]?$|^javascript\s+is\s+(?:disabled|required|not\s+enabled)(?-u:\b)[^.!?]{0,60}[.!]?$",
+    )
+});
+
 /// A label naming what a link leads to, then its headline: `Read: …`, `Watch: …`, `Listen: …`.
 static READ_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:read|watch|listen)\s*:\s*\S"));
 
@@ -241,7 +263,7 @@ static BYLINE_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
 
 static TIMESTAMP_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:published|updated|posted|last updated|first published|last modified|modified|date)(?: on| at)?\s*:?\s*.{0,}\d.{0,}$|^\d+\s*(?:min(?:ute)?s?|hours?|days?)\s+(?:read|ago)$|(?i)^(?:updated|published|posted)\s+(?:an?|\d+)\s+(?:minutes?|hours?|days?)\s+ago$",
+        r"(?i)^(?:published|updated|posted|last updated|first published|last modified|modified|date)(?: on| at)?\s*:?\s*.{0,}\d.{0,}$|^\d+\s*(?:min(?:ute)?s?|hours?|days?)\s+(?:read|ago)$|^\d{1,2}\s*mins?(?:\s+listen)?$|^this (?:article|story|page) is (?:more than|over) (?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) (?:years?|months?|weeks?) old$|(?i)^(?:updated|published|posted)\s+(?:an?|\d+)\s+(?:minutes?|hours?|days?)\s+ago$",
     )
 });
 
@@ -576,21 +598,40 @@ pub(super) const COOKIE_CUE_WORDS: [&str; 8] =
 /// Cues without which no line is a consent notice.
 static COOKIE_CUES: Cues = Cues::new(|| cues(&COOKIE_CUE_WORDS));
 
-/// `ADVERTISEMENT`, `Story continues below advertisement`… alone on a line, gallery counters, and
-/// video player widgets.
+/// `ADVERTISEMENT`, `Story continues below advertisement`… alone on a line (also after an
+/// `Advertisement -` label), notes that the page needs JavaScript, gallery counters, and video player
+/// widgets.
 fn ad_line(t: &str, words: usize, shape: &Shape) -> Option<String> {
+    if words <= 16 && gate::javascript_notice(shape) && JAVASCRIPT_NOTICE.is_match(t) {
+        return Some(labelled_quote("advertising or player marker", t, 60));
+    }
     if words > 8 {
         return player_widget(t, words, shape);
     }
     let core = t.trim_end_matches([':', '…', '.', ' ']).trim_start_matches(['-', '–', '—', ' ']);
     // No entry of `AD_LINES` ends with a full stop (a unit test checks), so none needs trimming here.
-    if may_be_ad_line(core) && AD_LINES.iter().any(|a| a.eq_ignore_ascii_case(core)) {
+    if is_ad_line(core) || after_ad_label(core).is_some_and(is_ad_line) {
         return Some(labelled_quote("advertising or player marker", t, 60));
     }
     if gate::gallery_counter(shape, t) && GALLERY_COUNTER.is_match(t) {
         return Some(labelled("gallery counter", t));
     }
     player_widget(t, words, shape)
+}
+
+/// Whether `core` is one of the [`AD_LINES`], ignoring ASCII case.
+fn is_ad_line(core: &str) -> bool {
+    may_be_ad_line(core) && AD_LINES.iter().any(|a| a.eq_ignore_ascii_case(core))
+}
+
+/// What follows an `Advertisement` label and a separator (`Advertisement - Scroll to continue`,
+/// `ADVERTISEMENT | Story continues below`), when the line starts with one.
+fn after_ad_label(core: &str) -> Option<&str> {
+    const LABEL: &str = "advertisement";
+    let head = core.get(..LABEL.len()).filter(|h| h.eq_ignore_ascii_case(LABEL))?;
+    let rest = &core[head.len()..];
+    let after = rest.trim_start_matches([' ', '-', '–', '—', ':', '|', '·', '•']);
+    (after.len() < rest.len() && !after.is_empty() && !rest.starts_with(char::is_alphanumeric)).then_some(after)
 }
 
 /// Video player widgets left in page text: the embed-code offer (`Embed … 0:39 autoplay Copy this
@@ -685,6 +726,7 @@ fn copyright_footer(t: &str, words: usize, shape: &Shape) -> Option<String> {
     let what = match hit {
         0..=2 | 6 => "copyright notice",
         3 => "syndication note",
+        10 => "standards note",
         _ => "wire credit",
     };
     Some(labelled_quote(what, t, 60))
@@ -1185,6 +1227,11 @@ mod tests {
         "Embed this code",
         "Akismet",
         "Enable JavaScript",
+        "Please enable JavaScript to view this content.",
+        "JavaScript is disabled in your browser.",
+        "This article is more than 2 years old",
+        "5 min",
+        "Our Standards: The Thomson Reuters Trust Principles.",
         "enable javascript",
         "Home",
         "Local News",
@@ -1201,7 +1248,7 @@ mod tests {
     /// set matched.
     #[derive(Default)]
     struct Matched {
-        single: [usize; 9],
+        single: [usize; 10],
         photo: Vec<usize>,
         copyright: Vec<usize>,
         bylines: Vec<usize>,
@@ -1221,6 +1268,7 @@ mod tests {
             (COOKIE_CUES.any_in(t), gate::cookie_cues(&s)),
             (COMMENT_FORM_CUES.any_in(t), gate::comment_form_cues(&s)),
             (PLAYER_WIDGET.is_match(t), gate::player_widget(&s)),
+            (JAVASCRIPT_NOTICE.is_match(t), gate::javascript_notice(&s)),
         ];
         for (k, &(matched, passed)) in checks.iter().enumerate() {
             assert!(!matched || passed, "gate {k} rejects {t:?}");
@@ -1404,6 +1452,37 @@ mod tests {
     }
 
     #[test]
+    fn player_sponsor_and_script_notices_alone_on_a_line() {
+        for l in [
+            "Advertisement - Scroll to continue",
+            "ADVERTISEMENT | Story continues below",
+            "Advertisement: Continue reading below",
+            "Listen to this article",
+            "Show Caption Hide Caption",
+            "Opens in new window",
+            "Promoted Stories",
+            "Recommended by Outbrain",
+            "Reuse this content",
+            "Please enable JavaScript to view this content.",
+            "Please enable JavaScript in your browser to watch the video.",
+            "JavaScript is disabled in your browser.",
+        ] {
+            assert_eq!(first_rule(l).as_deref(), Some(AD_MARKER), "{l}");
+        }
+        for l in [
+            "Advertisements for the ferry ran in every paper, and bookings doubled.",
+            "Listen to this article's authors explain the harbour plan on the podcast.",
+            "The new app opens in a new window on most phones, its makers said.",
+            "Engineers had to enable JavaScript to view the old harbour maps, which broke the archive.",
+            "Please enable JavaScript to view the comments",
+        ] {
+            assert_ne!(first_rule(l).as_deref(), Some(AD_MARKER), "{l}");
+        }
+        assert_eq!(after_ad_label("Advertisements"), None);
+        assert_eq!(after_ad_label("Advertisement - "), None);
+    }
+
+    #[test]
     fn photo_credits_and_captions() {
         for l in [
             "© Getty Images",
@@ -1545,9 +1624,12 @@ mod tests {
             "Lena Park and Ann Lee contributed research.",
             "Distributed by Harbor Content Agency",
             "Syndicated by Coastline Features.",
+            "Our Standards: The Harbor Wire Trust Principles.",
+            "Our editorial standards: how we report",
         ] {
             assert_eq!(first_rule(l).as_deref(), Some(COPYRIGHT_FOOTER), "{l}");
         }
+        assert_eq!(first_rule("Our standards for the new berths are the strictest in the region, she said."), None);
         assert_eq!(
             first_rule("Distributed by volunteers, the leaflets reached every home in the harbour district."),
             None
@@ -1620,12 +1702,23 @@ mod tests {
         // A hard-wrapped sentence whose line starts with `by` is not a byline, nor is a site's front page.
         assert_eq!(first_rule("by Mayor Ann Lee, who spoke at the harbour on Monday"), None);
         assert_eq!(first_rule("twitter.com"), None);
-        for l in
-            ["Updated: 18 Nov 2019 9:38 pm", "November 18, 2019 11:03 PM", "Nov. 20, 2019, 9:28 AM UTC", "5 min read"]
-        {
+        for l in [
+            "Updated: 18 Nov 2019 9:38 pm",
+            "November 18, 2019 11:03 PM",
+            "Nov. 20, 2019, 9:28 AM UTC",
+            "5 min read",
+            "5 min",
+            "12 min listen",
+            "This article is more than 2 years old",
+            "This story is over a year old",
+        ] {
             assert_eq!(first_rule(l).as_deref(), Some(TIMESTAMP), "{l}");
         }
         assert_eq!(first_rule("On November 18, 2019 the council met."), None);
+        assert_eq!(first_rule("This article is more than a summary of the harbour report."), None);
+        assert_eq!(first_rule("5 minutes later the ferry left the harbour."), None);
+        // A programme's name in a menu is no reading time.
+        assert_ne!(first_rule("60 Minutes").as_deref(), Some(TIMESTAMP));
     }
 
     #[test]

@@ -142,9 +142,10 @@ pub const RULES: &[RuleInfo] = &[
         name: "Advertising marker",
         category: Category::Ads,
         description: "`ADVERTISEMENT`, `Story continues below advertisement`, `Continue reading the main story`, \
-                      `Media playback is unsupported on your device`… alone on a line or glued into one, and \
-                      video player widgets (`Embed … Copy this code to your website`, `Autoplay: On | Off`). \
-                      Prose about advertising stays.",
+                      `Media playback is unsupported on your device`… alone on a line or glued into one; player, \
+                      caption and sponsor labels (`Listen to this article`, `Show Caption`, `Promoted Stories`); \
+                      `Please enable JavaScript to view this content.`; video player widgets (`Embed … Copy this \
+                      code to your website`, `Autoplay: On | Off`). Prose about advertising stays.",
     },
     RuleInfo {
         id: SHARE_SUBSCRIBE,
@@ -167,7 +168,8 @@ pub const RULES: &[RuleInfo] = &[
         name: "Copyright and syndication footer",
         category: Category::Footers,
         description: "The AP notice, `© 2019 …`, `All rights reserved`, `This article originally appeared on …`, \
-                      `(Reporting by …; Editing by …)` with or without brackets, `… contributed reporting`.",
+                      `(Reporting by …; Editing by …)` with or without brackets, `… contributed reporting`, \
+                      `Our Standards: …` notes.",
     },
     RuleInfo {
         id: COOKIE_NOTICE,
@@ -194,7 +196,7 @@ pub const RULES: &[RuleInfo] = &[
         name: "Timestamp",
         category: Category::Metadata,
         description: "`Updated 9:38 pm`, `Published November 19, 2019`, lines made only of a date and time, \
-                      `5 min read`.",
+                      `5 min read`, and age banners (`This article is more than 2 years old`).",
     },
     RuleInfo {
         id: AUTHOR_BIO,
