@@ -219,7 +219,7 @@ fn look_at_cue(rules: &Rules, i: usize, f: Facts, found: &mut Vec<(usize, usize,
     }
     let name = if let Some(name) = rules.after_title(i) {
         Some((name, 0.8))
-    } else if f.has(Facts::GIVEN_NAME) && (i == 0 || !rules.facts[i - 1].has(Facts::NAME_WORD)) {
+    } else if f.has(Facts::GIVEN_NAME) && (i == 0 || !rules.facts[i - 1].has(Facts::NAME_WORD) && !rules.joins(i - 1)) {
         rules.name_at(i).filter(|(f, l)| l > f).map(|name| (name, 0.7))
     } else {
         None
@@ -366,7 +366,17 @@ impl<'a> Rules<'_, 'a> {
             } else if self.is_initial(j) && words > 0 {
                 last = j + 1;
                 j += 2;
-            } else if self.is(j, Facts::PARTICLE) && self.is(j + 1, Facts::NAME_WORD) {
+            } else if last + 1 == j && self.joins(j) && (words == 1 || !self.is(j + 2, Facts::NAME_WORD)) {
+                // The second part of a hyphenated name word ("Zeta-Jones", "Jean-Claude"): the same word.
+                // After a second name word, more name words show the hyphen links two people ("the
+                // Victor Rask-Nino Niederreiter trade"), and the name ends before it.
+                last = j + 1;
+                j += 2;
+            } else if self.is(j, Facts::PARTICLE)
+                && (self.is(j + 1, Facts::NAME_WORD)
+                    || self.is(j + 1, Facts::PARTICLE) && self.is(j + 2, Facts::NAME_WORD))
+            {
+                // One particle or two ("van der Berg") before a name word.
                 j += 1;
             } else {
                 break;
@@ -391,7 +401,8 @@ impl<'a> Rules<'_, 'a> {
         let mut words = 0;
         for j in first..=last {
             let particle = j > first && j < last && is_capitalised_particle(self.tokens.text(j));
-            words += usize::from(self.is(j, Facts::NAME_WORD) && !particle);
+            let hyphenated = j > first && self.joins(j - 1);
+            words += usize::from(self.is(j, Facts::NAME_WORD) && !particle && !hyphenated);
             if words == 2 {
                 return (first, j);
             }
@@ -438,6 +449,19 @@ impl<'a> Rules<'_, 'a> {
             return None;
         }
         Some(usize::from(f.has(Facts::ALPHA_START)))
+    }
+
+    /// Whether token `j` is a hyphen joining two name words into one ("Ocasio-Cortez"): no space on
+    /// either side, and a name word on both.
+    fn joins(&self, j: usize) -> bool {
+        let t = self.tokens;
+        j > 0
+            && j + 1 < t.len()
+            && self.is(j - 1, Facts::NAME_WORD)
+            && self.is(j + 1, Facts::NAME_WORD)
+            && !t.spaced_before(j)
+            && !t.spaced_before(j + 1)
+            && matches!(t.text(j), "-" | "\u{2010}")
     }
 
     /// Whether token `j` is a capital letter followed directly by a period ("W.").
@@ -493,9 +517,17 @@ impl<'a> Rules<'_, 'a> {
     /// Adds to `found` the full names right before or right after a speech verb at token `v` ("Dan Lucas
     /// said", "said Ann Lee,"), scored 0.7.
     fn around_speech_verb(&self, v: usize, found: &mut Vec<(usize, usize, f32)>) {
-        let mut first = v;
-        while first > 0 && v - first < MAX_NAME_WORDS && self.is(first - 1, Facts::NAME_WORD) {
-            first -= 1;
+        // Back over the name words before the verb, a hyphenated one ("Marie-Claire") as one word.
+        let (mut first, mut words) = (v, 0);
+        while first > 0 && words < MAX_NAME_WORDS {
+            if self.is(first - 1, Facts::NAME_WORD) {
+                first -= 1;
+                words += 1;
+            } else if first < v && self.joins(first - 1) {
+                first -= 2;
+            } else {
+                break;
+            }
         }
         if first < v
             && let Some(name) = self.name_at(first).filter(|n| n.1 + 1 == v && self.is_speaker(*n))
@@ -539,13 +571,25 @@ impl<'a> Rules<'_, 'a> {
                 return;
             }
             let Some(last) = names.longest_at(t, i) else { return };
+            // A name word before or after would make the mention part of a longer name. (A hyphen does
+            // not: "Trump-Kim summits" names two people.)
             if (i == 0 || !self.is(i - 1, Facts::NAME_WORD)) && !self.is(last + 1, Facts::NAME_WORD) {
                 out.push(candidate(t, i, last, 0.85));
             }
         });
     }
 
-    /// The names found, and the surnames of those that do not end in a given name.
+    /// The first token of the hyphenated name word that ends at token `k` (`k` itself when none
+    /// ends there), not before token `first`.
+    fn hyphenated_from(&self, mut k: usize, first: usize) -> usize {
+        while k >= first + 2 && self.joins(k - 1) {
+            k -= 2;
+        }
+        k
+    }
+
+    /// The names found, and the surnames of those that do not end in a given name (a hyphenated
+    /// surname whole).
     fn known_names(&self, found: &[(usize, usize, f32)]) -> KnownNames<'a> {
         let t = self.tokens;
         // Each name adds itself and at most its surname.
@@ -557,7 +601,7 @@ impl<'a> Rules<'_, 'a> {
             }
             let surname = (first..=last).rev().find(|&k| self.is(k, Facts::NAME_WORD));
             if let Some(k) = surname.filter(|&k| !self.is(k, Facts::GIVEN_NAME)) {
-                names.add(t, k, k);
+                names.add(t, self.hyphenated_from(k, first), k);
             }
         }
         names
@@ -788,6 +832,27 @@ mod tests {
         assert_eq!(people("Mayor Pete Buttigieg Apparently Thinks it will rain"), ["Pete Buttigieg Apparently Thinks"]);
         assert_eq!(people("Senator Ursula von Leyen Wins the Vote on the Budget"), ["Ursula von Leyen"]);
         assert_eq!(people("Coach Marcus De Guzman View From the Bench on the Final"), ["Marcus De Guzman"]);
+    }
+
+    #[test]
+    fn hyphenated_names_and_double_particles_stay_whole() {
+        assert_eq!(people("Senator Maria Ocampo-Reyes said no."), ["Maria Ocampo-Reyes"]);
+        assert_eq!(people("Dr. Anne-Marie van der Berg of the clinic spoke."), ["Anne-Marie van der Berg"]);
+        assert_eq!(
+            people("Coach Marie-Claire Dubois left. Later Marie-Claire Dubois said Dubois would return."),
+            ["Marie-Claire Dubois", "Marie-Claire Dubois", "Dubois"]
+        );
+        // A hyphenated surname is known whole, and only whole.
+        assert_eq!(
+            people("Mayor Tove Lie-Haugen won, and Lie-Haugen thanked the voters."),
+            ["Tove Lie-Haugen", "Lie-Haugen"]
+        );
+        // Spaced dashes, lower-case words and links between two people are not one name.
+        assert_eq!(people("Coach Ann Lee - Park said so."), ["Ann Lee"]);
+        assert_eq!(people("Mayor Ann Lee-based groups met."), ["Ann Lee"]);
+        assert_eq!(people("the Senator Victor Rask-Nino Niederreiter trade"), ["Victor Rask"]);
+        // The second half of a hyphenated given name starts no name of its own.
+        assert_eq!(people("Jean-Claude Trichet spoke."), ["Jean-Claude Trichet"]);
     }
 
     #[test]
