@@ -292,7 +292,7 @@ fn each_index(masks: impl Iterator<Item = u32>, mut each: impl FnMut(usize)) {
 /// ("spokesman John Smith") or a speech verb next to one.
 fn lower_case_cue(rules: &Rules, i: usize, facts: Facts, found: &mut Vec<(usize, usize, f32)>) {
     if facts.has(Facts::ROLE_NOUN) {
-        if let Some(name) = rules.name_at(i + 1).filter(|r| rules.is_full_name(*r)) {
+        if let Some(name) = rules.name_at(i + 1).filter(|r| rules.is_full_name(*r)).or_else(|| rules.appositive(i)) {
             found.push((name.0, name.1, 0.75));
         }
     } else if facts.has(Facts::SPEECH_VERB) {
@@ -483,6 +483,17 @@ impl<'a> Rules<'_, 'a> {
     /// A name of two or more words, or one starting with a given name.
     fn is_full_name(&self, (first, last): (usize, usize)) -> bool {
         last > first || self.is(first, Facts::GIVEN_NAME)
+    }
+
+    /// The full name set off by commas after a role noun at token `i` ("the fisheries minister, Kjell
+    /// Arne Dahl, said"): two name words or more, closed by a comma, and no known place or organisation.
+    fn appositive(&self, i: usize) -> Option<(usize, usize)> {
+        let t = self.tokens;
+        if i + 2 >= t.len() || t.text(i + 1) != "," {
+            return None;
+        }
+        let closed = |last: usize| last + 1 < t.len() && t.text(last + 1) == ",";
+        self.name_at(i + 2).filter(|&(first, last)| last > first && closed(last) && self.is_speaker((first, last)))
     }
 
     /// The name after a title at token `i` ("President Trump", "Sen. Ann Lee").
@@ -853,6 +864,15 @@ mod tests {
         assert_eq!(people("the Senator Victor Rask-Nino Niederreiter trade"), ["Victor Rask"]);
         // The second half of a hyphenated given name starts no name of its own.
         assert_eq!(people("Jean-Claude Trichet spoke."), ["Jean-Claude Trichet"]);
+    }
+
+    #[test]
+    fn a_full_name_set_off_by_commas_after_a_role_noun_is_a_person() {
+        assert_eq!(people("The harbour's chief executive, Tove Brekke Aas, said on Monday."), ["Tove Brekke Aas"]);
+        // Not closed by a comma, one word, or a place: no appositive.
+        assert!(people("The chief executive, Brekke Aasholm and partners met.").is_empty());
+        assert!(people("Her spokesman, Brekke, declined.").is_empty());
+        assert!(people("The spokesman, New York, and Oslo were named.").is_empty());
     }
 
     #[test]
