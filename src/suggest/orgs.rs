@@ -144,6 +144,18 @@ mod tests {
     }
 
     #[test]
+    fn company_forms_and_exchanges_end_organisation_names() {
+        assert_eq!(orgs("a contract for Nordhavn Marine ASA was signed"), ["Nordhavn Marine ASA"]);
+        assert_eq!(
+            orgs("shares of Kessler Bank AG and Vantor Shipping plc rose"),
+            ["Kessler Bank AG", "Vantor Shipping plc"]
+        );
+        assert_eq!(orgs("listed on the Oslo Stock Exchange since 2015"), ["Oslo Stock Exchange"]);
+        // A company form alone, or after a lower-case word, names nothing.
+        assert!(orgs("the AG said the firm, a small plc, would appeal").is_empty());
+    }
+
+    #[test]
     fn a_call_to_action_before_the_name_stays_out() {
         assert_eq!(orgs("Follow NBC News Latino on Facebook."), ["NBC News"]);
         assert_eq!(orgs("He spoke. Join Acme Corp. today"), ["Acme Corp."]);

@@ -118,6 +118,8 @@ static FUNCTION_WORDS: WordList = WordList::new(&[
 
 /// Nouns that end organisation names ("Defense Ministry", "Reynolds High School").
 static ORG_SUFFIXES: WordList = WordList::new(&[
+    "AG",
+    "ASA",
     "Academy",
     "Administration",
     "Agency",
@@ -147,6 +149,7 @@ static ORG_SUFFIXES: WordList = WordList::new(&[
     "Department",
     "Enterprises",
     "Entertainment",
+    "Exchange",
     "Federation",
     "Force",
     "Forces",
@@ -154,6 +157,7 @@ static ORG_SUFFIXES: WordList = WordList::new(&[
     "Front",
     "Fund",
     "Gazette",
+    "GmbH",
     "Group",
     "Guard",
     "Herald",
@@ -166,6 +170,7 @@ static ORG_SUFFIXES: WordList = WordList::new(&[
     "Insurance",
     "Journal",
     "LLC",
+    "LLP",
     "Laboratories",
     "Labs",
     "League",
@@ -174,15 +179,18 @@ static ORG_SUFFIXES: WordList = WordList::new(&[
     "Ministry",
     "Motors",
     "Movement",
+    "NV",
     "Navy",
     "Network",
     "News",
     "Organisation",
     "Organization",
+    "PLC",
     "Parliament",
     "Partners",
     "Party",
     "Pharmaceuticals",
+    "Plc",
     "Police",
     "Post",
     "Press",
@@ -193,6 +201,7 @@ static ORG_SUFFIXES: WordList = WordList::new(&[
     "Senate",
     "Service",
     "Society",
+    "SpA",
     "Studios",
     "Systems",
     "Technologies",
@@ -202,6 +211,7 @@ static ORG_SUFFIXES: WordList = WordList::new(&[
     "Trust",
     "Union",
     "University",
+    "plc",
 ]);
 
 /// Nouns that end place, building or event names; with the organisation suffixes they stop a
