@@ -211,8 +211,8 @@ pub fn byline(s: &Shape, t: &str) -> bool {
 
 /// Whether `TIMESTAMP_LINE` can match the line without its leading `|`, bullets and spaces: its
 /// branches start `published`, `updated`, `posted`, `last updated`, `first published`, `last
-/// modified`, `modified`, `date`, `this (article|story|page) is more than … old` or `\d`. A line with `|` or starting outside ASCII (a bullet, a
-/// Unicode digit) passes.
+/// modified`, `modified`, `date`, `this` (an age banner) or `\d`. A line with `|` or starting outside
+/// ASCII (a bullet, a Unicode digit) passes.
 pub fn timestamp_line(s: &Shape) -> bool {
     const BAR: Classes = any_of(b"|");
     const STARTS: [Start; 18] = starts([

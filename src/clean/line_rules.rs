@@ -158,7 +158,7 @@ static COPYRIGHT_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
         r"^(?:Additional )?(?:Reporting|Writing) by [^;]{3,}(?:;[^;]{0,})*; Editing by ",
         r"^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3}(?: and \p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3})? contributed (?:reporting|research)",
         r"^(?:Distributed|Syndicated|DISTRIBUTED|SYNDICATED) (?:by|BY) \p{Lu}[^.!?]*\.?$",
-        r"(?i)^our (?:editorial )?standards\s*:",
+        r"(?i)^our (?:editorial )?standards\s*:\s*[^.!?]{0,80}(?:principles|policy|policies|guidelines)\.?$",
     ])
 });
 
@@ -217,7 +217,7 @@ static PLAYER_WIDGET: LazyLock<Regex> = LazyLock::new(|| {
 /// content.`, `JavaScript is disabled in your browser.`); a sentence about JavaScript goes on past it.
 static JAVASCRIPT_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:please\s+)?(?:enable|turn on|activate)\s+javascript(?:\s+in\s+your\s+browser)?(?:\s+to\s+(?:view|see|watch|play|load|use|continue|read)(?:\s+(?:this|the|our))?(?:\s+(?:content|page|site|website|video|article|story|media|map|graphic|interactive|player|form))?)?[.!]?$|^javascript\s+is\s+(?:disabled|required|not\s+enabled)(?-u:\b)[^.!?]{0,60}[.!]?$",
+        r"(?i)^(?:(?:please\s+)?(?:enable|turn on|activate)\s+javascript|javascript\s+is\s+(?:disabled|required|not\s+enabled|turned\s+off))(?:\s+(?:in|on|for)\s+(?:your|this)\s+(?:browser|page|site|website))?(?:\s+to\s+(?:view|see|watch|play|load|use|continue|read)(?:\s+(?:this|the|our))?(?:\s+(?:content|page|site|website|video|article|story|media|map|graphic|interactive|player|form))?)?[.!]?$",
     )
 });
 
@@ -244,7 +244,7 @@ static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
 
 static COMMENT_FORM: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:reply|cancel reply|leave a (?:comment|reply) cancel reply|add (?:a )?comment|post (?:a )?comment|all comments|show (?:more|new|all) comments(?: \(\d+\))?|hide comments|load more comments)$|save my name, e-?mail,? and website|notify me (?:of|via e-?mail|by e-?mail|when)|uses akismet to reduce spam|your comment (?:will be|is awaiting|has been)|you must be logged in to (?:post a )?comment|(?:please )?enable javascript to (?:view|see|post|load) (?:the )?comments",
+        r"(?i)^(?:reply|cancel reply|leave a (?:comment|reply) cancel reply|add (?:a )?comment|post (?:a )?comment|all comments|show (?:more|new|all) comments(?: \(\d+\))?|hide comments|load more comments)$|save my name, e-?mail,? and website|notify me (?:of|via e-?mail|by e-?mail|when)|uses akismet to reduce spam|your comment (?:will be|is awaiting|has been)|you must be logged in to (?:post a )?comment|(?:(?:please )?enable javascript|javascript is (?:required|disabled)) to (?:view|see|post|load) (?:the )?comments",
     )
 });
 
@@ -263,7 +263,7 @@ static BYLINE_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
 
 static TIMESTAMP_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:published|updated|posted|last updated|first published|last modified|modified|date)(?: on| at)?\s*:?\s*.{0,}\d.{0,}$|^\d+\s*(?:min(?:ute)?s?|hours?|days?)\s+(?:read|ago)$|^\d{1,2}\s*mins?(?:\s+listen)?$|^this (?:article|story|page) is (?:more than|over) (?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) (?:years?|months?|weeks?) old$|(?i)^(?:updated|published|posted)\s+(?:an?|\d+)\s+(?:minutes?|hours?|days?)\s+ago$",
+        r"(?i)^(?:published|updated|posted|last updated|first published|last modified|modified|date)(?: on| at)?\s*:?\s*.{0,}\d.{0,}$|^\d+\s*(?:min(?:ute)?s?|hours?|days?)\s+(?:read|ago)$|^\d{1,2}\s*min(?:\s+listen)?$|^this (?:article|story|page) is (?:more than|over) (?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) (?:years?|months?|weeks?) old$|(?i)^(?:updated|published|posted)\s+(?:an?|\d+)\s+(?:minutes?|hours?|days?)\s+ago$",
     )
 });
 
@@ -631,7 +631,8 @@ fn after_ad_label(core: &str) -> Option<&str> {
     let head = core.get(..LABEL.len()).filter(|h| h.eq_ignore_ascii_case(LABEL))?;
     let rest = &core[head.len()..];
     let after = rest.trim_start_matches([' ', '-', '–', '—', ':', '|', '·', '•']);
-    (after.len() < rest.len() && !after.is_empty() && !rest.starts_with(char::is_alphanumeric)).then_some(after)
+    // A separator must follow the label ("Advertisements" is another word).
+    (after.len() < rest.len() && !after.is_empty()).then_some(after)
 }
 
 /// Video player widgets left in page text: the embed-code offer (`Embed … 0:39 autoplay Copy this
@@ -1475,6 +1476,7 @@ mod tests {
             "The new app opens in a new window on most phones, its makers said.",
             "Engineers had to enable JavaScript to view the old harbour maps, which broke the archive.",
             "Please enable JavaScript to view the comments",
+            "JavaScript is required for the city's new parking app, critics say.",
         ] {
             assert_ne!(first_rule(l).as_deref(), Some(AD_MARKER), "{l}");
         }
@@ -1625,11 +1627,15 @@ mod tests {
             "Distributed by Harbor Content Agency",
             "Syndicated by Coastline Features.",
             "Our Standards: The Harbor Wire Trust Principles.",
-            "Our editorial standards: how we report",
+            "Our editorial standards: our ethics policy",
         ] {
             assert_eq!(first_rule(l).as_deref(), Some(COPYRIGHT_FOOTER), "{l}");
         }
         assert_eq!(first_rule("Our standards for the new berths are the strictest in the region, she said."), None);
+        assert_eq!(
+            first_rule("Our standards: we do not name minors, and the reporting on this case followed that rule."),
+            None
+        );
         assert_eq!(
             first_rule("Distributed by volunteers, the leaflets reached every home in the harbour district."),
             None
@@ -1678,6 +1684,7 @@ mod tests {
             "Please enable JavaScript to view the comments",
             "LEAVE A COMMENT CANCEL REPLY",
             "PLEASE ENABLE JAVASCRIPT TO VIEW THE COMMENTS",
+            "JavaScript is required to load the comments.",
         ] {
             assert_eq!(first_rule(l).as_deref(), Some(COMMENT_COUNTER), "{l}");
         }
@@ -1717,8 +1724,9 @@ mod tests {
         assert_eq!(first_rule("On November 18, 2019 the council met."), None);
         assert_eq!(first_rule("This article is more than a summary of the harbour report."), None);
         assert_eq!(first_rule("5 minutes later the ferry left the harbour."), None);
-        // A programme's name in a menu is no reading time.
+        // A programme's name in a menu is no reading time, nor is a live report's minute.
         assert_ne!(first_rule("60 Minutes").as_deref(), Some(TIMESTAMP));
+        assert_ne!(first_rule("90 mins").as_deref(), Some(TIMESTAMP));
     }
 
     #[test]

@@ -196,7 +196,8 @@ pub const RULES: &[RuleInfo] = &[
         name: "Timestamp",
         category: Category::Metadata,
         description: "`Updated 9:38 pm`, `Published November 19, 2019`, lines made only of a date and time, \
-                      `5 min read`, and age banners (`This article is more than 2 years old`).",
+                      reading times (`5 min read`, a bare `5 min`), and age banners (`This article is more \
+                      than 2 years old`).",
     },
     RuleInfo {
         id: AUTHOR_BIO,

@@ -28,7 +28,7 @@ pub(super) fn abbreviated_suffixes() -> &'static WordList {
 pub fn find(tokens: &Tokens, facts: &[Facts], out: &mut Vec<Candidate<'_>>) {
     let is = |j: usize, fact: Facts| facts.get(j).is_some_and(|f| f.has(fact));
     for i in indices_with(facts, Facts::ORG_SUFFIX) {
-        if is(i + 1, Facts::ORG_SUFFIX) && !tokens.breaks_line_before(i + 1) {
+        if is(i + 1, Facts::ORG_SUFFIX) && !tokens.breaks_line_before(i + 1) || !is_market_exchange(tokens, i) {
             continue;
         }
         let first = without_call_to_action(tokens, left_edge(tokens, facts, i), i);
@@ -47,6 +47,17 @@ pub fn find(tokens: &Tokens, facts: &[Facts], out: &mut Vec<Candidate<'_>>) {
         let (start, end) = tokens.span(first, last);
         out.push(Candidate { start, end, label: ORG, origin: super::HEURISTICS, score: 0.75 });
     }
+}
+
+/// Words before "Exchange" that make it a market ("Stock Exchange", "London Metal Exchange");
+/// elsewhere it is a common noun ("Prisoner Exchange" in a headline).
+const MARKETS: [&str; 9] =
+    ["Commodities", "Commodity", "Futures", "Mercantile", "Metal", "Options", "Securities", "Stock", "Swiss"];
+
+/// Whether the suffix at token `i`, if it is "Exchange", follows one of the [`MARKETS`] (`true` for
+/// every other suffix).
+fn is_market_exchange(tokens: &Tokens, i: usize) -> bool {
+    tokens.text(i) != "Exchange" || i > 0 && MARKETS.contains(&tokens.text(i - 1))
 }
 
 /// Whether a token starts with a capital and is not a function word: part of a name.
@@ -147,12 +158,16 @@ mod tests {
     fn company_forms_and_exchanges_end_organisation_names() {
         assert_eq!(orgs("a contract for Nordhavn Marine ASA was signed"), ["Nordhavn Marine ASA"]);
         assert_eq!(
-            orgs("shares of Kessler Bank AG and Vantor Shipping plc rose"),
-            ["Kessler Bank AG", "Vantor Shipping plc"]
+            orgs("shares of Kessler Shipping GmbH and Vantor Shipping plc rose"),
+            ["Kessler Shipping GmbH", "Vantor Shipping plc"]
         );
         assert_eq!(orgs("listed on the Oslo Stock Exchange since 2015"), ["Oslo Stock Exchange"]);
-        // A company form alone, or after a lower-case word, names nothing.
-        assert!(orgs("the AG said the firm, a small plc, would appeal").is_empty());
+        assert_eq!(orgs("aluminium on the London Metal Exchange fell"), ["London Metal Exchange"]);
+        // A company form alone, or after a lower-case word, names nothing; "AG" is mostly an attorney
+        // general and "Exchange" a common noun.
+        assert!(orgs("the firm, a small plc, would appeal").is_empty());
+        assert!(orgs("Texas AG Ken Paxton said").is_empty());
+        assert!(orgs("Mayor Hails Prisoner Exchange With Neighbours").is_empty());
     }
 
     #[test]

@@ -366,10 +366,8 @@ impl<'a> Rules<'_, 'a> {
             } else if self.is_initial(j) && words > 0 {
                 last = j + 1;
                 j += 2;
-            } else if last + 1 == j && self.joins(j) && (words == 1 || !self.is(j + 2, Facts::NAME_WORD)) {
+            } else if last + 1 == j && self.joins(j) && (words == 1 || !self.links_two_names(i, j)) {
                 // The second part of a hyphenated name word ("Zeta-Jones", "Jean-Claude"): the same word.
-                // After a second name word, more name words show the hyphen links two people ("the
-                // Victor Rask-Nino Niederreiter trade"), and the name ends before it.
                 last = j + 1;
                 j += 2;
             } else if self.is(j, Facts::PARTICLE)
@@ -404,7 +402,12 @@ impl<'a> Rules<'_, 'a> {
             let hyphenated = j > first && self.joins(j - 1);
             words += usize::from(self.is(j, Facts::NAME_WORD) && !particle && !hyphenated);
             if words == 2 {
-                return (first, j);
+                // The second word whole, with the parts hyphens join on ("Ocampo-Reyes").
+                let mut end = j;
+                while end < last && self.joins(end + 1) {
+                    end += 2;
+                }
+                return (first, end);
             }
         }
         (first, last)
@@ -449,6 +452,13 @@ impl<'a> Rules<'_, 'a> {
             return None;
         }
         Some(usize::from(f.has(Facts::ALPHA_START)))
+    }
+
+    /// Whether the hyphen at token `j`, after the second name word of the name starting at token `i`,
+    /// links two people ("the Victor Rask-Nino Niederreiter trade"): more name words follow it, in a
+    /// line not written in title case (where every word after a name is capitalised).
+    fn links_two_names(&self, i: usize, j: usize) -> bool {
+        self.is(j + 2, Facts::NAME_WORD) && !self.in_title_case_line(i)
     }
 
     /// Whether token `j` is a hyphen joining two name words into one ("Ocasio-Cortez"): no space on
@@ -528,20 +538,24 @@ impl<'a> Rules<'_, 'a> {
     /// Adds to `found` the full names right before or right after a speech verb at token `v` ("Dan Lucas
     /// said", "said Ann Lee,"), scored 0.7.
     fn around_speech_verb(&self, v: usize, found: &mut Vec<(usize, usize, f32)>) {
-        // Back over the name words before the verb, a hyphenated one ("Marie-Claire") as one word.
-        let (mut first, mut words) = (v, 0);
+        // Back over the name words before the verb, a hyphenated one ("Marie-Claire") as one word; the
+        // word after the last hyphen crossed is where a second name starts if the hyphen links two
+        // people ("Victor Rask-Nino Niederreiter said").
+        let (mut first, mut words, mut after_hyphen) = (v, 0, None);
         while first > 0 && words < MAX_NAME_WORDS {
             if self.is(first - 1, Facts::NAME_WORD) {
                 first -= 1;
                 words += 1;
             } else if first < v && self.joins(first - 1) {
+                after_hyphen = Some(first);
                 first -= 2;
             } else {
                 break;
             }
         }
+        let speaker = |start: usize| self.name_at(start).filter(|n| n.1 + 1 == v && self.is_speaker(*n));
         if first < v
-            && let Some(name) = self.name_at(first).filter(|n| n.1 + 1 == v && self.is_speaker(*n))
+            && let Some(name) = speaker(first).or_else(|| after_hyphen.and_then(speaker))
         {
             found.push((name.0, name.1, 0.7));
         }
@@ -862,6 +876,13 @@ mod tests {
         assert_eq!(people("Coach Ann Lee - Park said so."), ["Ann Lee"]);
         assert_eq!(people("Mayor Ann Lee-based groups met."), ["Ann Lee"]);
         assert_eq!(people("the Senator Victor Rask-Nino Niederreiter trade"), ["Victor Rask"]);
+        assert_eq!(people("Victor Rask-Nino Niederreiter said the trade hurt."), ["Victor Rask", "Nino Niederreiter"]);
+        // In a title-case headline every word is capitalised: the hyphenated surname stays whole.
+        assert_eq!(people("Mayor Tove Lie-Haugen Wins Second Term in the Harbour Town"), ["Tove Lie-Haugen"]);
+        assert_eq!(
+            people("Senator Maria Ocampo-Reyes, 42, Wins Harbour Seat After Long Count"),
+            ["Maria Ocampo-Reyes"]
+        );
         // The second half of a hyphenated given name starts no name of its own.
         assert_eq!(people("Jean-Claude Trichet spoke."), ["Jean-Claude Trichet"]);
     }

@@ -118,7 +118,6 @@ static FUNCTION_WORDS: WordList = WordList::new(&[
 
 /// Nouns that end organisation names ("Defense Ministry", "Reynolds High School").
 static ORG_SUFFIXES: WordList = WordList::new(&[
-    "AG",
     "ASA",
     "Academy",
     "Administration",
@@ -179,7 +178,6 @@ static ORG_SUFFIXES: WordList = WordList::new(&[
     "Ministry",
     "Motors",
     "Movement",
-    "NV",
     "Navy",
     "Network",
     "News",
