@@ -169,9 +169,9 @@ pub fn sign_up(s: &Shape) -> bool {
 /// anchored phrases, by their first three bytes (`up next` and `in case` by two and a space).
 pub fn read_more(s: &Shape) -> bool {
     const MARKS: Classes = any_of(b"[(");
-    const STARTS: [Start; 23] = starts([
+    const STARTS: [Start; 24] = starts([
         "rea", "als", "see", "rel", "mor", "rec", "mos", "you", "don", "tre", "edi", "top", "wha", "wat", "up ", "pop",
-        "lat", "fur", "in ", "tag", "fil", "cat", "lis",
+        "lat", "fur", "in ", "tag", "fil", "cat", "lis", "pos",
     ]);
     s.has_any(MARKS) || s.starts_with_any(&STARTS)
 }

@@ -84,6 +84,30 @@ const AD_LINES: &[&str] = &[
     "supported by",
 ];
 
+/// Lines that are a page's navigation link or control and nothing else (compared case-insensitively,
+/// like [`AD_LINES`]).
+const NAV_LINES: &[&str] = &[
+    "back to top",
+    "continue reading",
+    "font size",
+    "jump to content",
+    "jump to navigation",
+    "photo gallery",
+    "read full article",
+    "read full story",
+    "read the full article",
+    "read the full story",
+    "scroll down for video",
+    "skip navigation",
+    "skip to content",
+    "skip to main content",
+    "skip to navigation",
+    "text size",
+];
+
+/// The openings of a sponsor's credit line (`Sponsored by Coastline Bank`).
+const SPONSOR_OPENINGS: [&str; 4] = ["sponsored by ", "presented by ", "paid for by ", "in partnership with "];
+
 /// Words a share bar is made of.
 const SHARE_WORDS: &[&str] = &[
     "article",
@@ -198,7 +222,7 @@ static AUTHOR_PROMO: LazyLock<Regex> = LazyLock::new(|| {
 
 static READ_MORE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^[\[(]?\s*(?:read more|read next|read also|also read|see also|related(?: coverage| stories| articles| content| topics| tags| posts| links| videos?| reading| news)?|more from [^:|]{1,}|more on (?:this|that)(?: story| topic)?|recommended(?: for you| stories| reading| videos?)?|most (?:read|popular|viewed|shared|watched)|you (?:may|might) (?:also )?like|don'?t miss|trending(?: now| stories| articles)?|editors['’]? picks|more stories|top stories|what to read next|watch next|up next|popular (?:stories|articles|now)|latest (?:news|stories|articles|headlines)|further reading|more news|more in [^:|]{1,}|in case you missed it|more headlines|more|see more|also|tags?|related tags|filed under|categories|category|topics)\s*(?:[:|»>\-–—…]|\.\.\.|$)",
+        r"(?i)^[\[(]?\s*(?:read more|read next|read also|also read|see also|related(?: coverage| stories| articles| content| topics| tags| posts| links| videos?| reading| news)?|more from [^:|]{1,}|more on (?:this|that)(?: story| topic)?|recommended(?: for you| stories| reading| videos?)?|most (?:read|popular|viewed|shared|watched)|you (?:may|might) (?:also )?like|don'?t miss|trending(?: now| stories| articles)?|editors['’]? picks|more stories|top stories|what to read next|watch next|up next|popular (?:stories|articles|now)|latest (?:news|stories|articles|headlines)|further reading|more news|more in [^:|]{1,}|in case you missed it|more headlines|more|see more|also|tags?|related tags|filed under|posted in|categories|category|topics)\s*(?:[:|»>\-–—…]|\.\.\.|$)",
     )
 });
 
@@ -244,7 +268,7 @@ static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
 
 static COMMENT_FORM: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:reply|cancel reply|leave a (?:comment|reply) cancel reply|add (?:a )?comment|post (?:a )?comment|all comments|show (?:more|new|all) comments(?: \(\d+\))?|hide comments|load more comments)$|save my name, e-?mail,? and website|notify me (?:of|via e-?mail|by e-?mail|when)|uses akismet to reduce spam|your comment (?:will be|is awaiting|has been)|you must be logged in to (?:post a )?comment|(?:(?:please )?enable javascript|javascript is (?:required|disabled)) to (?:view|see|post|load) (?:the )?comments",
+        r"(?i)^(?:reply|cancel reply|leave a (?:comment|reply) cancel reply|add (?:a )?comment|post (?:a )?comment|all comments|show (?:more|new|all) comments(?: \(\d+\))?|hide comments|load more comments)$|save my name, e-?mail,? and website|notify me (?:of|via e-?mail|by e-?mail|when)|uses akismet to reduce spam|your comment (?:will be|is awaiting|has been)|you must be logged in to (?:post a )?comment|(?:(?:please )?enable javascript|javascript is (?:required|disabled)) to (?:view|see|post|load) (?:the )?comments|^comments (?:are|have been) (?:closed|disabled|turned off)(?: for this (?:article|story|post))?\.?$",
     )
 });
 
@@ -613,6 +637,12 @@ fn ad_line(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if is_ad_line(core) || after_ad_label(core).is_some_and(is_ad_line) {
         return Some(labelled_quote("advertising or player marker", t, 60));
     }
+    if may_be_nav_line(core) && NAV_LINES.iter().any(|a| a.eq_ignore_ascii_case(core)) {
+        return Some(labelled_quote("navigation link", t, 60));
+    }
+    if words <= 6 && is_sponsor_credit(core) {
+        return Some(labelled_quote("sponsor credit", t, 60));
+    }
     if gate::gallery_counter(shape, t) && GALLERY_COUNTER.is_match(t) {
         return Some(labelled("gallery counter", t));
     }
@@ -622,6 +652,24 @@ fn ad_line(t: &str, words: usize, shape: &Shape) -> Option<String> {
 /// Whether `core` is one of the [`AD_LINES`], ignoring ASCII case.
 fn is_ad_line(core: &str) -> bool {
     may_be_ad_line(core) && AD_LINES.iter().any(|a| a.eq_ignore_ascii_case(core))
+}
+
+/// Whether `core` may be one of the [`NAV_LINES`] (by length and first byte).
+fn may_be_nav_line(core: &str) -> bool {
+    const NAV: Entries = Entries::of(NAV_LINES);
+    NAV.may_hold(core.as_bytes())
+}
+
+/// Whether `core` (a short line) credits a sponsor: one of the [`SPONSOR_OPENINGS`], then a
+/// capitalised name, and nothing a sentence has (`Presented by the council, the plan …` goes on).
+fn is_sponsor_credit(core: &str) -> bool {
+    let Some(name) = SPONSOR_OPENINGS
+        .iter()
+        .find_map(|o| core.get(..o.len()).filter(|h| h.eq_ignore_ascii_case(o)).map(|h| &core[h.len()..]))
+    else {
+        return false;
+    };
+    name.starts_with(|c: char| c.is_uppercase()) && !name.contains([',', '.', ';', '!', '?', '"', '“'])
 }
 
 /// What follows an `Advertisement` label and a separator (`Advertisement - Scroll to continue`,
@@ -936,9 +984,24 @@ fn timestamp(t: &str, words: usize, shape: &Shape) -> Option<String> {
         return None;
     }
     let core = t.trim_start_matches(['•', '·', '|', ' ']);
-    let line = gate::timestamp_line(shape) && TIMESTAMP_LINE.is_match(core);
+    let line = gate::timestamp_line(shape) && TIMESTAMP_LINE.is_match(core) && !labelled_sentence(core);
     // A date line needs an ASCII digit, which the shape has recorded.
     (line || (shape.may_have_digit() && is_date_line(core))).then(|| labelled("timestamp", t))
+}
+
+/// Whether a line that opens with a timestamp's label word reads as a sentence instead
+/// (`Updated figures released on Monday show 40 ferries were late.`, `Published in 1998, the book
+/// sold 2 million copies.`): three or more lower-case words that are no date or time words. A
+/// timestamp holds at most one (`Posted by Ann Lee on 12 May`).
+fn labelled_sentence(core: &str) -> bool {
+    const LABELS: [&str; 7] = ["published", "updated", "posted", "last", "first", "modified", "date"];
+    let mut words = core.split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '|' | '(' | ')'));
+    let opens_with_label = words.next().is_some_and(|w| LABELS.iter().any(|l| l.eq_ignore_ascii_case(w)));
+    let plain = |w: &&str| {
+        let w = w.trim_matches(['.', '-', '/']);
+        w.starts_with(|c: char| c.is_ascii_lowercase()) && date_word(w).is_none()
+    };
+    opens_with_label && words.filter(plain).nth(2).is_some()
 }
 
 /// The entry of [`DATE_WORDS`] that `w` equals ignoring ASCII case.
@@ -1160,6 +1223,7 @@ mod tests {
         "Tags:",
         "Related tags",
         "Filed under:",
+        "Posted in: Local News",
         "Categories",
         "Category:",
         "Topics",
@@ -1480,6 +1544,27 @@ mod tests {
         ] {
             assert_ne!(first_rule(l).as_deref(), Some(AD_MARKER), "{l}");
         }
+        for l in [
+            "Skip to main content",
+            "Jump to navigation",
+            "Back to top",
+            "Continue reading",
+            "Scroll down for video",
+            "Read full article",
+            "Text size",
+            "Sponsored by Coastline Bank",
+            "Presented by Harbour Energy",
+        ] {
+            assert_eq!(first_rule(l).as_deref(), Some(AD_MARKER), "{l}");
+        }
+        for l in [
+            "Continue reading to the end of the report and the picture changes.",
+            "Presented by the council, the plan drew 300 objections.",
+            "Sponsored by three councillors, the motion passed on Monday.",
+            "sponsored by the mayor",
+        ] {
+            assert_ne!(first_rule(l).as_deref(), Some(AD_MARKER), "{l}");
+        }
         assert_eq!(after_ad_label("Advertisements"), None);
         assert_eq!(after_ad_label("Advertisement - "), None);
     }
@@ -1592,9 +1677,11 @@ mod tests {
             "Listen: Our podcast on the port strike",
             "Should councils pay for ferry repairs? »",
             "Your new neighbour wants a loan. Here's how to say 'no' kindly »",
+            "Posted in: Local News",
         ] {
             assert_eq!(first_rule(l).as_deref(), Some(READ_MORE), "{l}");
         }
+        assert_eq!(first_rule("Posted in 2019, the video drew a million views within a week."), None);
         for l in [
             "Read: the statement, which the council published on Monday, runs to four pages.",
             "« Nous resterons », a déclaré le maire »",
@@ -1685,6 +1772,7 @@ mod tests {
             "LEAVE A COMMENT CANCEL REPLY",
             "PLEASE ENABLE JAVASCRIPT TO VIEW THE COMMENTS",
             "JavaScript is required to load the comments.",
+            "Comments are closed.",
         ] {
             assert_eq!(first_rule(l).as_deref(), Some(COMMENT_COUNTER), "{l}");
         }
@@ -1724,6 +1812,21 @@ mod tests {
         assert_eq!(first_rule("On November 18, 2019 the council met."), None);
         assert_eq!(first_rule("This article is more than a summary of the harbour report."), None);
         assert_eq!(first_rule("5 minutes later the ferry left the harbour."), None);
+        // A sentence that opens with a label word and holds a number is no timestamp.
+        for l in [
+            "Updated figures released on Monday show 40 ferries were late.",
+            "Published in 1998, the book sold 2 million copies.",
+            "Posted in 2019, the video drew a million views within a week.",
+        ] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
+        for l in [
+            "Posted on 12 May 2019 at 10:00 am",
+            "First published on Tue 19 Nov 2019 11.09 GMT",
+            "Last updated 5 minutes ago",
+        ] {
+            assert_eq!(first_rule(l).as_deref(), Some(TIMESTAMP), "{l}");
+        }
         // A programme's name in a menu is no reading time, nor is a live report's minute.
         assert_ne!(first_rule("60 Minutes").as_deref(), Some(TIMESTAMP));
         assert_ne!(first_rule("90 mins").as_deref(), Some(TIMESTAMP));

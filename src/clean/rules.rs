@@ -144,7 +144,8 @@ pub const RULES: &[RuleInfo] = &[
         description: "`ADVERTISEMENT`, `Story continues below advertisement`, `Continue reading the main story`, \
                       `Media playback is unsupported on your device`… alone on a line or glued into one; player, \
                       caption and sponsor labels (`Listen to this article`, `Show Caption`, `Promoted Stories`); \
-                      `Please enable JavaScript to view this content.`; video player widgets (`Embed … Copy this \
+                      `Please enable JavaScript to view this content.`; navigation links (`Skip to main \
+                      content`, `Back to top`) and short sponsor credits; video player widgets (`Embed … Copy this \
                       code to your website`, `Autoplay: On | Off`). Prose about advertising stays.",
     },
     RuleInfo {
