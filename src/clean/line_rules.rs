@@ -637,7 +637,7 @@ fn ad_line(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if is_ad_line(core) || after_ad_label(core).is_some_and(is_ad_line) {
         return Some(labelled_quote("advertising or player marker", t, 60));
     }
-    if may_be_nav_line(core) && NAV_LINES.iter().any(|a| a.eq_ignore_ascii_case(core)) {
+    if NAV_ENTRIES.holds(NAV_LINES, core) {
         return Some(labelled_quote("navigation link", t, 60));
     }
     if words <= 6 && is_sponsor_credit(core) {
@@ -651,14 +651,14 @@ fn ad_line(t: &str, words: usize, shape: &Shape) -> Option<String> {
 
 /// Whether `core` is one of the [`AD_LINES`], ignoring ASCII case.
 fn is_ad_line(core: &str) -> bool {
-    may_be_ad_line(core) && AD_LINES.iter().any(|a| a.eq_ignore_ascii_case(core))
+    AD_ENTRIES.holds(AD_LINES, core)
 }
 
-/// Whether `core` may be one of the [`NAV_LINES`] (by length and first byte).
-fn may_be_nav_line(core: &str) -> bool {
-    const NAV: Entries = Entries::of(NAV_LINES);
-    NAV.may_hold(core.as_bytes())
-}
+/// The lengths and first bytes of [`AD_LINES`].
+const AD_ENTRIES: Entries = Entries::of(AD_LINES);
+
+/// The lengths and first bytes of [`NAV_LINES`].
+const NAV_ENTRIES: Entries = Entries::of(NAV_LINES);
 
 /// Whether `core` (a short line) credits a sponsor: one of the [`SPONSOR_OPENINGS`], then a
 /// capitalised name, and nothing a sentence has (`Presented by the council, the plan …` goes on).
@@ -721,12 +721,12 @@ impl Entries {
         let first = word.first().map_or(0x80, u8::to_ascii_lowercase);
         word.len() < 64 && self.lengths >> word.len() & 1 == 1 && first < 0x80 && self.firsts >> first & 1 == 1
     }
-}
 
-/// Whether `core` may be one of the [`AD_LINES`].
-fn may_be_ad_line(core: &str) -> bool {
-    const AD: Entries = Entries::of(AD_LINES);
-    AD.may_hold(core.as_bytes())
+    /// Whether `line` equals an entry of `list` (the list these entries were made of) ignoring ASCII
+    /// case, compared only when its length and first byte allow.
+    fn holds(&self, list: &[&str], line: &str) -> bool {
+        self.may_hold(line.as_bytes()) && list.iter().any(|a| a.eq_ignore_ascii_case(line))
+    }
 }
 
 /// Photo credits and captions.
@@ -1464,9 +1464,12 @@ mod tests {
 
     #[test]
     fn the_ad_line_filter_lets_every_entry_through() {
-        for a in AD_LINES {
-            assert!(may_be_ad_line(a) && may_be_ad_line(&a.to_uppercase()), "{a}");
+        for (entries, list) in [(AD_ENTRIES, AD_LINES), (NAV_ENTRIES, NAV_LINES)] {
+            for a in list {
+                assert!(entries.holds(list, a) && entries.holds(list, &a.to_uppercase()), "{a}");
+            }
         }
+        let may_be_ad_line = |l: &str| AD_ENTRIES.may_hold(l.as_bytes());
         let labels = Entries::of(SHARE_WORDS);
         assert!(
             SHARE_WORDS.iter().all(|w| labels.may_hold(w.as_bytes()) && labels.may_hold(w.to_uppercase().as_bytes()))
