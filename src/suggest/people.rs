@@ -100,37 +100,68 @@ static AMBIGUOUS_TITLES: WordList =
 
 /// Lower-case role nouns that stand before a full name ("spokesman John Smith").
 static ROLE_NOUNS: WordList = WordList::new(&[
+    "activist",
     "actor",
     "actress",
+    "adviser",
+    "advisor",
     "analyst",
     "attorney",
     "author",
+    "brother",
     "candidate",
+    "chair",
     "chairman",
+    "chairperson",
+    "chairwoman",
     "coach",
     "colleague",
     "columnist",
+    "commissioner",
+    "correspondent",
+    "councillor",
+    "councilor",
+    "daughter",
+    "diplomat",
     "director",
     "economist",
+    "editor",
     "executive",
+    "father",
     "founder",
+    "historian",
+    "husband",
     "journalist",
     "lawmaker",
     "lawyer",
     "leader",
     "minister",
+    "mother",
+    "neighbor",
+    "neighbour",
     "novelist",
     "official",
+    "photographer",
+    "playwright",
+    "poet",
     "president",
+    "producer",
     "professor",
+    "prosecutor",
     "reporter",
     "researcher",
+    "scientist",
     "secretary",
     "senator",
     "singer",
+    "sister",
+    "son",
     "spokesman",
     "spokesperson",
     "spokeswoman",
+    "teacher",
+    "widow",
+    "wife",
     "writer",
 ]);
 
@@ -885,6 +916,15 @@ mod tests {
         );
         // The second half of a hyphenated given name starts no name of its own.
         assert_eq!(people("Jean-Claude Trichet spoke."), ["Jean-Claude Trichet"]);
+    }
+
+    #[test]
+    fn family_and_profession_nouns_introduce_names() {
+        assert_eq!(people("the art historian Joost Verhaar wrote the guide"), ["Joost Verhaar"]);
+        assert_eq!(people("He and his wife Maria Okafor left the harbour."), ["Maria Okafor"]);
+        assert_eq!(people("the union chair Pieter Dekker spoke"), ["Pieter Dekker"]);
+        // A role noun before a lower-case word or a lone unlisted word introduces nobody.
+        assert!(people("his wife said the chair Committee met").is_empty());
     }
 
     #[test]
