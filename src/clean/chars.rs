@@ -225,10 +225,7 @@ fn noisy_bytes(block: &[u8; BLOCK], next: &[u8; BLOCK]) -> u32 {
         let crowded_space = (b == b' ') & ((n == b' ') | (n == b'\t') | (n == 0xC2));
         *flag = u8::from(!plain | crowded_space) << 7;
     }
-    flags.iter().enumerate().fold(0, |mask, (k, group)| {
-        let gathered = u64::from_le_bytes(*group).wrapping_mul(0x0002_0408_1020_4081) >> 56;
-        mask | (gathered as u32) << (8 * k)
-    })
+    super::swar::top_bits(&flags)
 }
 
 /// Whether byte `j` is quiet: printable ASCII other than `&`, or a space that stands alone.

@@ -16,9 +16,36 @@ pub fn load(chunk: &[u8]) -> u64 {
     u64::from_le_bytes(bytes)
 }
 
+/// Bit `j` of the result: the top bit of flag byte `j` of 32 flag bytes (8 per group), each group's
+/// top bits gathered into one byte by one multiplication. Scans that write one flag a byte into such
+/// an array and then call this are turned into vector instructions by the compiler (the DATE
+/// matcher's word starts, the character repair's noisy bytes, the person rules' cue marks).
+#[inline(always)]
+pub fn top_bits(flags: &[[u8; CHUNK]; 4]) -> u32 {
+    flags.iter().enumerate().fold(0, |mask, (k, group)| {
+        let gathered = u64::from_le_bytes(*group).wrapping_mul(0x0002_0408_1020_4081) >> 56;
+        mask | (gathered as u32) << (8 * k)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn top_bits_gathers_each_flags_top_bit_in_order() {
+        for seed in 0u64..2000 {
+            let mut flags = [[0u8; CHUNK]; 4];
+            let mut want = 0u32;
+            for (j, flag) in flags.as_flattened_mut().iter_mut().enumerate() {
+                let x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(j as u32 * 7);
+                let set = x >> 63 == 1;
+                *flag = if set { 0x80 } else { 0 };
+                want |= u32::from(set) << j;
+            }
+            assert_eq!(top_bits(&flags), want, "seed {seed}");
+        }
+    }
 
     #[test]
     fn chunks_load_little_endian() {

@@ -8,6 +8,8 @@ use std::hash::{BuildHasher, Hash, Hasher};
 
 use foldhash::fast::RandomState;
 
+use crate::clean::swar::top_bits;
+
 use super::Candidate;
 use super::facts::Facts;
 use super::gazetteer::Gazetteer;
@@ -296,16 +298,7 @@ fn chunk_marks(chunk: &[Facts; CHUNK]) -> (u32, u32) {
         *start = u8::from(f.any(NAME_START)) << 7;
         *cue = u8::from(f.any(CUES)) << 7;
     }
-    (gather(&starts), gather(&cues))
-}
-
-/// Bit `k`: the top bit of flag byte `k`.
-#[inline(always)]
-fn gather(flags: &[[u8; 8]; CHUNK / 8]) -> u32 {
-    flags.iter().enumerate().fold(0, |mask, (k, group)| {
-        let gathered = u64::from_le_bytes(*group).wrapping_mul(0x0002_0408_1020_4081) >> 56;
-        mask | (gathered as u32) << (8 * k)
-    })
+    (top_bits(&starts), top_bits(&cues))
 }
 
 /// Calls `each` with the index of every token whose bit is set in masks of [`CHUNK`] tokens each, in order.

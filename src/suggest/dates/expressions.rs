@@ -779,11 +779,7 @@ fn block_starts(window: &[u8; 35]) -> u32 {
         let folded = (c == 0xc5) | (c == 0xe2);
         *flag = u8::from((!after_letter & (b'0'..0x80).contains(&c)) | folded) << 7;
     }
-    // The top bit of each byte, gathered into the low byte by one multiplication.
-    flags.iter().enumerate().fold(0, |mask, (k, group)| {
-        let gathered = u64::from_le_bytes(*group).wrapping_mul(0x0002_0408_1020_4081) >> 56;
-        mask | (gathered as u32) << (8 * k)
-    })
+    crate::clean::swar::top_bits(&flags)
 }
 
 /// Names longest first, the regex's order. The order only matters when one name begins another,
