@@ -115,7 +115,7 @@ impl Suggester {
         // news has), so the list is allocated once and nothing is copied.
         let mut out = self.patterns.find(&tokens);
         out.reserve(places.len() + tokens.len() / 8);
-        out.extend(places.into_iter().map(|m| {
+        out.extend(places.into_iter().filter(|m| !is_role_before_name(&facts, m)).map(|m| {
             let (start, end) = tokens.span(m.first, m.last);
             Candidate { start, end, label: m.label, origin: GAZETTEER, score: 0.8 }
         }));
@@ -172,6 +172,14 @@ impl Suggester {
         let suggestions = self.suggest_document_kept(doc, |label| doc.labels.iter().any(|l| l == label));
         doc.add_entities(suggestions).map(drop).map_err(|e| Error::from(e).in_doc(&doc.id))
     }
+}
+
+/// Whether a gazetteer match is one word that is also a role noun, right before a name word: the
+/// magazine's name opening "Economist Jean-Claude Trichet said" is the economist's role.
+fn is_role_before_name(facts: &[Facts], m: &phrases::PhraseMatch) -> bool {
+    m.first == m.last
+        && facts[m.first].has(Facts::ROLE_NOUN)
+        && facts.get(m.first + 1).is_some_and(|f| f.has(Facts::NAME_WORD))
 }
 
 /// A suggester's labels and [`ORIGINS`] as shared names, made once, so a suggestion's label and origin

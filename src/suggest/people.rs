@@ -100,8 +100,43 @@ static TITLES: WordList = WordList::new(&[
 static AMBIGUOUS_TITLES: WordList =
     WordList::new(&["Coach", "General", "Judge", "Justice", "Leader", "Major", "Officer", "Speaker"]);
 
-/// Lower-case role nouns that stand before a full name ("spokesman John Smith").
+/// Role nouns that stand before a full name ("spokesman John Smith", "striker Ana Lima"), and the
+/// capitalised forms that open a sentence before one ("Economist Jean-Claude Trichet said"); family
+/// words are listed in lower case only ("Sister Mary" is a title).
 static ROLE_NOUNS: WordList = WordList::new(&[
+    "Activist",
+    "Actor",
+    "Actress",
+    "Adviser",
+    "Advisor",
+    "Analyst",
+    "Attorney",
+    "Author",
+    "Columnist",
+    "Correspondent",
+    "Diplomat",
+    "Director",
+    "Economist",
+    "Editor",
+    "Historian",
+    "Journalist",
+    "Lawmaker",
+    "Lawyer",
+    "Novelist",
+    "Photographer",
+    "Playwright",
+    "Poet",
+    "Producer",
+    "Prosecutor",
+    "Reporter",
+    "Researcher",
+    "Scientist",
+    "Singer",
+    "Spokesman",
+    "Spokesperson",
+    "Spokeswoman",
+    "Striker",
+    "Writer",
     "activist",
     "actor",
     "actress",
@@ -110,8 +145,10 @@ static ROLE_NOUNS: WordList = WordList::new(&[
     "analyst",
     "attorney",
     "author",
+    "boxer",
     "brother",
     "candidate",
+    "captain",
     "chair",
     "chairman",
     "chairperson",
@@ -123,20 +160,29 @@ static ROLE_NOUNS: WordList = WordList::new(&[
     "correspondent",
     "councillor",
     "councilor",
+    "cyclist",
     "daughter",
+    "defender",
     "diplomat",
     "director",
+    "driver",
     "economist",
     "editor",
+    "envoy",
     "executive",
     "father",
     "founder",
+    "friend",
+    "goalkeeper",
+    "golfer",
     "historian",
     "husband",
     "journalist",
     "lawmaker",
     "lawyer",
     "leader",
+    "manager",
+    "midfielder",
     "minister",
     "mother",
     "neighbor",
@@ -144,26 +190,36 @@ static ROLE_NOUNS: WordList = WordList::new(&[
     "novelist",
     "official",
     "photographer",
+    "pitcher",
+    "player",
     "playwright",
     "poet",
     "president",
     "producer",
     "professor",
     "prosecutor",
+    "quarterback",
     "reporter",
     "researcher",
+    "runner",
     "scientist",
     "secretary",
     "senator",
     "singer",
     "sister",
+    "skipper",
     "son",
     "spokesman",
     "spokesperson",
     "spokeswoman",
+    "sprinter",
+    "striker",
+    "swimmer",
     "teacher",
+    "teammate",
     "widow",
     "wife",
+    "winger",
     "writer",
 ]);
 
@@ -191,7 +247,7 @@ static SPEECH_VERBS: WordList = WordList::new(&[
 
 /// Lower-case particles inside names ("Ursula von der Leyen").
 static PARTICLES: WordList = WordList::new(&[
-    "al", "bin", "da", "de", "del", "della", "der", "di", "dos", "du", "ibn", "la", "le", "van", "von",
+    "al", "bin", "da", "de", "del", "della", "der", "di", "dos", "du", "el", "ibn", "la", "le", "van", "von",
 ]);
 
 /// Name suffixes ("Jr.").
@@ -251,7 +307,9 @@ fn look_at_cue(rules: &Rules, i: usize, f: Facts, found: &mut Vec<(usize, usize,
         return;
     }
     let name = if let Some(name) = rules.after_title(i) {
-        Some((name, 0.8))
+        Some((rules.before_headline_gerund(name), 0.8))
+    } else if let Some(name) = f.has(Facts::ROLE_NOUN).then(|| rules.after_opening_role(i)).flatten() {
+        Some((name, 0.75))
     } else if f.has(Facts::GIVEN_NAME) && (i == 0 || !rules.facts[i - 1].has(Facts::NAME_WORD) && !rules.joins(i - 1)) {
         rules.name_at(i).filter(|(f, l)| l > f).map(|name| (name, 0.7))
     } else {
@@ -394,6 +452,11 @@ impl<'a> Rules<'_, 'a> {
                 // The second part of a hyphenated name word ("Zeta-Jones", "Jean-Claude"): the same word.
                 last = j + 1;
                 j += 2;
+            } else if words > 0 && self.hyphenated_particle(j) {
+                // A particle joined to its name word by a hyphen ("al-Rashid", "el-Sayed"): one word.
+                last = j + 2;
+                words += 1;
+                j += 3;
             } else if self.is(j, Facts::PARTICLE)
                 && (self.is(j + 1, Facts::NAME_WORD)
                     || self.is(j + 1, Facts::PARTICLE) && self.is(j + 2, Facts::NAME_WORD))
@@ -498,6 +561,34 @@ impl<'a> Rules<'_, 'a> {
             && matches!(t.text(j), "-" | "\u{2010}")
     }
 
+    /// Whether token `j` is a particle joined by an unspaced hyphen to the name word after it ("al-Rashid").
+    fn hyphenated_particle(&self, j: usize) -> bool {
+        let t = self.tokens;
+        self.is(j, Facts::PARTICLE)
+            && self.is(j + 2, Facts::NAME_WORD)
+            && matches!(t.text(j + 1), "-" | "\u{2010}")
+            && !t.spaced_before(j + 1)
+            && !t.spaced_before(j + 2)
+    }
+
+    /// The full name after a capitalised role noun that opens a sentence ("Economist Jean-Claude Trichet
+    /// said", "Spokesman Andriy Yusov declined"): not in a title-case line, no known place first, and
+    /// followed on its line by a lower-case word, a comma or a possessive, as in prose ("Analyst Sees
+    /// Rates Falling" is a headline).
+    fn after_opening_role(&self, i: usize) -> Option<(usize, usize)> {
+        let t = self.tokens;
+        let opens = i == 0 || t.breaks_line_before(i) || matches!(t.text(i - 1), "." | "!" | "?" | "\u{201c}" | "\"");
+        if !opens {
+            return None;
+        }
+        let name = self.name_at(i + 1).filter(|&n| n.1 > n.0 && self.not_a_place(n.0))?;
+        let next = name.1 + 1;
+        let prose = next < t.len()
+            && !t.breaks_line_before(next)
+            && (self.is(next, Facts::LOWER_START) || matches!(t.text(next), "," | "'s" | "\u{2019}s"));
+        (prose && !self.in_title_case_line(i)).then_some(name)
+    }
+
     /// Whether token `j` is a capital letter followed directly by a period ("W.").
     fn is_initial(&self, j: usize) -> bool {
         self.is(j, Facts::CAPITAL_LETTER) && self.is_period(j + 1)
@@ -545,7 +636,35 @@ impl<'a> Rules<'_, 'a> {
         if self.is(i, Facts::AMBIGUOUS_TITLE) && (!self.is_full_name(name) || !self.not_a_place(name.0)) {
             return None;
         }
+        // "Judge Rejects Bid To Dismiss Case": in a title-case line a verb after such a title looks like
+        // a name; there a first word shaped like a verb ("Rejects", "Weighing") must be a given name.
+        if self.is(i, Facts::AMBIGUOUS_TITLE) && self.is_headline_verb(name.0) && self.in_title_case_line(i) {
+            return None;
+        }
         self.gazetteer.entities.label_of_span(self.tokens, name.0, name.1).is_none().then_some(name)
+    }
+
+    /// Whether token `j` is shaped like a verb of a headline ("Rejects", "Weighing") and is not a given
+    /// name ("Charles").
+    fn is_headline_verb(&self, j: usize) -> bool {
+        let word = self.tokens.text(j);
+        (word.ends_with('s') || word.ends_with("ing")) && !self.is(j, Facts::GIVEN_NAME)
+    }
+
+    /// `name` (after a title) cut to its first word when its second is a gerund in a title-case line
+    /// ("Prince Harald Sailing Into Trouble"). Short first words are left whole: they are often Chinese
+    /// family names, whose given names may end in "ing" ("Xi Jinping").
+    fn before_headline_gerund(&self, (first, last): (usize, usize)) -> (usize, usize) {
+        let is_gerund = |w: &str| w.len() >= 6 && w.ends_with("ing") && w.bytes().all(|b| b.is_ascii_alphabetic());
+        if last > first
+            && self.tokens.text(first).len() >= 5
+            && is_gerund(self.tokens.text(first + 1))
+            && self.in_title_case_line(first)
+        {
+            (first, first)
+        } else {
+            (first, last)
+        }
     }
 
     /// Whether token `i` is a title: a title word, or "State" in "Secretary of State" ("State" is a
@@ -578,8 +697,12 @@ impl<'a> Rules<'_, 'a> {
             }
         }
         let speaker = |start: usize| self.name_at(start).filter(|n| n.1 + 1 == v && self.is_speaker(*n));
+        // A known place or organisation word first is not part of the name, which may start after it
+        // ("Economist Jean-Claude Trichet said": the magazine's name is the economist's role).
+        let after_entity = |start: usize| (!self.not_a_place(start)).then(|| speaker(start + 1)).flatten();
         if first < v
-            && let Some(name) = speaker(first).or_else(|| after_hyphen.and_then(speaker))
+            && let Some(name) =
+                speaker(first).or_else(|| after_entity(first)).or_else(|| after_hyphen.and_then(speaker))
         {
             found.push((name.0, name.1, 0.7));
         }
@@ -620,9 +743,11 @@ impl<'a> Rules<'_, 'a> {
                 return;
             }
             let Some(last) = names.longest_at(t, i) else { return };
-            // A name word before or after would make the mention part of a longer name. (A hyphen does
-            // not: "Trump-Kim summits" names two people.)
-            if (i == 0 || !self.is(i - 1, Facts::NAME_WORD)) && !self.is(last + 1, Facts::NAME_WORD) {
+            // A name word before or after would make the mention part of a longer name (a hyphen does
+            // not: "Trump-Kim summits" names two people), except a full name in a title-case line, where
+            // every word is capitalised ("Kenyan Runner Faith Chepngetich Smashes Record").
+            let alone = (i == 0 || !self.is(i - 1, Facts::NAME_WORD)) && !self.is(last + 1, Facts::NAME_WORD);
+            if alone || last > i && self.in_title_case_line(i) {
                 out.push(candidate(t, i, last, 0.85));
             }
         });
@@ -638,7 +763,7 @@ impl<'a> Rules<'_, 'a> {
     }
 
     /// The names found, and the surnames of those that do not end in a given name (a hyphenated
-    /// surname whole).
+    /// surname whole; none after a hyphenated particle).
     fn known_names(&self, found: &[(usize, usize, f32)]) -> KnownNames<'a> {
         let t = self.tokens;
         // Each name adds itself and at most its surname.
@@ -650,7 +775,12 @@ impl<'a> Rules<'_, 'a> {
             }
             let surname = (first..=last).rev().find(|&k| self.is(k, Facts::NAME_WORD));
             if let Some(k) = surname.filter(|&k| !self.is(k, Facts::GIVEN_NAME)) {
-                names.add(t, self.hyphenated_from(k, first), k);
+                let from = self.hyphenated_from(k, first);
+                // "al-Rashid" is a surname only whole, and a lower-case particle starts no mention the
+                // second pass looks at: such a name adds no surname.
+                if from < first + 2 || !self.hyphenated_particle(from - 2) {
+                    names.add(t, from, k);
+                }
             }
         }
         names
@@ -918,6 +1048,56 @@ mod tests {
         assert_eq!(people("the union chair Pieter Dekker spoke"), ["Pieter Dekker"]);
         // A role noun before a lower-case word or a lone unlisted word introduces nobody.
         assert!(people("his wife said the chair Committee met").is_empty());
+    }
+
+    #[test]
+    fn a_capitalised_role_noun_opening_a_sentence_introduces_a_name() {
+        assert_eq!(people("Economist Jean-Claude Trichet said the rate was high."), ["Jean-Claude Trichet"]);
+        assert_eq!(people("It rained. Spokesman Andriy Yusov declined to comment."), ["Andriy Yusov"]);
+        assert_eq!(people("Striker Kofi Mensah's goal won it."), ["Kofi Mensah"]);
+        // A headline, a lone word, a role noun inside a sentence, a place: no name.
+        assert!(people("Analyst Sees Rates Falling\nThe bank met.").is_empty());
+        assert!(people("Economist Warns Of Slower Growth In The Coming Months").is_empty());
+        assert!(people("Spokesman Yusov declined.").is_empty());
+        assert!(people("the Chief Economist Office Team met").is_empty());
+        assert!(people("Director Oslo Kommune opened the hall.").is_empty());
+    }
+
+    #[test]
+    fn sport_and_other_roles_introduce_full_names() {
+        assert_eq!(people("Real Madrid striker Kylian Ombeni scored twice."), ["Kylian Ombeni"]);
+        assert_eq!(people("the envoy Zhai Jun and my friend Chidi Eze met"), ["Zhai Jun", "Chidi Eze"]);
+        assert!(people("the striker Ombeni scored and a player said so").is_empty());
+    }
+
+    #[test]
+    fn a_particle_joined_by_a_hyphen_is_part_of_the_name() {
+        assert_eq!(people("Abdullah al-Rashid, an analyst, spoke."), ["Abdullah al-Rashid"]);
+        assert_eq!(people("Mayor Ahmed el-Sayed opened it."), ["Ahmed el-Sayed"]);
+        // Spaced, it is no name word; and such a surname is not proposed alone.
+        assert!(people("Abdullah al - Rashid spoke.").is_empty());
+        assert_eq!(people("Mayor Ahmed el-Sayed spoke. Sayed Park opened."), ["Ahmed el-Sayed"]);
+    }
+
+    #[test]
+    fn headline_verbs_after_titles_are_not_names() {
+        assert!(people("Judge Rejects Bid To Dismiss Fraud Case Against Former Mayor").is_empty());
+        assert!(people("Coach Weighing Options After Another Heavy Home Defeat").is_empty());
+        assert_eq!(people("Tottenham Sack Head Coach Mauricio Pochettino After Poor Run"), ["Mauricio Pochettino"]);
+        assert_eq!(people("Judge Helen Okoro Rejects Bid To Dismiss Fraud Case Against Mayor"), ["Helen Okoro"]);
+        assert_eq!(people("Judge Tanvir Okoro rejected the bid."), ["Tanvir Okoro"], "prose is not a headline");
+        assert_eq!(people("Norway's Prince Harald Sailing Into Trouble Over Fjord Permit"), ["Harald"]);
+        assert_eq!(people("President Xi Jinping Visiting Moscow For Three Days Of Talks"), ["Xi Jinping"]);
+        assert_eq!(people("Mayor Harald Sailing said no."), ["Harald Sailing"], "prose is not a headline");
+    }
+
+    #[test]
+    fn a_full_name_is_found_again_in_a_title_case_headline() {
+        let text = "Kenyan Runner Faith Chepngetich Smashes Record In Nairobi\nThe runner Faith Chepngetich won.";
+        assert_eq!(people(text), ["Faith Chepngetich", "Faith Chepngetich"]);
+        // A surname alone between capitalised headline words is not.
+        let text = "Young Voters Turn Out In Record Numbers Today\nSenator Ann Young spoke.";
+        assert_eq!(people(text), ["Ann Young"]);
     }
 
     #[test]

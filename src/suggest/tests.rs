@@ -259,3 +259,10 @@ fn only_the_kept_labels_are_suggested_and_in_the_same_places() {
     let want: Vec<&NewEntity> = all.iter().filter(|e| e.label.as_str() == "DATE").collect();
     assert_eq!(dates.iter().collect::<Vec<_>>(), want);
 }
+
+#[test]
+fn a_role_noun_on_a_list_of_organisations_is_no_organisation_before_a_name() {
+    let text = "Economist Jean-Claude Trichet said so. The Economist reported it.";
+    let got = shown(text, &Suggester::builtin().suggest(text));
+    assert_eq!(got, ["Jean-Claude Trichet|PERSON", "Economist|ORG"]);
+}
