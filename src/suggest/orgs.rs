@@ -28,7 +28,10 @@ pub(super) fn abbreviated_suffixes() -> &'static WordList {
 pub fn find(tokens: &Tokens, facts: &[Facts], out: &mut Vec<Candidate<'_>>) {
     let is = |j: usize, fact: Facts| facts.get(j).is_some_and(|f| f.has(fact));
     for i in indices_with(facts, Facts::ORG_SUFFIX) {
-        if is(i + 1, Facts::ORG_SUFFIX) && !tokens.breaks_line_before(i + 1) || !is_market_exchange(tokens, i) {
+        if is(i + 1, Facts::ORG_SUFFIX) && !tokens.breaks_line_before(i + 1)
+            || !is_market_exchange(tokens, i)
+            || is_common_office(tokens, facts, i)
+        {
             continue;
         }
         let first = without_call_to_action(tokens, left_edge(tokens, facts, i), i);
@@ -40,8 +43,10 @@ pub fn find(tokens: &Tokens, facts: &[Facts], out: &mut Vec<Candidate<'_>>) {
         if let Some(end) = right {
             last = end;
         }
-        if first == i && right.is_none() {
-            // A noun alone ("the Senate") is left to the gazetteer.
+        if first == i && (right.is_none() || after_role_possessive(tokens, facts, i)) {
+            // A noun alone ("the Senate") is left to the gazetteer, and so is one after a title's
+            // possessive, where the name starts before it ("the U.S. Attorney's Office for the Central
+            // District"; not "the state's Department of Health").
             continue;
         }
         let (start, end) = tokens.span(first, last);
@@ -58,6 +63,19 @@ const MARKETS: [&str; 9] =
 /// every other suffix).
 fn is_market_exchange(tokens: &Tokens, i: usize) -> bool {
     tokens.text(i) != "Exchange" || i > 0 && MARKETS.contains(&tokens.text(i - 1))
+}
+
+/// Words before "Office" that make a common noun of it ("Box Office", "Head Office", "Oval Office").
+const COMMON_OFFICES: [&str; 8] = ["Back", "Box", "Branch", "Front", "Head", "Oval", "Regional", "Ticket"];
+
+/// Whether the suffix at token `i` is "Office" as a common noun: after one of the [`COMMON_OFFICES`], or
+/// before another capitalised word on its line ("Suburban Office Park", "Office Space").
+fn is_common_office(tokens: &Tokens, facts: &[Facts], i: usize) -> bool {
+    if tokens.text(i) != "Office" {
+        return false;
+    }
+    let capital_next = facts.get(i + 1).is_some_and(|f| f.has(Facts::UPPER_START)) && !tokens.breaks_line_before(i + 1);
+    capital_next || i > 0 && COMMON_OFFICES.contains(&tokens.text(i - 1))
 }
 
 /// Whether a token starts with a capital and is not a function word: part of a name.
@@ -123,6 +141,14 @@ fn of_phrase(tokens: &Tokens, facts: &[Facts], i: usize) -> Option<usize> {
     last
 }
 
+/// Whether token `i` follows the possessive "'s" of a title or role noun ("Sheriff's", "Attorney's").
+fn after_role_possessive(tokens: &Tokens, facts: &[Facts], i: usize) -> bool {
+    i > 1
+        && matches!(tokens.text(i - 1), "'s" | "\u{2019}s")
+        && facts[i - 2].has(Facts::UPPER_START)
+        && facts[i - 2].any(Facts::TITLE.union(Facts::ROLE_NOUN))
+}
+
 /// Whether token `j` is a period written right after the previous token.
 fn attached_period(tokens: &Tokens, j: usize) -> bool {
     j < tokens.len() && tokens.text(j) == "." && !tokens.spaced_before(j)
@@ -168,6 +194,18 @@ mod tests {
         assert!(orgs("the firm, a small plc, would appeal").is_empty());
         assert!(orgs("Texas AG Ken Paxton said").is_empty());
         assert!(orgs("Mayor Hails Prisoner Exchange With Neighbours").is_empty());
+    }
+
+    #[test]
+    fn offices_and_libraries_end_organisation_names() {
+        assert_eq!(orgs("the Congressional Budget Office estimated"), ["Congressional Budget Office"]);
+        assert_eq!(orgs("the Office for National Statistics said"), ["Office for National Statistics"]);
+        assert_eq!(orgs("the Riverside Public Library reopened"), ["Riverside Public Library"]);
+        // A common office, or a noun after a possessive, whose name starts before it: not proposed.
+        assert!(orgs("Summer Box Office Hits Record and the Oval Office").is_empty());
+        assert!(orgs("the Suburban Office Park Seeks A Comeback").is_empty());
+        assert!(orgs("the Attorney's Office for the Central District").is_empty());
+        assert_eq!(orgs("the state's Department of Social Services"), ["Department of Social Services"]);
     }
 
     #[test]
