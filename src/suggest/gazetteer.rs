@@ -100,11 +100,15 @@ fn entries(text: &str) -> impl Iterator<Item = &str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// Adds every entry of a list file under its declared label.
+/// Adds every entry of a list file under its declared label; a place (GPE) also in capitals, as
+/// datelines write it ("OSLO (Reuters) —"; [`super::datelines`] keeps those to datelines).
 fn add_list(matcher: &mut PhraseMatcher, text: &str) {
     let Some(label) = declared_label(text) else { return };
     for entry in entries(text) {
         matcher.add(entry, label);
+        if label == "GPE" && entry.contains(char::is_lowercase) {
+            matcher.add(&entry.to_uppercase(), label);
+        }
     }
 }
 
@@ -131,6 +135,8 @@ mod tests {
         assert_eq!(g.entities.label_of("Reuters"), Some("ORG"));
         assert_eq!(g.entities.label_of("Middle East"), Some("LOC"));
         assert_eq!(g.entities.label_of("reuters"), None);
+        assert_eq!(g.entities.label_of("NEW YORK"), Some("GPE"), "places in capitals, for datelines");
+        assert_eq!(g.entities.label_of("REUTERS"), None, "only places");
         assert!(g.given_names.contains("James"));
         assert_eq!(g.months.len(), 12);
         assert_eq!(g.weekdays.len(), 7);

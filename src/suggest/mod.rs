@@ -10,6 +10,7 @@
 //! [`Suggester`] is built once (the gazetteer is parsed once per process) and is cheap per call:
 //! `Suggester::builtin().suggest(cleaned)` gives non-overlapping suggestions for any text.
 
+pub mod datelines;
 pub mod dates;
 pub mod facts;
 pub mod gazetteer;
@@ -115,10 +116,14 @@ impl Suggester {
         // news has), so the list is allocated once and nothing is copied.
         let mut out = self.patterns.find(&tokens);
         out.reserve(places.len() + tokens.len() / 8);
-        out.extend(places.into_iter().filter(|m| !is_role_before_name(&facts, m)).map(|m| {
+        for m in places {
+            if is_role_before_name(&facts, &m) || !datelines::allows(&tokens, &facts, self.gazetteer, &m) {
+                continue;
+            }
             let (start, end) = tokens.span(m.first, m.last);
-            Candidate { start, end, label: m.label, origin: GAZETTEER, score: 0.8 }
-        }));
+            out.push(Candidate { start, end, label: m.label, origin: GAZETTEER, score: 0.8 });
+            out.extend(datelines::before_known_place(&tokens, &m));
+        }
         people::find(&tokens, &facts, self.gazetteer, &mut out);
         orgs::find(&tokens, &facts, &mut out);
         self.dates.find(cleaned, &mut out);

@@ -102,9 +102,8 @@ impl PhraseMatcher {
             && self.by_first.get(word).is_some_and(|list| list.iter().any(|p| p.rest.is_empty()))
     }
 
-    /// The label of a text that is exactly one of the phrases (tests check [`PhraseMatcher::label_of_span`]
-    /// and the gazetteers with it).
-    #[cfg(test)]
+    /// The label of a text that is exactly one of the phrases (the capitals of a dateline, title-cased;
+    /// tests check [`PhraseMatcher::label_of_span`] and the gazetteers with it).
     pub fn label_of(&self, text: &str) -> Option<&str> {
         let tokens = Tokens::new(text);
         self.label_of_span(&tokens, 0, tokens.len().checked_sub(1)?)
