@@ -102,7 +102,8 @@ static AMBIGUOUS_TITLES: WordList =
 
 /// Role nouns that stand before a full name ("spokesman John Smith", "striker Ana Lima"), and the
 /// capitalised forms that open a sentence before one ("Economist Jean-Claude Trichet said"); family
-/// words are listed in lower case only ("Sister Mary" is a title).
+/// words are listed in lower case only ("Sister Mary" is a title). "By" and "by" introduce the name of
+/// a byline or a credit line ("By Tom Okafor, Staff Writer", "Reporting by Lars Eriksen").
 static ROLE_NOUNS: WordList = WordList::new(&[
     "Activist",
     "Actor",
@@ -110,20 +111,29 @@ static ROLE_NOUNS: WordList = WordList::new(&[
     "Adviser",
     "Advisor",
     "Analyst",
+    "Architect",
+    "Artist",
     "Attorney",
     "Author",
+    "By",
     "Columnist",
     "Correspondent",
+    "Designer",
     "Diplomat",
     "Director",
     "Economist",
     "Editor",
+    "Engineer",
     "Historian",
     "Journalist",
     "Lawmaker",
     "Lawyer",
+    "Meteorologist",
+    "Musician",
     "Novelist",
     "Photographer",
+    "Physician",
+    "Pilot",
     "Playwright",
     "Poet",
     "Producer",
@@ -136,6 +146,7 @@ static ROLE_NOUNS: WordList = WordList::new(&[
     "Spokesperson",
     "Spokeswoman",
     "Striker",
+    "Surgeon",
     "Writer",
     "activist",
     "actor",
@@ -143,16 +154,22 @@ static ROLE_NOUNS: WordList = WordList::new(&[
     "adviser",
     "advisor",
     "analyst",
+    "architect",
+    "artist",
+    "astronaut",
     "attorney",
     "author",
+    "banker",
     "boxer",
     "brother",
+    "by",
     "candidate",
     "captain",
     "chair",
     "chairman",
     "chairperson",
     "chairwoman",
+    "chef",
     "coach",
     "colleague",
     "columnist",
@@ -163,33 +180,45 @@ static ROLE_NOUNS: WordList = WordList::new(&[
     "cyclist",
     "daughter",
     "defender",
+    "designer",
     "diplomat",
     "director",
+    "doctor",
     "driver",
     "economist",
     "editor",
+    "engineer",
+    "entrepreneur",
     "envoy",
     "executive",
+    "farmer",
     "father",
+    "filmmaker",
     "founder",
     "friend",
     "goalkeeper",
     "golfer",
     "historian",
     "husband",
+    "investor",
     "journalist",
     "lawmaker",
     "lawyer",
     "leader",
     "manager",
+    "meteorologist",
     "midfielder",
     "minister",
     "mother",
+    "musician",
     "neighbor",
     "neighbour",
     "novelist",
+    "nurse",
     "official",
     "photographer",
+    "physician",
+    "pilot",
     "pitcher",
     "player",
     "playwright",
@@ -214,6 +243,8 @@ static ROLE_NOUNS: WordList = WordList::new(&[
     "spokeswoman",
     "sprinter",
     "striker",
+    "student",
+    "surgeon",
     "swimmer",
     "teacher",
     "teammate",
@@ -308,7 +339,7 @@ fn look_at_cue(rules: &Rules, i: usize, f: Facts, found: &mut Vec<(usize, usize,
     }
     let name = if let Some(name) = rules.after_title(i) {
         Some((rules.before_headline_gerund(name), 0.8))
-    } else if let Some(name) = f.has(Facts::ROLE_NOUN).then(|| rules.after_opening_role(i)).flatten() {
+    } else if let Some(name) = f.has(Facts::ROLE_NOUN).then(|| rules.after_capitalised_role(i)).flatten() {
         Some((name, 0.75))
     } else if f.has(Facts::GIVEN_NAME) && (i == 0 || !rules.facts[i - 1].has(Facts::NAME_WORD) && !rules.joins(i - 1)) {
         rules.name_at(i).filter(|(f, l)| l > f).map(|name| (name, 0.7))
@@ -373,7 +404,9 @@ fn each_index(masks: impl Iterator<Item = u32>, mut each: impl FnMut(usize)) {
 /// Adds to `found` the names a lower-case cue at token `i` introduces: a role noun before a full name
 /// ("spokesman John Smith") or a speech verb next to one.
 fn lower_case_cue(rules: &Rules, i: usize, facts: Facts, found: &mut Vec<(usize, usize, f32)>) {
-    if facts.has(Facts::ROLE_NOUN) {
+    if facts.has(Facts::ROLE_NOUN) && rules.tokens.text(i) == "by" {
+        found.extend(rules.credited(i).map(|name| (name.0, name.1, 0.75)));
+    } else if facts.has(Facts::ROLE_NOUN) {
         if let Some(name) = rules.name_at(i + 1).filter(|r| rules.is_full_name(*r)).or_else(|| rules.appositive(i)) {
             found.push((name.0, name.1, 0.75));
         }
@@ -381,6 +414,23 @@ fn lower_case_cue(rules: &Rules, i: usize, facts: Facts, found: &mut Vec<(usize,
         rules.around_speech_verb(i, found);
     }
 }
+
+/// Words before "by" in credit lines ([`Rules::credited`]); not "Photo": photos are mostly credited to
+/// agencies ("Photo by Getty Images").
+const CREDITS: [&str; 12] = [
+    "Compiled",
+    "Edited",
+    "Editing",
+    "Posted",
+    "Reporting",
+    "Written",
+    "compiled",
+    "edited",
+    "editing",
+    "posted",
+    "reporting",
+    "written",
+];
 
 /// Capitalised words that, followed by "more", make a link label glued after a name in page text
 /// ("Jess Phillips and Gloria de Piero Read more").
@@ -571,6 +621,45 @@ impl<'a> Rules<'_, 'a> {
             && !t.spaced_before(j + 2)
     }
 
+    /// The name a capitalised role noun at token `i` introduces: a byline's ("By") or the one after a
+    /// role opening a sentence.
+    fn after_capitalised_role(&self, i: usize) -> Option<(usize, usize)> {
+        if self.tokens.text(i) == "By" { self.byline(i) } else { self.after_opening_role(i) }
+    }
+
+    /// The full name of a byline: "By" opening a line, then a name that ends the line or is followed by
+    /// a comma, a bar, a dash or "and" ("By Tom Okafor | Staff Writer", "By Ann Lee and Bo Park"). A name
+    /// that ends its line must start with a given name ("By Popular Demand" is a heading).
+    fn byline(&self, i: usize) -> Option<(usize, usize)> {
+        let t = self.tokens;
+        if i > 0 && !t.breaks_line_before(i) {
+            return None;
+        }
+        let name = self.name_at(i + 1).filter(|&n| self.is_credited_name(n))?;
+        let next = name.1 + 1;
+        let closed = next < t.len()
+            && !t.breaks_line_before(next)
+            && matches!(t.text(next), "," | "|" | ";" | "and" | "-" | "\u{2013}" | "\u{2014}");
+        (closed || self.is(name.0, Facts::GIVEN_NAME) && (next >= t.len() || t.breaks_line_before(next)))
+            .then_some(name)
+    }
+
+    /// The full name after "by" at token `i` in a credit line ("Reporting by Lars Eriksen; Editing by Ann
+    /// Lee", "Posted by Amara Obi"): only after one of the [`CREDITS`], as "by" in prose is more often
+    /// followed by a company or a place than a person.
+    fn credited(&self, i: usize) -> Option<(usize, usize)> {
+        if i == 0 || !CREDITS.contains(&self.tokens.text(i - 1)) {
+            return None;
+        }
+        self.name_at(i + 1).filter(|&n| self.is_credited_name(n))
+    }
+
+    /// Whether a name after "by" is a person's full name: no known organisation or place, and no word
+    /// that starts one first ("Written by New York Staff", "Photo by Getty Images").
+    fn is_credited_name(&self, name: (usize, usize)) -> bool {
+        self.is_speaker(name) && (self.is(name.0, Facts::GIVEN_NAME) || !self.is(name.0, Facts::ENTITY_START))
+    }
+
     /// The full name after a capitalised role noun that opens a sentence ("Economist Jean-Claude Trichet
     /// said", "Spokesman Andriy Yusov declined"): not in a title-case line, no known place first, and
     /// followed on its line by a lower-case word, a comma or a possessive, as in prose ("Analyst Sees
@@ -703,14 +792,26 @@ impl<'a> Rules<'_, 'a> {
         if first < v
             && let Some(name) =
                 speaker(first).or_else(|| after_entity(first)).or_else(|| after_hyphen.and_then(speaker))
+            && self.gazetteer.entities.label_of_span(self.tokens, name.0, name.0 + 1).is_none()
         {
-            found.push((name.0, name.1, 0.7));
+            // A known place or organisation opening the name ("The San Francisco Chronicle says") is
+            // part of another name.
+            let (first, last) = self.without_opening_noun(name);
+            found.push((first, last, 0.7));
         }
         if let Some(name) = self.name_at(v + 1).filter(|n| self.is_speaker(*n))
             && is_pause_at(self.tokens, name.1 + 1)
         {
             found.push((name.0, name.1, 0.7));
         }
+    }
+
+    /// `name` without its first word when that is not a given name and a given name follows it, in a
+    /// name of three words or more: a capitalised noun before the name ("Meteorologist Travis Herzog
+    /// said", "Aunty Margaret Wilson said"; not "Mary Ann Lee").
+    fn without_opening_noun(&self, (first, last): (usize, usize)) -> (usize, usize) {
+        let noun = last >= first + 2 && !self.is(first, Facts::GIVEN_NAME) && self.is(first + 1, Facts::GIVEN_NAME);
+        if noun { (first + 1, last) } else { (first, last) }
     }
 
     /// Whether a name next to a speech verb is a person's full name and not a known organisation or place.
@@ -1064,9 +1165,32 @@ mod tests {
     }
 
     #[test]
+    fn bylines_and_credit_lines_name_people() {
+        assert_eq!(people("By Tom Okafor | Staff Writer"), ["Tom Okafor"]);
+        assert_eq!(people("Headline\nBy Priya Raghunathan, Business Correspondent"), ["Priya Raghunathan"]);
+        assert_eq!(people("Reporting by Lars Eriksen; Editing by Kari Holm"), ["Lars Eriksen", "Kari Holm"]);
+        assert_eq!(people("Posted by Amara Obi on March 12"), ["Amara Obi"]);
+        // A heading, a sentence, "by" in prose, a place: no byline.
+        assert!(people("By Popular Demand\nThe show returns.").is_empty());
+        assert!(people("It was bought by Prairie Paving last year.").is_empty());
+        assert!(people("The law passed. By Monday Night Football fans knew.").is_empty());
+        assert!(people("Written by New York Staff").is_empty());
+        assert!(people("Photo by Getty Images").is_empty());
+    }
+
+    #[test]
+    fn a_capitalised_noun_before_a_speaker_is_not_part_of_the_name() {
+        assert_eq!(people("Meteorologist Travis Herzog said the storm would weaken."), ["Travis Herzog"]);
+        assert_eq!(people("Mary Ann Lee said so."), ["Mary Ann Lee"]);
+        assert!(people("The San Francisco Courant says police are looking.").is_empty());
+        assert_eq!(people("Okafor Brennan said the dam held."), ["Okafor Brennan"]);
+    }
+
+    #[test]
     fn sport_and_other_roles_introduce_full_names() {
         assert_eq!(people("Real Madrid striker Kylian Ombeni scored twice."), ["Kylian Ombeni"]);
         assert_eq!(people("the envoy Zhai Jun and my friend Chidi Eze met"), ["Zhai Jun", "Chidi Eze"]);
+        assert_eq!(people("the Danish architect Kjeld Gehl, called it humane"), ["Kjeld Gehl"]);
         assert!(people("the striker Ombeni scored and a player said so").is_empty());
     }
 
