@@ -201,6 +201,7 @@ mod tests {
         assert_eq!(orgs("the Congressional Budget Office estimated"), ["Congressional Budget Office"]);
         assert_eq!(orgs("the Office for National Statistics said"), ["Office for National Statistics"]);
         assert_eq!(orgs("the Riverside Public Library reopened"), ["Riverside Public Library"]);
+        assert_eq!(orgs("The Harbour City Chronicle says"), ["Harbour City Chronicle"]);
         // A common office, or a noun after a possessive, whose name starts before it: not proposed.
         assert!(orgs("Summer Box Office Hits Record and the Oval Office").is_empty());
         assert!(orgs("the Suburban Office Park Seeks A Comeback").is_empty());
