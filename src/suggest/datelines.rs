@@ -55,9 +55,9 @@ fn opens_dateline(tokens: &Tokens, first: usize, end: usize) -> bool {
 }
 
 /// Whether the text after a dateline's place starts with its punctuation: a comma, a parenthesised
-/// agency or a dash.
+/// agency, a colon ("MUMBAI: Heavy rain…") or a dash.
 fn has_dateline_mark(rest: &str) -> bool {
-    [", ", " (", " \u{2014}", " \u{2013}", " - ", " -- ", "\u{2014}"].iter().any(|mark| rest.starts_with(mark))
+    [", ", " (", ": ", " \u{2014}", " \u{2013}", " - ", " -- ", "\u{2014}"].iter().any(|mark| rest.starts_with(mark))
 }
 
 /// "NEW YORK" as "New York", "WINSTON-SALEM" as "Winston-Salem": each letter after a letter in lower case.
@@ -94,6 +94,7 @@ mod tests {
             ["NEW YORK", "NAIROBI", "Kenya"]
         );
         assert_eq!(places("WASHINGTON - Talks stalled."), ["WASHINGTON"]);
+        assert_eq!(places("MUMBAI: Heavy rain flooded roads."), ["MUMBAI"]);
     }
 
     #[test]
