@@ -125,7 +125,7 @@ impl Suggester {
             out.extend(datelines::before_known_place(&tokens, &m));
         }
         people::find(&tokens, &facts, self.gazetteer, &mut out);
-        orgs::find(&tokens, &facts, &mut out);
+        orgs::find(&tokens, &facts, &self.gazetteer.entities, &mut out);
         self.dates.find(cleaned, &mut out);
         // Candidates come in runs of one label (each rule has its own): the last answer is reused while
         // the label is the same string.

@@ -4,6 +4,7 @@
 
 use super::Candidate;
 use super::facts::{Facts, indices_with};
+use super::phrases::PhraseMatcher;
 use super::tokens::Tokens;
 use super::words::WordList;
 
@@ -24,8 +25,9 @@ pub(super) fn abbreviated_suffixes() -> &'static WordList {
     &ABBREVIATED
 }
 
-/// Adds ORG spans to `out`; `facts` are the tokens' facts ([`super::facts::Lexicon::facts`]).
-pub fn find(tokens: &Tokens, facts: &[Facts], out: &mut Vec<Candidate<'_>>) {
+/// Adds ORG spans to `out`; `facts` are the tokens' facts ([`super::facts::Lexicon::facts`]), and
+/// `entities` the gazetteer's names (a known place before "and" is not part of a name).
+pub fn find(tokens: &Tokens, facts: &[Facts], entities: &PhraseMatcher, out: &mut Vec<Candidate<'_>>) {
     let is = |j: usize, fact: Facts| facts.get(j).is_some_and(|f| f.has(fact));
     for i in indices_with(facts, Facts::ORG_SUFFIX) {
         if is(i + 1, Facts::ORG_SUFFIX) && !tokens.breaks_line_before(i + 1)
@@ -34,7 +36,8 @@ pub fn find(tokens: &Tokens, facts: &[Facts], out: &mut Vec<Candidate<'_>>) {
         {
             continue;
         }
-        let first = without_call_to_action(tokens, left_edge(tokens, facts, i), i);
+        let first = before_and(tokens, facts, entities, left_edge(tokens, facts, i));
+        let first = without_call_to_action(tokens, first, i);
         let mut last = i;
         if is(i, Facts::ABBREVIATED_SUFFIX) && attached_period(tokens, i + 1) {
             last = i + 1;
@@ -101,6 +104,31 @@ fn left_edge(tokens: &Tokens, facts: &[Facts], i: usize) -> usize {
     first
 }
 
+/// `first` moved back over "and" and the one or two capitalised words before it when "the" opens the
+/// whole name ("the Health and Social Care Committee", "the National Oceanic and Atmospheric
+/// Administration"), unless those words are a known name, a title or a noun that ends a name of its
+/// own ("the United States and European Union", "the Mayor and City Council", "the Army and Air Force").
+fn before_and(tokens: &Tokens, facts: &[Facts], entities: &PhraseMatcher, first: usize) -> usize {
+    if first < 3 || tokens.text(first - 1) != "and" || tokens.breaks_line_before(first - 1) {
+        return first;
+    }
+    let plain = |j: usize| {
+        is_name_part(facts[j])
+            && !facts[j].any(Facts::ENTITY_WORD | Facts::TITLE | Facts::ORG_SUFFIX | Facts::PLACE_NOUN)
+            && !tokens.breaks_line_before(j + 1)
+    };
+    let end = first - 2;
+    if !plain(end) {
+        return first;
+    }
+    let start = if plain(end - 1) { end - 1 } else { end };
+    // "the" opens the name, not an "of" phrase ("the Ministry of the Interior and Bank of Lisbon").
+    let opened = start > 0
+        && matches!(tokens.text(start - 1), "the" | "The")
+        && (start < 2 || !matches!(tokens.text(start - 2), "of" | "for"));
+    if opened && entities.label_of_span(tokens, start, end).is_none() { start } else { first }
+}
+
 /// Imperatives that open a line or sentence of page text before an organisation's name ("Follow NBC
 /// News Latino on Facebook", "Join Acme Corp. today"): capitalised by position, not part of the name.
 /// Words that also begin names ("Watch Tower Society", "Read Foundation") are left out.
@@ -158,11 +186,12 @@ fn attached_period(tokens: &Tokens, j: usize) -> bool {
 mod tests {
     use super::*;
     use crate::suggest::facts::Lexicon;
+    use crate::suggest::gazetteer::Gazetteer;
 
     fn orgs(text: &str) -> Vec<&str> {
         let tokens = Tokens::new(text);
         let mut found = Vec::new();
-        find(&tokens, &Lexicon::shipped().facts(&tokens), &mut found);
+        find(&tokens, &Lexicon::shipped().facts(&tokens), &Gazetteer::shipped().entities, &mut found);
         found.into_iter().map(|c| &text[c.start..c.end]).collect()
     }
 
@@ -194,6 +223,20 @@ mod tests {
         assert!(orgs("the firm, a small plc, would appeal").is_empty());
         assert!(orgs("Texas AG Ken Paxton said").is_empty());
         assert!(orgs("Mayor Hails Prisoner Exchange With Neighbours").is_empty());
+    }
+
+    #[test]
+    fn names_joined_by_and_after_the() {
+        assert_eq!(orgs("the Health and Social Care Committee met"), ["Health and Social Care Committee"]);
+        assert_eq!(
+            orgs("data from the National Oceanic and Atmospheric Administration"),
+            ["National Oceanic and Atmospheric Administration"]
+        );
+        // No "the", a known place, a title, or a noun ending a name of its own before "and": not joined.
+        assert_eq!(orgs("Health and Social Care Committee"), ["Social Care Committee"]);
+        assert_eq!(orgs("the United States and European Union"), ["European Union"]);
+        assert_eq!(orgs("the Mayor and City Council"), ["City Council"]);
+        assert_eq!(orgs("the Army and Air Force"), ["Air Force"]);
     }
 
     #[test]
