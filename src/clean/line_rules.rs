@@ -164,7 +164,7 @@ static PHOTO_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
         r"^(?:Getty Images|Getty|AP|Reuters|AFP|Shutterstock|iStock|AP Photo|File photo|File)$",
         r"\((?:AP Photo|Photo|Image|Credit|Photograph|Picture|(?:Reuters|AFP|EPA|AP) (?:photo|Photo))(?-u:\b)[^)]{0,}\)\.?$",
         r"\([\p{Lu}][\p{L}.' -]+/(?:AP|Reuters|AFP|Getty Images|EPA|Bloomberg)\)\.?$",
-        r"(?:©|\(c\))\s*[\p{L} .&'’-]{2,}(?:/\s*[\p{L} .&'’-]{2,})?$",
+        r"(?:(?:^|[^Ã])©|\(c\))\s*[\p{L} .&'’-]{2,}(?:/\s*[\p{L} .&'’-]{2,})?$",
         r"(?i)^(?:above|pictured|top|main image|inset|left|right|below|top image|header image|featured image|photo illustration|file photo)\s*:",
         r"(?:, (?:left|right|center|centre)(?:,| to right)|\((?:left|right|center|centre|from left|left to right)\)|, pictured (?:at|with|during|above|below|here)(?-u:\b)|\[File: [^\]]+\]|/ ?AP (?:file|Photo)$)",
     ])
@@ -178,7 +178,7 @@ static COPYRIGHT_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
         r"(?i)^[*_(\[]*(?:this (?:article|story|post|piece|report|content) (?:was |has been |is )?(?:originally |first )?(?:appeared|published|posted|ran|republished)|a version of this (?:article|story)|originally published|except for the headline, this story|this story has been (?:updated|corrected)|republished with permission)",
         r"^\(?(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited)(?: by)?(?-u:\b)[^)]{3,}\)\.?$",
         r"^[A-Z][\w. ]{0,}(?:/[A-Za-z]{1,}){1,4}$",
-        r"©\s*\d{4}|(?i)^disclaimer\s*:",
+        r"(?:^|[^Ã])©\s*\d{4}|(?i)^disclaimer\s*:",
         r"^(?:Additional )?(?:Reporting|Writing) by [^;]{3,}(?:;[^;]{0,})*; Editing by ",
         r"^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3}(?: and \p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3})? contributed (?:reporting|research)",
         r"^(?:Distributed|Syndicated|DISTRIBUTED|SYNDICATED) (?:by|BY) \p{Lu}[^.!?]*\.?$",
@@ -771,7 +771,9 @@ fn copyright_footer(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if !COPYRIGHT_PATTERNS.is_match(t) {
         return None;
     }
-    let hit = COPYRIGHT_PATTERNS.matches(t).into_iter().find(|&i| i > 1 || words <= 40)?;
+    // The two notice patterns that need no year or sign (0, 1) also open prose about copyright.
+    let fits = |i: usize| i > 1 || (words <= 40 && !is_copyright_prose(t));
+    let hit = COPYRIGHT_PATTERNS.matches(t).into_iter().find(|&i| fits(i))?;
     let what = match hit {
         0..=2 | 6 => "copyright notice",
         3 => "syndication note",
@@ -780,6 +782,25 @@ fn copyright_footer(t: &str, words: usize, shape: &Shape) -> Option<String> {
     };
     Some(labelled_quote(what, t, 60))
 }
+
+/// Whether a line that opens with the word `copyright` or holds `all rights reserved` is a sentence
+/// about copyright (`Copyright law is…`, `…, the old notice says`): the word is followed by a lower-case
+/// word, or someone is reported saying it. A notice names its holder or year after the word.
+fn is_copyright_prose(t: &str) -> bool {
+    let after_word = t.get(..10).is_some_and(|w| w.eq_ignore_ascii_case("copyright ")) && t.len() > 10;
+    (after_word && t.as_bytes()[10].is_ascii_lowercase()) || is_reported(t)
+}
+
+/// Whether a line reports what someone said (` said`, ` says`, ` told `): a notice or prompt quoted
+/// in a story is part of the story.
+fn is_reported(t: &str) -> bool {
+    [" said", " says", " told "].iter().any(|verb| t.contains(verb))
+}
+
+/// Most words of a line with a sign-up word that is taken for a sign-up label (`Daily Newsletter`,
+/// `Corporate Subscriptions`) without speaking to the reader: longer, it is a headline about
+/// subscribers or newsletters.
+const MAX_SIGN_UP_LABEL_WORDS: usize = 5;
 
 /// Share bars, follow prompts, tip requests and newsletter sign-ups.
 fn share_subscribe(t: &str, words: usize, shape: &Shape) -> Option<String> {
@@ -799,7 +820,9 @@ fn share_subscribe(t: &str, words: usize, shape: &Shape) -> Option<String> {
         return None;
     }
     let prompt = SUBSCRIBE_START.is_match(t)
-        || (SUBSCRIBE_ANY.is_match(t) && (READER.is_match(t) || !ends_sentence(t)) && words <= 25);
+        || (SUBSCRIBE_ANY.is_match(t)
+            && words <= 25
+            && (READER.is_match(t) || (words <= MAX_SIGN_UP_LABEL_WORDS && !ends_sentence(t))));
     prompt.then(|| labelled_quote("sign-up prompt", t, 60))
 }
 
@@ -809,7 +832,7 @@ fn share_subscribe(t: &str, words: usize, shape: &Shape) -> Option<String> {
 fn is_tip_request(t: &str) -> bool {
     has_email_address(t)
         && !t.contains(['"', '“', '”'])
-        && ![" said", " says", " told "].iter().any(|verb| t.contains(verb))
+        && !is_reported(t)
         && (t.contains('?') || READER.is_match(t))
         && TIP_REQUEST.is_match(t)
 }
@@ -958,7 +981,7 @@ fn cookie_notice(t: &str, words: usize, shape: &Shape) -> Option<String> {
     }
     let strong = COOKIE_STRONG.is_match(t);
     let weak = !strong && words <= 60 && COOKIE_WEAK.is_match(t) && CONSENT_CUE.is_match(t);
-    (strong || weak).then(|| labelled_quote("consent notice", t, 60))
+    ((strong || weak) && !is_reported(t)).then(|| labelled_quote("consent notice", t, 60))
 }
 
 /// Comment and share counters, and the labels and notices of a comment form.
@@ -1601,6 +1624,11 @@ mod tests {
         assert_eq!(first_rule("Lena Park, pictured in 2016, denied the claims."), None);
         assert_eq!(first_rule("Kari Lund (R) said the fees would double in May, the council reported."), None);
         assert_eq!(first_rule("Photographers gathered at the harbour to watch the launch."), None);
+        // `Ã©` is `é` read as Windows-1252, not a copyright sign: the line is prose to repair.
+        for l in ["The cafÃ© owner won her case against the council", "A cafÃ© 2027 menu was printed in May."] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
+        assert_eq!(first_rule("The harbour at dawn © Lena Park").as_deref(), Some(PHOTO_CREDIT));
     }
 
     #[test]
@@ -1619,6 +1647,13 @@ mod tests {
         }
         assert_eq!(first_rule("The newsletter, which the council published on Monday, listed the new rates."), None);
         assert_eq!(first_rule("Residents can share their views at a meeting on Facebook's campus next week."), None);
+        // A headline about subscribers or newsletters is no sign-up label; a short label is.
+        for l in ["The quiet rise of paid local newsletters", "Streaming service loses 90,000 subscribers in spring"] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
+        for l in ["Morning Briefing Newsletter", "Corporate Subscriptions", "Join 420 other subscribers"] {
+            assert_eq!(first_rule(l).as_deref(), Some(SHARE_SUBSCRIBE), "{l}");
+        }
     }
 
     #[test]
@@ -1736,6 +1771,16 @@ mod tests {
             None
         );
         assert_eq!(first_rule("Tom Reyes contributed to the fund, the filing shows."), None);
+        for l in [
+            "Copyright law is the next battle for the harbour's small publishers.",
+            "Copyright holders will be paid twice a year under the new scheme.",
+            "All rights reserved, reads the label on the old ferry timetable, the curator says.",
+        ] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
+        for l in ["Copyright Policy", "Copyright 2027 Harbor Media", "copyright Harbor Media 2027"] {
+            assert_eq!(first_rule(l).as_deref(), Some(COPYRIGHT_FOOTER), "{l}");
+        }
     }
 
     #[test]
@@ -1746,6 +1791,8 @@ mod tests {
             Some(COOKIE_NOTICE)
         );
         assert_eq!(first_rule("The regulator said the firm's privacy policy misled regulators in 2018."), None);
+        // A baker quoted on her cookies is no consent notice.
+        assert_eq!(first_rule("We use cookies from my grandmother's recipe, said the winner, 78."), None);
         // The expressions ignore case, and their cues come in capitals too: shouted notices are caught.
         for l in
             ["WE USE COOKIES TO IMPROVE YOUR EXPERIENCE.", "BY CONTINUING TO BROWSE, YOU AGREE TO OUR COOKIE POLICY"]
