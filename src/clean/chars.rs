@@ -360,7 +360,7 @@ fn special_char(t: &str, i: usize, invisible: bool, mojibake: bool) -> Option<Fo
 fn mojibake_run(t: &str, i: usize) -> Option<Found> {
     let mut at = i;
     let mut fixed = String::new();
-    while let Some((len, c)) = one_mojibake_char(&t[at..]) {
+    while let Some((len, c)) = one_mojibake_char(&t[at..]).or_else(|| lost_closing_quote(&t[at..])) {
         fixed.push(c);
         at += len;
     }
@@ -368,6 +368,20 @@ fn mojibake_run(t: &str, i: usize) -> Option<Found> {
         let reason = format!("mojibake {:?} → {:?}", &t[i..at], fixed);
         (at, fixed, MOJIBAKE, reason)
     })
+}
+
+/// The closing quote `”` (bytes E2 80 9D) whose last byte was lost at the start of `s`: Windows-1252
+/// leaves 0x9D undefined, so many pages print only `â€`, or `â€` and a replacement character. No word
+/// is spelt `â€`; a third character that completes another sequence (`â€™`) is left to
+/// [`one_mojibake_char`].
+fn lost_closing_quote(s: &str) -> Option<(usize, char)> {
+    let rest = s.strip_prefix("â€")?;
+    let next = rest.chars().next();
+    if next.and_then(mis_decoded_byte).is_some_and(|b| (0x80..=0xBF).contains(&b)) {
+        return None;
+    }
+    let lost = if next == Some('\u{fffd}') { '\u{fffd}'.len_utf8() } else { 0 };
+    Some((s.len() - rest.len() + lost, '”'))
 }
 
 /// One mis-decoded UTF-8 sequence at the start of `s`: its length in `s` and the character it meant.
@@ -513,6 +527,10 @@ mod tests {
         assert_eq!(fix("A cafÃ© in ZÃ¼rich"), "A café in Zürich");
         assert_eq!(fix("â€œQuotedâ€\u{9d} text"), "“Quoted” text");
         assert_eq!(fix("price \u{92}s"), "price ’s");
+        // The closing quote's last byte is undefined in Windows-1252 and often lost.
+        assert_eq!(fix("â€œQuotedâ€ text"), "“Quoted” text");
+        assert_eq!(fix("she said â€œnoâ€\u{fffd}."), "she said “no”.");
+        assert_eq!(fix("â€œEndâ€"), "“End”");
     }
 
     #[test]
@@ -523,6 +541,7 @@ mod tests {
             "Ãlvaro and Â are letters",
             "São Paulo — “quoted” ’s",
             "naïve façade",
+            "â and € are signs",
             "👍🇫🇮",
         ] {
             assert_eq!(fix(ok), ok);
