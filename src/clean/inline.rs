@@ -134,9 +134,7 @@ fn glued_ads(line: &Line<'_>, out: &mut Vec<Proposal>) {
         let next = t[e..].trim_start_matches(' ').chars().next();
         let prev = t[..s].trim_end_matches(' ').chars().next_back();
         let ok = match word {
-            "ADVERTISEMENT" => {
-                !(bytes.get(e).is_some_and(u8::is_ascii_uppercase) || (s > 0 && bytes[s - 1].is_ascii_uppercase()))
-            }
+            "ADVERTISEMENT" => !(continues_caps(bytes, e) || (s > 0 && bytes[s - 1].is_ascii_uppercase())),
             "Advertisement" => {
                 prev.is_none_or(|c| ".!?\"”’)".contains(c))
                     && next.is_none_or(|c| c.is_uppercase() || c == '"' || c == '“')
@@ -165,6 +163,12 @@ fn glued_ads(line: &Line<'_>, out: &mut Vec<Proposal>) {
             reason: format!("advertising marker glued into the text: {word:?}"),
         });
     }
+}
+
+/// Whether the capitals before byte `e` go on as one word in capitals (`ADVERTISEMENTS`): a capital
+/// at `e` that a lower-case letter follows starts a glued sentence instead (`ADVERTISEMENTThe`).
+fn continues_caps(bytes: &[u8], e: usize) -> bool {
+    bytes.get(e).is_some_and(u8::is_ascii_uppercase) && !bytes.get(e + 1).is_some_and(u8::is_ascii_lowercase)
 }
 
 /// `(Reporting by …; Editing by …)` closing a paragraph.
@@ -259,7 +263,17 @@ mod tests {
             "Ships arrived. The port reopened."
         );
         assert_eq!(run("Ships arrived. Advertisement The port reopened."), "Ships arrived. The port reopened.");
-        for prose in ["Advertisement revenue fell by a third.", "The Advertisement shown on TV was banned."] {
+        // Glued to the next sentence's first word too.
+        assert_eq!(
+            run("Ships arrived on Monday.ADVERTISEMENTThe port reopened."),
+            "Ships arrived on Monday. The port reopened."
+        );
+        for prose in [
+            "Advertisement revenue fell by a third.",
+            "The Advertisement shown on TV was banned.",
+            "The sign read ADVERTISEMENTS FOR RENT.",
+            "The sign read ADVERTISEMENTSX.",
+        ] {
             assert_eq!(run(prose), prose);
         }
     }
