@@ -44,7 +44,7 @@ fn ends_with_paren(t: &str) -> bool {
 
 /// Whether a photo-credit pattern can match. By pattern: a start `(c)` (0) or `(` (1); `[/|]` and an
 /// end `[A-Za-z]\)?\.?` (4); an end `\)\.?` (6, 7); `(c)` needs `(` before `c` (8); the anchored words
-/// start `pho ima pic fot vid` (1), `ima med pho get ap afp reu` (2), `cre cap` (3) and `get ap reu afp
+/// start `pho ima pic ill fot vid` (1), `ima med pho get ap afp reu` (2), `cre cap` (3) and `get ap reu afp
 /// shu ist fil` (5); `above:`… needs `:` and a start `abo pic top mai ins lef rig bel hea fea pho fil`
 /// (9); `(left)`… needs `(` before `l`, `r`, `c` or `f`, `[File:` a `[`, `/ AP file` a `/` and an end
 /// letter, and the case-sensitive `, left`, `, right`, `, center`, `, pictured` need `, ` before `l`,
@@ -56,8 +56,8 @@ pub fn photo_credit(s: &Shape, t: &str) -> bool {
     const BRACKET: Classes = any_of(b"[");
     const COLON: Classes = any_of(b":");
     const COMMA: Classes = any_of(b",");
-    const STARTS: [Start; 15] = starts([
-        "pho", "ima", "pic", "fot", "vid", "med", "get", "ap", "afp", "reu", "cre", "cap", "shu", "ist", "fil",
+    const STARTS: [Start; 16] = starts([
+        "pho", "ima", "pic", "ill", "fot", "vid", "med", "get", "ap", "afp", "reu", "cre", "cap", "shu", "ist", "fil",
     ]);
     const PLACED: [Start; 12] =
         starts(["abo", "pic", "top", "mai", "ins", "lef", "rig", "bel", "hea", "fea", "pho", "fil"]);
@@ -108,13 +108,15 @@ fn byte_before(t: &str, mark: u8, next: &[u8]) -> bool {
 /// (2); a start `*_([` or `this`, `a ve(rsion)`, `orig(inally)`, `exce(pt)`, `repu(blished)` (3); an
 /// end `\)\.?` (4); `/`, a first byte `[A-Z]` and a last ASCII letter (5); a start `dis(claimer)` (6);
 /// `;` and a start `Add(itional)`, `Rep(orting)` or `Wri(ting)` (7); the letters of `contributed` (8);
-/// a start `dis(tributed)` or `syn(dicated)` (9); a start `our ` (10).
+/// a start `dis(tributed)` or `syn(dicated)` (9); a start `our ` (10); a start `(`, `with` or `inp(uts)`
+/// (11); the letters of `contributed` (12).
 pub fn copyright_footer(s: &Shape, t: &str) -> bool {
     const OPENERS: [Start; 4] = starts(["*", "_", "(", "["]);
     const SLASH: Classes = any_of(b"/");
     const SEMICOLON: Classes = any_of(b";");
     const CREDITS: [Start; 3] = starts(["add", "rep", "wri"]);
-    const STARTS: [Start; 9] = starts(["cop", "this", "a ve", "orig", "exce", "repu", "dis", "syn", "our "]);
+    const STARTS: [Start; 11] =
+        starts(["cop", "this", "a ve", "orig", "exce", "repu", "dis", "syn", "our ", "with", "inp"]);
     const WORDS: [Classes; 3] = [
         letters_of("all rights reserved"),
         letters_of("this material may not be published, broadcast"),

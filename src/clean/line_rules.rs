@@ -54,6 +54,7 @@ const AD_LINES: &[&str] = &[
     "this slideshow requires javascript",
     "toggle caption",
     "video",
+    "video ad feedback",
     "view gallery",
     "content continues below",
     "continue reading below",
@@ -63,6 +64,7 @@ const AD_LINES: &[&str] = &[
     "listen to this story",
     "media playback is not supported on this device",
     "media playback is unsupported on your device",
+    "now playing",
     "opens in a new window",
     "opens in new window",
     "opens a new window",
@@ -89,9 +91,12 @@ const AD_LINES: &[&str] = &[
 const NAV_LINES: &[&str] = &[
     "back to top",
     "continue reading",
+    "follow us",
     "font size",
     "jump to content",
     "jump to navigation",
+    "manage cookies",
+    "manage preferences",
     "photo gallery",
     "read full article",
     "read full story",
@@ -103,6 +108,21 @@ const NAV_LINES: &[&str] = &[
     "skip to main content",
     "skip to navigation",
     "text size",
+];
+
+/// Bylines that name a desk or a staff role instead of a person (compared case-insensitively, like
+/// [`AD_LINES`]).
+const STAFF_BYLINES: &[&str] = &[
+    "agencies",
+    "news desk",
+    "online desk",
+    "our correspondent",
+    "our reporter",
+    "special correspondent",
+    "staff correspondent",
+    "staff reporter",
+    "staff writer",
+    "web desk",
 ];
 
 /// The openings of a sponsor's credit line (`Sponsored by Coastline Bank`).
@@ -157,7 +177,7 @@ static GALLERY_COUNTER: LazyLock<Regex> =
 static PHOTO_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
     re_set(&[
         r"^(?:©|\(c\)|Ⓒ)\s*[^\d\n]{2,}$",
-        r"(?i)^\(?(?:photo(?:graph)?s?|images?|pictures?|foto|video)(?:\s+(?:credit|courtesy|source))?\s*(?::|/|(?-u:\b)by(?-u:\b)|(?-u:\b)courtesy(?-u:\b))",
+        r"(?i)^\(?(?:photo(?:graph)?s?|images?|pictures?|illustrations?|foto|video)(?:\s+(?:credit|courtesy|source))?\s*(?::|/|(?-u:\b)by(?-u:\b)|(?-u:\b)courtesy(?-u:\b))",
         r"(?i)^(?:image (?:copyright|caption|source)|media caption|photo credit|getty images|ap photo|afp photo|reuters photo)(?-u:\b)",
         r"^(?:Credits?|CREDITS?|Caption|CAPTION)\s*(?:…|\.\.\.|:|$)",
         r"[/|]\s*(?:Getty Images|AFP|AP|Reuters|Shutterstock|EPA(?:-EFE)?|REX(?:/Shutterstock)?|Bloomberg|iStock(?:photo)?|Alamy|AP Images|The New York Times|Xinhua|Sipa)\)?\.?$",
@@ -183,6 +203,8 @@ static COPYRIGHT_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
         r"^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3}(?: and \p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3})? contributed (?:reporting|research)",
         r"^(?:Distributed|Syndicated|DISTRIBUTED|SYNDICATED) (?:by|BY) \p{Lu}[^.!?]*\.?$",
         r"(?i)^our (?:editorial )?standards\s*:\s*[^.!?]{0,80}(?:principles|policy|policies|guidelines)\.?$",
+        r"(?i:^\(?(?:with )?inputs? from [\p{L}&/ ,.-]{2,60}\)\.?$)|^(?i:with inputs? from )(?:(?i:agencies)|\p{Lu}\p{L}*)(?:(?:, | and | ?& ?|/)(?:(?i:agencies)|\p{Lu}\p{L}*)){0,4}\.?$",
+        r"(?i)(?-u:\b)contributed to this (?:report|story|article)\.?\)?$",
     ])
 });
 
@@ -210,6 +232,14 @@ static READER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)(?:you|your|o
 static TIP_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(?-u:\b)(?:hear from you|news tips?|story tips?|got a tip|have a tip|story ideas?|send (?:us )?(?:your )?tips)(?-u:\b)",
+    )
+});
+
+/// A paywall's notice to the reader: `You have reached your limit of free articles`, `You have 2 free
+/// articles left`, `This article is for subscribers only`.
+static PAYWALL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:you(?:'ve|’ve| have) (?:reached|used|read)(?: up)? (?:all )?(?:of )?(?:your|the)(?: monthly| weekly)? (?:limit of |maximum of |allowance of )?(?:\d+ |\w+ )?free (?:articles?|stories|story|reads?|content)|you have (?:\d+|one|two|three|no) free (?:articles?|stories) (?:left|remaining)|this (?:article|story|content|page|feature) is (?:only )?(?:available |reserved )?(?:for|to) (?:paying |paid |our )?(?:subscribers|members))",
     )
 });
 
@@ -598,7 +628,17 @@ static PHOTO_CUES: Cues =
 
 /// Cues of a long line that can still be a copyright or syndication footer.
 static COPYRIGHT_CUES: Cues = Cues::new(|| {
-    cues(&["©", "opyright", "ights reserved", "may not be published", "riginally", "ublished", "eporting", "diting"])
+    cues(&[
+        "©",
+        "opyright",
+        "ights reserved",
+        "may not be published",
+        "riginally",
+        "ublished",
+        "eporting",
+        "diting",
+        "ontributed",
+    ])
 });
 
 /// Cues of a longer line that can still be a sign-up prompt.
@@ -659,6 +699,9 @@ const AD_ENTRIES: Entries = Entries::of(AD_LINES);
 
 /// The lengths and first bytes of [`NAV_LINES`].
 const NAV_ENTRIES: Entries = Entries::of(NAV_LINES);
+
+/// The lengths and first bytes of [`STAFF_BYLINES`].
+const STAFF_ENTRIES: Entries = Entries::of(STAFF_BYLINES);
 
 /// Whether `core` (a short line) credits a sponsor: one of the [`SPONSOR_OPENINGS`], then a
 /// capitalised name, and nothing a sentence has (`Presented by the council, the plan …` goes on).
@@ -816,6 +859,9 @@ fn share_subscribe(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if is_tip_request(t) {
         return Some(labelled_quote("tip request", t, 60));
     }
+    if is_paywall_notice(t, words) {
+        return Some(labelled_quote("paywall notice", t, 60));
+    }
     if !gate::sign_up(shape) || (words > 10 && !SUBSCRIBE_CUES.any_in(t)) {
         return None;
     }
@@ -824,6 +870,12 @@ fn share_subscribe(t: &str, words: usize, shape: &Shape) -> Option<String> {
             && words <= 25
             && (READER.is_match(t) || (words <= MAX_SIGN_UP_LABEL_WORDS && !ends_sentence(t))));
     prompt.then(|| labelled_quote("sign-up prompt", t, 60))
+}
+
+/// Whether a short line opening `you` or `this` is a [`PAYWALL`] notice, not a reported one.
+fn is_paywall_notice(t: &str, words: usize) -> bool {
+    let opens = |word: &str| t.get(..word.len()).is_some_and(|h| h.eq_ignore_ascii_case(word));
+    words <= 20 && (opens("you") || opens("this ")) && PAYWALL.is_match(t) && !is_reported(t)
 }
 
 /// Whether a line asks the reader for tips and gives an address to send them to: an email address,
@@ -995,6 +1047,9 @@ fn comment_counter(t: &str, words: usize, shape: &Shape) -> Option<String> {
 
 /// Bylines.
 fn byline(t: &str, words: usize, shape: &Shape) -> Option<String> {
+    if words <= 2 && STAFF_ENTRIES.holds(STAFF_BYLINES, t) {
+        return Some(labelled("byline", t));
+    }
     if words > 16 || !gate::byline(shape, t) || (ends_sentence(t) && !t.ends_with(['M', 'T'])) && words > 6 {
         return None;
     }
@@ -1116,6 +1171,7 @@ mod tests {
         "(Photographs by Ann Lee)",
         "IMAGES / AP",
         "Video courtesy of the council",
+        "Illustration by Kate Moran for the Review",
         "foto: Ana",
         "Image copyright Reuters",
         "MEDIA CAPTION The harbour",
@@ -1176,6 +1232,10 @@ mod tests {
         "Lena Park and Ann Lee contributed research",
         "Distributed by Harbor Content Agency",
         "SYNDICATED BY HARBOR FEATURES",
+        "(With inputs from PTI)",
+        "Inputs from agencies).",
+        "With inputs from IANS, ANI",
+        "Harbor Wire writer Tom Reyes in Lisbon contributed to this report.",
         "by Lena Park",
         "twitter.com/lenapark",
         "https://www.instagram.com/@harbor.daily/",
@@ -1540,6 +1600,12 @@ mod tests {
         }
         assert_eq!(first_rule("Media playback is unsupported on your device").as_deref(), Some(AD_MARKER));
         assert_eq!(first_rule("Advertising budgets fell by a third at the agency last year, its chief said."), None);
+        for l in ["Video Ad Feedback", "Now Playing", "Follow Us", "Manage preferences"] {
+            assert!(first_rule(l).is_some_and(|r| r == AD_MARKER), "{l}");
+        }
+        for l in ["Now playing at the Harbour Theatre: a new musical", "Follow us, the guide told the hikers."] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
     }
 
     #[test]
@@ -1629,6 +1695,9 @@ mod tests {
             assert_eq!(first_rule(l), None, "{l}");
         }
         assert_eq!(first_rule("The harbour at dawn © Lena Park").as_deref(), Some(PHOTO_CREDIT));
+        assert_eq!(first_rule("Illustration by Kate Moran for the Review").as_deref(), Some(PHOTO_CREDIT));
+        assert_eq!(first_rule("Illustrations: Kate Moran").as_deref(), Some(PHOTO_CREDIT));
+        assert_eq!(first_rule("Illustrated maps of the harbour hang in the hall."), None);
     }
 
     #[test]
@@ -1647,6 +1716,20 @@ mod tests {
         }
         assert_eq!(first_rule("The newsletter, which the council published on Monday, listed the new rates."), None);
         assert_eq!(first_rule("Residents can share their views at a meeting on Facebook's campus next week."), None);
+        for l in [
+            "You have reached your limit of free articles this month.",
+            "You've read all of your free stories",
+            "You have 2 free articles left",
+            "This article is only available to subscribers.",
+        ] {
+            assert_eq!(first_rule(l).as_deref(), Some(SHARE_SUBSCRIBE), "{l}");
+        }
+        for l in [
+            "You have reached the harbour when the lighthouse is on your left.",
+            "This article is for subscribers, the editor said, and will stay so.",
+        ] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
         // A headline about subscribers or newsletters is no sign-up label; a short label is.
         for l in ["The quiet rise of paid local newsletters", "Streaming service loses 90,000 subscribers in spring"] {
             assert_eq!(first_rule(l), None, "{l}");
@@ -1753,6 +1836,10 @@ mod tests {
             "Syndicated by Coastline Features.",
             "Our Standards: The Harbor Wire Trust Principles.",
             "Our editorial standards: our ethics policy",
+            "(With inputs from PTI)",
+            "With inputs from agencies.",
+            "Harbor Wire writer Tom Reyes in Lisbon contributed to this report.",
+            "Ann Lee and Bo Diaz contributed to this story",
         ] {
             assert_eq!(first_rule(l).as_deref(), Some(COPYRIGHT_FOOTER), "{l}");
         }
@@ -1771,6 +1858,13 @@ mod tests {
             None
         );
         assert_eq!(first_rule("Tom Reyes contributed to the fund, the filing shows."), None);
+        for l in [
+            "With inputs from engineers, the council redrew the harbour plan in May.",
+            "With inputs from residents and planners",
+            "Rising fuel costs contributed to this year's losses at the ferry company.",
+        ] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
         for l in [
             "Copyright law is the next battle for the harbour's small publishers.",
             "Copyright holders will be paid twice a year under the new scheme.",
@@ -1840,6 +1934,10 @@ mod tests {
         assert_eq!(first_rule("Lena Park, Associated Press").as_deref(), Some(BYLINE));
         assert_eq!(first_rule("Lena Park Associated Press").as_deref(), Some(BYLINE));
         assert_eq!(first_rule("The report cited the Associated Press"), None);
+        for l in ["Staff Reporter", "STAFF WRITER", "Our Correspondent", "Web Desk", "Agencies"] {
+            assert_eq!(first_rule(l).as_deref(), Some(BYLINE), "{l}");
+        }
+        assert_eq!(first_rule("Staff reporters walked out on Monday."), None);
         assert_eq!(first_rule("By the end of the year, the harbour had doubled its traffic."), None);
         for l in ["by Lena Park", "twitter.com/lenapark", "https://www.instagram.com/harbor.daily/"] {
             assert_eq!(first_rule(l).as_deref(), Some(BYLINE), "{l}");
