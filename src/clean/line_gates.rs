@@ -56,8 +56,8 @@ pub fn photo_credit(s: &Shape, t: &str) -> bool {
     const BRACKET: Classes = any_of(b"[");
     const COLON: Classes = any_of(b":");
     const COMMA: Classes = any_of(b",");
-    const STARTS: [Start; 16] = starts([
-        "pho", "ima", "pic", "ill", "fot", "vid", "med", "get", "ap", "afp", "reu", "cre", "cap", "shu", "ist", "fil",
+    const STARTS: [Start; 15] = starts([
+        "pho", "ima", "pic", "fot", "vid", "med", "get", "ap", "afp", "reu", "cre", "cap", "shu", "ist", "fil",
     ]);
     const PLACED: [Start; 12] =
         starts(["abo", "pic", "top", "mai", "ins", "lef", "rig", "bel", "hea", "fea", "pho", "fil"]);
@@ -108,15 +108,13 @@ fn byte_before(t: &str, mark: u8, next: &[u8]) -> bool {
 /// (2); a start `*_([` or `this`, `a ve(rsion)`, `orig(inally)`, `exce(pt)`, `repu(blished)` (3); an
 /// end `\)\.?` (4); `/`, a first byte `[A-Z]` and a last ASCII letter (5); a start `dis(claimer)` (6);
 /// `;` and a start `Add(itional)`, `Rep(orting)` or `Wri(ting)` (7); the letters of `contributed` (8);
-/// a start `dis(tributed)` or `syn(dicated)` (9); a start `our ` (10); a start `(`, `with` or `inp(uts)`
-/// (11); the letters of `contributed` (12).
+/// a start `dis(tributed)` or `syn(dicated)` (9); a start `our ` (10).
 pub fn copyright_footer(s: &Shape, t: &str) -> bool {
     const OPENERS: [Start; 4] = starts(["*", "_", "(", "["]);
     const SLASH: Classes = any_of(b"/");
     const SEMICOLON: Classes = any_of(b";");
     const CREDITS: [Start; 3] = starts(["add", "rep", "wri"]);
-    const STARTS: [Start; 11] =
-        starts(["cop", "this", "a ve", "orig", "exce", "repu", "dis", "syn", "our ", "with", "inp"]);
+    const STARTS: [Start; 9] = starts(["cop", "this", "a ve", "orig", "exce", "repu", "dis", "syn", "our "]);
     const WORDS: [Classes; 3] = [
         letters_of("all rights reserved"),
         letters_of("this material may not be published, broadcast"),
@@ -146,14 +144,17 @@ pub fn follow(s: &Shape) -> bool {
 /// Whether `SUBSCRIBE_START` or `SUBSCRIBE_ANY` can match. The anchored branches of the first start
 /// `sign (up|in)`, `subscribe`, `never`, `download`, `click`, `tap`, `already`, `support`, `become`,
 /// `log`, `create`, `thank(s)` or `like`; `enter your email` also needs the letters of `your email`
-/// and `get the … app` those of `the app`; `get our … newsletter`, `newsletter` and its other branches
+/// and `get the … app` those of `the app`, `get the … by email` those of `by email`; `get our … newsletter`, `newsletter` and its other branches
 /// need the letters of `newsletter`, `click here` or `follow … on`; the second pattern needs those of
 /// `sign up`, `subscri`, `inbox` or `newsletter`.
 pub fn sign_up(s: &Shape) -> bool {
     const STARTS: [Start; 13] =
         starts(["sign", "subs", "neve", "down", "clic", "tap ", "alre", "supp", "beco", "log", "crea", "than", "like"]);
-    const STARTS_WITH_WORDS: [(Start, Classes); 2] =
-        [(start("ente"), letters_of("your email")), (start("get "), letters_of("the app"))];
+    const STARTS_WITH_WORDS: [(Start, Classes); 3] = [
+        (start("ente"), letters_of("your email")),
+        (start("get "), letters_of("the app")),
+        (start("get "), letters_of("by email")),
+    ];
     const WORDS: [Classes; 6] = [
         letters_of("click here"),
         letters_of("follow on"),

@@ -177,14 +177,14 @@ static GALLERY_COUNTER: LazyLock<Regex> =
 static PHOTO_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
     re_set(&[
         r"^(?:©|\(c\)|Ⓒ)\s*[^\d\n]{2,}$",
-        r"(?i)^\(?(?:photo(?:graph)?s?|images?|pictures?|illustrations?|foto|video)(?:\s+(?:credit|courtesy|source))?\s*(?::|/|(?-u:\b)by(?-u:\b)|(?-u:\b)courtesy(?-u:\b))",
+        r"(?i)^\(?(?:photo(?:graph)?s?|images?|pictures?|foto|video)(?:\s+(?:credit|courtesy|source))?\s*(?::|/|(?-u:\b)by(?-u:\b)|(?-u:\b)courtesy(?-u:\b))",
         r"(?i)^(?:image (?:copyright|caption|source)|media caption|photo credit|getty images|ap photo|afp photo|reuters photo)(?-u:\b)",
         r"^(?:Credits?|CREDITS?|Caption|CAPTION)\s*(?:…|\.\.\.|:|$)",
         r"[/|]\s*(?:Getty Images|AFP|AP|Reuters|Shutterstock|EPA(?:-EFE)?|REX(?:/Shutterstock)?|Bloomberg|iStock(?:photo)?|Alamy|AP Images|The New York Times|Xinhua|Sipa)\)?\.?$",
         r"^(?:Getty Images|Getty|AP|Reuters|AFP|Shutterstock|iStock|AP Photo|File photo|File)$",
         r"\((?:AP Photo|Photo|Image|Credit|Photograph|Picture|(?:Reuters|AFP|EPA|AP) (?:photo|Photo))(?-u:\b)[^)]{0,}\)\.?$",
         r"\([\p{Lu}][\p{L}.' -]+/(?:AP|Reuters|AFP|Getty Images|EPA|Bloomberg)\)\.?$",
-        r"(?:(?:^|[^Ã])©|\(c\))\s*[\p{L} .&'’-]{2,}(?:/\s*[\p{L} .&'’-]{2,})?$",
+        r"(?:©|\(c\))\s*[\p{L} .&'’-]{2,}(?:/\s*[\p{L} .&'’-]{2,})?$",
         r"(?i)^(?:above|pictured|top|main image|inset|left|right|below|top image|header image|featured image|photo illustration|file photo)\s*:",
         r"(?:, (?:left|right|center|centre)(?:,| to right)|\((?:left|right|center|centre|from left|left to right)\)|, pictured (?:at|with|during|above|below|here)(?-u:\b)|\[File: [^\]]+\]|/ ?AP (?:file|Photo)$)",
     ])
@@ -195,16 +195,14 @@ static COPYRIGHT_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
         r"(?i)^(?:©|\(c\)|copyright(?-u:\b))",
         r"(?i)(?-u:\b)all rights reserved(?-u:\b)",
         r"(?i)this material may not be published, broadcast, rewritten,? or redistributed",
-        r"(?i)^[*_(\[]*(?:this (?:article|story|post|piece|report|content) (?:was |has been |is )?(?:originally |first )?(?:appeared|published|posted|ran|republished)|a version of this (?:article|story)|originally published|except for the headline, this story|this story has been (?:updated|corrected)|republished with permission)",
+        r"(?i)^[*_(\[]*(?:this (?:article|story|post|piece|report|content) (?:was |has been |is )?(?:originally |first )?(?:appear(?:ed|s) (?:in|on)(?-u:\b)|published|posted|ran|republished)|a version of this (?:article|story)|originally published|except for the headline, this story|this story has been (?:updated|corrected)|republished with permission)",
         r"^\(?(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited)(?: by)?(?-u:\b)[^)]{3,}\)\.?$",
         r"^[A-Z][\w. ]{0,}(?:/[A-Za-z]{1,}){1,4}$",
-        r"(?:^|[^Ã])©\s*\d{4}|(?i)^disclaimer\s*:",
+        r"©\s*\d{4}|(?i)^disclaimer\s*:",
         r"^(?:Additional )?(?:Reporting|Writing) by [^;]{3,}(?:;[^;]{0,})*; Editing by ",
         r"^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3}(?: and \p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3})? contributed (?:reporting|research)",
         r"^(?:Distributed|Syndicated|DISTRIBUTED|SYNDICATED) (?:by|BY) \p{Lu}[^.!?]*\.?$",
         r"(?i)^our (?:editorial )?standards\s*:\s*[^.!?]{0,80}(?:principles|policy|policies|guidelines)\.?$",
-        r"(?i:^\(?(?:with )?inputs? from [\p{L}&/ ,.-]{2,60}\)\.?$)|^(?i:with inputs? from )(?:(?i:agencies)|\p{Lu}\p{L}*)(?:(?:, | and | ?& ?|/)(?:(?i:agencies)|\p{Lu}\p{L}*)){0,4}\.?$",
-        r"(?i)(?-u:\b)contributed to this (?:report|story|article)\.?\)?$",
     ])
 });
 
@@ -216,7 +214,7 @@ static FOLLOW: LazyLock<Regex> = LazyLock::new(|| {
 
 static SUBSCRIBE_START: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:sign up|subscribe|get (?:our|the)(?-u:\b).{0,}(?-u:\b)newsletter|newsletters?(?-u:\b)|never miss|enter your email|download (?:the|our) app|get the .{1,} app|click here to|click here for|tap here|already a subscriber|support (?:our|independent) journalism|become a (?:member|subscriber|patron)|log ?in(?-u:\b)|sign in(?-u:\b)|create (?:an|a free) account|thanks for signing up|thank you for (?:signing up|subscribing)|like this (?:story|article|post)\?|like this:?$|like loading(?:\.\.\.|…)?$)|(?i)(?-u:\b)click(?:ing)? here(?-u:\b)|(?-u:\b)follow (?:us|him|her|them|@\w+) on (?:twitter|facebook|instagram|linkedin)(?-u:\b)",
+        r"(?i)^(?:sign up|subscribe(?-u:\b)|get (?:our|the)(?-u:\b).{0,}(?-u:\b)(?:newsletter|by e-?mail\.?$)|newsletters?(?-u:\b)|never miss|enter your email|download (?:the|our) app|get the .{1,} app|click here to|click here for|tap here|already a subscriber|support (?:our|independent) journalism|become a (?:member|subscriber|patron)|log ?in(?-u:\b)|sign in(?-u:\b)|create (?:an|a free) account|thanks for signing up|thank you for (?:signing up|subscribing)|like this (?:story|article|post)\?|like this:?$|like loading(?:\.\.\.|…)?$)|(?i)(?-u:\b)click(?:ing)? here(?-u:\b)|(?-u:\b)follow (?:us|him|her|them|@\w+) on (?:twitter|facebook|instagram|linkedin)(?-u:\b)",
     )
 });
 
@@ -235,11 +233,19 @@ static TIP_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The news agencies an Indian paper credits (`(With inputs from PTI)`, `With inputs from agencies`):
+/// in brackets anything up to the closing one, without them capitalised names or `agencies`.
+static INPUTS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\((?i:(?:with )?inputs? from )[^()]{2,}\)\.?$|^(?i:with inputs? from )(?:(?i:agencies)|\p{Lu}\p{L}*)(?:(?:, | and | ?& ?|/)(?:(?i:agencies)|\p{Lu}\p{L}*)){0,4}\.?$",
+    )
+});
+
 /// A paywall's notice to the reader: `You have reached your limit of free articles`, `You have 2 free
 /// articles left`, `This article is for subscribers only`.
 static PAYWALL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:you(?:'ve|’ve| have) (?:reached|used|read)(?: up)? (?:all )?(?:of )?(?:your|the)(?: monthly| weekly)? (?:limit of |maximum of |allowance of )?(?:\d+ |\w+ )?free (?:articles?|stories|story|reads?|content)|you have (?:\d+|one|two|three|no) free (?:articles?|stories) (?:left|remaining)|this (?:article|story|content|page|feature) is (?:only )?(?:available |reserved )?(?:for|to) (?:paying |paid |our )?(?:subscribers|members))",
+        r"(?i)^(?:you(?:'ve|’ve| have) (?:reached|used|read)(?: up)? (?:all )?(?:of )?(?:your|the)(?: monthly| weekly)? (?:limit of |maximum of |allowance of )?(?:\d+ |[a-z]+ )?free (?:articles?|stories|story|reads?|content)|you have (?:\d+|one|two|three|no) free (?:articles?|stories) (?:left|remaining)|this (?:article|story|content|page|feature) is (?:only )?(?:available |reserved )?(?:for|to) (?:paying |paid |our )?(?:subscribers|members))",
     )
 });
 
@@ -628,17 +634,7 @@ static PHOTO_CUES: Cues =
 
 /// Cues of a long line that can still be a copyright or syndication footer.
 static COPYRIGHT_CUES: Cues = Cues::new(|| {
-    cues(&[
-        "©",
-        "opyright",
-        "ights reserved",
-        "may not be published",
-        "riginally",
-        "ublished",
-        "eporting",
-        "diting",
-        "ontributed",
-    ])
+    cues(&["©", "opyright", "ights reserved", "may not be published", "riginally", "ublished", "eporting", "diting"])
 });
 
 /// Cues of a longer line that can still be a sign-up prompt.
@@ -774,6 +770,9 @@ impl Entries {
 
 /// Photo credits and captions.
 fn photo_credit(t: &str, words: usize, shape: &Shape) -> Option<String> {
+    if words <= 20 && is_illustration_credit(t) {
+        return Some(labelled_quote("photo credit", t, 60));
+    }
     if words > 60 || !gate::photo_credit(shape, t) || (words > 20 && !PHOTO_CUES.any_in(t)) {
         return None;
     }
@@ -785,6 +784,7 @@ fn photo_credit(t: &str, words: usize, shape: &Shape) -> Option<String> {
     let last = PHOTO_PATTERNS.len() - 1;
     let fits = |i: usize| match i {
         0 => is_credit_only(t),
+        8 => sign_is_real(t),
         i if i == last => words <= MAX_PLACED_CAPTION_WORDS,
         _ => true,
     };
@@ -797,6 +797,23 @@ fn photo_credit(t: &str, words: usize, shape: &Shape) -> Option<String> {
     Some(labelled_quote(what, t, 60))
 }
 
+/// Whether a line a `©` or `(c)` pattern matched matched a real sign: it holds no `©`, or one that is
+/// not the second half of `Ã©`, the mojibake of `é`.
+fn sign_is_real(t: &str) -> bool {
+    let mut signs = t.match_indices('©').peekable();
+    signs.peek().is_none() || signs.any(|(i, _)| !t[..i].ends_with('Ã'))
+}
+
+/// The openings of an illustrator's credit (compared ignoring ASCII case).
+const ILLUSTRATION_OPENINGS: [&str; 4] = ["illustration by ", "illustrations by ", "illustration: ", "illustrations: "];
+
+/// `Illustration by Kate Moran for the Review`: one of the [`ILLUSTRATION_OPENINGS`] (most lines are
+/// let go by their first letter).
+fn is_illustration_credit(t: &str) -> bool {
+    t.as_bytes().first().is_some_and(|b| b.to_ascii_lowercase() == b'i')
+        && ILLUSTRATION_OPENINGS.iter().any(|o| t.get(..o.len()).is_some_and(|h| h.eq_ignore_ascii_case(o)))
+}
+
 /// Most words of a caption recognised only by where it places people (`…, left, and …`, `pictured`).
 const MAX_PLACED_CAPTION_WORDS: usize = 40;
 
@@ -807,6 +824,9 @@ fn is_credit_only(t: &str) -> bool {
 
 /// Copyright, syndication and wire-credit footers.
 fn copyright_footer(t: &str, words: usize, shape: &Shape) -> Option<String> {
+    if words <= 30 && (is_contributor_note(t) || is_inputs_credit(t)) {
+        return Some(labelled_quote("wire credit", t, 60));
+    }
     if words > 60 || !gate::copyright_footer(shape, t) || (words > 12 && !COPYRIGHT_CUES.any_in(t)) {
         return None;
     }
@@ -815,7 +835,11 @@ fn copyright_footer(t: &str, words: usize, shape: &Shape) -> Option<String> {
         return None;
     }
     // The two notice patterns that need no year or sign (0, 1) also open prose about copyright.
-    let fits = |i: usize| i > 1 || (words <= 40 && !is_copyright_prose(t));
+    let fits = |i: usize| match i {
+        0 | 1 => words <= 40 && !is_copyright_prose(t),
+        6 => sign_is_real(t),
+        _ => true,
+    };
     let hit = COPYRIGHT_PATTERNS.matches(t).into_iter().find(|&i| fits(i))?;
     let what = match hit {
         0..=2 | 6 => "copyright notice",
@@ -824,6 +848,33 @@ fn copyright_footer(t: &str, words: usize, shape: &Shape) -> Option<String> {
         _ => "wire credit",
     };
     Some(labelled_quote(what, t, 60))
+}
+
+/// The endings of a wire story's note on who else reported it (`Ann Lee contributed to this report.`).
+const CONTRIBUTOR_ENDS: [&str; 3] =
+    [" contributed to this report", " contributed to this story", " contributed to this article"];
+
+/// Whether `t` ends with one of the [`CONTRIBUTOR_ENDS`] (and `.` or `)`), ignoring ASCII case; most
+/// lines are let go by their last letter.
+fn is_contributor_note(t: &str) -> bool {
+    let core = t.strip_suffix('.').unwrap_or(t);
+    let core = core.strip_suffix(')').unwrap_or(core).as_bytes();
+    if !core.last().is_some_and(|b| matches!(b.to_ascii_lowercase(), b't' | b'y' | b'e')) {
+        return false;
+    }
+    CONTRIBUTOR_ENDS
+        .iter()
+        .any(|end| core.len() >= end.len() && core[core.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes()))
+}
+
+/// Whether `t` opens like an [`INPUTS_CREDIT`] (`(With inputs`, `With input`, `(Inputs`) and is one.
+fn is_inputs_credit(t: &str) -> bool {
+    if !t.as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b'(' | b'w' | b'i')) {
+        return false;
+    }
+    let core = t.strip_prefix('(').unwrap_or(t);
+    let opens = |word: &str| core.get(..word.len()).is_some_and(|h| h.eq_ignore_ascii_case(word));
+    (opens("with input") || opens("input")) && INPUTS_CREDIT.is_match(t)
 }
 
 /// Whether a line that opens with the word `copyright` or holds `all rights reserved` is a sentence
@@ -1031,9 +1082,20 @@ fn cookie_notice(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if !gate::cookie_cues(shape) || !COOKIE_CUES.any_in(t) {
         return None;
     }
-    let strong = COOKIE_STRONG.is_match(t);
-    let weak = !strong && words <= 60 && COOKIE_WEAK.is_match(t) && CONSENT_CUE.is_match(t);
-    ((strong || weak) && !is_reported(t)).then(|| labelled_quote("consent notice", t, 60))
+    let found = COOKIE_STRONG.find(t).or_else(|| {
+        let weak = words <= 60 && COOKIE_WEAK.is_match(t) && CONSENT_CUE.is_match(t);
+        weak.then(|| COOKIE_WEAK.find(t)).flatten()
+    })?;
+    let notice = !is_reported(sentence_around(t, found.start()));
+    notice.then(|| labelled_quote("consent notice", t, 60))
+}
+
+/// The sentence of `t` that byte `at` is in: from after the last `.`, `!` or `?` before it to the
+/// first one after it (a notice glued to a paragraph is a sentence of its own).
+fn sentence_around(t: &str, at: usize) -> &str {
+    let start = t[..at].rfind(['.', '!', '?']).map_or(0, |i| i + 1);
+    let end = t[at..].find(['.', '!', '?']).map_or(t.len(), |i| at + i);
+    &t[start..end]
 }
 
 /// Comment and share counters, and the labels and notices of a comment form.
@@ -1171,7 +1233,6 @@ mod tests {
         "(Photographs by Ann Lee)",
         "IMAGES / AP",
         "Video courtesy of the council",
-        "Illustration by Kate Moran for the Review",
         "foto: Ana",
         "Image copyright Reuters",
         "MEDIA CAPTION The harbour",
@@ -1232,10 +1293,6 @@ mod tests {
         "Lena Park and Ann Lee contributed research",
         "Distributed by Harbor Content Agency",
         "SYNDICATED BY HARBOR FEATURES",
-        "(With inputs from PTI)",
-        "Inputs from agencies).",
-        "With inputs from IANS, ANI",
-        "Harbor Wire writer Tom Reyes in Lisbon contributed to this report.",
         "by Lena Park",
         "twitter.com/lenapark",
         "https://www.instagram.com/@harbor.daily/",
@@ -1254,6 +1311,7 @@ mod tests {
         "Enter your email",
         "Download the app",
         "Get the Harbor app",
+        "Get the top stories by e-mail.",
         "Click here to read",
         "Tap here",
         "Already a subscriber?",
@@ -1730,6 +1788,11 @@ mod tests {
         ] {
             assert_eq!(first_rule(l), None, "{l}");
         }
+        // A sentence about subscribers is no prompt to subscribe.
+        assert_eq!(first_rule("Subscribers to the harbour's ferry alerts will get a text on Monday."), None);
+        assert_eq!(first_rule("Subscribe now and save 40%").as_deref(), Some(SHARE_SUBSCRIBE));
+        assert_eq!(first_rule("Get the biggest harbour stories by email").as_deref(), Some(SHARE_SUBSCRIBE));
+        assert_eq!(first_rule("Get the forms by email, the clerk said, or at the library."), None);
         // A headline about subscribers or newsletters is no sign-up label; a short label is.
         for l in ["The quiet rise of paid local newsletters", "Streaming service loses 90,000 subscribers in spring"] {
             assert_eq!(first_rule(l), None, "{l}");
@@ -1836,6 +1899,8 @@ mod tests {
             "Syndicated by Coastline Features.",
             "Our Standards: The Harbor Wire Trust Principles.",
             "Our editorial standards: our ethics policy",
+            "This story appeared in the May 2027 issue.",
+            "This article appears in the June issue.",
             "(With inputs from PTI)",
             "With inputs from agencies.",
             "Harbor Wire writer Tom Reyes in Lisbon contributed to this report.",
@@ -1862,6 +1927,7 @@ mod tests {
             "With inputs from engineers, the council redrew the harbour plan in May.",
             "With inputs from residents and planners",
             "Rising fuel costs contributed to this year's losses at the ferry company.",
+            "This story appeared to confuse readers, who wrote to the editor by the hundred in May.",
         ] {
             assert_eq!(first_rule(l), None, "{l}");
         }
@@ -1887,6 +1953,9 @@ mod tests {
         assert_eq!(first_rule("The regulator said the firm's privacy policy misled regulators in 2018."), None);
         // A baker quoted on her cookies is no consent notice.
         assert_eq!(first_rule("We use cookies from my grandmother's recipe, said the winner, 78."), None);
+        // A notice glued to a paragraph that quotes someone is still a notice.
+        let glued = "The harbour will reopen, the mayor said.We use cookies to improve your experience.";
+        assert_eq!(first_rule(glued).as_deref(), Some(COOKIE_NOTICE));
         // The expressions ignore case, and their cues come in capitals too: shouted notices are caught.
         for l in
             ["WE USE COOKIES TO IMPROVE YOUR EXPERIENCE.", "BY CONTINUING TO BROWSE, YOU AGREE TO OUR COOKIE POLICY"]
