@@ -19,6 +19,9 @@ const MAX_BOX_LINES: usize = 2;
 const BIO_TAIL: usize = 3;
 /// Most words of a one-line bio.
 const MAX_BIO_WORDS: usize = 60;
+/// Most bytes of a one-line bio: [`MAX_BIO_WORDS`] words of ordinary length take far fewer, and the
+/// closing paragraphs of an article, which take more, are let go without a search.
+const MAX_BIO_BYTES: usize = 800;
 /// Most words of an author box header.
 const MAX_HEADER_WORDS: usize = 6;
 
@@ -36,9 +39,11 @@ static BIO: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
-/// Marks an author box or a bio line among the last lines of the text (lines judged before stay judged).
+/// Marks an author box or a bio line among the last lines of the text that stay (lines judged before
+/// stay judged, and do not count: share buttons and a copyright footer under an author box are usual).
 pub fn judge(lines: &[Line<'_>], verdicts: &mut [Option<Verdict>]) {
-    let tail: Vec<&Line<'_>> = lines.iter().rev().filter(|l| !l.is_blank()).take(MAX_BOX_LINES + 1).collect();
+    let kept = |l: &&Line<'_>| !l.is_blank() && verdicts[l.index].is_none();
+    let tail: Vec<&Line<'_>> = lines.iter().rev().filter(kept).take(MAX_BOX_LINES + 1).collect();
     if let Some(header) = tail.iter().rposition(|l| is_header(l.trimmed())) {
         let (head, rest) = (tail[header], &tail[..header]);
         let reason = format!("author box: {:?} and the {} line(s) under it", quote(head.trimmed(), 40), rest.len());
@@ -46,8 +51,13 @@ pub fn judge(lines: &[Line<'_>], verdicts: &mut [Option<Verdict>]) {
             verdicts[l.index].get_or_insert_with(|| Verdict::builtin(AUTHOR_BIO, reason.clone()));
         }
     }
-    for l in lines.iter().rev().filter(|l| !l.is_blank()).take(BIO_TAIL) {
-        if verdicts[l.index].is_none() && is_bio(l.trimmed()) {
+    let mut bio_tail = [None; BIO_TAIL];
+    let kept = lines.iter().rev().filter(|l| !l.is_blank() && verdicts[l.index].is_none());
+    for (slot, l) in bio_tail.iter_mut().zip(kept) {
+        *slot = Some(l);
+    }
+    for l in bio_tail.into_iter().flatten() {
+        if is_bio(l.trimmed()) {
             let reason = format!("author bio: {:?}", quote(l.trimmed(), 60));
             verdicts[l.index] = Some(Verdict::builtin(AUTHOR_BIO, reason));
         }
@@ -72,7 +82,8 @@ static IS_OR_WAS: LazyLock<[memmem::Finder<'static>; 2]> =
 
 /// `Lena Park is a reporter for The Harbor Daily.`, `Tom Reyes is Harbor's deal curator.`
 fn is_bio(t: &str) -> bool {
-    IS_OR_WAS.iter().any(|verb| verb.find(t.as_bytes()).is_some())
+    t.len() <= MAX_BIO_BYTES
+        && IS_OR_WAS.iter().any(|verb| verb.find(t.as_bytes()).is_some())
         && at_most_words(t, MAX_BIO_WORDS)
         && BIO.as_ref().is_some_and(|r| r.is_match(t))
 }
@@ -111,6 +122,20 @@ mod tests {
         ] {
             assert_eq!(judged(&format!("{STORY}{bio}\n")), vec![false, false, false, true], "{bio}");
         }
+    }
+
+    #[test]
+    fn judged_lines_under_a_bio_do_not_hide_it() {
+        let bio = "Lena Park is a reporter for The Harbor Daily.";
+        let text =
+            format!("{STORY}{bio}\nShare on Facebook\nADVERTISEMENT\nFollow us on Twitter\n© 2027 Harbor Media\n");
+        let flagged = flagged_lines(&text, |lines, v| {
+            super::super::line_rules::judge(lines, &super::super::text::line_words(lines), &|_| true, v);
+            judge(lines, v);
+        });
+        assert_eq!(flagged, vec![false, false, false, true, true, true, true, true]);
+        // Without the earlier verdicts the bio is too far from the end.
+        assert!(!judged(&text)[3]);
     }
 
     #[test]
