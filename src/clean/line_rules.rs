@@ -110,10 +110,12 @@ const NAV_LINES: &[&str] = &[
     "text size",
 ];
 
-/// Bylines that name a desk or a staff role instead of a person (compared case-insensitively, like
-/// [`AD_LINES`]).
+/// Bylines that name a desk, a staff role or a news agency instead of a person (compared
+/// case-insensitively, like [`AD_LINES`]).
 const STAFF_BYLINES: &[&str] = &[
     "agencies",
+    "associated press",
+    "canadian press",
     "news desk",
     "online desk",
     "our correspondent",
@@ -122,6 +124,9 @@ const STAFF_BYLINES: &[&str] = &[
     "staff correspondent",
     "staff reporter",
     "staff writer",
+    "the associated press",
+    "the canadian press",
+    "the press association",
     "web desk",
 ];
 
@@ -195,7 +200,7 @@ static COPYRIGHT_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
         r"(?i)^(?:©|\(c\)|copyright(?-u:\b))",
         r"(?i)(?-u:\b)all rights reserved(?-u:\b)",
         r"(?i)this material may not be published, broadcast, rewritten,? or redistributed",
-        r"(?i)^[*_(\[]*(?:this (?:article|story|post|piece|report|content) (?:was |has been |is )?(?:originally |first )?(?:appear(?:ed|s) (?:in|on)(?-u:\b)|published|posted|ran|republished)|a version of this (?:article|story)|originally published|except for the headline, this story|this story has been (?:updated|corrected)|republished with permission)",
+        r"(?i)^[*_(\[]*(?:this (?:article|story|post|piece|report|content)(?: by [A-Za-z0-9 &'’-]+)? (?:was |has been |is )?(?:originally |first )?(?:appear(?:ed|s) (?:in|on)(?-u:\b)|published|posted|ran|republished)|a version of this (?:article|story)|originally published|except for the headline, this story|this story has been (?:updated|corrected)|republished with permission)",
         r"^\(?(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited)(?: by)?(?-u:\b)[^)]{3,}\)\.?$",
         r"^[A-Z][\w. ]{0,}(?:/[A-Za-z]{1,}){1,4}$",
         r"©\s*\d{4}|(?i)^disclaimer\s*:",
@@ -237,7 +242,7 @@ static TIP_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
 /// in brackets anything up to the closing one, without them capitalised names or `agencies`.
 static INPUTS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\((?i:(?:with )?inputs? from )[^()]{2,}\)\.?$|^(?i:with inputs? from )(?:(?i:agencies)|\p{Lu}\p{L}*)(?:(?:, | and | ?& ?|/)(?:(?i:agencies)|\p{Lu}\p{L}*)){0,4}\.?$",
+        r"^\((?i:(?:with )?inputs? from )[^()]{2,}\)\.?$|^(?i:with inputs? from )(?:(?i:agencies)|\p{Lu}\p{L}*)(?:(?:, | and | ?& ?|/)(?:(?i:agencies)|\p{Lu}\p{L}*))*\.?$",
     )
 });
 
@@ -824,8 +829,14 @@ fn is_credit_only(t: &str) -> bool {
 
 /// Copyright, syndication and wire-credit footers.
 fn copyright_footer(t: &str, words: usize, shape: &Shape) -> Option<String> {
-    if words <= 30 && (is_contributor_note(t) || is_inputs_credit(t)) {
+    if words <= 30 && (is_contributor_note(t) || is_inputs_credit(t) || is_reporting_credit(t)) {
         return Some(labelled_quote("wire credit", t, 60));
+    }
+    if words <= 60 && is_views_disclaimer(t) {
+        return Some(labelled_quote("disclaimer", t, 60));
+    }
+    if words <= 40 && is_amendment_note(t) {
+        return Some(labelled_quote("amendment note", t, 60));
     }
     if words > 60 || !gate::copyright_footer(shape, t) || (words > 12 && !COPYRIGHT_CUES.any_in(t)) {
         return None;
@@ -865,6 +876,50 @@ fn is_contributor_note(t: &str) -> bool {
     CONTRIBUTOR_ENDS
         .iter()
         .any(|end| core.len() >= end.len() && core[core.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes()))
+}
+
+/// The openings of a credit line for the reporting of a story.
+const REPORTING_OPENINGS: [&str; 4] = ["Reporting by ", "Additional reporting by ", "Writing by ", "Editing by "];
+
+/// `Reporting by Lisa Grant`, `Additional reporting by Ann Lee and Bo Diaz.`: one of the
+/// [`REPORTING_OPENINGS`], then names only (capitalised words, `and`, `&`, commas), no sentence.
+fn is_reporting_credit(t: &str) -> bool {
+    let Some(names) = REPORTING_OPENINGS.iter().find_map(|o| t.strip_prefix(o)) else { return false };
+    let names = names.strip_suffix('.').unwrap_or(names);
+    let mut words = names.split([' ', ',']).filter(|w| !w.is_empty()).peekable();
+    words.peek().is_some()
+        && words.all(|w| w == "and" || w == "&" || w.starts_with(char::is_uppercase))
+        && at_most_words(names, 12)
+}
+
+/// An opinion page's note that the views are the author's: `The views expressed in this article are
+/// those of the author and …`, `Views expressed are solely those of the writer.`
+static VIEWS_DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:the )?(?:views|opinions)(?: and opinions)? expressed(?: in this [a-z]+| here(?:in)?| by the [a-z]+)? are (?:those of the (?:authors?|writers?|contributors?|columnists?)|(?:solely|entirely) (?:those|the [a-z]+)|the (?:authors?|writer)['’]s own|not necessarily)",
+    )
+});
+
+/// Whether `t` opens `the views`, `views`, `the opinions` or `opinions` and is a [`VIEWS_DISCLAIMER`].
+fn is_views_disclaimer(t: &str) -> bool {
+    let opens = |word: &str| t.get(..word.len()).is_some_and(|h| h.eq_ignore_ascii_case(word));
+    t.as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b't' | b'v' | b'o'))
+        && (opens("the views ") || opens("views ") || opens("the opinions ") || opens("opinions "))
+        && VIEWS_DISCLAIMER.is_match(t)
+}
+
+/// The openings of a note that the article was changed after it was published.
+const AMENDMENT_OPENINGS: [&str; 4] = [
+    "this article was amended on ",
+    "this story was amended on ",
+    "this article was corrected on ",
+    "this story was corrected on ",
+];
+
+/// `This article was amended on 3 May 2027 to correct …`: one of the [`AMENDMENT_OPENINGS`].
+fn is_amendment_note(t: &str) -> bool {
+    t.as_bytes().first().is_some_and(|b| b.to_ascii_lowercase() == b't')
+        && AMENDMENT_OPENINGS.iter().any(|o| t.get(..o.len()).is_some_and(|h| h.eq_ignore_ascii_case(o)))
 }
 
 /// Whether `t` opens like an [`INPUTS_CREDIT`] (`(With inputs`, `With input`, `(Inputs`) and is one.
@@ -1109,7 +1164,7 @@ fn comment_counter(t: &str, words: usize, shape: &Shape) -> Option<String> {
 
 /// Bylines.
 fn byline(t: &str, words: usize, shape: &Shape) -> Option<String> {
-    if words <= 2 && STAFF_ENTRIES.holds(STAFF_BYLINES, t) {
+    if words <= 3 && STAFF_ENTRIES.holds(STAFF_BYLINES, t) {
         return Some(labelled("byline", t));
     }
     if words > 16 || !gate::byline(shape, t) || (ends_sentence(t) && !t.ends_with(['M', 'T'])) && words > 6 {
@@ -1905,6 +1960,10 @@ mod tests {
             "With inputs from agencies.",
             "Harbor Wire writer Tom Reyes in Lisbon contributed to this report.",
             "Ann Lee and Bo Diaz contributed to this story",
+            "This report by The Harbor Press was first published May 3, 2027.",
+            "This article was amended on 3 May 2027 to correct the name of the ferry.",
+            "Reporting by Lisa Grant",
+            "Additional reporting by Ann Lee and Bo Diaz.",
         ] {
             assert_eq!(first_rule(l).as_deref(), Some(COPYRIGHT_FOOTER), "{l}");
         }
@@ -1928,6 +1987,8 @@ mod tests {
             "With inputs from residents and planners",
             "Rising fuel costs contributed to this year's losses at the ferry company.",
             "This story appeared to confuse readers, who wrote to the editor by the hundred in May.",
+            "Reporting by Lisa Grant showed the fees had doubled.",
+            "Editing by hand took the team three weeks.",
         ] {
             assert_eq!(first_rule(l), None, "{l}");
         }
@@ -1935,6 +1996,19 @@ mod tests {
             "Copyright law is the next battle for the harbour's small publishers.",
             "Copyright holders will be paid twice a year under the new scheme.",
             "All rights reserved, reads the label on the old ferry timetable, the curator says.",
+        ] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
+        for l in [
+            "The views expressed in this article are those of the author and do not reflect the paper's.",
+            "Views expressed are solely those of the writer.",
+            "The opinions expressed here are the author's own.",
+        ] {
+            assert_eq!(first_rule(l).as_deref(), Some(COPYRIGHT_FOOTER), "{l}");
+        }
+        for l in [
+            "The views expressed at the harbour meeting were mixed, the clerk said.",
+            "Views expressed by residents are being collected until May.",
         ] {
             assert_eq!(first_rule(l), None, "{l}");
         }
@@ -2007,6 +2081,8 @@ mod tests {
             assert_eq!(first_rule(l).as_deref(), Some(BYLINE), "{l}");
         }
         assert_eq!(first_rule("Staff reporters walked out on Monday."), None);
+        assert_eq!(first_rule("THE CANADIAN PRESS").as_deref(), Some(BYLINE));
+        assert_eq!(first_rule("The Canadian Press reported the fire first."), None);
         assert_eq!(first_rule("By the end of the year, the harbour had doubled its traffic."), None);
         for l in ["by Lena Park", "twitter.com/lenapark", "https://www.instagram.com/harbor.daily/"] {
             assert_eq!(first_rule(l).as_deref(), Some(BYLINE), "{l}");
