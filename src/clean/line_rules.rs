@@ -93,6 +93,8 @@ const NAV_LINES: &[&str] = &[
     "continue reading",
     "follow us",
     "font size",
+    "gift this article",
+    "give this article",
     "jump to content",
     "jump to navigation",
     "manage cookies",
@@ -103,6 +105,7 @@ const NAV_LINES: &[&str] = &[
     "read the full article",
     "read the full story",
     "scroll down for video",
+    "share full article",
     "skip navigation",
     "skip to content",
     "skip to main content",
@@ -219,7 +222,7 @@ static FOLLOW: LazyLock<Regex> = LazyLock::new(|| {
 
 static SUBSCRIBE_START: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:sign up|subscribe(?-u:\b)|get (?:our|the)(?-u:\b).{0,}(?-u:\b)(?:newsletter|by e-?mail\.?$)|newsletters?(?-u:\b)|never miss|enter your email|download (?:the|our) app|get the .{1,} app|click here to|click here for|tap here|already a subscriber|support (?:our|independent) journalism|become a (?:member|subscriber|patron)|log ?in(?-u:\b)|sign in(?-u:\b)|create (?:an|a free) account|thanks for signing up|thank you for (?:signing up|subscribing)|like this (?:story|article|post)\?|like this:?$|like loading(?:\.\.\.|…)?$)|(?i)(?-u:\b)click(?:ing)? here(?-u:\b)|(?-u:\b)follow (?:us|him|her|them|@\w+) on (?:twitter|facebook|instagram|linkedin)(?-u:\b)",
+        r"(?i)^(?:sign up(?:\s*$|\s*[!:.,–—-]| (?:for|to|now|here|today|free|and|with|below|at|on|via|in)(?-u:\b))|subscribe(?-u:\b)|get (?:our|the)(?-u:\b).{0,}(?-u:\b)(?:newsletter|by e-?mail\.?$)|newsletters?(?-u:\b)|never miss|enter your email|download (?:the|our) app|get the .{1,} app|click here to|click here for|tap here|already a subscriber|support (?:our|independent) journalism|become a (?:member|subscriber|patron)|log ?in(?-u:\b)|sign in(?-u:\b)|create (?:an|a free) account|thanks for signing up|thank you for (?:signing up|subscribing)|like this (?:story|article|post)\?|like this:?$|like loading(?:\.\.\.|…)?$)|(?i)(?-u:\b)click(?:ing)? here(?-u:\b)|(?-u:\b)follow (?:us|him|her|them|@\w+) on (?:twitter|facebook|instagram|linkedin)(?-u:\b)",
     )
 });
 
@@ -812,11 +815,14 @@ fn sign_is_real(t: &str) -> bool {
 /// The openings of an illustrator's credit (compared ignoring ASCII case).
 const ILLUSTRATION_OPENINGS: [&str; 4] = ["illustration by ", "illustrations by ", "illustration: ", "illustrations: "];
 
-/// `Illustration by Kate Moran for the Review`: one of the [`ILLUSTRATION_OPENINGS`] (most lines are
-/// let go by their first letter).
+/// `Illustration by Kate Moran for the Review`: one of the [`ILLUSTRATION_OPENINGS`], then a name (a
+/// capital; `Illustrations by local children cover the walls` is a sentence). Most lines are let go by
+/// their first letter.
 fn is_illustration_credit(t: &str) -> bool {
     t.as_bytes().first().is_some_and(|b| b.to_ascii_lowercase() == b'i')
-        && ILLUSTRATION_OPENINGS.iter().any(|o| t.get(..o.len()).is_some_and(|h| h.eq_ignore_ascii_case(o)))
+        && ILLUSTRATION_OPENINGS.iter().any(|o| {
+            t.get(..o.len()).is_some_and(|h| h.eq_ignore_ascii_case(o)) && t[o.len()..].starts_with(char::is_uppercase)
+        })
 }
 
 /// Most words of a caption recognised only by where it places people (`…, left, and …`, `pictured`).
@@ -1713,7 +1719,7 @@ mod tests {
         }
         assert_eq!(first_rule("Media playback is unsupported on your device").as_deref(), Some(AD_MARKER));
         assert_eq!(first_rule("Advertising budgets fell by a third at the agency last year, its chief said."), None);
-        for l in ["Video Ad Feedback", "Now Playing", "Follow Us", "Manage preferences"] {
+        for l in ["Video Ad Feedback", "Now Playing", "Follow Us", "Manage preferences", "Gift this article"] {
             assert!(first_rule(l).is_some_and(|r| r == AD_MARKER), "{l}");
         }
         for l in ["Now playing at the Harbour Theatre: a new musical", "Follow us, the guide told the hikers."] {
@@ -1811,6 +1817,7 @@ mod tests {
         assert_eq!(first_rule("Illustration by Kate Moran for the Review").as_deref(), Some(PHOTO_CREDIT));
         assert_eq!(first_rule("Illustrations: Kate Moran").as_deref(), Some(PHOTO_CREDIT));
         assert_eq!(first_rule("Illustrated maps of the harbour hang in the hall."), None);
+        assert_eq!(first_rule("Illustrations by local children cover the ferry terminal's walls."), None);
     }
 
     #[test]
@@ -1846,6 +1853,12 @@ mod tests {
         // A sentence about subscribers is no prompt to subscribe.
         assert_eq!(first_rule("Subscribers to the harbour's ferry alerts will get a text on Monday."), None);
         assert_eq!(first_rule("Subscribe now and save 40%").as_deref(), Some(SHARE_SUBSCRIBE));
+        for l in ["Sign up sheets for ferry volunteers are at the harbour office.", "Sign up rates fell in May."] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
+        for l in ["Sign up", "Sign up!", "Sign up to First Edition, our free morning briefing", "SIGN UP NOW"] {
+            assert_eq!(first_rule(l).as_deref(), Some(SHARE_SUBSCRIBE), "{l}");
+        }
         assert_eq!(first_rule("Get the biggest harbour stories by email").as_deref(), Some(SHARE_SUBSCRIBE));
         assert_eq!(first_rule("Get the forms by email, the clerk said, or at the library."), None);
         // A headline about subscribers or newsletters is no sign-up label; a short label is.
