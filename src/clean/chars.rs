@@ -296,28 +296,55 @@ fn space_run(t: &str, i: usize, spaces: bool, nbsp: bool) -> Option<Found> {
         .then(|| (end, " ".to_string(), SPACES, format!("{} spaces in a row", run.len())))
 }
 
-/// `&amp;`, `&#39;`, `&#x2019;` and the named entities of [`ENTITIES`].
+/// `&amp;`, `&#39;`, `&#x2019;` and the named entities of [`ENTITIES`]; an entity encoded twice
+/// (`&amp;quot;`, common in feeds) is decoded in one repair.
 fn entity(t: &str, i: usize) -> Option<Found> {
-    let rest = &t[i + 1..];
+    let (name, mut end) = entity_name(t, i + 1)?;
+    let mut value = entity_value(name)?;
+    let mut reason = String::with_capacity(ENTITY_LABEL.len() + name.len() + 1);
+    reason.push_str(ENTITY_LABEL);
+    reason.push_str(name);
+    reason.push(';');
+    // `&amp;` before a name or `#` (not before a space, as in `R&amp;D &amp; more`).
+    let named_next = t.as_bytes().get(end).is_some_and(|&b| b.is_ascii_alphabetic() || b == b'#');
+    if value == "&" && named_next {
+        if let Some((inner, inner_end)) = entity_name(t, end) {
+            if let Some(inner_value) = entity_value(inner) {
+                (value, end) = (inner_value, inner_end);
+                reason.push_str(inner);
+                reason.push(';');
+            }
+        }
+    }
+    Some((end, value, HTML_ENTITY, reason))
+}
+
+/// The name of an entity whose name starts at byte `at` (after its `&`) and the byte after its `;`.
+fn entity_name(t: &str, at: usize) -> Option<(&str, usize)> {
+    let rest = t.get(at..)?;
     let semi = rest.as_bytes().iter().take(10).position(|&b| b == b';')?;
-    let name = &rest[..semi];
+    Some((&rest[..semi], at + semi + 1))
+}
+
+/// The text an entity's name stands for, if it is one.
+fn entity_value(name: &str) -> Option<String> {
     let value: String = if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
             None => num.parse::<u32>().ok()?,
         };
         let c = char::from_u32(code).filter(|&c| c != '\0')?;
-        if c == '\u{a0}' { " ".into() } else { c.to_string() }
+        match c {
+            '\u{a0}' => " ".into(),
+            c if is_invisible(c) => String::new(),
+            c => c.to_string(),
+        }
     } else {
         // Every entry is lower-case ASCII: equal ignoring ASCII case is equal once lower-cased.
         let (_, v) = ENTITIES.iter().find(|(n, _)| n.eq_ignore_ascii_case(name))?;
         (*v).to_string()
     };
-    let mut reason = String::with_capacity(ENTITY_LABEL.len() + name.len() + 1);
-    reason.push_str(ENTITY_LABEL);
-    reason.push_str(name);
-    reason.push(';');
-    Some((i + 2 + semi, value, HTML_ENTITY, reason))
+    Some(value)
 }
 
 /// What an entity's reason starts with, before its name and `;`.
@@ -338,12 +365,18 @@ fn code_point_reason(label: &str, code: u32, suffix: &str) -> String {
     reason
 }
 
+/// Whether `c` is an invisible character that the text is better without (zero-width space and
+/// joiner-less breaks, byte-order mark, soft hyphen, direction marks).
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}' | '\u{200e}' | '\u{200f}')
+}
+
 /// Invisible characters and stray C1 controls at a multi-byte character.
 fn special_char(t: &str, i: usize, invisible: bool, mojibake: bool) -> Option<Found> {
     let c = t[i..].chars().next()?;
     let end = i + c.len_utf8();
     match c {
-        '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}' | '\u{200e}' | '\u{200f}' if invisible => {
+        c if invisible && is_invisible(c) => {
             Some((end, String::new(), INVISIBLE_CHARS, code_point_reason("invisible character", c as u32, "")))
         }
         '\u{80}'..='\u{9f}' if mojibake => {
@@ -364,10 +397,21 @@ fn mojibake_run(t: &str, i: usize) -> Option<Found> {
         fixed.push(c);
         at += len;
     }
+    if at == i && is_lost_nbsp(t, i) {
+        at += 'Â'.len_utf8();
+    }
     (at > i).then(|| {
         let reason = format!("mojibake {:?} → {:?}", &t[i..at], fixed);
         (at, fixed, MOJIBAKE, reason)
     })
+}
+
+/// Whether the `Â` at byte `i` is what is left of a mis-decoded no-break space (bytes C2 A0) whose
+/// second half became a plain space: glued to the end of a word or number and followed by a space
+/// (`spaceÂ here`). As a letter, `Â` starts a word or follows a capital.
+fn is_lost_nbsp(t: &str, i: usize) -> bool {
+    let bytes = t.as_bytes();
+    t[i..].starts_with("Â ") && i > 0 && bytes[i - 1].is_ascii_graphic() && !bytes[i - 1].is_ascii_uppercase()
 }
 
 /// The closing quote `”` (bytes E2 80 9D) whose last byte was lost at the start of `s`: Windows-1252
@@ -531,6 +575,8 @@ mod tests {
         assert_eq!(fix("â€œQuotedâ€ text"), "“Quoted” text");
         assert_eq!(fix("she said â€œnoâ€\u{fffd}."), "she said “no”.");
         assert_eq!(fix("â€œEndâ€"), "“End”");
+        // A no-break space read as Windows-1252, its second byte turned into a plain space.
+        assert_eq!(fix("a spaceÂ here and 5Â km"), "a space here and 5 km");
     }
 
     #[test]
@@ -542,6 +588,7 @@ mod tests {
             "São Paulo — “quoted” ’s",
             "naïve façade",
             "â and € are signs",
+            "Â la carte, ÂME and Â b",
             "👍🇫🇮",
         ] {
             assert_eq!(fix(ok), ok);
@@ -551,6 +598,11 @@ mod tests {
     #[test]
     fn entities_are_decoded() {
         assert_eq!(fix("AT&amp;T said &quot;yes&quot; &#39;now&#39; &#x2019;&nbsp;x"), "AT&T said \"yes\" 'now' ’ x");
+        // Encoded twice, as feeds often are.
+        assert_eq!(fix("&amp;quot;Yes&amp;quot; &amp;#8217; &amp;amp;"), "\"Yes\" ’ &");
+        assert_eq!(fix("R&amp;D &amp; more"), "R&D & more");
+        // An entity for an invisible character leaves nothing behind.
+        assert_eq!(fix("a&#65279;b &amp;#8203;c"), "ab c");
         for ok in ["AT&T and R&D", "a & b; c", "&unknown; stays", "&ampx; &am; &amp"] {
             assert_eq!(fix(ok), ok);
         }
