@@ -819,7 +819,7 @@ const ILLUSTRATION_OPENINGS: [&str; 4] = ["illustration by ", "illustrations by 
 /// capital; `Illustrations by local children cover the walls` is a sentence). Most lines are let go by
 /// their first letter.
 fn is_illustration_credit(t: &str) -> bool {
-    t.as_bytes().first().is_some_and(|b| b.to_ascii_lowercase() == b'i')
+    t.as_bytes().first().is_some_and(|b| b.eq_ignore_ascii_case(&b'i'))
         && ILLUSTRATION_OPENINGS.iter().any(|o| {
             t.get(..o.len()).is_some_and(|h| h.eq_ignore_ascii_case(o)) && t[o.len()..].starts_with(char::is_uppercase)
         })
@@ -924,7 +924,7 @@ const AMENDMENT_OPENINGS: [&str; 4] = [
 
 /// `This article was amended on 3 May 2027 to correct …`: one of the [`AMENDMENT_OPENINGS`].
 fn is_amendment_note(t: &str) -> bool {
-    t.as_bytes().first().is_some_and(|b| b.to_ascii_lowercase() == b't')
+    t.as_bytes().first().is_some_and(|b| b.eq_ignore_ascii_case(&b't'))
         && AMENDMENT_OPENINGS.iter().any(|o| t.get(..o.len()).is_some_and(|h| h.eq_ignore_ascii_case(o)))
 }
 
