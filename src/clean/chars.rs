@@ -407,11 +407,12 @@ fn mojibake_run(t: &str, i: usize) -> Option<Found> {
 }
 
 /// Whether the `Â` at byte `i` is what is left of a mis-decoded no-break space (bytes C2 A0) whose
-/// second half became a plain space: glued to the end of a word or number and followed by a space
-/// (`spaceÂ here`). As a letter, `Â` starts a word or follows a capital.
+/// second half became a plain space: glued to the end of a word, a number or a sentence mark and
+/// followed by a space (`spaceÂ here`, `end.Â Next`). As a letter, `Â` starts a word (also after a
+/// quote or a bracket: `"Â la carte"`) or follows a capital.
 fn is_lost_nbsp(t: &str, i: usize) -> bool {
-    let bytes = t.as_bytes();
-    t[i..].starts_with("Â ") && i > 0 && bytes[i - 1].is_ascii_graphic() && !bytes[i - 1].is_ascii_uppercase()
+    let before = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b".,;:!?".contains(&b);
+    t[i..].starts_with("Â ") && i > 0 && before(t.as_bytes()[i - 1])
 }
 
 /// The closing quote `”` (bytes E2 80 9D) whose last byte was lost at the start of `s`: Windows-1252
@@ -577,6 +578,7 @@ mod tests {
         assert_eq!(fix("â€œEndâ€"), "“End”");
         // A no-break space read as Windows-1252, its second byte turned into a plain space.
         assert_eq!(fix("a spaceÂ here and 5Â km"), "a space here and 5 km");
+        assert_eq!(fix("It ended.Â Then"), "It ended. Then");
     }
 
     #[test]
@@ -589,6 +591,7 @@ mod tests {
             "naïve façade",
             "â and € are signs",
             "Â la carte, ÂME and Â b",
+            "He ordered \"Â la carte\" (Â bientôt)",
             "👍🇫🇮",
         ] {
             assert_eq!(fix(ok), ok);

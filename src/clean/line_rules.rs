@@ -203,7 +203,7 @@ static COPYRIGHT_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
         r"(?i)^(?:©|\(c\)|copyright(?-u:\b))",
         r"(?i)(?-u:\b)all rights reserved(?-u:\b)",
         r"(?i)this material may not be published, broadcast, rewritten,? or redistributed",
-        r"(?i)^[*_(\[]*(?:this (?:article|story|post|piece|report|content)(?: by [A-Za-z0-9 &'’-]+)? (?:was |has been |is )?(?:originally |first )?(?:appear(?:ed|s) (?:in|on)(?-u:\b)|published|posted|ran|republished)|a version of this (?:article|story)|originally published|except for the headline, this story|this story has been (?:updated|corrected)|republished with permission)",
+        r"(?i)^[*_(\[]*(?:this (?:article|story|post|piece|report|content)(?: by [A-Za-z0-9 &'’-]+)? (?:was |has been |is )?(?:(?:originally |first )(?:appear(?:ed|s) (?:in|on)(?-u:\b)|published|posted|ran)|republished)|this (?:article|story|post|piece|report|content) (?:was |has been |is )?(?:appear(?:ed|s) (?:in|on)(?-u:\b)|(?:published|posted) (?:in|by) (?:the )?(?-i:\p{Lu}))|a version of this (?:article|story)|originally published|except for the headline, this story|this story has been (?:updated|corrected)|republished with permission)",
         r"^\(?(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited)(?: by)?(?-u:\b)[^)]{3,}\)\.?$",
         r"^[A-Z][\w. ]{0,}(?:/[A-Za-z]{1,}){1,4}$",
         r"©\s*\d{4}|(?i)^disclaimer\s*:",
@@ -242,10 +242,11 @@ static TIP_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The news agencies an Indian paper credits (`(With inputs from PTI)`, `With inputs from agencies`):
-/// in brackets anything up to the closing one, without them capitalised names or `agencies`.
+/// a list of capitalised names or `agencies`, in sentence case (`With Inputs From Parents` is a
+/// headline, `(Input from residents was sought.)` an aside).
 static INPUTS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\((?i:(?:with )?inputs? from )[^()]{2,}\)\.?$|^(?i:with inputs? from )(?:(?i:agencies)|\p{Lu}\p{L}*)(?:(?:, | and | ?& ?|/)(?:(?i:agencies)|\p{Lu}\p{L}*))*\.?$",
+        r"^\(?(?:[Ww]ith inputs?|[Ii]nputs?) from (?:(?i:agencies)|\p{Lu}[\p{L}.]*)(?:(?:, | and | ?& ?|/)(?:(?i:agencies)|\p{Lu}[\p{L}.]*)){0,5}\)?\.?$",
     )
 });
 
@@ -253,7 +254,7 @@ static INPUTS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// articles left`, `This article is for subscribers only`.
 static PAYWALL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:you(?:'ve|’ve| have) (?:reached|used|read)(?: up)? (?:all )?(?:of )?(?:your|the)(?: monthly| weekly)? (?:limit of |maximum of |allowance of )?(?:\d+ |[a-z]+ )?free (?:articles?|stories|story|reads?|content)|you have (?:\d+|one|two|three|no) free (?:articles?|stories) (?:left|remaining)|this (?:article|story|content|page|feature) is (?:only )?(?:available |reserved )?(?:for|to) (?:paying |paid |our )?(?:subscribers|members))",
+        r"(?i)^(?:you(?:'ve|’ve| have) (?:reached|used|read)(?: up)? (?:all )?(?:of )?(?:your|the)(?: monthly| weekly)? (?:limit of |maximum of |allowance of )?(?:\d+ |[a-z]+ )?free (?:articles?|stories|story|reads?|content)|you have (?:\d+|one|two|three|no) free (?:articles?|stories) (?:left|remaining)|this (?:article|story|content|page|feature) is (?:only )?(?:available |reserved )?(?:for|to) (?:paying |paid |our )?(?:subscribers|members)(?: only)?[.!]?$)",
     )
 });
 
@@ -887,22 +888,38 @@ fn is_contributor_note(t: &str) -> bool {
 /// The openings of a credit line for the reporting of a story.
 const REPORTING_OPENINGS: [&str; 4] = ["Reporting by ", "Additional reporting by ", "Writing by ", "Editing by "];
 
+/// Most capitalised words of one name in a reporting credit: more in a row make a title-case
+/// headline (`Editing by Committee Slows Down Reviews`).
+const MAX_CREDIT_NAME_WORDS: usize = 3;
+
 /// `Reporting by Lisa Grant`, `Additional reporting by Ann Lee and Bo Diaz.`: one of the
-/// [`REPORTING_OPENINGS`], then names only (capitalised words, `and`, `&`, commas), no sentence.
+/// [`REPORTING_OPENINGS`], then names only (up to [`MAX_CREDIT_NAME_WORDS`] capitalised words each,
+/// `and`, `&`, commas), no sentence.
 fn is_reporting_credit(t: &str) -> bool {
     let Some(names) = REPORTING_OPENINGS.iter().find_map(|o| t.strip_prefix(o)) else { return false };
     let names = names.strip_suffix('.').unwrap_or(names);
-    let mut words = names.split([' ', ',']).filter(|w| !w.is_empty()).peekable();
-    words.peek().is_some()
-        && words.all(|w| w == "and" || w == "&" || w.starts_with(char::is_uppercase))
-        && at_most_words(names, 12)
+    let (mut run, mut any) = (0, false);
+    for piece in names.split(' ').filter(|w| !w.is_empty()) {
+        let (word, comma) = piece.strip_suffix(',').map_or((piece, false), |w| (w, true));
+        if word == "and" || word == "&" {
+            run = 0;
+        } else if word.starts_with(char::is_uppercase) && run < MAX_CREDIT_NAME_WORDS {
+            (run, any) = (run + 1, true);
+        } else {
+            return false;
+        }
+        if comma {
+            run = 0;
+        }
+    }
+    any && at_most_words(names, 12)
 }
 
 /// An opinion page's note that the views are the author's: `The views expressed in this article are
 /// those of the author and …`, `Views expressed are solely those of the writer.`
 static VIEWS_DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:the )?(?:views|opinions)(?: and opinions)? expressed(?: in this [a-z]+| here(?:in)?| by the [a-z]+)? are (?:those of the (?:authors?|writers?|contributors?|columnists?)|(?:solely|entirely) (?:those|the [a-z]+)|the (?:authors?|writer)['’]s own|not necessarily)",
+        r"(?i)^(?:the )?(?:views|opinions)(?: and opinions)? expressed(?: in this [a-z]+| here(?:in)?)? are (?:those of the (?:authors?|writers?|contributors?|columnists?)|(?:solely|entirely) (?:those|the [a-z]+)|the (?:authors?|writer)['’]s own|not necessarily (?:those of|reflect|represent))",
     )
 });
 
@@ -1847,6 +1864,8 @@ mod tests {
         for l in [
             "You have reached the harbour when the lighthouse is on your left.",
             "This article is for subscribers, the editor said, and will stay so.",
+            "This story is for members of the ferry club who lost their boats in the storm.",
+            "This content is for members of the public who were affected by the flood.",
         ] {
             assert_eq!(first_rule(l), None, "{l}");
         }
@@ -2002,6 +2021,11 @@ mod tests {
             "This story appeared to confuse readers, who wrote to the editor by the hundred in May.",
             "Reporting by Lisa Grant showed the fees had doubled.",
             "Editing by hand took the team three weeks.",
+            "Editing by Committee Slows Down Reviews",
+            "With Inputs From Parents",
+            "(Input from residents was sought in May.)",
+            "This report by the ferry commission was published on Monday and calls for higher fees.",
+            "This report was published on Monday and calls for higher fees.",
         ] {
             assert_eq!(first_rule(l), None, "{l}");
         }
@@ -2022,6 +2046,8 @@ mod tests {
         for l in [
             "The views expressed at the harbour meeting were mixed, the clerk said.",
             "Views expressed by residents are being collected until May.",
+            "The views expressed by the mayor are not necessarily shared by the council.",
+            "The views expressed are not necessarily popular, the mayor said.",
         ] {
             assert_eq!(first_rule(l), None, "{l}");
         }
