@@ -49,9 +49,30 @@ pub fn before_known_place<'l>(tokens: &Tokens, m: &PhraseMatch<'l>) -> Option<Ca
 }
 
 /// Whether token `first`, whose place ends at byte `end`, opens its line and is followed by a
-/// dateline's punctuation.
+/// dateline's punctuation. A colon counts only outside transcripts, where "AUSTIN: We will…" names a
+/// speaker.
 fn opens_dateline(tokens: &Tokens, first: usize, end: usize) -> bool {
-    (first == 0 || tokens.breaks_line_before(first)) && has_dateline_mark(&tokens.text[end..])
+    let rest = &tokens.text[end..];
+    (first == 0 || tokens.breaks_line_before(first))
+        && has_dateline_mark(rest)
+        && !(rest.starts_with(": ") && is_transcript(tokens.text))
+}
+
+/// Most bytes of a speaker's label before its colon ("SEN. ANN LEE:").
+const MAX_SPEAKER: usize = 24;
+
+/// Whether two or more lines of `text` open with a label in capitals and a colon ("LEE: …",
+/// "Q: …"), as an interview's transcript does; a dateline opens one line only.
+fn is_transcript(text: &str) -> bool {
+    let speaker = |line: &str| {
+        let label =
+            line.as_bytes().iter().take(MAX_SPEAKER + 1).position(|&b| b == b':').map(|k| &line.as_bytes()[..k]);
+        label.is_some_and(|l| {
+            l.first().is_some_and(u8::is_ascii_uppercase)
+                && l.iter().all(|&b| b.is_ascii_uppercase() || matches!(b, b' ' | b'.' | b'\'' | b'-'))
+        })
+    };
+    text.split('\n').filter(|line| speaker(line)).nth(1).is_some()
 }
 
 /// Whether the text after a dateline's place starts with its punctuation: a comma, a parenthesised
@@ -95,6 +116,13 @@ mod tests {
         );
         assert_eq!(places("WASHINGTON - Talks stalled."), ["WASHINGTON"]);
         assert_eq!(places("MUMBAI: Heavy rain flooded roads."), ["MUMBAI"]);
+    }
+
+    #[test]
+    fn speakers_of_a_transcript_are_no_datelines() {
+        assert!(places("AUSTIN: We will support the harbour.\nJORDAN: Yes, I think so.").is_empty());
+        assert!(places("Q: Why?\nAUSTIN: Because.\n").is_empty());
+        assert_eq!(places("MUMBAI: Heavy rain.\nThe minister said: \"Stay home.\""), ["MUMBAI"]);
     }
 
     #[test]
