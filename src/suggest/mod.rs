@@ -15,6 +15,7 @@ pub mod dates;
 pub mod facts;
 pub mod gazetteer;
 pub mod imported;
+pub mod neighbours;
 pub mod orgs;
 pub mod patterns;
 pub mod people;
@@ -118,6 +119,10 @@ impl Suggester {
         out.reserve(places.len() + tokens.len() / 8);
         for m in places {
             if is_role_before_name(&facts, &m) || !datelines::allows(&tokens, &facts, self.gazetteer, &m) {
+                continue;
+            }
+            if let Some(c) = neighbours::reread(&tokens, &m) {
+                out.push(c);
                 continue;
             }
             let (start, end) = tokens.span(m.first, m.last);
