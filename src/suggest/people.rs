@@ -641,11 +641,22 @@ impl<'a> Rules<'_, 'a> {
         }
         let name = self.name_at(i + 1).filter(|&n| self.is_credited_name(n))?;
         let next = name.1 + 1;
+        let given = self.is(name.0, Facts::GIVEN_NAME);
         let closed = next < t.len()
             && !t.breaks_line_before(next)
-            && matches!(t.text(next), "," | "|" | ";" | "and" | "-" | "\u{2013}" | "\u{2014}");
-        (closed || self.is(name.0, Facts::GIVEN_NAME) && (next >= t.len() || t.breaks_line_before(next)))
-            .then_some(name)
+            && matches!(t.text(next), "," | "|" | ";" | "and" | "-" | "\u{2013}" | "\u{2014}")
+            && (given || t.text(next) != "," || !self.prose_follows(next));
+        (closed || given && (next >= t.len() || t.breaks_line_before(next))).then_some(name)
+    }
+
+    /// Whether a lower-case word (not a web address's "com") follows token `j` on its line: a sentence goes on after a comma ("By
+    /// Popular Demand, the court will…"), where a byline has a role or an outlet ("By Tom Okafor, Staff
+    /// Writer").
+    fn prose_follows(&self, j: usize) -> bool {
+        let t = self.tokens;
+        (j + 1..t.len())
+            .take_while(|&k| !t.breaks_line_before(k))
+            .any(|k| t.spaced_before(k) && self.is(k, Facts::LOWER_START))
     }
 
     /// The full name after "by" at token `i` in a credit line ("Reporting by Lars Eriksen; Editing by Ann
@@ -1180,6 +1191,9 @@ mod tests {
         assert_eq!(people("Posted by Amara Obi on March 12"), ["Amara Obi"]);
         // A heading, a sentence, "by" in prose, a place: no byline.
         assert!(people("By Popular Demand\nThe show returns.").is_empty());
+        assert!(people("By Royal Appointment, the bakery will supply the palace.").is_empty());
+        assert_eq!(people("By Troy Q. Smithers, Cleveland.com"), ["Troy Q. Smithers"], "a web address is no sentence");
+        assert_eq!(people("By Margaret Okonjo-Lowe, special to the paper"), ["Margaret Okonjo-Lowe"], "a given name");
         assert!(people("It was bought by Prairie Paving last year.").is_empty());
         assert!(people("The law passed. By Monday Night Football fans knew.").is_empty());
         assert!(people("Written by New York Staff").is_empty());
