@@ -124,6 +124,7 @@ static ROLE_NOUNS: WordList = WordList::new(&[
     "Economist",
     "Editor",
     "Engineer",
+    "Executive",
     "Historian",
     "Journalist",
     "Lawmaker",
@@ -825,10 +826,15 @@ impl<'a> Rules<'_, 'a> {
         }
     }
 
-    /// `name` without its first word when that is not a given name and a given name follows it, in a
-    /// name of three words or more: a capitalised noun before the name ("Meteorologist Travis Herzog
+    /// `name` without the job title before it, or without its first word when that is not a given name
+    /// and a given name follows it, in a name of three words or more: a capitalised noun before the name ("Meteorologist Travis Herzog
     /// said", "Aunty Margaret Wilson said"; not "Mary Ann Lee").
     fn without_opening_noun(&self, (first, last): (usize, usize)) -> (usize, usize) {
+        // A capitalised role noun inside, with two name words after it, ends a job title ("Managing
+        // Director Paul Hartley said", "Chief Executive Ingrid Solberg told").
+        if let Some(role) = (first..last.saturating_sub(1)).rev().find(|&k| self.is(k, Facts::ROLE_NOUN)) {
+            return (role + 1, last);
+        }
         let noun = last >= first + 2 && !self.is(first, Facts::GIVEN_NAME) && self.is(first + 1, Facts::GIVEN_NAME);
         if noun { (first + 1, last) } else { (first, last) }
     }
@@ -1198,6 +1204,15 @@ mod tests {
         assert!(people("The law passed. By Monday Night Football fans knew.").is_empty());
         assert!(people("Written by New York Staff").is_empty());
         assert!(people("Photo by Getty Images").is_empty());
+    }
+
+    #[test]
+    fn a_job_title_before_a_speaker_is_not_part_of_the_name() {
+        assert_eq!(people("Managing Director Paul Hartwell said it was over."), ["Paul Hartwell"]);
+        assert_eq!(people("Chief Executive Ingrid Solvang told analysts."), ["Ingrid Solvang"]);
+        // No role noun: every name word stays.
+        assert_eq!(people("Mary Ann Lee said so."), ["Mary Ann Lee"]);
+        assert_eq!(people("Anna Maria Hartwell told them."), ["Anna Maria Hartwell"]);
     }
 
     #[test]
