@@ -597,10 +597,10 @@ impl<'a> Rules<'_, 'a> {
     }
 
     /// Whether the hyphen at token `j`, after the second name word of the name starting at token `i`,
-    /// links two people ("the Victor Rask-Nino Niederreiter trade"): more name words follow it, in a
-    /// line not written in title case (where every word after a name is capitalised).
+    /// links two people ("the Victor Rask-Nino Niederreiter trade"): more name words follow it on its
+    /// line, a line not written in title case (where every word after a name is capitalised).
     fn links_two_names(&self, i: usize, j: usize) -> bool {
-        self.is(j + 2, Facts::NAME_WORD) && !self.in_title_case_line(i)
+        self.is(j + 2, Facts::NAME_WORD) && !self.tokens.breaks_line_before(j + 2) && !self.in_title_case_line(i)
     }
 
     /// Whether token `j` is a hyphen joining two name words into one ("Ocasio-Cortez"): no space on
@@ -634,25 +634,38 @@ impl<'a> Rules<'_, 'a> {
 
     /// The full name of a byline: "By" opening a line, then a name that ends the line or is followed by
     /// a comma, a bar, a dash or "and" ("By Tom Okafor | Staff Writer", "By Ann Lee and Bo Park"). A name
-    /// that ends its line must start with a given name ("By Popular Demand" is a heading).
+    /// that ends its line must start with a given name or come before a dateline, a date or a role
+    /// ([`Rules::byline_follows`]; "By Popular Demand" is a heading).
     fn byline(&self, i: usize) -> Option<(usize, usize)> {
         let t = self.tokens;
         if i > 0 && !t.breaks_line_before(i) {
             return None;
         }
         let name = self.name_at(i + 1).filter(|&n| self.is_credited_name(n))?;
+        // A staff role written on after the name is no part of it ("By Meg Jamison Staff Writer").
+        let name = (name.0 + 2..=name.1).find(|&k| t.text(k) == "Staff").map_or(name, |k| (name.0, k - 1));
         let next = name.1 + 1;
         let given = self.is(name.0, Facts::GIVEN_NAME);
         let closed = next < t.len()
             && !t.breaks_line_before(next)
-            && matches!(t.text(next), "," | "|" | ";" | "and" | "-" | "\u{2013}" | "\u{2014}")
+            && matches!(t.text(next), "," | "|" | ";" | "and" | "-" | "\u{2013}" | "\u{2014}" | "Staff")
             && (given || t.text(next) != "," || !self.prose_follows(next));
-        (closed || given && (next >= t.len() || t.breaks_line_before(next))).then_some(name)
+        let ends_line = next >= t.len() || t.breaks_line_before(next);
+        (closed || ends_line && (given || self.byline_follows(next))).then_some(name)
     }
 
-    /// Whether a lower-case word (not a web address's "com") follows token `j` on its line: a sentence goes on after a comma ("By
-    /// Popular Demand, the court will…"), where a byline has a role or an outlet ("By Tom Okafor, Staff
-    /// Writer").
+    /// Whether token `j`, opening the line after a byline's name, is what follows bylines: a dateline
+    /// in capitals ("OSLO (Reuters) -"), a date ("July 21, 2026") or a staff role ("Staff Writer",
+    /// "Correspondent"); "By Popular Demand" before a sentence is a heading.
+    fn byline_follows(&self, j: usize) -> bool {
+        let Some(f) = self.facts.get(j) else { return false };
+        let capitals = f.has(Facts::UPPER_START) && !f.has(Facts::CAPITALISED) && self.tokens.text(j).len() >= 3;
+        capitals || f.has(Facts::CALENDAR) || f.has(Facts::ROLE_NOUN) || self.tokens.text(j) == "Staff"
+    }
+
+    /// Whether a lower-case word (not a web address's "com") follows token `j` on its line: a sentence
+    /// goes on after a comma ("By Popular Demand, the court will…"), where a byline has a role or an
+    /// outlet ("By Tom Okafor, Staff Writer").
     fn prose_follows(&self, j: usize) -> bool {
         let t = self.tokens;
         (j + 1..t.len())
@@ -1198,6 +1211,11 @@ mod tests {
         // A heading, a sentence, "by" in prose, a place: no byline.
         assert!(people("By Popular Demand\nThe show returns.").is_empty());
         assert!(people("By Royal Appointment, the bakery will supply the palace.").is_empty());
+        assert_eq!(people("By Tahmina Rouf\nStaff Writer"), ["Tahmina Rouf"]);
+        assert_eq!(people("By Orla Ni Bhriain\n\nGALWAY (AP) - Rain fell."), ["Orla Ni Bhriain"]);
+        assert_eq!(people("By Kwabena Osei-Tutu\nJuly 21, 2026"), ["Kwabena Osei-Tutu"]);
+        assert!(people("By Royal Appointment\n\nThe bakery supplies the palace.").is_empty());
+        assert_eq!(people("By Meg Jamison Staff Writer\nNov. 19, 2019"), ["Meg Jamison"]);
         assert_eq!(people("By Troy Q. Smithers, Cleveland.com"), ["Troy Q. Smithers"], "a web address is no sentence");
         assert_eq!(people("By Margaret Okonjo-Lowe, special to the paper"), ["Margaret Okonjo-Lowe"], "a given name");
         assert!(people("It was bought by Prairie Paving last year.").is_empty());
