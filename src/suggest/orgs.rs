@@ -120,12 +120,15 @@ fn is_weak_at_edge(tokens: &Tokens, facts: &[Facts], i: usize) -> bool {
 const COMMON_OFFICES: [&str; 8] = ["Back", "Box", "Branch", "Front", "Head", "Oval", "Regional", "Ticket"];
 
 /// Whether the suffix at token `i` is "Office" as a common noun: after one of the [`COMMON_OFFICES`], or
-/// before another capitalised word on its line ("Suburban Office Park", "Office Space").
+/// before another capitalised word on its line that is no weekday or month ("Suburban Office Park",
+/// "Office Space"; not "the Home Office Monday said").
 fn is_common_office(tokens: &Tokens, facts: &[Facts], i: usize) -> bool {
     if tokens.text(i) != "Office" {
         return false;
     }
-    let capital_next = facts.get(i + 1).is_some_and(|f| f.has(Facts::UPPER_START)) && !tokens.breaks_line_before(i + 1);
+    let capital_next =
+        facts.get(i + 1).is_some_and(|f| f.has(Facts::UPPER_START) && !f.any(Facts::WEEKDAY | Facts::CALENDAR))
+            && !tokens.breaks_line_before(i + 1);
     capital_next || i > 0 && COMMON_OFFICES.contains(&tokens.text(i - 1))
 }
 
@@ -296,6 +299,7 @@ mod tests {
         // A common office, or a noun after a possessive, whose name starts before it: not proposed.
         assert!(orgs("Summer Box Office Hits Record and the Oval Office").is_empty());
         assert!(orgs("the Suburban Office Park Seeks A Comeback").is_empty());
+        assert_eq!(orgs("The Home Office Monday said so."), ["Home Office"]);
         assert!(orgs("the Attorney's Office for the Central District").is_empty());
         assert_eq!(orgs("the state's Department of Social Services"), ["Department of Social Services"]);
     }

@@ -313,6 +313,19 @@ pub(super) fn lists() -> [(&'static WordList, Facts); 6] {
     ]
 }
 
+/// Endings of nouns for jobs and ranks ("Administrator", "Commissioner", "Meteorologist", "Chief").
+const JOB_ENDINGS: [&str; 8] = ["or", "er", "ist", "ian", "ant", "ent", "ary", "ief"];
+
+/// Whether `word` ends like a noun for a job or rank ([`JOB_ENDINGS`]).
+fn is_job_shaped(word: &str) -> bool {
+    JOB_ENDINGS.iter().any(|end| word.len() >= end.len() + 2 && word.ends_with(end))
+}
+
+/// Verbs that, after a name opened by a capitalised role noun, show a person and not a compound
+/// name ("Spokesman Andriy Yusov declined to comment"; "Producer Price Index rose").
+const PERSON_VERBS: [&str; 9] =
+    ["confirmed", "declined", "denied", "testified", "told", "tweeted", "urged", "warned", "wrote"];
+
 /// The facts one of which every token where [`find`] looks for a name has: a role noun or speech verb,
 /// a title ("State" of "Secretary of State" is a place noun) or a given name.
 const CUES: Facts =
@@ -704,7 +717,14 @@ impl<'a> Rules<'_, 'a> {
         let prose = next < t.len()
             && !t.breaks_line_before(next)
             && (self.is(next, Facts::LOWER_START) || matches!(t.text(next), "," | "'s" | "\u{2019}s"));
-        (prose && !self.in_title_case_line(i)).then_some(name)
+        // "Producer Price Index rose", "Writer Guild Awards went": a role noun also opens compound
+        // names, so the name must start with a given name, or be followed by what people do or a
+        // possessive ("Striker Kofi Mensah's goal").
+        let person = self.is(name.0, Facts::GIVEN_NAME)
+            || self.is(next, Facts::SPEECH_VERB)
+            || PERSON_VERBS.contains(&t.text(next))
+            || matches!(t.text(next), "'s" | "\u{2019}s");
+        (prose && person && !self.in_title_case_line(i)).then_some(name)
     }
 
     /// Whether token `j` is a capital letter followed directly by a period ("W.").
@@ -839,16 +859,20 @@ impl<'a> Rules<'_, 'a> {
         }
     }
 
-    /// `name` without the job title before it, or without its first word when that is not a given name
-    /// and a given name follows it, in a name of three words or more: a capitalised noun before the name ("Meteorologist Travis Herzog
-    /// said", "Aunty Margaret Wilson said"; not "Mary Ann Lee").
+    /// `name` without the job title that opens it: a capitalised role noun with two name words after
+    /// it ("Meteorologist Travis Herzog said", "Managing Director Paul Hartley said"), or a word shaped
+    /// like a job before a given name ("Administrator Jim Bridenstine"; not "Mary Ann Lee").
     fn without_opening_noun(&self, (first, last): (usize, usize)) -> (usize, usize) {
-        // A capitalised role noun inside, with two name words after it, ends a job title ("Managing
-        // Director Paul Hartley said", "Chief Executive Ingrid Solberg told").
         if let Some(role) = (first..last.saturating_sub(1)).rev().find(|&k| self.is(k, Facts::ROLE_NOUN)) {
             return (role + 1, last);
         }
-        let noun = last >= first + 2 && !self.is(first, Facts::GIVEN_NAME) && self.is(first + 1, Facts::GIVEN_NAME);
+        // An unlisted first word goes when it is shaped like a job ("Administrator Jim Bridenstine said",
+        // "Chief Ed Alvarez told") and a given name follows; other words may be given names missing
+        // from the list ("Kwame Anthony Appiah said").
+        let noun = last >= first + 2
+            && !self.is(first, Facts::GIVEN_NAME)
+            && self.is(first + 1, Facts::GIVEN_NAME)
+            && is_job_shaped(self.tokens.text(first));
         if noun { (first + 1, last) } else { (first, last) }
     }
 
@@ -1239,6 +1263,18 @@ mod tests {
         assert_eq!(people("Mary Ann Lee said so."), ["Mary Ann Lee"]);
         assert!(people("The San Francisco Courant says police are looking.").is_empty());
         assert_eq!(people("Okafor Brennan said the dam held."), ["Okafor Brennan"]);
+        // A first name missing from the given names is no job title.
+        assert_eq!(people("Kwame Anthony Appiah said the dam held."), ["Kwame Anthony Appiah"]);
+        assert_eq!(people("NASA's Administrator Jim Bridenstine said so."), ["Jim Bridenstine"]);
+        assert_eq!(people("Police Chief Ed Alvarez told reporters."), ["Ed Alvarez"]);
+    }
+
+    #[test]
+    fn a_role_noun_opening_a_compound_name_gives_no_person() {
+        assert!(people("Producer Price Index rose 0.3 percent in May.").is_empty());
+        assert!(people("Writer Guild Awards went to two films.").is_empty());
+        assert_eq!(people("Spokesman Tomas Varga declined to comment."), ["Tomas Varga"]);
+        assert_eq!(people("Economist Okafor Brennan said rates would fall."), ["Okafor Brennan"]);
     }
 
     #[test]
