@@ -61,8 +61,23 @@ fn opens_dateline(tokens: &Tokens, first: usize, end: usize) -> bool {
 /// Most bytes of a speaker's label before its colon ("SEN. ANN LEE:").
 const MAX_SPEAKER: usize = 24;
 
-/// Whether two or more lines of `text` open with a label in capitals and a colon ("LEE: …",
-/// "Q: …"), as an interview's transcript does; a dateline opens one line only.
+/// Labels in capitals before a colon that head a note or a section, not a speaker ("UPDATE: …").
+const SECTION_LABELS: [&[u8]; 10] = [
+    b"ALSO READ",
+    b"CORRECTION",
+    b"EDITOR'S NOTE",
+    b"NOTE",
+    b"PHOTOS",
+    b"READ MORE",
+    b"RELATED",
+    b"SOURCE",
+    b"UPDATE",
+    b"WATCH",
+];
+
+/// Whether two or more lines of `text` open with a speaker's label in capitals and a colon ("LEE: …",
+/// "Q: …"), as an interview's transcript does; a dateline opens one line only, and the
+/// [`SECTION_LABELS`] name no speaker.
 fn is_transcript(text: &str) -> bool {
     let speaker = |line: &str| {
         let label =
@@ -70,6 +85,7 @@ fn is_transcript(text: &str) -> bool {
         label.is_some_and(|l| {
             l.first().is_some_and(u8::is_ascii_uppercase)
                 && l.iter().all(|&b| b.is_ascii_uppercase() || matches!(b, b' ' | b'.' | b'\'' | b'-'))
+                && !SECTION_LABELS.contains(&l)
         })
     };
     text.split('\n').filter(|line| speaker(line)).nth(1).is_some()
@@ -123,6 +139,8 @@ mod tests {
         assert!(places("AUSTIN: We will support the harbour.\nJORDAN: Yes, I think so.").is_empty());
         assert!(places("Q: Why?\nAUSTIN: Because.\n").is_empty());
         assert_eq!(places("MUMBAI: Heavy rain.\nThe minister said: \"Stay home.\""), ["MUMBAI"]);
+        assert_eq!(places("MUMBAI: Heavy rain flooded roads.\nUPDATE: Schools were shut."), ["MUMBAI"]);
+        assert_eq!(places("MUMBAI: Rain.\nALSO READ: Floods\nEDITOR'S NOTE: Updated."), ["MUMBAI"]);
     }
 
     #[test]

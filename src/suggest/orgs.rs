@@ -100,9 +100,10 @@ fn is_weak(word: &str) -> bool {
 }
 
 /// Whether the weak suffix ([`is_weak`]) at token `i` is at the end of its line, before a capitalised
-/// word or a colon ("Overnight Energy: …", a newsletter's heading), or, if it also reads as a verb
-/// ("Mining", "Shipping"), anywhere but before a speech verb, a comma or a possessive ("Mac Pro
-/// Shipping in December" is a headline). Rare, so kept out of the loop of [`find`].
+/// word or a colon ("Overnight Energy: …", a newsletter's heading), or, if it names an industry and not
+/// a club, anywhere but before a company's cue: a speech verb, a possessive, or a comma before a speech
+/// verb or an appositive ("Halvorsen Logistics said", "CenterPoint Energy, the utility,"; not "He said
+/// Nuclear Energy is safe", "Free Shipping, returns and …"). Rare, so kept out of the loop of [`find`].
 #[inline(never)]
 fn is_weak_at_edge(tokens: &Tokens, facts: &[Facts], i: usize) -> bool {
     if i + 1 >= tokens.len() || tokens.breaks_line_before(i + 1) {
@@ -112,8 +113,23 @@ fn is_weak_at_edge(tokens: &Tokens, facts: &[Facts], i: usize) -> bool {
     if facts[i + 1].has(Facts::UPPER_START) || next == ":" {
         return true;
     }
-    tokens.text(i).ends_with("ing")
-        && !(facts[i + 1].has(Facts::SPEECH_VERB) || matches!(next, "," | "'s" | "\u{2019}s"))
+    !is_club(tokens.text(i)) && !company_cue(tokens, facts, i + 1)
+}
+
+/// Whether a weak suffix names sports clubs ("Leeds United 2-1", "Bolton Wanderers fans").
+fn is_club(word: &str) -> bool {
+    matches!(word, "Albion" | "Athletic" | "FC" | "Hotspur" | "Rovers" | "United" | "Wanderers")
+}
+
+/// Whether token `j`, after an industry word, shows a company: a speech verb, a possessive, or a comma
+/// before a speech verb or an appositive's article ("…, said", "…, the utility").
+fn company_cue(tokens: &Tokens, facts: &[Facts], j: usize) -> bool {
+    let cue = |k: usize| facts.get(k).is_some_and(|f| f.has(Facts::SPEECH_VERB));
+    match tokens.text(j) {
+        "'s" | "\u{2019}s" => true,
+        "," => cue(j + 1) || (j + 1 < tokens.len() && matches!(tokens.text(j + 1), "a" | "an" | "the" | "which")),
+        _ => cue(j),
+    }
 }
 
 /// Words before "Office" that make a common noun of it ("Box Office", "Head Office", "Oval Office").
@@ -324,7 +340,8 @@ mod tests {
 
     #[test]
     fn industry_and_club_nouns_end_names_before_lower_case_text() {
-        let text = "Halvorsen Logistics said sales fell. Brightwater Foods, a baker, and Tollund Petroleum agreed.";
+        let text =
+            "Halvorsen Logistics said sales fell. Brightwater Foods, a baker, and Tollund Petroleum's chief agreed.";
         assert_eq!(orgs(text), ["Halvorsen Logistics", "Brightwater Foods", "Tollund Petroleum"]);
         assert_eq!(orgs("Blackburn Rovers beat Leeds United 2-1."), ["Blackburn Rovers", "Leeds United"]);
     }
@@ -337,6 +354,15 @@ mod tests {
         assert!(orgs("Overnight Energy: a newsletter").is_empty());
         assert!(orgs("Mac Pro Shipping in December").is_empty(), "a verb");
         assert_eq!(orgs("Ashford Mining said it would hire."), ["Ashford Mining"]);
+        // Capitalised common nouns in a sentence: no company cue after them.
+        for text in [
+            "He said Nuclear Energy is safe.",
+            "Processed Foods are cheaper.",
+            "Sales of Consumer Electronics fell.",
+            "Free Shipping, returns and gift wrap are offered.",
+        ] {
+            assert!(orgs(text).is_empty(), "{text}");
+        }
     }
 
     #[test]

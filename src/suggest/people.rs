@@ -313,13 +313,35 @@ pub(super) fn lists() -> [(&'static WordList, Facts); 6] {
     ]
 }
 
-/// Endings of nouns for jobs and ranks ("Administrator", "Commissioner", "Meteorologist", "Chief").
-const JOB_ENDINGS: [&str; 8] = ["or", "er", "ist", "ian", "ant", "ent", "ary", "ief"];
+/// Capitalised jobs and ranks that are neither titles nor role nouns but stand before a name in
+/// speakers' names ("NASA's Administrator Jim Bridenstine said", "Police Chief Ed Alvarez told").
+const JOB_WORDS: [&str; 16] = [
+    "Administrator",
+    "Auditor",
+    "Chancellor",
+    "Chief",
+    "Commissioner",
+    "Constable",
+    "Coordinator",
+    "Detective",
+    "Inspector",
+    "Manager",
+    "Principal",
+    "Sheriff",
+    "Superintendent",
+    "Supervisor",
+    "Treasurer",
+    "Trustee",
+];
 
-/// Whether `word` ends like a noun for a job or rank ([`JOB_ENDINGS`]).
-fn is_job_shaped(word: &str) -> bool {
-    JOB_ENDINGS.iter().any(|end| word.len() >= end.len() + 2 && word.ends_with(end))
-}
+/// Lower-case words that open a byline's role after the name's comma ("staff writer", "special
+/// correspondent", "for the Harbor Daily").
+const BYLINE_ROLES: [&str; 6] = ["chief", "contributing", "for", "senior", "special", "staff"];
+
+/// Capitalised role nouns that also open compound names ("Producer Price Index", "Writers Guild",
+/// "Director General", "Executive Order", "Editor's Note", "Economist Intelligence Unit").
+const COMPOUND_OPENERS: [&str; 8] =
+    ["Designer", "Director", "Economist", "Editor", "Engineer", "Executive", "Producer", "Writer"];
 
 /// Verbs that, after a name opened by a capitalised role noun, show a person and not a compound
 /// name ("Spokesman Andriy Yusov declined to comment"; "Producer Price Index rose").
@@ -654,9 +676,7 @@ impl<'a> Rules<'_, 'a> {
         if i > 0 && !t.breaks_line_before(i) {
             return None;
         }
-        let name = self.name_at(i + 1).filter(|&n| self.is_credited_name(n))?;
-        // A staff role written on after the name is no part of it ("By Meg Jamison Staff Writer").
-        let name = (name.0 + 2..=name.1).find(|&k| t.text(k) == "Staff").map_or(name, |k| (name.0, k - 1));
+        let name = self.name_at(i + 1).filter(|&n| self.is_credited_name(n)).map(|n| self.without_staff_role(n))?;
         let next = name.1 + 1;
         let given = self.is(name.0, Facts::GIVEN_NAME);
         let closed = next < t.len()
@@ -673,7 +693,30 @@ impl<'a> Rules<'_, 'a> {
     fn byline_follows(&self, j: usize) -> bool {
         let Some(f) = self.facts.get(j) else { return false };
         let capitals = f.has(Facts::UPPER_START) && !f.has(Facts::CAPITALISED) && self.tokens.text(j).len() >= 3;
-        capitals || f.has(Facts::CALENDAR) || f.has(Facts::ROLE_NOUN) || self.tokens.text(j) == "Staff"
+        (capitals && self.dateline_mark_after(j))
+            || (f.has(Facts::CALENDAR) && self.only_date_on_line(j))
+            || f.has(Facts::ROLE_NOUN)
+            || self.tokens.text(j) == "Staff"
+    }
+
+    /// Whether the words in capitals from token `j` on are followed by a dateline's comma, bracket or
+    /// dash ("OSLO (Reuters) -", "SAN JOSE, Calif."; not the heading "THE SHOW RETURNS").
+    fn dateline_mark_after(&self, j: usize) -> bool {
+        let t = self.tokens;
+        let caps = |k: usize| self.facts[k].has(Facts::UPPER_START) && !self.facts[k].has(Facts::CAPITALISED);
+        let end = (j..t.len()).take_while(|&k| !(k > j && t.breaks_line_before(k)) && caps(k)).last().unwrap_or(j);
+        end + 1 < t.len()
+            && !t.breaks_line_before(end + 1)
+            && matches!(t.text(end + 1), "," | "(" | "-" | "\u{2013}" | "\u{2014}" | ":")
+    }
+
+    /// Whether the line from token `j` on holds a date or time only ("July 21, 2026", "Nov. 19, 2019
+    /// 5:50 PM"; not "March 3 was declared a holiday.").
+    fn only_date_on_line(&self, j: usize) -> bool {
+        let t = self.tokens;
+        (j..t.len())
+            .take_while(|&k| k == j || !t.breaks_line_before(k))
+            .all(|k| !self.is(k, Facts::LOWER_START) || matches!(t.text(k), "am" | "pm" | "a.m." | "p.m." | "at"))
     }
 
     /// Whether a lower-case word (not a web address's "com") follows token `j` on its line: a sentence
@@ -681,6 +724,10 @@ impl<'a> Rules<'_, 'a> {
     /// outlet ("By Tom Okafor, Staff Writer").
     fn prose_follows(&self, j: usize) -> bool {
         let t = self.tokens;
+        // "By Xiomara Quetzal, staff writer": a role after the comma.
+        if j + 1 < t.len() && (self.is(j + 1, Facts::ROLE_NOUN) || BYLINE_ROLES.contains(&t.text(j + 1))) {
+            return false;
+        }
         (j + 1..t.len())
             .take_while(|&k| !t.breaks_line_before(k))
             .any(|k| t.spaced_before(k) && self.is(k, Facts::LOWER_START))
@@ -693,7 +740,13 @@ impl<'a> Rules<'_, 'a> {
         if i == 0 || !CREDITS.contains(&self.tokens.text(i - 1)) {
             return None;
         }
-        self.name_at(i + 1).filter(|&n| self.is_credited_name(n))
+        self.name_at(i + 1).filter(|&n| self.is_credited_name(n)).map(|n| self.without_staff_role(n))
+    }
+
+    /// `name` without a staff role written on after it ("By Meg Jamison Staff Writer", "Reporting by
+    /// Meg Jamison Staff Writer").
+    fn without_staff_role(&self, name: (usize, usize)) -> (usize, usize) {
+        (name.0 + 2..=name.1).find(|&k| self.tokens.text(k) == "Staff").map_or(name, |k| (name.0, k - 1))
     }
 
     /// Whether a name after "by" is a person's full name: no known organisation or place, and no word
@@ -712,19 +765,25 @@ impl<'a> Rules<'_, 'a> {
         if !opens {
             return None;
         }
-        let name = self.name_at(i + 1).filter(|&n| n.1 > n.0 && self.not_a_place(n.0))?;
+        // A second role noun ("Executive Director Jane Hollis said") is part of the title.
+        let name = self.name_at(i + 1).map(|n| self.without_opening_noun(n));
+        let name = name.filter(|&n| n.1 > n.0 && self.not_a_place(n.0))?;
         let next = name.1 + 1;
         let prose = next < t.len()
             && !t.breaks_line_before(next)
             && (self.is(next, Facts::LOWER_START) || matches!(t.text(next), "," | "'s" | "\u{2019}s"));
-        // "Producer Price Index rose", "Writer Guild Awards went": a role noun also opens compound
-        // names, so the name must start with a given name, or be followed by what people do or a
-        // possessive ("Striker Kofi Mensah's goal").
-        let person = self.is(name.0, Facts::GIVEN_NAME)
+        if !prose || self.in_title_case_line(i) {
+            return None;
+        }
+        // "Producer Price Index rose", "Writer Guild Awards went": some role nouns also open compound
+        // names; after them the name must start with a given name, or be followed by what people do or
+        // a possessive.
+        let person = !COMPOUND_OPENERS.contains(&t.text(i))
+            || self.is(name.0, Facts::GIVEN_NAME)
             || self.is(next, Facts::SPEECH_VERB)
             || PERSON_VERBS.contains(&t.text(next))
             || matches!(t.text(next), "'s" | "\u{2019}s");
-        (prose && person && !self.in_title_case_line(i)).then_some(name)
+        person.then_some(name)
     }
 
     /// Whether token `j` is a capital letter followed directly by a period ("W.").
@@ -860,19 +919,19 @@ impl<'a> Rules<'_, 'a> {
     }
 
     /// `name` without the job title that opens it: a capitalised role noun with two name words after
-    /// it ("Meteorologist Travis Herzog said", "Managing Director Paul Hartley said"), or a word shaped
-    /// like a job before a given name ("Administrator Jim Bridenstine"; not "Mary Ann Lee").
+    /// it ("Meteorologist Travis Herzog said", "Managing Director Paul Hartley said"), or one of the
+    /// [`JOB_WORDS`] before a given name ("Administrator Jim Bridenstine"; not "Mary Ann Lee").
     fn without_opening_noun(&self, (first, last): (usize, usize)) -> (usize, usize) {
         if let Some(role) = (first..last.saturating_sub(1)).rev().find(|&k| self.is(k, Facts::ROLE_NOUN)) {
             return (role + 1, last);
         }
-        // An unlisted first word goes when it is shaped like a job ("Administrator Jim Bridenstine said",
-        // "Chief Ed Alvarez told") and a given name follows; other words may be given names missing
-        // from the list ("Kwame Anthony Appiah said").
+        // One of the [`JOB_WORDS`] goes when a given name follows ("Administrator Jim Bridenstine said");
+        // other words may be given names missing from the list ("Kwame Anthony Appiah said", "Hector
+        // Luis Ramirez said").
         let noun = last >= first + 2
             && !self.is(first, Facts::GIVEN_NAME)
             && self.is(first + 1, Facts::GIVEN_NAME)
-            && is_job_shaped(self.tokens.text(first));
+            && JOB_WORDS.contains(&self.tokens.text(first));
         if noun { (first + 1, last) } else { (first, last) }
     }
 
@@ -1246,6 +1305,12 @@ mod tests {
         assert!(people("The law passed. By Monday Night Football fans knew.").is_empty());
         assert!(people("Written by New York Staff").is_empty());
         assert!(people("Photo by Getty Images").is_empty());
+        // A role after the comma; a heading above a sentence that opens with a date or in capitals.
+        assert_eq!(people("By Xiomara Quetzal, staff writer"), ["Xiomara Quetzal"]);
+        assert_eq!(people("By Tahmina Rouf, special correspondent"), ["Tahmina Rouf"]);
+        assert!(people("By Royal Decree\nMarch 3 was declared a holiday.").is_empty());
+        assert!(people("By Popular Demand\nTHE SHOW RETURNS").is_empty());
+        assert_eq!(people("Reporting by Meg Jamison Staff Writer"), ["Meg Jamison"]);
     }
 
     #[test]
@@ -1267,12 +1332,21 @@ mod tests {
         assert_eq!(people("Kwame Anthony Appiah said the dam held."), ["Kwame Anthony Appiah"]);
         assert_eq!(people("NASA's Administrator Jim Bridenstine said so."), ["Jim Bridenstine"]);
         assert_eq!(people("Police Chief Ed Alvarez told reporters."), ["Ed Alvarez"]);
+        for name in ["Hector Luis Ramirez", "Eleanor Rose Hartley", "Spencer James Clark"] {
+            assert_eq!(people(&format!("{name} said so.")), [name]);
+        }
     }
 
     #[test]
     fn a_role_noun_opening_a_compound_name_gives_no_person() {
         assert!(people("Producer Price Index rose 0.3 percent in May.").is_empty());
         assert!(people("Writer Guild Awards went to two films.").is_empty());
+        // A name ending the text, stacked role nouns, and roles that open no compound names.
+        assert!(people("Producer Price Index").is_empty());
+        assert_eq!(people("The bank held rates.\n\nAnalyst Kofi Mensah\n"), Vec::<&str>::new());
+        assert_eq!(people("Executive Director Jane Hollis said so."), ["Jane Hollis"]);
+        assert_eq!(people("Striker Kofi Mensah scored twice."), ["Kofi Mensah"]);
+        assert_eq!(people("Analyst Kofi Mensah expects rates to fall."), ["Kofi Mensah"]);
         assert_eq!(people("Spokesman Tomas Varga declined to comment."), ["Tomas Varga"]);
         assert_eq!(people("Economist Okafor Brennan said rates would fall."), ["Okafor Brennan"]);
     }
