@@ -677,6 +677,9 @@ fn ad_line(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if words > 8 {
         return player_widget(t, words, shape);
     }
+    if is_one_word_sentence(t) {
+        return None;
+    }
     let core = t.trim_end_matches([':', '…', '.', ' ']).trim_start_matches(['-', '–', '—', ' ']);
     // No entry of `AD_LINES` ends with a full stop (a unit test checks), so none needs trimming here.
     if is_ad_line(core) || after_ad_label(core).is_some_and(is_ad_line) {
@@ -692,6 +695,18 @@ fn ad_line(t: &str, words: usize, shape: &Shape) -> Option<String> {
         return Some(labelled("gallery counter", t));
     }
     player_widget(t, words, shape)
+}
+
+/// Whether `t` is one word closed by one full stop and not written in capitals (`Close.` said in a
+/// story): a one-word sentence, not a widget's label (`Close`, `ADVERTISEMENT.`).
+fn is_one_word_sentence(t: &str) -> bool {
+    let Some(word) = t.strip_suffix('.') else {
+        return false;
+    };
+    !word.is_empty()
+        && !word.ends_with('.')
+        && word.bytes().all(|b| b.is_ascii_alphabetic())
+        && word.bytes().any(|b| b.is_ascii_lowercase())
 }
 
 /// Whether `core` is one of the [`AD_LINES`], ignoring ASCII case.
@@ -969,6 +984,16 @@ fn is_reported(t: &str) -> bool {
     [" said", " says", " told "].iter().any(|verb| t.contains(verb))
 }
 
+/// Whether the last comma-separated clause of `t` reports who said it (`Never miss a tide, the old
+/// fishermen say.`, `…, says Ms Lane.`): a saying, not a prompt to the reader.
+fn has_reporting_clause(t: &str) -> bool {
+    let Some((_, clause)) = t.rsplit_once(", ") else {
+        return false;
+    };
+    let clause = clause.trim_end_matches(['.', '!', '"', '”']);
+    clause.split(' ').any(|w| matches!(w, "say" | "says" | "said" | "told" | "warn" | "warns" | "warned"))
+}
+
 /// Most words of a line with a sign-up word that is taken for a sign-up label (`Daily Newsletter`,
 /// `Corporate Subscriptions`) without speaking to the reader: longer, it is a headline about
 /// subscribers or newsletters.
@@ -998,7 +1023,7 @@ fn share_subscribe(t: &str, words: usize, shape: &Shape) -> Option<String> {
         || (SUBSCRIBE_ANY.is_match(t)
             && words <= 25
             && (READER.is_match(t) || (words <= MAX_SIGN_UP_LABEL_WORDS && !ends_sentence(t))));
-    prompt.then(|| labelled_quote("sign-up prompt", t, 60))
+    (prompt && !has_reporting_clause(t)).then(|| labelled_quote("sign-up prompt", t, 60))
 }
 
 /// Whether a short line opening `you` or `this` is a [`PAYWALL`] notice, not a reported one.
@@ -1134,13 +1159,24 @@ fn read_more(t: &str, words: usize, shape: &Shape) -> Option<String> {
         && (READ_MORE_LINE.is_match(t)
             || READ_MORE_CAPS.is_match(t)
             || (words <= 20 && !ends_sentence(t) && READ_LABEL.is_match(t)));
-    if teaser {
+    if teaser && !is_sentence_after_label(t) {
         return Some(labelled_quote("teaser", t, 60));
     }
     if words <= 25 && is_promo_start(t) && AUTHOR_PROMO.is_match(t) {
         return Some(labelled_quote("author promo", t, 60));
     }
     is_arrow_link(t, words).then(|| labelled_quote("headline link", t, 60))
+}
+
+/// Whether what follows a teaser's label and colon is a sentence, not a headline: its first word is
+/// in lower case and it ends like a sentence (`Related: her sister won in 1989.`; `Related: Harbour
+/// wins the cup` and `Read more: iPhone sales slump` are teasers).
+fn is_sentence_after_label(t: &str) -> bool {
+    let Some((_, rest)) = t.split_once(':') else {
+        return false;
+    };
+    let first = rest.trim_start().split(' ').next().unwrap_or_default();
+    !first.is_empty() && first.bytes().all(|b| b.is_ascii_lowercase()) && ends_sentence(rest)
 }
 
 /// Whether a line starts as [`AUTHOR_PROMO`] can: `to ` or `for`, in any case.
@@ -2181,5 +2217,44 @@ mod tests {
         let mut v = vec![None; lines.len()];
         judge(&lines, &line_words(&lines), &|id| id != AD_MARKER, &mut v);
         assert!(v.iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn a_one_word_sentence_is_no_widget_label() {
+        for l in ["Close.", "Listen.", "Less."] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
+        for l in ["Close", "ADVERTISEMENT.", "Advertisement", "Close…"] {
+            assert_eq!(first_rule(l).as_deref(), Some(AD_MARKER), "{l}");
+        }
+        assert!(is_one_word_sentence("Close.") && !is_one_word_sentence("Close") && !is_one_word_sentence("CLOSE."));
+        assert!(!is_one_word_sentence("Close...") && !is_one_word_sentence(".") && !is_one_word_sentence("Go on."));
+    }
+
+    #[test]
+    fn teasers_must_not_be_sentences_after_their_label() {
+        for l in
+            ["Related: Ferry operator orders two new ships", "Read more: iPhone sales slump.", "Related: the ferry"]
+        {
+            assert_eq!(first_rule(l).as_deref(), Some(READ_MORE), "{l}");
+        }
+        for l in [
+            "Related: her sister won in 1989.",
+            "Related: she said her brother had worked the same route for thirty years.",
+            "See also: the ruling of the high court in March.",
+        ] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
+    }
+
+    #[test]
+    fn a_saying_is_no_sign_up_prompt() {
+        for l in ["Never miss a tide, the old fishermen say.", "Never miss a sailing, says the timetable."] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
+        for l in ["Never miss a sailing with our free text alerts.", "Never miss a story, sign up today."] {
+            assert_eq!(first_rule(l).as_deref(), Some(SHARE_SUBSCRIBE), "{l}");
+        }
+        assert!(!has_reporting_clause("Never miss a sailing with our free text alerts.") && !has_reporting_clause("x"));
     }
 }
