@@ -59,6 +59,7 @@ const AD_LINES: &[&str] = &[
     "content continues below",
     "continue reading below",
     "continue reading the main story",
+    "listen",
     "listen to article",
     "listen to this article",
     "listen to this story",
@@ -84,33 +85,54 @@ const AD_LINES: &[&str] = &[
     "story continues below",
     "story continues below advertisement",
     "supported by",
+    "key events",
+    "show key events only",
+    "stocks mentioned",
+    "trending tickers",
+    "add to watchlist",
 ];
 
-/// Lines that are a page's navigation link or control and nothing else (compared case-insensitively,
-/// like [`AD_LINES`]).
+/// Lines that are a page's navigation link, control or form label (also a press release's `For
+/// immediate release` and `Notes to editors`) and nothing else (compared case-insensitively, like
+/// [`AD_LINES`]).
 const NAV_LINES: &[&str] = &[
+    "advertise with us",
     "back to top",
+    "cite this article",
     "continue reading",
+    "copy link",
     "follow us",
     "font size",
+    "for immediate release",
     "gift this article",
     "give this article",
     "jump to content",
     "jump to navigation",
     "manage cookies",
     "manage preferences",
+    "notes to editors",
     "photo gallery",
+    "print edition",
+    "print this article",
+    "print this page",
     "read full article",
     "read full story",
     "read the full article",
     "read the full story",
+    "report a typo",
+    "rights & permissions",
+    "rights and permissions",
     "scroll down for video",
     "share full article",
+    "share this page",
     "skip navigation",
     "skip to content",
     "skip to main content",
     "skip to navigation",
     "text size",
+    "was this article helpful?",
+    "was this page helpful?",
+    "was this page useful?",
 ];
 
 /// Bylines that name a desk, a staff role or a news agency instead of a person (compared
@@ -185,7 +207,7 @@ static GALLERY_COUNTER: LazyLock<Regex> =
 static PHOTO_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
     re_set(&[
         r"^(?:©|\(c\)|Ⓒ)\s*[^\d\n]{2,}$",
-        r"(?i)^\(?(?:photo(?:graph)?s?|images?|pictures?|foto|video)(?:\s+(?:credit|courtesy|source))?\s*(?::|/|(?-u:\b)by(?-u:\b)|(?-u:\b)courtesy(?-u:\b))",
+        r"(?i)^\(?(?:photo(?:graph(?:s|y)?|s)?|images?|pictures?|foto|video)(?:\s+(?:credit|courtesy|source))?\s*(?::|/|(?-u:\b)by(?-u:\b)|(?-u:\b)courtesy(?-u:\b))",
         r"(?i)^(?:image (?:copyright|caption|source)|media caption|photo credit|getty images|ap photo|afp photo|reuters photo)(?-u:\b)",
         r"^(?:Credits?|CREDITS?|Caption|CAPTION)\s*(?:…|\.\.\.|:|$)",
         r"[/|]\s*(?:Getty Images|AFP|AP|Reuters|Shutterstock|EPA(?:-EFE)?|REX(?:/Shutterstock)?|Bloomberg|iStock(?:photo)?|Alamy|AP Images|The New York Times|Xinhua|Sipa)\)?\.?$",
@@ -203,7 +225,7 @@ static COPYRIGHT_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
         r"(?i)^(?:©|\(c\)|copyright(?-u:\b))",
         r"(?i)(?-u:\b)all rights reserved(?-u:\b)",
         r"(?i)this material may not be published, broadcast, rewritten,? or redistributed",
-        r"(?i)^[*_(\[]*(?:this (?:article|story|post|piece|report|content)(?: by [A-Za-z0-9 &'’-]+)? (?:was |has been |is )?(?:(?:originally |first )(?:appear(?:ed|s) (?:in|on)(?-u:\b)|published|posted|ran)|republished)|this (?:article|story|post|piece|report|content) (?:was |has been |is )?(?:appear(?:ed|s) (?:in|on)(?-u:\b)|(?:published|posted) (?:in|by) (?:the )?(?-i:\p{Lu}))|a version of this (?:article|story)|originally published|except for the headline, this story|this story has been (?:updated|corrected)|republished with permission)",
+        r"(?i)^[*_(\[]*(?:this (?:article|story|post|piece|report|content)(?: by [A-Za-z0-9 &'’-]+)? (?:was |has been |is )?(?:(?:originally |first )(?:appear(?:ed|s) (?:in|on)(?-u:\b)|published|posted|ran)|republished|from (?:the|our) (?:\w+ ){0,2}issue(?: of(?-u:\b)|\.?$))|this (?:article|story|post|piece|report|content) (?:was |has been |is )?(?:appear(?:ed|s) (?:in|on)(?-u:\b)|(?:published|posted) (?:in|by) (?:the )?(?-i:\p{Lu}))|a version of this (?:article|story)|originally published|except for the headline, this story|this story has been (?:updated|corrected)|republished with permission)",
         r"^\(?(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited)(?: by)?(?-u:\b)[^)]{3,}\)\.?$",
         r"^[A-Z][\w. ]{0,}(?:/[A-Za-z]{1,}){1,4}$",
         r"©\s*\d{4}|(?i)^disclaimer\s*:",
@@ -286,7 +308,7 @@ static PLAYER_WIDGET: LazyLock<Regex> = LazyLock::new(|| {
 /// content.`, `JavaScript is disabled in your browser.`); a sentence about JavaScript goes on past it.
 static JAVASCRIPT_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:(?:please\s+)?(?:enable|turn on|activate)\s+javascript|javascript\s+is\s+(?:disabled|required|not\s+enabled|turned\s+off))(?:\s+(?:in|on|for)\s+(?:your|this)\s+(?:browser|page|site|website))?(?:\s+to\s+(?:view|see|watch|play|load|use|continue|read)(?:\s+(?:this|the|our))?(?:\s+(?:content|page|site|website|video|article|story|media|map|graphic|interactive|player|form))?)?[.!]?$",
+        r"(?i)^(?:(?:please\s+)?(?:enable|turn on|activate)\s+javascript|javascript\s+is\s+(?:disabled|required|not\s+enabled|turned\s+off))(?:\s+(?:in|on|for)\s+(?:your|this)\s+(?:browser|page|site|website))?(?:\s+to\s+(?:view|see|watch|play|load|use|continue|read)(?:\s+(?:this|the|our))?(?:\s+(?:content|page|site|website|video|article|story|media|map|graphic|interactive|player|form|feature))?)?[.!]?$",
     )
 });
 
@@ -681,12 +703,16 @@ fn ad_line(t: &str, words: usize, shape: &Shape) -> Option<String> {
         return None;
     }
     let core = t.trim_end_matches([':', '…', '.', ' ']).trim_start_matches(['-', '–', '—', ' ']);
+    let core = without_listening_time(core);
     // No entry of `AD_LINES` ends with a full stop (a unit test checks), so none needs trimming here.
     if is_ad_line(core) || after_ad_label(core).is_some_and(is_ad_line) {
         return Some(labelled_quote("advertising or player marker", t, 60));
     }
     if NAV_ENTRIES.holds(NAV_LINES, core) {
         return Some(labelled_quote("navigation link", t, 60));
+    }
+    if words <= 4 && t.ends_with('%') && is_ticker_quote(t) {
+        return Some(labelled_quote("ticker quote", t, 60));
     }
     if words <= 6 && is_sponsor_credit(core) {
         return Some(labelled_quote("sponsor credit", t, 60));
@@ -707,6 +733,21 @@ fn is_one_word_sentence(t: &str) -> bool {
         && !word.ends_with('.')
         && word.bytes().all(|b| b.is_ascii_alphabetic())
         && word.bytes().any(|b| b.is_ascii_lowercase())
+}
+
+/// `core` without the listening time an audio player adds to its label (`Listen (4 min)`, `Listen to
+/// article (3 mins)`), so the label is found in [`AD_LINES`]; other lines are returned whole.
+fn without_listening_time(core: &str) -> &str {
+    let Some(open) = core.strip_suffix(')').and_then(|c| c.rfind(" (")) else {
+        return core;
+    };
+    let time = &core[open + 2..core.len() - 1];
+    let minutes = time.trim_end_matches(|c: char| c.is_ascii_alphabetic()).trim_end();
+    let unit = time[minutes.len()..].trim_start();
+    let timed = !minutes.is_empty()
+        && minutes.bytes().all(|b| b.is_ascii_digit())
+        && ["min", "mins", "minute", "minutes"].iter().any(|u| u.eq_ignore_ascii_case(unit));
+    if timed { &core[..open] } else { core }
 }
 
 /// Whether `core` is one of the [`AD_LINES`], ignoring ASCII case.
@@ -733,6 +774,23 @@ fn is_sponsor_credit(core: &str) -> bool {
         return false;
     };
     name.starts_with(|c: char| c.is_uppercase()) && !name.contains([',', '.', ';', '!', '?', '"', '“'])
+}
+
+/// Whether `t` is a stock ticker's quote alone on a line: a symbol of one to five capitals (a dot may
+/// part a share class, `BRK.B`), then at most one price and a signed percentage change (`ZIM -3.12%`,
+/// `AAPL 189.20 +1.2%`). A change without a sign (`VAT 20%`) is no quote.
+fn is_ticker_quote(t: &str) -> bool {
+    let mut tokens = t.split(' ');
+    let symbol = tokens.next().unwrap_or_default();
+    let letters = symbol.bytes().filter(u8::is_ascii_uppercase).count();
+    let is_symbol = (1..=5).contains(&letters) && symbol.bytes().all(|b| b.is_ascii_uppercase() || b == b'.');
+    let rest: Vec<&str> = tokens.collect();
+    let number = |n: &str| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
+    let change = rest.last().and_then(|c| c.strip_suffix('%')).and_then(|c| c.strip_prefix(['+', '-', '−']));
+    is_symbol
+        && (1..=2).contains(&rest.len())
+        && change.is_some_and(number)
+        && rest[..rest.len() - 1].iter().all(|p| number(p))
 }
 
 /// What follows an `Advertisement` label and a separator (`Advertisement - Scroll to continue`,
@@ -1217,8 +1275,39 @@ fn comment_counter(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if words <= 4 && gate::counter(shape) && COUNTER.is_match(t) {
         return Some(labelled("counter", t));
     }
+    if words <= 30 && is_comment_header(t) {
+        return Some(labelled_quote("comment header", t, 60));
+    }
     let form = words <= 25 && gate::comment_form_cues(shape) && COMMENT_FORM_CUES.any_in(t) && COMMENT_FORM.is_match(t);
     form.then(|| labelled_quote("comment form", t, 60))
+}
+
+/// Whether `t` heads a blog's comments: a count, `thoughts on`, `responses to` or the like, and the
+/// post's title in quotation marks (`4 thoughts on "Why I moved"`); a number opening a sentence
+/// (`4 thoughts on the plan came up.`) has no quoted title after the phrase.
+fn is_comment_header(t: &str) -> bool {
+    const PHRASES: [&str; 8] = [
+        "thought on ",
+        "thoughts on ",
+        "response to ",
+        "responses to ",
+        "reply to ",
+        "replies to ",
+        "comment on ",
+        "comments on ",
+    ];
+    let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    if rest.len() == t.len() || !rest.starts_with(' ') {
+        return false;
+    }
+    let rest = &rest[1..];
+    let Some(title) = PHRASES
+        .iter()
+        .find_map(|p| rest.get(..p.len()).filter(|h| h.eq_ignore_ascii_case(p)).map(|h| &rest[h.len()..]))
+    else {
+        return false;
+    };
+    title.starts_with(['"', '“', '‘', '\'']) && title.ends_with(['"', '”', '’', '\'']) && title.chars().count() > 2
 }
 
 /// Bylines.
@@ -1226,10 +1315,32 @@ fn byline(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if words <= 3 && STAFF_ENTRIES.holds(STAFF_BYLINES, t) {
         return Some(labelled("byline", t));
     }
+    if words <= 4 && t.ends_with(['r', 't']) && is_staff_title(t) {
+        return Some(labelled("byline", t));
+    }
     if words > 16 || !gate::byline(shape, t) || (ends_sentence(t) && !t.ends_with(['M', 'T'])) && words > 6 {
         return None;
     }
     BYLINE_PATTERNS.is_match(t).then(|| labelled_quote("byline", t, 60))
+}
+
+/// Whether `t` is a reporter's job title under a byline (`Sports Reporter`, `Local Democracy
+/// Reporter`, `Chief Political Correspondent`): two to four capitalised words, the last a newsroom
+/// role, none a word of a heading or salutation (`Dear Editor`, `Letters to the Editor` stay).
+fn is_staff_title(t: &str) -> bool {
+    const ROLES: [&str; 5] = ["Reporter", "Correspondent", "Editor", "Writer", "Columnist"];
+    const NOT_TITLES: [&str; 9] = ["Dear", "The", "To", "From", "Our", "My", "Letter", "Letters", "A"];
+    let Some((head, role)) = t.rsplit_once(' ') else {
+        return false;
+    };
+    ROLES.contains(&role)
+        && head.split(' ').count() <= 3
+        && head.split(' ').all(|w| {
+            w.len() > 1
+                && w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.bytes().all(|b| b.is_ascii_alphabetic())
+                && !NOT_TITLES.contains(&w)
+        })
 }
 
 /// Timestamps and lines that are only a date and time.
@@ -1844,6 +1955,7 @@ mod tests {
             "Fishing boats leave the harbour at dawn. (AP Photo/Lena Park)",
             "Fishing boats at dawn in the harbour. Lena Park/Getty Images",
             "Above: Fishing boats at dawn.",
+            "Photography by Tom Ash",
         ] {
             assert_eq!(first_rule(l).as_deref(), Some(PHOTO_CREDIT), "{l}");
         }
@@ -1862,6 +1974,7 @@ mod tests {
         assert_eq!(first_rule("Lena Park, pictured in 2016, denied the claims."), None);
         assert_eq!(first_rule("Kari Lund (R) said the fees would double in May, the council reported."), None);
         assert_eq!(first_rule("Photographers gathered at the harbour to watch the launch."), None);
+        assert_eq!(first_rule("Photography classes at the harbour hall are full until May."), None);
         // `Ã©` is `é` read as Windows-1252, not a copyright sign: the line is prose to repair.
         for l in ["The cafÃ© owner won her case against the council", "A cafÃ© 2027 menu was printed in May."] {
             assert_eq!(first_rule(l), None, "{l}");
@@ -2024,6 +2137,7 @@ mod tests {
             "Our editorial standards: our ethics policy",
             "This story appeared in the May 2027 issue.",
             "This article appears in the June issue.",
+            "This article is from the autumn issue of Wild Isles magazine.",
             "(With inputs from PTI)",
             "With inputs from agencies.",
             "Harbor Wire writer Tom Reyes in Lisbon contributed to this report.",
@@ -2055,6 +2169,8 @@ mod tests {
             "With inputs from residents and planners",
             "Rising fuel costs contributed to this year's losses at the ferry company.",
             "This story appeared to confuse readers, who wrote to the editor by the hundred in May.",
+            "This piece is from the heart of the issue that divides the harbour town.",
+            "This report is from the issue desk of the council.",
             "Reporting by Lisa Grant showed the fees had doubled.",
             "Editing by hand took the team three weeks.",
             "Editing by Committee Slows Down Reviews",
@@ -2220,6 +2336,35 @@ mod tests {
     }
 
     #[test]
+    fn page_controls_and_press_release_labels_alone_on_a_line() {
+        for l in [
+            "Print this page",
+            "Print edition",
+            "Copy link",
+            "Was this article helpful?",
+            "Report a typo",
+            "Show key events only",
+            "Add to watchlist",
+            "Cite this article",
+            "Rights & Permissions",
+            "FOR IMMEDIATE RELEASE",
+            "Notes to editors",
+            "Advertise with us",
+            "Please turn on JavaScript to use this feature",
+        ] {
+            assert_eq!(first_rule(l).as_deref(), Some(AD_MARKER), "{l}");
+        }
+        for l in [
+            "Print edition sales of the weekly have halved since 2015, its owner said.",
+            "Copy link cables were replaced in the signal box last spring.",
+            "Key events in the bridge's history are listed in the annex.",
+            "Was this article helpful? Readers wrote in their hundreds.",
+        ] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
+    }
+
+    #[test]
     fn a_one_word_sentence_is_no_widget_label() {
         for l in ["Close.", "Listen.", "Less."] {
             assert_eq!(first_rule(l), None, "{l}");
@@ -2229,6 +2374,32 @@ mod tests {
         }
         assert!(is_one_word_sentence("Close.") && !is_one_word_sentence("Close") && !is_one_word_sentence("CLOSE."));
         assert!(!is_one_word_sentence("Close...") && !is_one_word_sentence(".") && !is_one_word_sentence("Go on."));
+    }
+
+    #[test]
+    fn audio_player_labels_with_a_listening_time() {
+        for l in
+            ["Listen (4 min)", "Listen to article (3 min)", "LISTEN TO THIS ARTICLE (12 MINUTES)", "Listen (2mins)"]
+        {
+            assert_eq!(first_rule(l).as_deref(), Some(AD_MARKER), "{l}");
+        }
+        for l in ["Listen (the captain said) to the engines", "Listen (4 songs)", "Listen ( min)", "Listen (4 min) now"]
+        {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
+        assert_eq!(without_listening_time("Listen (4 min)"), "Listen");
+        assert_eq!(without_listening_time("Listen (four min)"), "Listen (four min)");
+    }
+
+    #[test]
+    fn ticker_quotes_alone_on_a_line() {
+        for l in ["ZIM -3.12%", "MRSK +0.4%", "AAPL 189.20 +1.2%", "BRK.B −0.05%"] {
+            assert_eq!(first_rule(l).as_deref(), Some(AD_MARKER), "{l}");
+        }
+        for l in ["VAT 20%", "BBC 4%", "Shares -3%", "The index fell -3%", "ABCDEF +1%", "ZIM 1 2 +3%", "ZIM +%"] {
+            assert_eq!(first_rule(l), None, "{l}");
+            assert!(!is_ticker_quote(l), "{l}");
+        }
     }
 
     #[test]
@@ -2256,5 +2427,41 @@ mod tests {
             assert_eq!(first_rule(l).as_deref(), Some(SHARE_SUBSCRIBE), "{l}");
         }
         assert!(!has_reporting_clause("Never miss a sailing with our free text alerts.") && !has_reporting_clause("x"));
+    }
+
+    #[test]
+    fn blog_comment_headers() {
+        for l in [
+            "4 thoughts on \"Why I moved my server\"",
+            "1 thought on “Harbour notes”",
+            "12 Responses to 'The ferry at dawn'",
+        ] {
+            assert_eq!(first_rule(l).as_deref(), Some(COMMENT_COUNTER), "{l}");
+        }
+        for l in [
+            "4 thoughts on the plan came up at the meeting.",
+            "Thoughts on \"Harbour notes\"",
+            "4 thoughts on \"",
+            "4thoughts on \"Harbour notes\"",
+        ] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
+    }
+
+    #[test]
+    fn staff_titles_under_a_byline() {
+        for l in ["Sports Reporter", "Local Democracy Reporter", "Chief Political Correspondent", "Health Editor"] {
+            assert_eq!(first_rule(l).as_deref(), Some(BYLINE), "{l}");
+        }
+        for l in [
+            "Dear Editor",
+            "Letters to the Editor",
+            "The Editor",
+            "Reporter",
+            "Rogue sports reporter",
+            "Our Sports Writer",
+        ] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
     }
 }
