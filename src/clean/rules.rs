@@ -127,8 +127,9 @@ pub const RULES: &[RuleInfo] = &[
         name: "Photo credit or caption",
         category: Category::Media,
         description: "Lines such as `© Getty Images`, `Photo: … / AP`, `Image caption …`, `Credit…`, and \
-                      caption lines ending in a photo credit like `(AP Photo/…)`, and short captions that place people in the \
-                      picture (`…, left, and …`, `(left)`, `…, pictured at …`, `[File: …]`).",
+                      caption lines ending in a photo credit like `(AP Photo/…)`, short captions that place people in the \
+                      picture (`…, left, and …`, `(left)`, `…, pictured at …`, `[File: …]`), and illustration \
+                      and photography credits (`Illustration by Sam Whitfield`, `Photography by Tom Ash`).",
     },
     RuleInfo {
         id: HOVER_CARD,
@@ -142,19 +143,24 @@ pub const RULES: &[RuleInfo] = &[
         name: "Advertising marker",
         category: Category::Ads,
         description: "`ADVERTISEMENT`, `Story continues below advertisement`, `Continue reading the main story`, \
-                      `Media playback is unsupported on your device`… alone on a line or glued into one; player, \
-                      caption and sponsor labels (`Listen to this article`, `Show Caption`, `Promoted Stories`); \
+                      `Media playback is unsupported on your device`… alone on a line or glued into one (also \
+                      `ADVERTISEMENT` glued to the next sentence: `Monday.ADVERTISEMENTThe minister`); player, \
+                      caption and sponsor labels (`Listen to this article`, `Listen (4 min)`, `Video Ad Feedback`, \
+                      `Now Playing`, `Show Caption`, `Promoted Stories`); page controls (`Print this page`, `Copy \
+                      link`, `Gift this article`, `Was this article helpful?`, `Follow Us`), press-release labels \
+                      (`FOR IMMEDIATE RELEASE`, `Notes to editors`) and ticker quotes alone (`ZIM -3.12%`); \
                       `Please enable JavaScript to view this content.`; navigation links (`Skip to main \
                       content`, `Back to top`) and short sponsor credits; video player widgets (`Embed … Copy this \
-                      code to your website`, `Autoplay: On | Off`). Prose about advertising stays.",
+                      code to your website`, `Autoplay: On | Off`). Prose about advertising and one-word sentences (`Close.`) stay.",
     },
     RuleInfo {
         id: SHARE_SUBSCRIBE,
         name: "Share, follow, subscribe",
         category: Category::Social,
-        description: "Share bars (`Facebook Twitter Email`), `Follow us on…`, newsletter sign-up prompts, \
-                      newsroom tip requests with an email address (`Have a news tip? Email …`), \
-                      `Like this:` widgets.",
+        description: "Share bars (`Facebook Twitter Email`), `Follow us on…`, newsletter sign-up prompts \
+                      (`Never miss a story…`; a saying with `…, the fishermen say.` stays), paywall notices \
+                      (`You have reached your limit of free articles`, `Already a subscriber? Log in`), newsroom \
+                      tip requests with an email address (`Have a news tip? Email …`), `Like this:` widgets.",
     },
     RuleInfo {
         id: READ_MORE,
@@ -162,14 +168,17 @@ pub const RULES: &[RuleInfo] = &[
         category: Category::Teasers,
         description: "`Read more:`, `Related:` and `[Related: …]` teaser lines and RELATED blocks of headlines; \
                       authors' promotions (`To read more from …, visit …`). A sentence that starts \
-                      `Read more about…` stays.",
+                      `Read more about…` stays, and so does a sentence after the label (`Related: her sister won \
+                      in 1989.`).",
     },
     RuleInfo {
         id: COPYRIGHT_FOOTER,
         name: "Copyright and syndication footer",
         category: Category::Footers,
         description: "The AP notice, `© 2019 …`, `All rights reserved`, `This article originally appeared on …`, \
-                      `(Reporting by …; Editing by …)` with or without brackets, `… contributed reporting`, \
+                      `(Reporting by …; Editing by …)` with or without brackets, `… contributed reporting`, `… \
+                      contributed to this report`, `(With inputs from PTI)`, `This article was amended on …`, \
+                      `The views expressed … are those of the author`, `This article is from the autumn issue of …`, \
                       `Our Standards: …` notes.",
     },
     RuleInfo {
@@ -183,14 +192,16 @@ pub const RULES: &[RuleInfo] = &[
         id: COMMENT_COUNTER,
         name: "Comment counter",
         category: Category::Metadata,
-        description: "`12 Comments`, `Comments (3)`, `Leave a comment`, lone numbers, and comment-form labels and \
-                      notices (`Reply`, `Save my name, email, and website…`, `Notify me of…`).",
+        description: "`12 Comments`, `Comments (3)`, `Leave a comment`, `4 thoughts on \"…\"`, lone numbers, and \
+                      comment-form labels and notices (`Reply`, `Save my name, email, and website…`, `Notify me of…`).",
     },
     RuleInfo {
         id: BYLINE,
         name: "Byline",
         category: Category::Metadata,
-        description: "`By Jane Doe - 11/19/19 06:56 AM EST`, `Jane Doe, Associated Press`, `Jane Doe Reuters`.",
+        description: "`By Jane Doe - 11/19/19 06:56 AM EST`, `Jane Doe, Associated Press`, `Jane Doe Reuters`; \
+                      staff and agency bylines alone (`Staff Reporter`, `Web Desk`, `THE CANADIAN PRESS`) and a \
+                      reporter's job title under a byline (`Local Democracy Reporter`).",
     },
     RuleInfo {
         id: TIMESTAMP,
@@ -226,14 +237,17 @@ pub const RULES: &[RuleInfo] = &[
         id: MOJIBAKE,
         name: "Mojibake",
         category: Category::Encoding,
-        description: "UTF-8 read as Windows-1252 or Latin-1 (`donâ€™t` → `don’t`, `cafÃ©` → `café`), and stray \
-                      C1 control characters.",
+        description: "UTF-8 read as Windows-1252 or Latin-1 (`donâ€™t` → `don’t`, `cafÃ©` → `café`), a `â€` \
+                      whose third byte was lost (→ `”`), a lone `Â` left by a no-break space, and stray C1 control \
+                      characters.",
     },
     RuleInfo {
         id: HTML_ENTITY,
         name: "HTML entity",
         category: Category::Encoding,
-        description: "`&amp;`, `&#39;`, `&nbsp;`… left in text become the characters they stand for.",
+        description: "`&amp;`, `&#39;`, `&nbsp;`… left in text become the characters they stand for; an entity \
+                      encoded twice (`&amp;quot;`) is decoded in one repair, and one for an invisible character \
+                      (`&#65279;`) leaves nothing.",
     },
     RuleInfo {
         id: INVISIBLE_CHARS,
