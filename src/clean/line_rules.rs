@@ -244,7 +244,7 @@ static FOLLOW: LazyLock<Regex> = LazyLock::new(|| {
 
 static SUBSCRIBE_START: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:sign up(?:\s*$|\s*[!:.,–—-]| (?:for|to|now|here|today|free|and|with|below|at|on|via|in)(?-u:\b))|subscribe(?-u:\b)|get (?:our|the)(?-u:\b).{0,}(?-u:\b)(?:newsletter|by e-?mail\.?$)|newsletters?(?-u:\b)|never miss|enter your email|download (?:the|our) app|get the .{1,} app|click here to|click here for|tap here|already a subscriber|support (?:our|independent) journalism|become a (?:member|subscriber|patron)|log ?in(?-u:\b)|sign in(?-u:\b)|create (?:an|a free) account|thanks for signing up|thank you for (?:signing up|subscribing)|like this (?:story|article|post)\?|like this:?$|like loading(?:\.\.\.|…)?$)|(?i)(?-u:\b)click(?:ing)? here(?-u:\b)|(?-u:\b)follow (?:us|him|her|them|@\w+) on (?:twitter|facebook|instagram|linkedin)(?-u:\b)",
+        r"(?i)^(?:sign up(?:\s*$|\s*[!:.,–—-]| (?:for|to|now|here|today|free|and|with|below|at|on|via|in)(?-u:\b))|subscribe(?-u:\b)|get (?:our|the)(?-u:\b).{0,}(?-u:\b)(?:newsletter|by e-?mail\.?$|(?:to|in) your inbox\.?$)|newsletters?(?-u:\b)|never miss|enter your email|download (?:the|our) app|get the .{1,} app|click here to|click here for|tap here|already a subscriber|support (?:our|independent) journalism|become a (?:member|subscriber|patron)|log ?in(?-u:\b)|sign in(?-u:\b)|create (?:an|a free) account|thanks for signing up|thank you for (?:signing up|subscribing)|like this (?:story|article|post)\?|like this:?$|like loading(?:\.\.\.|…)?$)|(?i)(?-u:\b)click(?:ing)? here(?-u:\b)|(?-u:\b)follow (?:us|him|her|them|@\w+) on (?:twitter|facebook|instagram|linkedin)(?-u:\b)",
     )
 });
 
@@ -259,7 +259,7 @@ static READER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)(?:you|your|o
 /// A newsroom asking the reader for tips or stories (`We'd like to hear from you`, `Got a news tip?`).
 static TIP_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:hear from you|news tips?|story tips?|got a tip|have a tip|story ideas?|send (?:us )?(?:your )?tips)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:hear from you|news tips?|story tips?|got a tip|have a tip|story ideas?|(?:got|have) a story|send (?:us )?(?:your )?tips)(?-u:\b)",
     )
 });
 
@@ -2061,6 +2061,7 @@ mod tests {
         for l in [
             "Got a story we missed? We'd like to hear from you. Email newsdesk@ferrytimes.example",
             "Have a news tip? Send it to tips@ferrytimes.example.",
+            "Got a story? Email news@coastmail.example",
             "Know something about the harbour closure? We want to hear from you: harbour@ferrytimes.example",
         ] {
             assert_eq!(first_rule(l).as_deref(), Some(SHARE_SUBSCRIBE), "{l}");
@@ -2077,6 +2078,7 @@ mod tests {
             "“Customers with questions should contact us at help@acme.example,” the company said.",
             "The paper's news tips line, tips@paper.example, received 400 messages last year.",
             "Have a news tip? Our reporters answer the phone day and night.",
+            "Got a story about the ferry? Our reporters answer the phone day and night.",
             "A spokesman said readers could contact us at desk@paper.example if they had questions?",
             "For more from the mayor, see page 4.",
             "To read more from the report, residents can visit the library.",
@@ -2414,6 +2416,18 @@ mod tests {
             "Related: she said her brother had worked the same route for thirty years.",
             "See also: the ruling of the high court in March.",
         ] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
+    }
+
+    #[test]
+    fn inbox_prompts() {
+        for l in ["Get the latest news sent straight to your inbox", "Get our best stories delivered to your inbox."] {
+            assert_eq!(first_rule(l).as_deref(), Some(SHARE_SUBSCRIBE), "{l}");
+        }
+        for l in
+            ["Get the bills sent to your inbox, the bank told its customers.", "Get the inbox under control first."]
+        {
             assert_eq!(first_rule(l), None, "{l}");
         }
     }
