@@ -96,16 +96,21 @@ const AD_LINES: &[&str] = &[
 /// immediate release` and `Notes to editors`) and nothing else (compared case-insensitively, like
 /// [`AD_LINES`]).
 const NAV_LINES: &[&str] = &[
+    "add to reading list",
     "advertise with us",
     "back to top",
+    "bookmark",
     "cite this article",
     "continue reading",
     "copy link",
     "follow us",
     "font size",
     "for immediate release",
+    "get the print edition",
     "gift this article",
     "give this article",
+    "invalid email address",
+    "invalid email",
     "jump to content",
     "jump to navigation",
     "manage cookies",
@@ -122,6 +127,7 @@ const NAV_LINES: &[&str] = &[
     "report a typo",
     "rights & permissions",
     "rights and permissions",
+    "save to reading list",
     "scroll down for video",
     "share full article",
     "share this page",
@@ -129,6 +135,8 @@ const NAV_LINES: &[&str] = &[
     "skip to content",
     "skip to main content",
     "skip to navigation",
+    "something went wrong, please try again later",
+    "something went wrong, please try again",
     "text size",
     "was this article helpful?",
     "was this page helpful?",
@@ -238,7 +246,7 @@ static COPYRIGHT_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
 
 static FOLLOW: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:follow|like|join|connect with|find)\s+(?:us|@?[\w.]+(?:\s+[\w.]+){0,3})\s+on\s+(?:facebook|twitter|instagram|linkedin|youtube|flipboard|rss|social|pinterest|tiktok|snapchat|telegram|whatsapp)",
+        r"(?i)^(?:follow|like|join|connect with|find)\s+(?:us|@?[\w.]+(?:\s+[\w.]+){0,3})\s+on\s+(?:facebook|twitter|instagram|linkedin|youtube|flipboard|rss|social|pinterest|tiktok|snapchat|telegram|whatsapp|google news)",
     )
 });
 
@@ -1993,6 +2001,7 @@ mod tests {
             "Facebook Twitter Pinterest Email",
             "Play Facebook",
             "Follow Harbor Daily on Twitter",
+            "Follow KXYZ on Google News",
             "Sign up for our morning newsletter",
             "Get the best stories delivered to your inbox every morning",
             "Like this story? Share it with a friend!",
@@ -2002,6 +2011,7 @@ mod tests {
         }
         assert_eq!(first_rule("The newsletter, which the council published on Monday, listed the new rates."), None);
         assert_eq!(first_rule("Residents can share their views at a meeting on Facebook's campus next week."), None);
+        assert_eq!(first_rule("Google News editors followed the story on Monday, the company said."), None);
         for l in [
             "You have reached your limit of free articles this month.",
             "You've read all of your free stories",
@@ -2353,6 +2363,10 @@ mod tests {
             "Notes to editors",
             "Advertise with us",
             "Please turn on JavaScript to use this feature",
+            "Invalid email",
+            "Something went wrong, please try again later.",
+            "Save to reading list",
+            "Get the print edition",
         ] {
             assert_eq!(first_rule(l).as_deref(), Some(AD_MARKER), "{l}");
         }
@@ -2361,6 +2375,8 @@ mod tests {
             "Copy link cables were replaced in the signal box last spring.",
             "Key events in the bridge's history are listed in the annex.",
             "Was this article helpful? Readers wrote in their hundreds.",
+            "Invalid email addresses made up a third of the council's mailing list.",
+            "Something went wrong, please try again later, the ferry's app told him.",
         ] {
             assert_eq!(first_rule(l), None, "{l}");
         }

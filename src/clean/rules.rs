@@ -147,7 +147,8 @@ pub const RULES: &[RuleInfo] = &[
                       `ADVERTISEMENT` glued to the next sentence: `Monday.ADVERTISEMENTThe minister`); player, \
                       caption and sponsor labels (`Listen to this article`, `Listen (4 min)`, `Video Ad Feedback`, \
                       `Now Playing`, `Show Caption`, `Promoted Stories`); page controls (`Print this page`, `Copy \
-                      link`, `Gift this article`, `Was this article helpful?`, `Follow Us`), press-release labels \
+                      link`, `Gift this article`, `Was this article helpful?`, `Follow Us`, `Bookmark`), sign-up form \
+                      messages (`Invalid email`), press-release labels \
                       (`FOR IMMEDIATE RELEASE`, `Notes to editors`) and ticker quotes alone (`ZIM -3.12%`); \
                       `Please enable JavaScript to view this content.`; navigation links (`Skip to main \
                       content`, `Back to top`) and short sponsor credits; video player widgets (`Embed … Copy this \
