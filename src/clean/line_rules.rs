@@ -85,7 +85,6 @@ const AD_LINES: &[&str] = &[
     "story continues below",
     "story continues below advertisement",
     "supported by",
-    "key events",
     "show key events only",
     "stocks mentioned",
     "trending tickers",
@@ -117,7 +116,6 @@ const NAV_LINES: &[&str] = &[
     "manage preferences",
     "notes to editors",
     "photo gallery",
-    "print edition",
     "print this article",
     "print this page",
     "read full article",
@@ -215,7 +213,7 @@ static GALLERY_COUNTER: LazyLock<Regex> =
 static PHOTO_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
     re_set(&[
         r"^(?:©|\(c\)|Ⓒ)\s*[^\d\n]{2,}$",
-        r"(?i)^\(?(?:photo(?:graph(?:s|y)?|s)?|images?|pictures?|foto|video)(?:\s+(?:credit|courtesy|source))?\s*(?::|/|(?-u:\b)by(?-u:\b)|(?-u:\b)courtesy(?-u:\b))",
+        r"(?i)^\(?(?:(?:photo(?:graphs?|s)?|images?|pictures?|foto|video)(?:\s+(?:credit|courtesy|source))?\s*(?::|/|(?-u:\b)by(?-u:\b)|(?-u:\b)courtesy(?-u:\b))|photography:?\s+(?:by|courtesy|credit)(?-u:\b))",
         r"(?i)^(?:image (?:copyright|caption|source)|media caption|photo credit|getty images|ap photo|afp photo|reuters photo)(?-u:\b)",
         r"^(?:Credits?|CREDITS?|Caption|CAPTION)\s*(?:…|\.\.\.|:|$)",
         r"[/|]\s*(?:Getty Images|AFP|AP|Reuters|Shutterstock|EPA(?:-EFE)?|REX(?:/Shutterstock)?|Bloomberg|iStock(?:photo)?|Alamy|AP Images|The New York Times|Xinhua|Sipa)\)?\.?$",
@@ -707,7 +705,7 @@ fn ad_line(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if words > 8 {
         return player_widget(t, words, shape);
     }
-    if is_one_word_sentence(t) {
+    if is_one_word_sentence(t) && !t.eq_ignore_ascii_case("advertisement.") {
         return None;
     }
     let core = t.trim_end_matches([':', '…', '.', ' ']).trim_start_matches(['-', '–', '—', ' ']);
@@ -732,7 +730,8 @@ fn ad_line(t: &str, words: usize, shape: &Shape) -> Option<String> {
 }
 
 /// Whether `t` is one word closed by one full stop and not written in capitals (`Close.` said in a
-/// story): a one-word sentence, not a widget's label (`Close`, `ADVERTISEMENT.`).
+/// story): a one-word sentence, not a widget's label (`Close`, `ADVERTISEMENT.`). `Advertisement.`
+/// is checked apart by the caller: it is a marker either way.
 fn is_one_word_sentence(t: &str) -> bool {
     let Some(word) = t.strip_suffix('.') else {
         return false;
@@ -784,9 +783,14 @@ fn is_sponsor_credit(core: &str) -> bool {
     name.starts_with(|c: char| c.is_uppercase()) && !name.contains([',', '.', ';', '!', '?', '"', '“'])
 }
 
+/// Abbreviations of figures, places and indexes that a markets story lists with a change of its own
+/// (`GDP +0.3%`, `UK -0.1%`, `FTSE 100 -0.5%`): key figures of the story, not a ticker widget.
+const NOT_TICKERS: [&str; 10] = ["CPI", "DAX", "EU", "FTSE", "GDP", "PMI", "PPI", "UK", "US", "USA"];
+
 /// Whether `t` is a stock ticker's quote alone on a line: a symbol of one to five capitals (a dot may
-/// part a share class, `BRK.B`), then at most one price and a signed percentage change (`ZIM -3.12%`,
-/// `AAPL 189.20 +1.2%`). A change without a sign (`VAT 20%`) is no quote.
+/// part a share class, `BRK.B`), then a price and a signed percentage change (`AAPL 189.20 +1.2%`). A
+/// change without a price (`ZIM -3.12%`, also a story's key figure) or a sign (`VAT 20%`) is no quote,
+/// nor are the [`NOT_TICKERS`].
 fn is_ticker_quote(t: &str) -> bool {
     let mut tokens = t.split(' ');
     let symbol = tokens.next().unwrap_or_default();
@@ -796,7 +800,8 @@ fn is_ticker_quote(t: &str) -> bool {
     let number = |n: &str| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
     let change = rest.last().and_then(|c| c.strip_suffix('%')).and_then(|c| c.strip_prefix(['+', '-', '−']));
     is_symbol
-        && (1..=2).contains(&rest.len())
+        && !NOT_TICKERS.contains(&symbol)
+        && rest.len() == 2
         && change.is_some_and(number)
         && rest[..rest.len() - 1].iter().all(|p| number(p))
 }
@@ -1073,7 +1078,7 @@ fn share_subscribe(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if words <= 10 && is_share_bar(t, shape) {
         return Some(labelled_quote("share buttons", t, 60));
     }
-    if words <= 20 && gate::follow(shape) && FOLLOW.is_match(t) {
+    if words <= 20 && gate::follow(shape) && FOLLOW.find(t).is_some_and(|m| !clause_after(&t[m.end()..])) {
         return Some(labelled_quote("follow prompt", t, 60));
     }
     if is_tip_request(t) {
@@ -1090,6 +1095,13 @@ fn share_subscribe(t: &str, words: usize, shape: &Shape) -> Option<String> {
             && words <= 25
             && (READER.is_match(t) || (words <= MAX_SIGN_UP_LABEL_WORDS && !ends_sentence(t))));
     (prompt && !has_reporting_clause(t)).then(|| labelled_quote("sign-up prompt", t, 60))
+}
+
+/// Whether a clause follows a follow prompt's network: a comma before a lower-case word other than
+/// `and` (`Like many publishers on Google News, the Ledger lost …` is a sentence; `Follow us on
+/// Facebook, Twitter and Instagram` is not).
+fn clause_after(rest: &str) -> bool {
+    rest.split(", ").skip(1).any(|part| part.starts_with(|c: char| c.is_lowercase()) && !part.starts_with("and "))
 }
 
 /// Whether a short line opening `you` or `this` is a [`PAYWALL`] notice, not a reported one.
@@ -1332,9 +1344,31 @@ fn byline(t: &str, words: usize, shape: &Shape) -> Option<String> {
     BYLINE_PATTERNS.is_match(t).then(|| labelled_quote("byline", t, 60))
 }
 
+/// Words of a newsroom's job titles before the role (`Senior Writer`, `Local Democracy Reporter`); a
+/// subhead such as `War Correspondent` or `Cub Reporter` has none.
+const STAFF_TITLE_WORDS: [&str; 16] = [
+    "Associate",
+    "Business",
+    "Chief",
+    "Contributing",
+    "Democracy",
+    "Deputy",
+    "Digital",
+    "Foreign",
+    "Local",
+    "Managing",
+    "Opinion",
+    "Political",
+    "Senior",
+    "Special",
+    "Sports",
+    "Staff",
+];
+
 /// Whether `t` is a reporter's job title under a byline (`Sports Reporter`, `Local Democracy
 /// Reporter`, `Chief Political Correspondent`): two to four capitalised words, the last a newsroom
-/// role, none a word of a heading or salutation (`Dear Editor`, `Letters to the Editor` stay).
+/// role, one of the [`STAFF_TITLE_WORDS`] before it, none a word of a heading or salutation (`Dear
+/// Editor`, `Letters to the Editor` stay).
 fn is_staff_title(t: &str) -> bool {
     const ROLES: [&str; 5] = ["Reporter", "Correspondent", "Editor", "Writer", "Columnist"];
     const NOT_TITLES: [&str; 9] = ["Dear", "The", "To", "From", "Our", "My", "Letter", "Letters", "A"];
@@ -1349,6 +1383,7 @@ fn is_staff_title(t: &str) -> bool {
                 && w.bytes().all(|b| b.is_ascii_alphabetic())
                 && !NOT_TITLES.contains(&w)
         })
+        && head.split(' ').any(|w| STAFF_TITLE_WORDS.contains(&w))
 }
 
 /// Timestamps and lines that are only a date and time.
@@ -1983,6 +2018,7 @@ mod tests {
         assert_eq!(first_rule("Kari Lund (R) said the fees would double in May, the council reported."), None);
         assert_eq!(first_rule("Photographers gathered at the harbour to watch the launch."), None);
         assert_eq!(first_rule("Photography classes at the harbour hall are full until May."), None);
+        assert_eq!(first_rule("Photography: Dorothea Lange at the harbour museum, until May 3"), None);
         // `Ã©` is `é` read as Windows-1252, not a copyright sign: the line is prose to repair.
         for l in ["The cafÃ© owner won her case against the council", "A cafÃ© 2027 menu was printed in May."] {
             assert_eq!(first_rule(l), None, "{l}");
@@ -2012,6 +2048,11 @@ mod tests {
         assert_eq!(first_rule("The newsletter, which the council published on Monday, listed the new rates."), None);
         assert_eq!(first_rule("Residents can share their views at a meeting on Facebook's campus next week."), None);
         assert_eq!(first_rule("Google News editors followed the story on Monday, the company said."), None);
+        assert_eq!(
+            first_rule("Like many publishers on Google News, the Ledger lost a fifth of its readers last year."),
+            None
+        );
+        assert_eq!(first_rule("Follow us on Facebook, Twitter and Instagram").as_deref(), Some(SHARE_SUBSCRIBE));
         for l in [
             "You have reached your limit of free articles this month.",
             "You've read all of your free stories",
@@ -2351,7 +2392,6 @@ mod tests {
     fn page_controls_and_press_release_labels_alone_on_a_line() {
         for l in [
             "Print this page",
-            "Print edition",
             "Copy link",
             "Was this article helpful?",
             "Report a typo",
@@ -2374,6 +2414,8 @@ mod tests {
             "Print edition sales of the weekly have halved since 2015, its owner said.",
             "Copy link cables were replaced in the signal box last spring.",
             "Key events in the bridge's history are listed in the annex.",
+            "Key events",
+            "Print edition",
             "Was this article helpful? Readers wrote in their hundreds.",
             "Invalid email addresses made up a third of the council's mailing list.",
             "Something went wrong, please try again later, the ferry's app told him.",
@@ -2387,7 +2429,7 @@ mod tests {
         for l in ["Close.", "Listen.", "Less."] {
             assert_eq!(first_rule(l), None, "{l}");
         }
-        for l in ["Close", "ADVERTISEMENT.", "Advertisement", "Close…"] {
+        for l in ["Close", "ADVERTISEMENT.", "Advertisement", "Advertisement.", "Close…"] {
             assert_eq!(first_rule(l).as_deref(), Some(AD_MARKER), "{l}");
         }
         assert!(is_one_word_sentence("Close.") && !is_one_word_sentence("Close") && !is_one_word_sentence("CLOSE."));
@@ -2411,10 +2453,15 @@ mod tests {
 
     #[test]
     fn ticker_quotes_alone_on_a_line() {
-        for l in ["ZIM -3.12%", "MRSK +0.4%", "AAPL 189.20 +1.2%", "BRK.B −0.05%"] {
+        for l in ["MRSK 2.10 +0.4%", "AAPL 189.20 +1.2%", "BRK.B 412.50 −0.05%"] {
             assert_eq!(first_rule(l).as_deref(), Some(AD_MARKER), "{l}");
         }
-        for l in ["VAT 20%", "BBC 4%", "Shares -3%", "The index fell -3%", "ABCDEF +1%", "ZIM 1 2 +3%", "ZIM +%"] {
+        // A change without a price is a story's key figure as often as a widget.
+        for l in ["ZIM -3.12%", "GDP +0.3%", "UK -0.1%", "FTSE 100 -0.5%", "VAT 20%", "BBC 4%", "Shares -3%"] {
+            assert_eq!(first_rule(l), None, "{l}");
+            assert!(!is_ticker_quote(l), "{l}");
+        }
+        for l in ["The index fell -3%", "ABCDEF +1%", "ZIM 1 2 +3%", "ZIM +%"] {
             assert_eq!(first_rule(l), None, "{l}");
             assert!(!is_ticker_quote(l), "{l}");
         }
@@ -2480,7 +2527,7 @@ mod tests {
 
     #[test]
     fn staff_titles_under_a_byline() {
-        for l in ["Sports Reporter", "Local Democracy Reporter", "Chief Political Correspondent", "Health Editor"] {
+        for l in ["Sports Reporter", "Local Democracy Reporter", "Chief Political Correspondent", "Senior Writer"] {
             assert_eq!(first_rule(l).as_deref(), Some(BYLINE), "{l}");
         }
         for l in [
@@ -2490,6 +2537,9 @@ mod tests {
             "Reporter",
             "Rogue sports reporter",
             "Our Sports Writer",
+            "War Correspondent",
+            "Cub Reporter",
+            "Health Editor",
         ] {
             assert_eq!(first_rule(l), None, "{l}");
         }
