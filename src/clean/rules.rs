@@ -149,7 +149,7 @@ pub const RULES: &[RuleInfo] = &[
                       `Now Playing`, `Show Caption`, `Promoted Stories`); page controls (`Print this page`, `Copy \
                       link`, `Gift this article`, `Was this article helpful?`, `Follow Us`, `Bookmark`), sign-up form \
                       messages (`Invalid email`), press-release labels \
-                      (`FOR IMMEDIATE RELEASE`, `Notes to editors`) and ticker quotes alone (`ZIM -3.12%`); \
+                      (`FOR IMMEDIATE RELEASE`, `Notes to editors`) and ticker quotes alone (`AAPL 189.20 +1.2%`); \
                       `Please enable JavaScript to view this content.`; navigation links (`Skip to main \
                       content`, `Back to top`) and short sponsor credits; video player widgets (`Embed … Copy this \
                       code to your website`, `Autoplay: On | Off`). Prose about advertising and one-word sentences (`Close.`) stay.",
