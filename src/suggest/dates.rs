@@ -1,6 +1,8 @@
 //! DATE expressions in news text, as OntoNotes marks them: calendar dates ("March 3, 2019",
 //! "3 March"), months, weekdays, years and decades, relative dates ("last week", "the past decade",
-//! "upcoming months", "two years ago", "earlier this year", "today") and ages ("15-year-old").
+//! "upcoming months", "two years ago", "earlier this year", "today"), ages ("15-year-old"), durations
+//! ("three years", "a decade", "a two-year contract") and parts of a month or year ("mid-December",
+//! "late 2019").
 
 mod expressions;
 #[cfg(test)]
@@ -42,8 +44,14 @@ impl DateFinder {
         }
     }
 
-    /// Filters matches that are numbers or words rather than dates.
+    /// Filters matches that are numbers or words rather than dates, that run across a line break (a
+    /// count ending one line and a unit beginning the next: "08:51\n\nDay 3"), or that are a numeral
+    /// and a capitalised "Day", the name of a programme or a day ("21 Day Fix", "80 Day Obsession").
     fn keeps(&self, text: &str, start: usize, end: usize, found: &str) -> bool {
+        let day_name = found.ends_with(" Day") && found.starts_with(|c: char| c.is_ascii_digit());
+        if found.contains('\n') || day_name {
+            return false;
+        }
         let before = text[..start].chars().next_back();
         let after = text[end..].chars().next();
         let numeric_context = before.is_some_and(|c| matches!(c, '$' | '£' | '€' | '#' | '.' | ',' | '-'))
@@ -94,6 +102,23 @@ mod tests {
         // the largest, so a calendar file grown past that would stop the matcher being built.
         let months: usize = Gazetteer::shipped().months.iter().map(Vec::len).sum();
         assert!((12..=48).contains(&months), "{months} month names and abbreviations");
+    }
+
+    #[test]
+    fn durations_hyphenated_counts_and_parts_of_a_period() {
+        assert_eq!(
+            dates("for three years, 12 days and a decade; several years later"),
+            ["three years", "12 days", "a decade", "several years later"]
+        );
+        assert_eq!(dates("a two-year contract, 10-year bonds, a 10-year-old"), ["two-year", "10-year", "10-year-old"]);
+        assert_eq!(dates("in mid-December, late 2019 and early March"), ["mid-December", "late 2019", "early March"]);
+        assert_eq!(dates("The 47 year old waited a couple of weeks"), ["47 year old", "a couple of weeks"]);
+    }
+
+    #[test]
+    fn hours_quarters_and_counts_across_lines_are_not_dates() {
+        assert!(dates("two hours, a quarter of the vote, half the votes").is_empty());
+        assert!(dates("at 08:51\n\nDay 3, the 21 Day Fix").is_empty());
     }
 
     #[test]

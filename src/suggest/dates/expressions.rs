@@ -17,10 +17,45 @@ const SHIFTS: &[&str] = &["last", "next", "this", "early", "late"];
 /// Words before a unit: "the past decade", "the next two years".
 const SPAN_OPENERS: &[&str] = &["past", "last", "next", "coming", "previous", "following", "first", "final"];
 /// Counts before a unit; the regex's order ("a" before "an" before "a few"), `[0-9]+` tried first.
+/// News writes larger numbers in digits (AP style), so "thirty years" is left out: "thirty", "forty"
+/// would make every "this" and "for" a possible count, for a handful of matches.
 const NUMBER_WORDS: &[&str] = &[
-    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "a few", "few", "several", "many",
+    "a",
+    "an",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "a few",
+    "few",
+    "a couple of",
+    "several",
+    "many",
 ];
+/// What follows "a" in a count of several words ("a few", "a couple of").
+const AFTER_A: &[&str] = &["few", "couple"];
+/// Counts before a hyphen and a unit ("two-year", "10-year"): the spelt-out numbers of
+/// [`NUMBER_WORDS`], in its order, `[0-9]+` tried first.
+const HYPHEN_NUMBERS: &[&str] =
+    &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+/// Units of a duration ("three years", "a decade"): the calendar [`UNITS`], which OntoNotes tags as
+/// DATE (not "quarter" nor "half": "a quarter of the vote"), in the same order.
+const DATE_UNITS: &[&str] =
+    &["days", "day", "weeks", "week", "months", "month", "years", "year", "decades", "decade", "century", "centuries"];
+/// Words after a duration that belong to it: "47 years old", "a year later", "a week earlier".
+const DURATION_TAILS: &[&str] = &["old", "later", "earlier"];
+/// The singular units after a hyphenated count ("two-year").
+const HYPHEN_UNITS: &[&str] = &["day", "week", "month", "year", "decade", "century"];
+/// Words before a month or year for a part of it: "mid-December", "late 2019", "early March".
+const PARTS: &[&str] = &["early", "late", "mid"];
 /// Units of time, each optional plural spelled out with the plural first (the regex's `days?` is greedy).
 const UNITS: &[&str] = &[
     "days",
@@ -257,7 +292,7 @@ fn day(b: &[u8], i: usize, mut rest: impl FnMut(usize) -> Option<usize>) -> Opti
 type Alternative = fn(&Expressions, &[u8], usize) -> Option<usize>;
 
 /// The alternatives in the regex's order; bit `k` of an alternative set is `ALTERNATIVES[k]`.
-const ALTERNATIVES: [Alternative; 14] = [
+const ALTERNATIVES: [Alternative; 16] = [
     Expressions::month_day,
     Expressions::month_year,
     Expressions::day_month,
@@ -272,6 +307,8 @@ const ALTERNATIVES: [Alternative; 14] = [
     Expressions::decade,
     Expressions::year,
     Expressions::age,
+    Expressions::part,
+    Expressions::hyphenated,
 ];
 
 /// "March 3, 2019", "Sept. 5".
@@ -290,7 +327,7 @@ const SEASON: u16 = 1 << 5;
 const PLURAL: u16 = 1 << 6;
 /// "earlier this year".
 const NEAR: u16 = 1 << 7;
-/// "two years ago".
+/// "two years ago", "three years".
 const COUNT_AGO: u16 = 1 << 8;
 /// "yesterday".
 const TODAY: u16 = 1 << 9;
@@ -302,6 +339,10 @@ const DECADE: u16 = 1 << 11;
 const YEAR: u16 = 1 << 12;
 /// "15-year-old".
 const AGE: u16 = 1 << 13;
+/// "mid-December", "late 2019".
+const PART: u16 = 1 << 14;
+/// "two-year", "10-year".
+const HYPHENATED: u16 = 1 << 15;
 /// The alternatives that, begun at a letter, open with a word of letters and white space ("last",
 /// "the", "two"), so the first bytes of the next word can rule them out ([`Expressions::next_words`]).
 const WORD_THEN_SPACE: u16 = SHIFTED | SPAN | SEASON | PLURAL | NEAR | COUNT_AGO | DECADE;
@@ -324,8 +365,9 @@ pub(super) struct Expressions {
     of: Words,
     /// "this", case-insensitive.
     this: Words,
-    /// "few", case-insensitive: what follows "a" in the count "a few" ([`Self::next_words`] only).
-    few: Words,
+    /// [`AFTER_A`], case-insensitive: what follows "a" in the counts "a few", "a couple of"
+    /// ([`Self::next_words`] only).
+    after_a: Words,
     /// "ago", case-insensitive.
     ago: Words,
     /// [`SPAN_OPENERS`].
@@ -334,6 +376,18 @@ pub(super) struct Expressions {
     numbers: Words,
     /// [`UNITS`].
     units: Words,
+    /// [`DATE_UNITS`].
+    date_units: Words,
+    /// [`HYPHEN_NUMBERS`].
+    hyphen_numbers: Words,
+    /// [`HYPHEN_UNITS`].
+    hyphen_units: Words,
+    /// "-old", case-insensitive.
+    old: Words,
+    /// [`DURATION_TAILS`].
+    duration_tails: Words,
+    /// [`PARTS`].
+    parts: Words,
     /// [`SEASON_OPENERS`].
     season_openers: Words,
     /// [`SEASONS`].
@@ -375,11 +429,17 @@ impl Expressions {
             the: Words::exact(vec!["the"]),
             of: Words::exact(vec!["of"]),
             this: Words::folded(&["this"]),
-            few: Words::folded(&["few"]),
+            after_a: Words::folded(AFTER_A),
             ago: Words::folded(&["ago"]),
             span_openers: Words::folded(SPAN_OPENERS),
             numbers: Words::folded(NUMBER_WORDS),
             units: Words::folded(UNITS),
+            date_units: Words::folded(DATE_UNITS),
+            hyphen_numbers: Words::folded(HYPHEN_NUMBERS),
+            hyphen_units: Words::folded(HYPHEN_UNITS),
+            old: Words::folded(&["-old"]),
+            duration_tails: Words::folded(DURATION_TAILS),
+            parts: Words::folded(PARTS),
             season_openers: Words::folded(SEASON_OPENERS),
             seasons: Words::folded(SEASONS),
             plural_openers: Words::folded(PLURAL_OPENERS),
@@ -504,7 +564,7 @@ impl Expressions {
             }
         };
         allow(false, SPAN, &[&self.numbers, &self.units], &any_digits);
-        allow(false, COUNT_AGO, &[&self.units, &self.few], &[]);
+        allow(false, COUNT_AGO, &[&self.units, &self.after_a], &[]);
         allow(false, SHIFTED, &[&self.named], &[]);
         allow(false, SEASON, &[&self.seasons], &[]);
         allow(false, PLURAL, &[&self.plural_units], &[]);
@@ -536,7 +596,7 @@ impl Expressions {
     }
 
     /// The words each alternative can begin with (the numeric ones aside).
-    fn opening_words(&self) -> [(u16, &Words); 12] {
+    fn opening_words(&self) -> [(u16, &Words); 14] {
         [
             (MONTH_DAY, &self.months),
             (MONTH_YEAR, &self.months_full),
@@ -550,6 +610,8 @@ impl Expressions {
             (TODAY, &self.deictic),
             (NAMED, &self.named),
             (DECADE, &self.the),
+            (PART, &self.parts),
+            (HYPHENATED, &self.hyphen_numbers),
         ]
     }
 
@@ -604,9 +666,47 @@ impl Expressions {
         self.plural_openers.then(b, s, |i| self.plural_units.then(b, spaces(b, i)?, |e| end(b, e)))
     }
 
-    /// "two years ago".
+    /// "two years ago", else a duration: "three years", "a decade", "a year later"
+    /// (`{number}\s+(?:{unit}\s+ago|{date unit}(?:\s+(?:old|later|earlier))?)(?-u:\b)`).
     fn count_ago(&self, b: &[u8], s: usize) -> Option<usize> {
-        self.count(b, s, |i| self.units.then(b, i, |j| self.ago.then(b, spaces(b, j)?, |e| end(b, e))))
+        self.count(b, s, |i| {
+            let ago = self.units.then(b, i, |j| self.ago.then(b, spaces(b, j)?, |e| end(b, e)));
+            ago.or_else(|| self.date_units.then(b, i, |j| self.duration_tail(b, j)))
+        })
+    }
+
+    /// Where a duration ends after its unit (at `i`): after "old", "later" or "earlier" if one
+    /// follows, else at `i`.
+    fn duration_tail(&self, b: &[u8], i: usize) -> Option<usize> {
+        let tail = spaces(b, i).and_then(|j| self.duration_tails.then(b, j, |e| end(b, e)));
+        tail.or_else(|| end(b, i))
+    }
+
+    /// "mid-December", "late 2019", "early March", "the late 1990s" without "the".
+    fn part(&self, b: &[u8], s: usize) -> Option<usize> {
+        self.parts.then(b, s, |i| {
+            let i = if b.get(i) == Some(&b'-') { i + 1 } else { spaces(b, i)? };
+            self.months_full.then(b, i, |e| end(b, e)).or_else(|| year_or_decade(b, i))
+        })
+    }
+
+    /// "two-year", "10-year", "two-year-old" (`(?:[0-9]+|{number})-{unit}(?:-old)?(?-u:\b)`). Only
+    /// the whole digit run can be followed by a hyphen, and only a whole word of ASCII letters: most
+    /// words that begin like a number ("for", "this", "often") end without one and are not tried. A
+    /// word that runs into a non-ASCII byte (`ſ`, the Kelvin sign) is tried in full.
+    fn hyphenated(&self, b: &[u8], s: usize) -> Option<usize> {
+        let word_end = letters_end(b, s);
+        if word_end > s && !matches!(b.get(word_end), Some(&c) if c == b'-' || c >= 0x80) {
+            return None;
+        }
+        let unit = |i: usize| {
+            let i = (b.get(i) == Some(&b'-')).then_some(i + 1)?;
+            self.hyphen_units.then(b, i, |j| self.old.then(b, j, |e| end(b, e)).or_else(|| end(b, j)))
+        };
+        match digits(b, s) {
+            0 => self.hyphen_numbers.then(b, s, unit),
+            n => unit(s + n),
+        }
     }
 
     /// "yesterday".
@@ -692,11 +792,12 @@ impl Expressions {
     }
 }
 
-/// The alternatives that begin with a digit (day and month, count, decade, year, age) and can begin
+/// The alternatives that begin with a digit (day and month, count, decade, year, age, hyphenated
+/// count) and can begin
 /// at the digit at `s`, judging by the length of its run of digits and the byte after the run (exact:
 /// each needs the whole run, as no digit can follow a shorter one): a day has one or two digits then
 /// an ordinal or white space, a count white space, a year four digits, a decade four digits and "s",
-/// an age one to three digits and "-". Most numbers in news ("1,000", "3.5", "10:30") are none of them.
+/// an age one to three digits and "-", a hyphenated count any digits and "-". Most numbers in news ("1,000", "3.5", "10:30") are none of them.
 fn numeric_openers(b: &[u8], s: usize) -> u16 {
     let n = digits(b, s);
     let after = b.get(s + n).copied().unwrap_or(0);
@@ -714,6 +815,9 @@ fn numeric_openers(b: &[u8], s: usize) -> u16 {
     if n <= 3 && after == b'-' {
         alternatives |= AGE;
     }
+    if after == b'-' {
+        alternatives |= HYPHENATED;
+    }
     alternatives
 }
 
@@ -722,6 +826,16 @@ fn year(b: &[u8], s: usize) -> Option<usize> {
     let d = b.get(s..s + 4)?;
     let century = matches!(&d[..2], b"18" | b"19" | b"20");
     (century && d[2..].iter().all(u8::is_ascii_digit)).then_some(s + 4).and_then(|e| end(b, e))
+}
+
+/// A year or a decade after a part ("late 2019", "mid-1990s"): `(?:1[89]|20)[0-9](?:0s|[0-9])(?-u:\b)`.
+fn year_or_decade(b: &[u8], s: usize) -> Option<usize> {
+    let d = b.get(s..s + 3)?;
+    if !(matches!(&d[..2], b"18" | b"19" | b"20") && d[2].is_ascii_digit()) {
+        return None;
+    }
+    let decade = b[s + 3..].starts_with(b"0s").then_some(s + 5).and_then(|e| end(b, e));
+    decade.or_else(|| b.get(s + 3).filter(|c| c.is_ascii_digit()).and_then(|_| end(b, s + 4)))
 }
 
 /// "15-year-old": `[0-9]{1,3}-year-old(?-u:\b)`.
@@ -836,11 +950,12 @@ mod tests {
         assert_eq!(at("100 years ago"), COUNT_AGO);
         assert_eq!(at("2016,"), YEAR);
         assert_eq!(at("1990s"), YEAR | DECADE);
-        assert_eq!(at("15-year-old"), AGE);
+        assert_eq!(at("15-year-old"), AGE | HYPHENATED);
         assert_eq!(at("2016 was"), YEAR | COUNT_AGO);
         assert_eq!(at("12345 days ago"), COUNT_AGO, "a count of any length");
-        assert_eq!(at("1234-year-old"), YEAR, "too long for an age");
-        for none in ["1,000", "3.5", "10:30", "12345x", "123456-year-old", "7"] {
+        assert_eq!(at("1234-year-old"), YEAR | HYPHENATED, "too long for an age");
+        assert_eq!(at("123456-year"), HYPHENATED, "a hyphenated count of any length");
+        for none in ["1,000", "3.5", "10:30", "12345x", "7"] {
             assert_eq!(at(none), 0, "{none}");
         }
     }

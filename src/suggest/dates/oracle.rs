@@ -21,12 +21,13 @@ fn oracle(gazetteer: &Gazetteer) -> Regex {
     let month = alternatives(&gazetteer.months, true);
     let month_full = alternatives(&gazetteer.months, false);
     let weekday = alternatives(&gazetteer.weekdays, false);
-    let number =
-        r"(?:[0-9]+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|few|several|many)";
+    let spelt = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
+    let number = format!(r"(?:[0-9]+|a|an|{spelt}|a few|few|a couple of|several|many)");
+    let date_unit = r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies))";
     let unit = r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|weekends?|quarters?|half)";
     let season = r"(?:week|month|year|weekend|decade|century|summer|winter|spring|fall|autumn|season|quarter)";
     let relative = format!(
-        r"(?i:(?:the\s+)?(?:past|last|next|coming|previous|following|first|final)\s+(?:{number}\s+)?{unit}(?-u:\b)|(?:last|next|this|previous|coming|upcoming|recent)\s+{season}(?-u:\b)|(?:upcoming|coming|recent)\s+(?:days|weeks|months|years)(?-u:\b)|(?:earlier|later)\s+this\s+{season}(?-u:\b)|{number}\s+{unit}\s+ago(?-u:\b)|(?:yesterday|today|tomorrow)(?-u:\b))"
+        r"(?i:(?:the\s+)?(?:past|last|next|coming|previous|following|first|final)\s+(?:{number}\s+)?{unit}(?-u:\b)|(?:last|next|this|previous|coming|upcoming|recent)\s+{season}(?-u:\b)|(?:upcoming|coming|recent)\s+(?:days|weeks|months|years)(?-u:\b)|(?:earlier|later)\s+this\s+{season}(?-u:\b)|{number}\s+(?:{unit}\s+ago|{date_unit}(?:\s+(?:old|later|earlier))?)(?-u:\b)|(?:yesterday|today|tomorrow)(?-u:\b))"
     );
     let alternatives = [
         format!(r"(?:{month})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+[0-9]{{4}}(?-u:\b))?"),
@@ -38,6 +39,8 @@ fn oracle(gazetteer: &Gazetteer) -> Regex {
         r"(?:the\s+)?(?:1[89]|20)[0-9]0s(?-u:\b)".into(),
         r"(?:1[89][0-9][0-9]|20[0-9][0-9])(?-u:\b)".into(),
         r"[0-9]{1,3}-year-old(?-u:\b)".into(),
+        format!(r"(?i:early|late|mid)(?:\s+|-)(?:{month_full}|(?:1[89]|20)[0-9](?:0s|[0-9]))(?-u:\b)"),
+        format!(r"(?i:(?:[0-9]+|{spelt})-(?:day|week|month|year|decade|century)(?:-old)?)(?-u:\b)"),
     ];
     Regex::new(&format!(r"(?-u:\b)(?:{})", alternatives.join("|"))).expect("date expression")
 }
@@ -163,6 +166,24 @@ const PIECES: &[&str] = &[
     "few",
     "several",
     "many",
+    "fifteen",
+    "\u{17f}ixteen",
+    "twenty",
+    "ninety",
+    "hundred",
+    "a hundred",
+    "a couple of",
+    "couple",
+    "mid",
+    "Mid",
+    "mid-",
+    "-day",
+    "-week",
+    "-we\u{212a}",
+    "-old",
+    "-OLD",
+    "two-year",
+    "10-year",
     "day",
     "days",
     "Days",
@@ -282,6 +303,9 @@ const OPENERS: &[&str] = &[
     "later",
     "early",
     "late",
+    "mid",
+    "mid-",
+    "MID-",
     "la\u{17f}t",
     "thi\u{17f}",
     "",
@@ -300,6 +324,11 @@ const COUNTS: &[&str] = &[
     "a few",
     "few",
     "many",
+    "twenty",
+    "hundred",
+    "a hundred",
+    "a couple of",
+    "\u{17f}eventeen",
     "10",
     "3",
     "",
@@ -341,7 +370,8 @@ const HEADS: &[&str] = &[
     "1990s",
 ];
 /// What may follow a unit.
-const TAILS: &[&str] = &["ago", "AGO", "agox", "", "", "x", "_", "é", "ſ", "\u{212a}"];
+const TAILS: &[&str] =
+    &["ago", "AGO", "agox", "", "", "x", "_", "é", "ſ", "\u{212a}", "old", "Later", "earlier", "olden", "later_"];
 /// Month names and near misses.
 const MONTHS: &[&str] = &["March", "Sept.", "Sep.", "Jan.", "May", "June", "december", "Octo", "Oct", ""];
 /// Day and year numbers.
@@ -401,6 +431,12 @@ fn matcher_agrees_on_hand_picked_edges() {
         "1,000 days ago, 3.5 years ago, 10:30, 10 years ago, 10\u{2009}years ago, 100 years ago, 5-year-old",
         "123-year-old, 1234-year-old, 2019s, 20190, 1990s, 19900s, 199s, 2019-20, 3rd of May, 31st March",
         "3 March, 3\u{a0}March 2020, 03 May, 123 May, 3x May, 3nd May, 12th\tof May, 2016, 20160, 1899.",
+        // Durations, hyphenated counts and parts of a month or year.
+        "three years, a decade, 12 days, a quarter, a half, two hours, many years, a couple of weeks, hundred years",
+        "two-year, 10-year, two-year-old, 10-year-old, two-year-olds, 15-year-olds, ten-Day, 2019-20, a-year",
+        "mid-December, mid-2019, mid-1990s, late 2019, early March, mid December, mid-december, late 20190, midyear",
+        "47 years old, a year later, a week  Earlier, two days older, three years\nlater, a day latex",
+        "twenty-five years, one day, once a year, a year ago, seventeen years, \u{17f}ixty days, fifty-\u{17f}ix",
     ] {
         assert_same(text);
     }
