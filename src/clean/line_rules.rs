@@ -231,7 +231,7 @@ static COPYRIGHT_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
         r"(?i)^(?:©|\(c\)|copyright(?-u:\b))",
         r"(?i)(?-u:\b)all rights reserved(?-u:\b)",
         r"(?i)this material may not be published, broadcast, rewritten,? or redistributed",
-        r"(?i)^[*_(\[]*(?:this (?:article|story|post|piece|report|content)(?: by [A-Za-z0-9 &'’-]+)? (?:was |has been |is )?(?:(?:originally |first )(?:appear(?:ed|s) (?:in|on)(?-u:\b)|published|posted|ran)|republished|from (?:the|our) (?:\w+ ){0,2}issue(?: of(?-u:\b)|\.?$))|this (?:article|story|post|piece|report|content) (?:was |has been |is )?(?:appear(?:ed|s) (?:in|on)(?-u:\b)|(?:published|posted) (?:in|by) (?:the )?(?-i:\p{Lu}))|a version of this (?:article|story)|originally published|except for the headline, this story|this story has been (?:updated|corrected)|republished with permission)",
+        r"(?i)^[*_(\[]*(?:this (?:article|story|post|piece|report|content)(?: by [A-Za-z0-9 &'’-]+)? (?:was |has been |is )?(?:(?:originally |first )(?:appear(?:ed|s) (?:in|on)(?-u:\b)|published|posted|ran)|republished|from (?:the|our) (?:\w+ ){0,2}issue(?: of(?-u:\b)|\.?$))|this (?:article|story|post|piece|content) (?:was |has been |is )?(?:appear(?:ed|s) (?:in|on)(?-u:\b)|(?:published|posted) (?:in|by) (?:the )?(?-i:\p{Lu}))|a version of this (?:article|story)|originally published|except for the headline, this story|this story has been (?:updated|corrected)|republished with permission)",
         r"^\(?(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited)(?: by)?(?-u:\b)[^)]{3,}\)\.?$",
         r"^[A-Z][\w. ]{0,}(?:/[A-Za-z]{1,}){1,4}$",
         r"©\s*\d{4}|(?i)^disclaimer\s*:",
@@ -941,6 +941,7 @@ fn copyright_footer(t: &str, words: usize, shape: &Shape) -> Option<String> {
     // The two notice patterns that need no year or sign (0, 1) also open prose about copyright.
     let fits = |i: usize| match i {
         0 | 1 => words <= 40 && !is_copyright_prose(t),
+        3 => !is_report_finding(t),
         6 => sign_is_real(t),
         _ => true,
     };
@@ -952,6 +953,13 @@ fn copyright_footer(t: &str, words: usize, shape: &Shape) -> Option<String> {
         _ => "wire credit",
     };
     Some(labelled_quote(what, t, 60))
+}
+
+/// Whether `t` tells of a report that a story is about and goes on to what it found (`This report was
+/// first published in 2019 and found …`): a note on where an article ran opens `This article` or
+/// `This story` as often, and a report's own note stops at its outlet.
+fn is_report_finding(t: &str) -> bool {
+    t.get(..12).is_some_and(|h| h.eq_ignore_ascii_case("this report ")) && t.contains(" and ")
 }
 
 /// The endings of a wire story's note on who else reported it (`Ann Lee contributed to this report.`).
@@ -2196,6 +2204,9 @@ mod tests {
             "Harbor Wire writer Tom Reyes in Lisbon contributed to this report.",
             "Ann Lee and Bo Diaz contributed to this story",
             "This report by The Harbor Press was first published May 3, 2027.",
+            "This report was originally published by the Harbor Institute.",
+            "This article was originally published in The Tidewater and is republished with permission.",
+            "This story was published in The Harbor Daily.",
             "This article was amended on 3 May 2027 to correct the name of the ferry.",
             "Reporting by Lisa Grant",
             "Additional reporting by Ann Lee and Bo Diaz.",
@@ -2231,6 +2242,8 @@ mod tests {
             "(Input from residents was sought in May.)",
             "This report by the ferry commission was published on Monday and calls for higher fees.",
             "This report was published on Monday and calls for higher fees.",
+            "This report was published by the Harbour Statistics Office and shows pay rising 6%.",
+            "This report was first published in 2019 and found that ferry fares had doubled.",
         ] {
             assert_eq!(first_rule(l), None, "{l}");
         }
