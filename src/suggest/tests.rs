@@ -119,6 +119,13 @@ fn suggestions_share_their_label_and_origin_names() {
 }
 
 #[test]
+fn a_given_name_that_is_also_a_city_opens_a_person_before_a_surname() {
+    let suggest = |text: &str| shown(text, &Suggester::builtin().suggest(text));
+    assert_eq!(suggest("Manager Sofia Lindgren said her side never gave up."), ["Sofia Lindgren|PERSON"]);
+    assert_eq!(suggest("Flights to Sofia resumed after the strike."), ["Sofia|GPE"]);
+}
+
+#[test]
 fn an_empty_or_plain_text_gets_nothing() {
     assert!(Suggester::builtin().suggest("").is_empty());
     assert!(Suggester::builtin().suggest("the cat sat on the mat and said nothing at all.").is_empty());
