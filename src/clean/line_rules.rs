@@ -19,7 +19,8 @@ use super::rules::{
     REPEATED_LINE, SHARE_SUBSCRIBE, TIMESTAMP,
 };
 use super::text::{
-    COUNTED_WORDS, Line, at_most_words, ends_sentence, labelled, labelled_quote, line_key, word_count_up_to,
+    COUNTED_WORDS, Line, at_most_words, ends_sentence, labelled, labelled_quote, line_key, opens_ignoring_case,
+    strip_prefix_ignoring_case, word_count_up_to,
 };
 
 /// Compiles a built-in pattern (a bug in one is caught by the unit tests, which compile them all).
@@ -778,10 +779,7 @@ const STAFF_ENTRIES: Entries = Entries::of(STAFF_BYLINES);
 /// Whether `core` (a short line) credits a sponsor: one of the [`SPONSOR_OPENINGS`], then a
 /// capitalised name, and nothing a sentence has (`Presented by the council, the plan …` goes on).
 fn is_sponsor_credit(core: &str) -> bool {
-    let Some(name) = SPONSOR_OPENINGS
-        .iter()
-        .find_map(|o| core.get(..o.len()).filter(|h| h.eq_ignore_ascii_case(o)).map(|h| &core[h.len()..]))
-    else {
+    let Some(name) = SPONSOR_OPENINGS.iter().find_map(|o| strip_prefix_ignoring_case(core, o)) else {
         return false;
     };
     name.starts_with(|c: char| c.is_uppercase()) && !name.contains([',', '.', ';', '!', '?', '"', '“'])
@@ -911,9 +909,9 @@ const ILLUSTRATION_OPENINGS: [&str; 4] = ["illustration by ", "illustrations by 
 /// their first letter.
 fn is_illustration_credit(t: &str) -> bool {
     t.as_bytes().first().is_some_and(|b| b.eq_ignore_ascii_case(&b'i'))
-        && ILLUSTRATION_OPENINGS.iter().any(|o| {
-            t.get(..o.len()).is_some_and(|h| h.eq_ignore_ascii_case(o)) && t[o.len()..].starts_with(char::is_uppercase)
-        })
+        && ILLUSTRATION_OPENINGS
+            .iter()
+            .any(|o| strip_prefix_ignoring_case(t, o).is_some_and(|name| name.starts_with(char::is_uppercase)))
 }
 
 /// Most words of a caption recognised only by where it places people (`…, left, and …`, `pictured`).
@@ -1023,7 +1021,7 @@ static VIEWS_DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether `t` opens `the views`, `views`, `the opinions` or `opinions` and is a [`VIEWS_DISCLAIMER`].
 fn is_views_disclaimer(t: &str) -> bool {
-    let opens = |word: &str| t.get(..word.len()).is_some_and(|h| h.eq_ignore_ascii_case(word));
+    let opens = |word: &str| opens_ignoring_case(t, word);
     t.as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b't' | b'v' | b'o'))
         && (opens("the views ") || opens("views ") || opens("the opinions ") || opens("opinions "))
         && VIEWS_DISCLAIMER.is_match(t)
@@ -1040,7 +1038,7 @@ const AMENDMENT_OPENINGS: [&str; 4] = [
 /// `This article was amended on 3 May 2027 to correct …`: one of the [`AMENDMENT_OPENINGS`].
 fn is_amendment_note(t: &str) -> bool {
     t.as_bytes().first().is_some_and(|b| b.eq_ignore_ascii_case(&b't'))
-        && AMENDMENT_OPENINGS.iter().any(|o| t.get(..o.len()).is_some_and(|h| h.eq_ignore_ascii_case(o)))
+        && AMENDMENT_OPENINGS.iter().any(|o| opens_ignoring_case(t, o))
 }
 
 /// Whether `t` opens like an [`INPUTS_CREDIT`] (`(With inputs`, `With input`, `(Inputs`) and is one.
@@ -1049,7 +1047,7 @@ fn is_inputs_credit(t: &str) -> bool {
         return false;
     }
     let core = t.strip_prefix('(').unwrap_or(t);
-    let opens = |word: &str| core.get(..word.len()).is_some_and(|h| h.eq_ignore_ascii_case(word));
+    let opens = |word: &str| opens_ignoring_case(core, word);
     (opens("with input") || opens("input")) && INPUTS_CREDIT.is_match(t)
 }
 
@@ -1118,7 +1116,7 @@ fn clause_after(rest: &str) -> bool {
 
 /// Whether a short line opening `you` or `this` is a [`PAYWALL`] notice, not a reported one.
 fn is_paywall_notice(t: &str, words: usize) -> bool {
-    let opens = |word: &str| t.get(..word.len()).is_some_and(|h| h.eq_ignore_ascii_case(word));
+    let opens = |word: &str| opens_ignoring_case(t, word);
     words <= 20 && (opens("you") || opens("this ")) && PAYWALL.is_match(t) && !is_reported(t)
 }
 
@@ -1333,10 +1331,7 @@ fn is_comment_header(t: &str) -> bool {
         return false;
     }
     let rest = &rest[1..];
-    let Some(title) = PHRASES
-        .iter()
-        .find_map(|p| rest.get(..p.len()).filter(|h| h.eq_ignore_ascii_case(p)).map(|h| &rest[h.len()..]))
-    else {
+    let Some(title) = PHRASES.iter().find_map(|p| strip_prefix_ignoring_case(rest, p)) else {
         return false;
     };
     title.starts_with(['"', '“', '‘', '\'']) && title.ends_with(['"', '”', '’', '\'']) && title.chars().count() > 2

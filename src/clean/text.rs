@@ -136,6 +136,17 @@ fn word_starts<const N: usize>(before: &[u8; N], block: &[u8; N]) -> u8 {
     starts
 }
 
+/// `text` after `prefix` when it opens with it, ASCII case ignored (`Sign up` and `SIGN UP` alike).
+pub fn strip_prefix_ignoring_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    // `get` fails rather than split a character; past it, `prefix.len()` is a boundary.
+    text.get(..prefix.len()).filter(|head| head.eq_ignore_ascii_case(prefix)).map(|_| &text[prefix.len()..])
+}
+
+/// Whether `text` opens with `prefix`, ASCII case ignored.
+pub fn opens_ignoring_case(text: &str, prefix: &str) -> bool {
+    strip_prefix_ignoring_case(text, prefix).is_some()
+}
+
 /// Whether the text ends like a sentence: `.`, `!`, `?`, or a closing quote or bracket after one.
 pub fn ends_sentence(text: &str) -> bool {
     let t = text.trim_end();
@@ -615,5 +626,13 @@ mod tests {
         ] {
             assert_eq!(is_stopword(w), w == "“The”,", "{w}");
         }
+    }
+
+    #[test]
+    fn prefixes_are_matched_ignoring_ascii_case_and_never_split_a_character() {
+        assert_eq!(strip_prefix_ignoring_case("SIGN UP now", "sign up "), Some("now"));
+        assert_eq!(strip_prefix_ignoring_case("Sign", "sign up"), None);
+        assert_eq!(strip_prefix_ignoring_case("Ésign up", "es"), None);
+        assert!(opens_ignoring_case("With Inputs", "with input") && !opens_ignoring_case("Without", "with "));
     }
 }
