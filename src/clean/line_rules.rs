@@ -957,11 +957,29 @@ fn copyright_footer(t: &str, words: usize, shape: &Shape) -> Option<String> {
     Some(labelled_quote(what, t, 60))
 }
 
-/// Whether `t` tells of a report that a story is about and goes on to what it found (`This report was
-/// first published in 2019 and found …`): a note on where an article ran opens `This article` or
-/// `This story` as often, and a report's own note stops at its outlet.
+/// Verbs after ` and ` that tell what a publication found (`… and shows pay rising`).
+const FINDINGS: [&str; 12] = [
+    " and calls ",
+    " and concluded ",
+    " and concludes ",
+    " and found ",
+    " and finds ",
+    " and recommends ",
+    " and showed ",
+    " and shows ",
+    " and suggested ",
+    " and suggests ",
+    " and warned ",
+    " and warns ",
+];
+
+/// Whether `t` tells of a report or article that a story is about and goes on to what it found (`This
+/// report was first published in 2019 and found …`, `This piece was published by the Institute and
+/// shows pay rising`); a note on where a story ran stops at its outlet or says it is republished
+/// (`… and is republished here with permission`).
 fn is_report_finding(t: &str) -> bool {
-    t.get(..12).is_some_and(|h| h.eq_ignore_ascii_case("this report ")) && t.contains(" and ")
+    let republished = ["riginally", "epublished", "permission"].iter().any(|w| t.contains(w));
+    opens_ignoring_case(t, "this ") && !republished && FINDINGS.iter().any(|f| t.contains(f))
 }
 
 /// The endings of a wire story's note on who else reported it (`Ann Lee contributed to this report.`).
@@ -2243,8 +2261,16 @@ mod tests {
             "This report was published on Monday and calls for higher fees.",
             "This report was published by the Harbour Statistics Office and shows pay rising 6%.",
             "This report was first published in 2019 and found that ferry fares had doubled.",
+            "This piece was published by the Harbour Institute and shows pay rising.",
         ] {
             assert_eq!(first_rule(l), None, "{l}");
+        }
+        // A note on where a report ran, outlets with "and" in their names included.
+        for l in [
+            "This report was originally published by Harbor Wire and is republished here with permission.",
+            "This report was first published by Coast Health News and The Harbor Daily.",
+        ] {
+            assert_eq!(first_rule(l).as_deref(), Some(COPYRIGHT_FOOTER), "{l}");
         }
         for l in [
             "Copyright law is the next battle for the harbour's small publishers.",

@@ -21,6 +21,28 @@ const MAY_CUES: &[&str] = &[
     "after", "during",
 ];
 
+/// Units of a duration ("three years", "a 53-day festival"), in lower case.
+const UNITS: &[&str] = &["day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"];
+
+/// Capitalised words after which a number names a road, a part or an episode, not a count ("Route 66
+/// days later", "Highway 61 years").
+const NUMBERED: &[&str] = &[
+    "Apollo",
+    "Article",
+    "Chapter",
+    "Channel",
+    "Episode",
+    "Flight",
+    "Highway",
+    "Interstate",
+    "Phase",
+    "Route",
+    "Section",
+    "Season",
+    "Stage",
+    "Windows",
+];
+
 /// The date expressions, matched by hand (the `expressions` module).
 #[derive(Debug, Clone)]
 pub struct DateFinder {
@@ -45,11 +67,19 @@ impl DateFinder {
     }
 
     /// Filters matches that are numbers or words rather than dates, that run across a line break (a
-    /// count ending one line and a unit beginning the next: "08:51\n\nDay 3"), or that are a numeral
-    /// and a capitalised "Day", the name of a programme or a day ("21 Day Fix", "80 Day Obsession").
+    /// count ending one line and a unit beginning the next: "08:51\n\nDay 3"), that are a count and a
+    /// capitalised "Day", the name of a programme or an event ("21 Day Fix", "the Six Day War"), whose
+    /// unit a hyphen and a word go on from ("a day-long strike", "10-year-olds"; not "2016-style"), or
+    /// whose number follows a [`NUMBERED`] word on its line ("Route 66 days later").
     fn keeps(&self, text: &str, start: usize, end: usize, found: &str) -> bool {
-        let day_name = found.ends_with(" Day") && found.starts_with(|c: char| c.is_ascii_digit());
-        if found.contains('\n') || day_name {
+        let titled = found.ends_with(" Day");
+        let unit_last = found.rsplit([' ', '-']).next().is_some_and(|unit| UNITS.contains(&unit));
+        let hyphen_on = unit_last
+            && text[end..].strip_prefix('-').is_some_and(|rest| rest.starts_with(|c: char| c.is_alphabetic()));
+        let word_before = text[..start].strip_suffix(' ').and_then(|before| before.rsplit([' ', '\n']).next());
+        let numbered =
+            found.starts_with(|c: char| c.is_ascii_digit()) && word_before.is_some_and(|w| NUMBERED.contains(&w));
+        if found.contains('\n') || titled || hyphen_on || numbered {
             return false;
         }
         let before = text[..start].chars().next_back();
@@ -126,5 +156,16 @@ mod tests {
         assert!(dates("It cost $2016 or 2016.5 and 1,2019 for 3,000 people; May I ask?").is_empty());
         assert!(dates("Prime Minister Theresa May said the march was long.").is_empty());
         assert!(dates("flight 12345, room 3016 and 1700 units").is_empty());
+    }
+
+    #[test]
+    fn titles_compound_words_and_numbered_names_are_no_durations() {
+        assert!(dates("The Six Day War; the film One Day.").is_empty());
+        assert_eq!(dates("Rents Frozen For 5 Years\nArticle\n2018 results"), ["5 Years", "2018"]);
+        assert_eq!(dates("the 2016-style keyboard"), ["2016"]);
+        assert!(dates("a day-long strike and a year-long probe by 10-year-olds").is_empty());
+        assert!(dates("Route 66 days later, Highway 61 years").is_empty());
+        assert_eq!(dates("It took three years and 12 days."), ["three years", "12 days"]);
+        assert_eq!(dates("Three years ago the dam broke."), ["Three years ago"]);
     }
 }
