@@ -43,6 +43,40 @@ const NUMBERED: &[&str] = &[
     "Windows",
 ];
 
+/// Words before a duration's count that OntoNotes keeps inside its DATE ("more than a decade",
+/// "nearly two years ago"), each with the space after it, in lower case.
+const QUALIFIERS: &[&str] =
+    &["about ", "almost ", "at least ", "less than ", "more than ", "nearly ", "over ", "roughly ", "some ", "up to "];
+
+/// Words that open a duration as its count ("a decade", "several years", "a couple of weeks").
+const COUNTS: &[&str] = &[
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "few", "several", "many",
+];
+
+/// The start of the DATE `found` at `start`, moved back over one of the [`QUALIFIERS`] when `found` is
+/// a duration: one of the [`COUNTS`] or a number, then a unit after a space ("more than **a decade**",
+/// "about **a couple of weeks**"; not "about 2019", "over last week", "over two-year contracts").
+/// Looked for only behind a match, so a qualifier costs nothing where no duration follows.
+fn with_qualifier(text: &str, start: usize, found: &str) -> usize {
+    let mut words = found.split(' ');
+    let count = words.next().is_some_and(|w| {
+        w.starts_with(|c: char| c.is_ascii_digit()) || COUNTS.iter().any(|n| n.eq_ignore_ascii_case(w))
+    });
+    if !count || !words.any(|w| UNITS.iter().any(|u| u.eq_ignore_ascii_case(w))) {
+        return start;
+    }
+    let before = &text[..start];
+    QUALIFIERS
+        .iter()
+        .find(|q| {
+            before.len() >= q.len()
+                && before.get(before.len() - q.len()..).is_some_and(|tail| tail.eq_ignore_ascii_case(q))
+                && before[..before.len() - q.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+        })
+        .map_or(start, |q| start - q.len())
+}
+
 /// The date expressions, matched by hand (the `expressions` module).
 #[derive(Debug, Clone)]
 pub struct DateFinder {
@@ -61,6 +95,7 @@ impl DateFinder {
             let found = &text[start..end];
             if self.keeps(text, start, end, found) {
                 let score = if found.len() == 4 && found.bytes().all(|b| b.is_ascii_digit()) { 0.6 } else { 0.8 };
+                let start = with_qualifier(text, start, found);
                 out.push(Candidate { start, end, label: DATE, origin: super::HEURISTICS, score });
             }
         }
@@ -167,5 +202,16 @@ mod tests {
         assert!(dates("Route 66 days later, Highway 61 years").is_empty());
         assert_eq!(dates("It took three years and 12 days."), ["three years", "12 days"]);
         assert_eq!(dates("Three years ago the dam broke."), ["Three years ago"]);
+    }
+
+    #[test]
+    fn a_qualifier_before_a_duration_is_part_of_it() {
+        assert_eq!(dates("It took more than a decade."), ["more than a decade"]);
+        assert_eq!(
+            dates("Nearly two years ago, and up to 10 years in prison."),
+            ["Nearly two years ago", "up to 10 years"]
+        );
+        assert_eq!(dates("about 2019, over the years, Moreover three weeks"), ["2019", "three weeks"]);
+        assert_eq!(dates("about a couple of weeks, over last week"), ["about a couple of weeks", "last week"]);
     }
 }
