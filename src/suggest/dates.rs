@@ -10,7 +10,7 @@ mod oracle;
 
 use super::Candidate;
 use super::gazetteer::Gazetteer;
-use expressions::Expressions;
+use expressions::{DATE_UNITS, Expressions, NUMBER_WORDS};
 
 /// The label these rules propose.
 const DATE: &str = "DATE";
@@ -20,9 +20,6 @@ const MAY_CUES: &[&str] = &[
     "in", "of", "since", "until", "by", "last", "next", "this", "early", "late", "mid", "through", "from", "before",
     "after", "during",
 ];
-
-/// Units of a duration ("three years", "a 53-day festival"), in lower case.
-const UNITS: &[&str] = &["day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"];
 
 /// Capitalised words after which a number names a road, a part or an episode, not a count ("Route 66
 /// days later", "Highway 61 years").
@@ -48,22 +45,16 @@ const NUMBERED: &[&str] = &[
 const QUALIFIERS: &[&str] =
     &["about ", "almost ", "at least ", "less than ", "more than ", "nearly ", "over ", "roughly ", "some ", "up to "];
 
-/// Words that open a duration as its count ("a decade", "several years", "a couple of weeks").
-const COUNTS: &[&str] = &[
-    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "few", "several", "many",
-];
-
 /// The start of the DATE `found` at `start`, moved back over one of the [`QUALIFIERS`] when `found` is
-/// a duration: one of the [`COUNTS`] or a number, then a unit after a space ("more than **a decade**",
+/// a duration: one of the matcher's count words or a number, then a unit after a space ("more than **a decade**",
 /// "about **a couple of weeks**"; not "about 2019", "over last week", "over two-year contracts").
 /// Looked for only behind a match, so a qualifier costs nothing where no duration follows.
 fn with_qualifier(text: &str, start: usize, found: &str) -> usize {
     let mut words = found.split(' ');
     let count = words.next().is_some_and(|w| {
-        w.starts_with(|c: char| c.is_ascii_digit()) || COUNTS.iter().any(|n| n.eq_ignore_ascii_case(w))
+        w.starts_with(|c: char| c.is_ascii_digit()) || NUMBER_WORDS.iter().any(|n| n.eq_ignore_ascii_case(w))
     });
-    if !count || !words.any(|w| UNITS.iter().any(|u| u.eq_ignore_ascii_case(w))) {
+    if !count || !words.any(|w| DATE_UNITS.iter().any(|u| u.eq_ignore_ascii_case(w))) {
         return start;
     }
     let before = &text[..start];
@@ -108,7 +99,7 @@ impl DateFinder {
     /// whose number follows a [`NUMBERED`] word on its line ("Route 66 days later").
     fn keeps(&self, text: &str, start: usize, end: usize, found: &str) -> bool {
         let titled = found.ends_with(" Day");
-        let unit_last = found.rsplit([' ', '-']).next().is_some_and(|unit| UNITS.contains(&unit));
+        let unit_last = found.rsplit([' ', '-']).next().is_some_and(|unit| DATE_UNITS.contains(&unit));
         let hyphen_on = unit_last
             && text[end..].strip_prefix('-').is_some_and(|rest| rest.starts_with(|c: char| c.is_alphabetic()));
         let word_before = text[..start].strip_suffix(' ').and_then(|before| before.rsplit([' ', '\n']).next());

@@ -19,7 +19,7 @@ const SPAN_OPENERS: &[&str] = &["past", "last", "next", "coming", "previous", "f
 /// Counts before a unit; the regex's order ("a" before "an" before "a few"), `[0-9]+` tried first.
 /// News writes larger numbers in digits (AP style), so "thirty years" is left out: "thirty", "forty"
 /// would make every "this" and "for" a possible count, for a handful of matches.
-const NUMBER_WORDS: &[&str] = &[
+pub(super) const NUMBER_WORDS: &[&str] = &[
     "a",
     "an",
     "one",
@@ -48,7 +48,7 @@ const HYPHEN_NUMBERS: &[&str] =
     &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 /// Units of a duration ("three years", "a decade"): the calendar [`UNITS`], which OntoNotes tags as
 /// DATE (not "quarter" nor "half": "a quarter of the vote"), in the same order.
-const DATE_UNITS: &[&str] =
+pub(super) const DATE_UNITS: &[&str] =
     &["days", "day", "weeks", "week", "months", "month", "years", "year", "decades", "decade", "century", "centuries"];
 /// Words after a duration that belong to it: "47 years old", "a year later", "a week earlier".
 const DURATION_TAILS: &[&str] = &["old", "later", "earlier"];
