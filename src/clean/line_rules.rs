@@ -87,6 +87,10 @@ const AD_LINES: &[&str] = &[
     "story continues below advertisement",
     "supported by",
     "show key events only",
+    "sponsor message",
+    "listen to this episode",
+    "media contact",
+    "media contacts",
     "stocks mentioned",
     "trending tickers",
     "add to watchlist",
@@ -116,7 +120,12 @@ const NAV_LINES: &[&str] = &[
     "jump to recipe",
     "manage cookies",
     "manage preferences",
+    "next slide",
+    "next image",
     "notes to editors",
+    "peer-reviewed publication",
+    "previous slide",
+    "previous image",
     "photo gallery",
     "print recipe",
     "print this article",
@@ -244,6 +253,8 @@ static COPYRIGHT_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
         r"^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3}(?: and \p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3})? contributed (?:reporting|research)",
         r"^(?:Distributed|Syndicated|DISTRIBUTED|SYNDICATED) (?:by|BY) \p{Lu}[^.!?]*\.?$",
         r"(?i)^our (?:editorial )?standards\s*:\s*[^.!?]{0,80}(?:principles|policy|policies|guidelines)\.?$",
+        r"(?i)(?-u:\b)(?:is|are) not (?:held )?responsible for the (?:accuracy|content|contents) of (?:any )?(?:(?:external|third[- ]party|linked|other) (?:internet )?(?:sites|websites|web sites|links|pages|content)|(?:news )?releases(?-u:\b))",
+        r"(?i)^(?:this )?transcripts? (?:was|were|is|are|has been|have been) (?:(?:auto(?:matically)?|machine)[- ]generated|generated automatically|(?:created|produced|generated|made) (?:on a rush deadline|by (?:an? )?(?:[\w-]+ )?(?:contractor|computer|software|machine|speech))|[^.!?]{0,120}may contain errors)",
     ])
 });
 
@@ -270,7 +281,7 @@ static READER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)(?:you|your|o
 /// A newsroom asking the reader for tips or stories (`We'd like to hear from you`, `Got a news tip?`).
 static TIP_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:hear from you|news tips?|story tips?|got a tip|have a tip|story ideas?|(?:got|have) a story|send (?:us )?(?:your )?tips)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:hear from you|news tips?|story tips?|got a tip|have a tip|story ideas?|(?:got|have) a story|send (?:us )?(?:your )?tips|have an opinion|have your say|letters? to the editor|share your (?:views|thoughts|story|experience))(?-u:\b)",
     )
 });
 
@@ -319,7 +330,7 @@ static PLAYER_WIDGET: LazyLock<Regex> = LazyLock::new(|| {
 /// content.`, `JavaScript is disabled in your browser.`); a sentence about JavaScript goes on past it.
 static JAVASCRIPT_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:(?:please\s+)?(?:enable|turn on|activate)\s+javascript|javascript\s+is\s+(?:disabled|required|not\s+enabled|turned\s+off))(?:\s+(?:in|on|for)\s+(?:your|this)\s+(?:browser|page|site|website))?(?:\s+to\s+(?:view|see|watch|play|load|use|continue|read)(?:\s+(?:this|the|our))?(?:\s+(?:content|page|site|website|video|article|story|media|map|graphic|interactive|player|form|feature))?)?[.!]?$",
+        r"(?i)^(?:(?:please\s+)?(?:enable|turn on|activate)\s+javascript|javascript\s+is\s+(?:disabled|required|not\s+enabled|turned\s+off))(?:\s+(?:in|on|for)\s+(?:your|this)\s+(?:browser|page|site|website))?(?:\s+to\s+(?:view|see|watch|play|load|use|continue|read)(?:\s+(?:this|the|our))?(?:\s+(?:content|page|site|website|video|article|story|media|map|graphic|interactive|player|form|feature))?|\s+(?:to\s+(?:get|have|enjoy)|for)\s+the\s+(?:best|full)\s+experience(?:\s+on\s+(?:this|our)\s+(?:site|website|page))?)?[.!]?$",
     )
 });
 
@@ -676,7 +687,18 @@ static PHOTO_CUES: Cues =
 
 /// Cues of a long line that can still be a copyright or syndication footer.
 static COPYRIGHT_CUES: Cues = Cues::new(|| {
-    cues(&["©", "opyright", "ights reserved", "may not be published", "riginally", "ublished", "eporting", "diting"])
+    cues(&[
+        "©",
+        "opyright",
+        "ights reserved",
+        "may not be published",
+        "riginally",
+        "ublished",
+        "eporting",
+        "diting",
+        "esponsible for",
+        "ranscript",
+    ])
 });
 
 /// Cues of a longer line that can still be a sign-up prompt.
@@ -867,7 +889,7 @@ impl Entries {
 
 /// Photo credits and captions.
 fn photo_credit(t: &str, words: usize, shape: &Shape) -> Option<String> {
-    if words <= 20 && is_illustration_credit(t) {
+    if (words <= 20 && is_illustration_credit(t)) || (words <= MAX_COURTESY_WORDS && is_courtesy_credit(t)) {
         return Some(labelled_quote("photo credit", t, 60));
     }
     if words > 60 || !gate::photo_credit(shape, t) || (words > 20 && !PHOTO_CUES.any_in(t)) {
@@ -914,6 +936,30 @@ fn is_illustration_credit(t: &str) -> bool {
             .any(|o| strip_prefix_ignoring_case(t, o).is_some_and(|name| name.starts_with(char::is_uppercase)))
 }
 
+/// Most words of a credit line that opens with `Courtesy`.
+const MAX_COURTESY_WORDS: usize = 10;
+
+/// A credit alone on its line that opens with `Courtesy` (`Courtesy of the Harbour Museum`, `(Courtesy
+/// Jane Okafor)`, `Courtesy photo`): then a name (a capital, or `the` and a capital) or the word for a
+/// picture, and nothing a sentence has (`Courtesy of the council, the hall reopens.` goes on). Most
+/// lines are let go by their first letter.
+fn is_courtesy_credit(t: &str) -> bool {
+    const PICTURE: [&str; 4] = ["photo", "image", "picture", "photograph"];
+    let core = t.strip_prefix('(').unwrap_or(t);
+    if !core.as_bytes().first().is_some_and(|b| b.eq_ignore_ascii_case(&b'c')) {
+        return false;
+    }
+    let Some(rest) = strip_prefix_ignoring_case(core, "courtesy ") else {
+        return false;
+    };
+    let rest = rest.trim_end_matches([')', '.']);
+    let named = |r: &str| r.starts_with(char::is_uppercase);
+    let source = strip_prefix_ignoring_case(rest, "of ").unwrap_or(rest);
+    let source = source.strip_prefix("the ").unwrap_or(source);
+    !rest.contains([',', ';', '!', '?', '"', '“', '.'])
+        && (named(source) || PICTURE.iter().any(|p| rest.eq_ignore_ascii_case(p)))
+}
+
 /// Most words of a caption recognised only by where it places people (`…, left, and …`, `pictured`).
 const MAX_PLACED_CAPTION_WORDS: usize = 40;
 
@@ -945,6 +991,7 @@ fn copyright_footer(t: &str, words: usize, shape: &Shape) -> Option<String> {
         0 | 1 => words <= 40 && !is_copyright_prose(t),
         3 => !is_report_finding(t),
         6 => sign_is_real(t),
+        11 => words <= 40,
         _ => true,
     };
     let hit = COPYRIGHT_PATTERNS.matches(t).into_iter().find(|&i| fits(i))?;
@@ -952,6 +999,8 @@ fn copyright_footer(t: &str, words: usize, shape: &Shape) -> Option<String> {
         0..=2 | 6 => "copyright notice",
         3 => "syndication note",
         10 => "standards note",
+        11 => "site disclaimer",
+        12 => "transcript notice",
         _ => "wire credit",
     };
     Some(labelled_quote(what, t, 60))
@@ -1112,6 +1161,9 @@ fn share_subscribe(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if is_tip_request(t) {
         return Some(labelled_quote("tip request", t, 60));
     }
+    if is_submission_policy(t) {
+        return Some(labelled_quote("letters policy", t, 60));
+    }
     if is_paywall_notice(t, words) {
         return Some(labelled_quote("paywall notice", t, 60));
     }
@@ -1123,6 +1175,23 @@ fn share_subscribe(t: &str, words: usize, shape: &Shape) -> Option<String> {
             && words <= 25
             && (READER.is_match(t) || (words <= MAX_SIGN_UP_LABEL_WORDS && !ends_sentence(t))));
     (prompt && !has_reporting_clause(t)).then(|| labelled_quote("sign-up prompt", t, 60))
+}
+
+/// The openings of a letters page's rules for its writers (compared ignoring ASCII case).
+const SUBMISSION_OPENINGS: [&str; 4] = ["letters ", "all letters ", "submissions ", "all submissions "];
+
+/// What a letters page's rules for its writers say (`Letters may be edited for length and clarity.`,
+/// `Letters must include a full name and address.`).
+const SUBMISSION_RULES: [&str; 4] =
+    [" be edited for ", " include your full name", " include a full name", " no longer than "];
+
+/// Whether `t` is a letters page's note on how letters are handled: one of the [`SUBMISSION_OPENINGS`]
+/// and one of the [`SUBMISSION_RULES`] (`Letters from the front were edited for the book` is no rule).
+fn is_submission_policy(t: &str) -> bool {
+    let first = t.as_bytes().first().map(u8::to_ascii_lowercase);
+    matches!(first, Some(b'l' | b'a' | b's'))
+        && SUBMISSION_OPENINGS.iter().any(|o| opens_ignoring_case(t, o))
+        && SUBMISSION_RULES.iter().any(|r| t.contains(r))
 }
 
 /// Whether a clause follows a follow prompt's network: a comma before a lower-case word other than
@@ -1454,6 +1523,8 @@ fn is_date_line(t: &str) -> bool {
     let mut digits = false;
     let mut names = 0;
     let mut dated = false;
+    // A clock written with a dot (`14.32`) is a time only beside a time zone (`14.32 GMT`).
+    let (mut dotted_clock, mut zone) = (false, false);
     let separator = |c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | ',' | '(' | ')' | '–' | '—');
     for raw in t.split(separator).filter(|w| !w.is_empty()) {
         let w = raw.trim_matches(['.', '-', '/', ':']);
@@ -1467,9 +1538,13 @@ fn is_date_line(t: &str) -> bool {
         if numeric {
             digits = true;
             calendar |= w.contains(':') || w.matches('/').count() == 2;
+            dotted_clock |= is_dotted_clock(w);
             dated = true;
+        } else if is_dashed_date(w) {
+            (digits, calendar, dated) = (true, true, true);
         } else if let Some(word) = date_word(w) {
             calendar |= CALENDAR_WORDS.contains(&word) || word == "am" || word == "pm";
+            zone |= TIME_ZONES.contains(&word);
             dated = true;
         } else if !dated && names < 3 && raw.starts_with(|c: char| c.is_uppercase()) {
             names += 1;
@@ -1477,7 +1552,31 @@ fn is_date_line(t: &str) -> bool {
             return false;
         }
     }
-    digits && calendar && (names == 0 || t.bytes().filter(u8::is_ascii_digit).count() >= 4)
+    digits && (calendar || (dotted_clock && zone)) && (names == 0 || t.bytes().filter(u8::is_ascii_digit).count() >= 4)
+}
+
+/// Time zones among [`DATE_WORDS`].
+const TIME_ZONES: [&str; 16] =
+    ["bst", "cdt", "cest", "cet", "cst", "edt", "est", "et", "gmt", "ist", "mdt", "mst", "pdt", "pst", "pt", "utc"];
+
+/// Whether `w` is an hour and minutes parted by a dot (`9.05`, `14.32`).
+fn is_dotted_clock(w: &str) -> bool {
+    let Some((hour, minutes)) = w.split_once('.') else {
+        return false;
+    };
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    (1..=2).contains(&hour.len()) && minutes.len() == 2 && digits(hour) && digits(minutes)
+}
+
+/// Whether `w` is a day, a month's name and a year parted by hyphens (`12-FEB-2025`, `3-May-24`).
+fn is_dashed_date(w: &str) -> bool {
+    let mut parts = w.split('-');
+    let (Some(day), Some(month), Some(year), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let digits =
+        |s: &str, n: std::ops::RangeInclusive<usize>| n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    digits(day, 1..=2) && digits(year, 2..=4) && date_word(month).is_some_and(|m| CALENDAR_WORDS.contains(&m))
 }
 
 #[cfg(test)]
@@ -1734,6 +1833,10 @@ mod tests {
         "enable javascript",
         "Home",
         "Local News",
+        "The Courier is not responsible for the content of external sites.",
+        "Disclaimer: the Gazette is not responsible for the accuracy of news releases posted here.",
+        "This transcript was generated automatically and may contain errors.",
+        "Transcripts are made by speech recognition software and may contain errors.",
     ];
 
     /// Every pattern of a set that some line matched.
@@ -1956,6 +2059,53 @@ mod tests {
         }
         for l in ["Now playing at the Harbour Theatre: a new musical", "Follow us, the guide told the hikers."] {
             assert_eq!(first_rule(l), None, "{l}");
+        }
+    }
+
+    #[test]
+    fn live_blog_podcast_gallery_and_press_release_furniture() {
+        let cases: [(&str, &str); 21] = [
+            ("Sponsor Message", AD_MARKER),
+            ("Listen to this episode", AD_MARKER),
+            ("Media Contact", AD_MARKER),
+            ("Next slide", AD_MARKER),
+            ("Previous slide", AD_MARKER),
+            ("Peer-Reviewed Publication", AD_MARKER),
+            ("Please turn on JavaScript in your browser to get the best experience.", AD_MARKER),
+            ("Enable JavaScript for the best experience on this site", AD_MARKER),
+            ("Courtesy of the Millbrook Historical Society", PHOTO_CREDIT),
+            ("(Courtesy Jane Okafor)", PHOTO_CREDIT),
+            ("Courtesy photo", PHOTO_CREDIT),
+            (
+                "Disclaimer: The Gazette is not responsible for the accuracy of releases posted by contributing institutions.",
+                COPYRIGHT_FOOTER,
+            ),
+            ("The Courier is not responsible for the content of external sites.", COPYRIGHT_FOOTER),
+            ("This transcript was generated automatically and may contain errors.", COPYRIGHT_FOOTER),
+            ("This transcript was created on a rush deadline by a contractor.", COPYRIGHT_FOOTER),
+            ("Letters may be edited for length and clarity. Please include your full name.", SHARE_SUBSCRIBE),
+            ("Have an opinion on this story? Email letters@valleygazette.example", SHARE_SUBSCRIBE),
+            ("14.32 GMT", TIMESTAMP),
+            ("9.05 BST", TIMESTAMP),
+            ("NEWS RELEASE 12-FEB-2025", TIMESTAMP),
+            ("3-May-24", TIMESTAMP),
+        ];
+        for (line, rule) in cases {
+            assert_eq!(first_rule(line).as_deref(), Some(rule), "{line}");
+        }
+        for line in [
+            "Key events of the year are listed in the council's annual report, which runs to 90 pages.",
+            "Courtesy of the council, residents can now park free on Sundays.",
+            "Courtesy counts for a lot on a crowded ferry, the captain said.",
+            "Transcripts were made public on Tuesday by the committee.",
+            "The transcript was produced in court on Monday, lawyers said.",
+            "The agency said it is not responsible for the content of the leaked memo, which it called a forgery.",
+            "Letters from the front were edited for the book by her grandson.",
+            "Paid 14.32 for it",
+            "The ferry left at 9.05 and was full.",
+            "Next slide the panel over and the hatch opens, the engineer explained.",
+        ] {
+            assert_eq!(first_rule(line), None, "{line}");
         }
     }
 
