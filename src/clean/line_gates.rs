@@ -145,13 +145,14 @@ pub fn follow(s: &Shape) -> bool {
 
 /// Whether `SUBSCRIBE_START` or `SUBSCRIBE_ANY` can match. The anchored branches of the first start
 /// `sign (up|in)`, `subscribe`, `never`, `download`, `click`, `tap`, `already`, `support`, `become`,
-/// `log`, `create`, `thank(s)` or `like`; `enter your email` also needs the letters of `your email`
+/// `log`, `create`, `thank(s)`, `like` or `for ` (`for the latest news …`); `enter your email` also needs the letters of `your email`
 /// and `get the … app` those of `the app`, `get the … by email` those of `by email`; `get our … newsletter`, `newsletter` and its other branches
 /// need the letters of `newsletter`, `click here` or `follow … on`; the second pattern needs those of
 /// `sign up`, `subscri`, `inbox` or `newsletter`.
 pub fn sign_up(s: &Shape) -> bool {
-    const STARTS: [Start; 13] =
-        starts(["sign", "subs", "neve", "down", "clic", "tap ", "alre", "supp", "beco", "log", "crea", "than", "like"]);
+    const STARTS: [Start; 14] = starts([
+        "sign", "subs", "neve", "down", "clic", "tap ", "alre", "supp", "beco", "log", "crea", "than", "like", "for ",
+    ]);
     const STARTS_WITH_WORDS: [(Start, Classes); 3] = [
         (start("ente"), letters_of("your email")),
         (start("get "), letters_of("the app")),
@@ -171,14 +172,20 @@ pub fn sign_up(s: &Shape) -> bool {
 }
 
 /// Whether `READ_MORE_LINE`, `READ_MORE_CAPS` or `READ_LABEL` can match: an opening `[` or `(`, or one of the
-/// anchored phrases, by their first three bytes (`up next` and `in case` by two and a space).
+/// anchored phrases, by their first three bytes (`up next`, `in case` and `go deeper` by two and a space).
 pub fn read_more(s: &Shape) -> bool {
     const MARKS: Classes = any_of(b"[(");
-    const STARTS: [Start; 24] = starts([
+    const STARTS: [Start; 25] = starts([
         "rea", "als", "see", "rel", "mor", "rec", "mos", "you", "don", "tre", "edi", "top", "wha", "wat", "up ", "pop",
-        "lat", "fur", "in ", "tag", "fil", "cat", "lis", "pos",
+        "lat", "fur", "in ", "tag", "fil", "cat", "lis", "pos", "go ",
     ]);
     s.has_any(MARKS) || s.starts_with_any(&STARTS)
+}
+
+/// Whether `DISCLOSURE` can match: the letters of `own shares in` or of `member of the conversation`.
+pub fn disclosure(s: &Shape) -> bool {
+    const WORDS: [Classes; 2] = [letters_of("own shares in"), letters_of("member of the conversation")];
+    WORDS.iter().any(|&w| s.has_all(w))
 }
 
 /// Whether `PLAYER_WIDGET` can match: the letters of `autoplay` or of `this code`.

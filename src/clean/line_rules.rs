@@ -88,6 +88,9 @@ const AD_LINES: &[&str] = &[
     "supported by",
     "show key events only",
     "sponsor message",
+    "discussion about this post",
+    "restacks",
+    "ready for more?",
     "listen to this episode",
     "media contact",
     "media contacts",
@@ -105,6 +108,7 @@ const NAV_LINES: &[&str] = &[
     "back to top",
     "bookmark",
     "cite this article",
+    "disclosure statement",
     "continue reading",
     "copy link",
     "follow us",
@@ -121,6 +125,8 @@ const NAV_LINES: &[&str] = &[
     "manage cookies",
     "manage preferences",
     "next slide",
+    "view all partners",
+    "x (twitter)",
     "next image",
     "notes to editors",
     "peer-reviewed publication",
@@ -260,13 +266,13 @@ static COPYRIGHT_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
 
 static FOLLOW: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:follow|like|join|connect with|find)\s+(?:us|@?[\w.]+(?:\s+[\w.]+){0,3})\s+on\s+(?:facebook|twitter|instagram|linkedin|youtube|flipboard|rss|social|pinterest|tiktok|snapchat|telegram|whatsapp|google news)",
+        r"(?i)^(?:follow|like|join|connect with|find)\s+(?:us|@?[\w.]+(?:\s+[\w.]+){0,3})\s+on\s+(?:facebook|twitter|instagram|linkedin|youtube|flipboard|rss|social|pinterest|tiktok|snapchat|telegram|whatsapp|google news)|(?i)^follow\s+\S+\s+coverage\s+of\s+.{1,80}?\s+at\s+(?:https?://|www\.)",
     )
 });
 
 static SUBSCRIBE_START: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:sign up(?:\s*$|\s*[!:.,–—-]| (?:for|to|now|here|today|free|and|with|below|at|on|via|in)(?-u:\b))|subscribe(?-u:\b)|get (?:our|the)(?-u:\b).{0,}(?-u:\b)(?:newsletter|by e-?mail\.?$|(?:to|in) your inbox\.?$)|newsletters?(?-u:\b)|never miss|enter your email|download (?:the|our) app|get the .{1,} app|click here to|click here for|tap here|already a subscriber|support (?:our|independent) journalism|become a (?:member|subscriber|patron)|log ?in(?-u:\b)|sign in(?-u:\b)|create (?:an|a free) account|thanks for signing up|thank you for (?:signing up|subscribing)|like this (?:story|article|post)\?|like this:?$|like loading(?:\.\.\.|…)?$)|(?i)(?-u:\b)click(?:ing)? here(?-u:\b)|(?-u:\b)follow (?:us|him|her|them|@\w+) on (?:twitter|facebook|instagram|linkedin)(?-u:\b)",
+        r"(?i)^(?:sign up(?:\s*$|\s*[!:.,–—-]| (?:for|to|now|here|today|free|and|with|below|at|on|via|in)(?-u:\b))|subscribe(?-u:\b)|get (?:our|the)(?-u:\b).{0,}(?-u:\b)(?:newsletter|by e-?mail\.?$|(?:to|in) your inbox\.?$)|newsletters?(?-u:\b)|never miss|enter your email|download (?:the|our) app|get the .{1,} app|click here to|click here for|tap here|already a subscriber|support (?:(?:our|independent|local|quality) )+journalism|for the latest (?:news|headlines|updates)(?-u:\b).{0,80}(?-u:\b)(?:head to|visit|go to|download)(?-u:\b)|thanks for reading(?-u:\b)[^.!?]{0,80}[.!?]\s*subscribe(?-u:\b)|become a (?:member|subscriber|patron)|log ?in(?-u:\b)|sign in(?-u:\b)|create (?:an|a free) account|thanks for signing up|thank you for (?:signing up|subscribing)|like this (?:story|article|post)\?|like this:?$|like loading(?:\.\.\.|…)?$)|(?i)(?-u:\b)click(?:ing)? here(?-u:\b)|(?-u:\b)follow (?:us|him|her|them|@\w+) on (?:twitter|facebook|instagram|linkedin)(?-u:\b)",
     )
 });
 
@@ -335,7 +341,7 @@ static JAVASCRIPT_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A label naming what a link leads to, then its headline: `Read: …`, `Watch: …`, `Listen: …`.
-static READ_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:read|watch|listen)\s*:\s*\S"));
+static READ_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:read|watch|listen|go deeper)\s*:\s*\S"));
 
 static COOKIE_STRONG: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -363,7 +369,7 @@ static COMMENT_FORM: LazyLock<Regex> = LazyLock::new(|| {
 
 static BYLINE_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
     re_set(&[
-        r"^(?:By|BY)\s*:?\s*\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|AND|&|de|van|von|la|del|da|der|bin))*(?:\s*(?:[,|–—-]|(?-u:\b)for(?-u:\b)|(?-u:\b)in(?-u:\b))\s*.{0,})?$",
+        r"^(?:(?:By|BY)\s*:?|by\s*:)\s*\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|AND|&|de|van|von|la|del|da|der|bin))*(?:\s*(?:[,|–—-]|(?-u:\b)for(?-u:\b)|(?-u:\b)in(?-u:\b))\s*.{0,})?$",
         r"^\p{Lu}[\p{L}.'’ -]{2,},\s*(?i:AP|Associated Press|Reuters|AFP|Bloomberg|CNN|CNBC|UPI)(?:\s+[\p{L} ]{0,}(?i:writer|correspondent|reporter|editor))?$",
         r"^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3} (?:Associated Press|Reuters|AFP)$",
         r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$",
@@ -702,8 +708,9 @@ static COPYRIGHT_CUES: Cues = Cues::new(|| {
 });
 
 /// Cues of a longer line that can still be a sign-up prompt.
-static SUBSCRIBE_CUES: Cues =
-    Cues::new(|| cues(&["ign up", "ubscri", "ewsletter", "nbox", "lick", "ollow", "IGN UP", "UBSCRI", "LICK"]));
+static SUBSCRIBE_CUES: Cues = Cues::new(|| {
+    cues(&["ign up", "ubscri", "ewsletter", "nbox", "lick", "ollow", "IGN UP", "UBSCRI", "LICK", "he latest"])
+});
 
 /// The literal cues of a comment form (the line gate `comment_form_cues` asks for their letters first).
 /// Each cue leaves out its word's first letter and comes in lower case and in capitals, so `Comment`,
@@ -970,7 +977,9 @@ fn is_credit_only(t: &str) -> bool {
 
 /// Copyright, syndication and wire-credit footers.
 fn copyright_footer(t: &str, words: usize, shape: &Shape) -> Option<String> {
-    if words <= 30 && (is_contributor_note(t) || is_inputs_credit(t) || is_reporting_credit(t)) {
+    if words <= 30
+        && (is_contributor_note(t) || is_inputs_credit(t) || is_reporting_credit(t) || is_assistance_credit(t))
+    {
         return Some(labelled_quote("wire credit", t, 60));
     }
     if words <= 60 && is_views_disclaimer(t) {
@@ -978,6 +987,9 @@ fn copyright_footer(t: &str, words: usize, shape: &Shape) -> Option<String> {
     }
     if words <= 40 && is_amendment_note(t) {
         return Some(labelled_quote("amendment note", t, 60));
+    }
+    if words <= 60 && gate::disclosure(shape) && DISCLOSURE.is_match(t) {
+        return Some(labelled_quote("author disclosure", t, 60));
     }
     if words > 60 || !gate::copyright_footer(shape, t) || (words > 12 && !COPYRIGHT_CUES.any_in(t)) {
         return None;
@@ -1004,6 +1016,24 @@ fn copyright_footer(t: &str, words: usize, shape: &Shape) -> Option<String> {
         _ => "wire credit",
     };
     Some(labelled_quote(what, t, 60))
+}
+
+/// The boilerplate of a republished academic's disclosure: that they own no shares in any company
+/// that would gain from the article, or that their university funds the publisher as a member.
+static DISCLOSURE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)does not work for, consult, own shares in or receive funding from|provides? (?:funding|support) as (?:a )?(?:founding )?(?:partner|member)s? of the conversation",
+    )
+});
+
+/// Whether `t` credits colleagues who helped with a wire story (`—With assistance from Ann Lee.`,
+/// `With assistance by Ann Lee and Bo Chan`): the phrase, then a capitalised name.
+fn is_assistance_credit(t: &str) -> bool {
+    let core = t.trim_start_matches(['—', '–', '-', ' ']);
+    ["with assistance from ", "with assistance by "]
+        .iter()
+        .find_map(|o| strip_prefix_ignoring_case(core, o))
+        .is_some_and(|name| name.starts_with(char::is_uppercase))
 }
 
 /// Verbs after ` and ` that tell what a publication found (`… and shows pay rising`).
@@ -1836,6 +1866,10 @@ mod tests {
         "The Courier is not responsible for the content of external sites.",
         "Disclaimer: the Gazette is not responsible for the accuracy of news releases posted here.",
         "This transcript was generated automatically and may contain errors.",
+        "For the latest news, weather and video, head to WKRN.",
+        "Thanks for reading the Letter! Subscribe for free.",
+        "Go deeper: How the ferry timetable was rewritten",
+        "by: Dana Whitfield",
         "Transcripts are made by speech recognition software and may contain errors.",
     ];
 
@@ -2104,6 +2138,43 @@ mod tests {
             "Paid 14.32 for it",
             "The ferry left at 9.05 and was full.",
             "Next slide the panel over and the hatch opens, the engineer explained.",
+        ] {
+            assert_eq!(first_rule(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn newsletter_platform_explainer_site_and_local_tv_furniture() {
+        let cases: [(&str, &str); 14] = [
+            ("Discussion about this post", AD_MARKER),
+            ("Ready for more?", AD_MARKER),
+            ("Disclosure statement", AD_MARKER),
+            ("View all partners", AD_MARKER),
+            ("X (Twitter)", AD_MARKER),
+            ("by: Dana Whitfield", BYLINE),
+            ("Thanks for reading The Harbour Letter! Subscribe for free to receive new posts.", SHARE_SUBSCRIBE),
+            ("Support local journalism by becoming a member.", SHARE_SUBSCRIBE),
+            ("For the latest news, weather, sports, and streaming video, head to WKRN.", SHARE_SUBSCRIBE),
+            ("Follow AP's coverage of the drought at https://example.com/hub/drought", SHARE_SUBSCRIBE),
+            ("Go deeper: How the ferry timetable was rewritten", READ_MORE),
+            ("—With assistance from Ann Lee and Bo Chan.", COPYRIGHT_FOOTER),
+            (
+                "Dana Reyes does not work for, consult, own shares in or receive funding from any company that would benefit.",
+                COPYRIGHT_FOOTER,
+            ),
+            ("Eastbrook University provides funding as a member of The Conversation UK.", COPYRIGHT_FOOTER),
+        ];
+        for (line, rule) in cases {
+            assert_eq!(first_rule(line).as_deref(), Some(rule), "{line}");
+        }
+        for line in [
+            "by the harbour, the old shed still stands.",
+            "Thanks for reading this far; the rest of the story is about the ferry.",
+            "For the latest news on the strike, the union pointed reporters to its website.",
+            "Follow the money, the auditor said.",
+            "Go deeper into the cave and the air turns cold, the guide said.",
+            "With assistance from a neighbour, she rebuilt the wall.",
+            "The fund will not own shares in any company that mines coal, its chair said.",
         ] {
             assert_eq!(first_rule(line), None, "{line}");
         }
