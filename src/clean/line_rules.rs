@@ -259,8 +259,8 @@ static COPYRIGHT_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
         r"^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3}(?: and \p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3})? contributed (?:reporting|research)",
         r"^(?:Distributed|Syndicated|DISTRIBUTED|SYNDICATED) (?:by|BY) \p{Lu}[^.!?]*\.?$",
         r"(?i)^our (?:editorial )?standards\s*:\s*[^.!?]{0,80}(?:principles|policy|policies|guidelines)\.?$",
-        r"(?i)(?-u:\b)(?:is|are) not (?:held )?responsible for the (?:accuracy|content|contents) of (?:any )?(?:(?:external|third[- ]party|linked|other) (?:internet )?(?:sites|websites|web sites|links|pages|content)|(?:news )?releases(?-u:\b))",
-        r"(?i)^(?:this )?transcripts? (?:was|were|is|are|has been|have been) (?:(?:auto(?:matically)?|machine)[- ]generated|generated automatically|(?:created|produced|generated|made) (?:on a rush deadline|by (?:an? )?(?:[\w-]+ )?(?:contractor|computer|software|machine|speech))|[^.!?]{0,120}may contain errors)",
+        r"^(?i:disclaimer\s*:\s*)?(?:[Tt]he\s+)?\p{Lu}[\p{L}\p{N}.&!'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}.&!'’-]*|and|&|of))*\s+(?i:(?:is|are) not (?:held )?responsible for the (?:accuracy|content|contents) of (?:any )?(?:(?:external|third[- ]party|linked|other) (?:internet )?(?:sites|websites|web sites|links|pages|content)|(?:news )?releases(?-u:\b)))",
+        r"(?i)^(?:this )?transcripts? (?:was|were|is|are|has been|have been) (?:(?:auto(?:matically)?|machine)[- ]generated|generated automatically|(?:created|produced|generated|made) (?:on a rush deadline|by (?:an? )?(?:[\w-]+ )?(?:contractor|computer|software|machine|speech))[^,]{0,300}$|[^.!?,]{0,120}may contain errors[.!]?(?:\s|$))",
     ])
 });
 
@@ -272,7 +272,7 @@ static FOLLOW: LazyLock<Regex> = LazyLock::new(|| {
 
 static SUBSCRIBE_START: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:sign up(?:\s*$|\s*[!:.,–—-]| (?:for|to|now|here|today|free|and|with|below|at|on|via|in)(?-u:\b))|subscribe(?-u:\b)|get (?:our|the)(?-u:\b).{0,}(?-u:\b)(?:newsletter|by e-?mail\.?$|(?:to|in) your inbox\.?$)|newsletters?(?-u:\b)|never miss|enter your email|download (?:the|our) app|get the .{1,} app|click here to|click here for|tap here|already a subscriber|support (?:(?:our|independent|local|quality) )+journalism|for the latest (?:news|headlines|updates)(?-u:\b).{0,80}(?-u:\b)(?:head to|visit|go to|download)(?-u:\b)|thanks for reading(?-u:\b)[^.!?]{0,80}[.!?]\s*subscribe(?-u:\b)|become a (?:member|subscriber|patron)|log ?in(?-u:\b)|sign in(?-u:\b)|create (?:an|a free) account|thanks for signing up|thank you for (?:signing up|subscribing)|like this (?:story|article|post)\?|like this:?$|like loading(?:\.\.\.|…)?$)|(?i)(?-u:\b)click(?:ing)? here(?-u:\b)|(?-u:\b)follow (?:us|him|her|them|@\w+) on (?:twitter|facebook|instagram|linkedin)(?-u:\b)",
+        r"(?i)^(?:sign up(?:\s*$|\s*[!:.,–—-]| (?:for|to|now|here|today|free|and|with|below|at|on|via|in)(?-u:\b))|subscribe(?-u:\b)|get (?:our|the)(?-u:\b).{0,}(?-u:\b)(?:newsletter|by e-?mail\.?$|(?:to|in) your inbox\.?$)|newsletters?(?-u:\b)|never miss|enter your email|download (?:the|our) app|get the .{1,} app|click here to|click here for|tap here|already a subscriber|support (?:(?:our|independent|local|quality) )+journalism(?:\s+by\s+[^.!?]{1,60})?[.!]?$|for the latest (?:news|headlines|updates)(?:,? (?:and )?[a-z ]{1,30}){0,6},\s*(?:head to|visit|go to|download|check out)\s+[^,.]{1,40}\.?$|thanks for reading(?-u:\b)[^.!?]{0,80}[.!?]\s*subscribe(?-u:\b)|become a (?:member|subscriber|patron)|log ?in(?-u:\b)|sign in(?-u:\b)|create (?:an|a free) account|thanks for signing up|thank you for (?:signing up|subscribing)|like this (?:story|article|post)\?|like this:?$|like loading(?:\.\.\.|…)?$)|(?i)(?-u:\b)click(?:ing)? here(?-u:\b)|(?-u:\b)follow (?:us|him|her|them|@\w+) on (?:twitter|facebook|instagram|linkedin)(?-u:\b)",
     )
 });
 
@@ -947,8 +947,9 @@ fn is_illustration_credit(t: &str) -> bool {
 const MAX_COURTESY_WORDS: usize = 10;
 
 /// A credit alone on its line that opens with `Courtesy` (`Courtesy of the Harbour Museum`, `(Courtesy
-/// Jane Okafor)`, `Courtesy photo`): then a name (a capital, or `the` and a capital) or the word for a
-/// picture, and nothing a sentence has (`Courtesy of the council, the hall reopens.` goes on). Most
+/// Jane Okafor)`, `Courtesy photo`): then a name (a capital, or `the` and a capital; without `of`, only
+/// in brackets) or the word for a picture, and nothing a sentence has (`Courtesy of the council, the
+/// hall reopens.`, `Courtesy of the Fed: cheaper loans` and `Courtesy of Trump's tariffs` go on). Most
 /// lines are let go by their first letter.
 fn is_courtesy_credit(t: &str) -> bool {
     const PICTURE: [&str; 4] = ["photo", "image", "picture", "photograph"];
@@ -960,11 +961,16 @@ fn is_courtesy_credit(t: &str) -> bool {
         return false;
     };
     let rest = rest.trim_end_matches([')', '.']);
-    let named = |r: &str| r.starts_with(char::is_uppercase);
-    let source = strip_prefix_ignoring_case(rest, "of ").unwrap_or(rest);
+    // `Courtesy` and a name needs the brackets of a credit: `Courtesy Counts` may be a heading.
+    let source = match strip_prefix_ignoring_case(rest, "of ") {
+        Some(source) => source,
+        None if core.len() < t.len() => rest,
+        None => "",
+    };
     let source = source.strip_prefix("the ").unwrap_or(source);
-    !rest.contains([',', ';', '!', '?', '"', '“', '.'])
-        && (named(source) || PICTURE.iter().any(|p| rest.eq_ignore_ascii_case(p)))
+    let sentence =
+        rest.contains([',', ';', ':', '!', '?', '"', '“', '.']) || rest.contains("'s ") || rest.contains("’s ");
+    !sentence && (source.starts_with(char::is_uppercase) || PICTURE.iter().any(|p| rest.eq_ignore_ascii_case(p)))
 }
 
 /// Most words of a caption recognised only by where it places people (`…, left, and …`, `pictured`).
@@ -1003,7 +1009,8 @@ fn copyright_footer(t: &str, words: usize, shape: &Shape) -> Option<String> {
         0 | 1 => words <= 40 && !is_copyright_prose(t),
         3 => !is_report_finding(t),
         6 => sign_is_real(t),
-        11 => words <= 40,
+        // A notice, not a sentence that reports one (`…, the court ruled.`).
+        11 => words <= 40 && !t.contains(','),
         _ => true,
     };
     let hit = COPYRIGHT_PATTERNS.matches(t).into_iter().find(|&i| fits(i))?;
@@ -1026,14 +1033,31 @@ static DISCLOSURE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Whether `t` credits colleagues who helped with a wire story (`—With assistance from Ann Lee.`,
-/// `With assistance by Ann Lee and Bo Chan`): the phrase, then a capitalised name.
+/// Whether `t` credits colleagues who helped with a wire story, as the wire sets it after a dash
+/// (`—With assistance from Ann Lee.`, `--With assistance from Ann Lee and Bo Chan`): the dash, the
+/// phrase, then names only (`With assistance from China, Pakistan built the dam.` is a sentence).
 fn is_assistance_credit(t: &str) -> bool {
-    let core = t.trim_start_matches(['—', '–', '-', ' ']);
+    let core = t.trim_start_matches(['—', '–', '-']);
+    if core.len() == t.len() {
+        return false;
+    }
+    let core = core.trim_start();
     ["with assistance from ", "with assistance by "]
         .iter()
         .find_map(|o| strip_prefix_ignoring_case(core, o))
-        .is_some_and(|name| name.starts_with(char::is_uppercase))
+        .is_some_and(|names| is_name_list(names.strip_suffix('.').unwrap_or(names)))
+}
+
+/// Whether `t` is only names: capitalised words (`Ann`, `O'Neill`, `J.`) joined by spaces, `and` or
+/// `&`, at most [`MAX_CREDIT_NAME_WORDS`] words a name, and nothing else.
+fn is_name_list(t: &str) -> bool {
+    let name_word = |w: &str| {
+        w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+    };
+    let words = || t.split(' ').filter(|w| !w.is_empty());
+    words().next().is_some()
+        && words().all(|w| name_word(w) || w == "and" || w == "&")
+        && t.split(" and ").all(|name| name.split(' ').filter(|w| !w.is_empty()).count() <= MAX_CREDIT_NAME_WORDS)
 }
 
 /// Verbs after ` and ` that tell what a publication found (`… and shows pay rising`).
@@ -1191,7 +1215,7 @@ fn share_subscribe(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if is_tip_request(t) {
         return Some(labelled_quote("tip request", t, 60));
     }
-    if is_submission_policy(t) {
+    if is_submission_policy(t, words) {
         return Some(labelled_quote("letters policy", t, 60));
     }
     if is_paywall_notice(t, words) {
@@ -1207,8 +1231,21 @@ fn share_subscribe(t: &str, words: usize, shape: &Shape) -> Option<String> {
     (prompt && !has_reporting_clause(t)).then(|| labelled_quote("sign-up prompt", t, 60))
 }
 
-/// The openings of a letters page's rules for its writers (compared ignoring ASCII case).
-const SUBMISSION_OPENINGS: [&str; 4] = ["letters ", "all letters ", "submissions ", "all submissions "];
+/// The openings of a letters page's rules for its writers, a modal verb right after the noun
+/// (compared ignoring ASCII case).
+const SUBMISSION_OPENINGS: [&str; 8] = [
+    "letters may ",
+    "letters must ",
+    "letters should ",
+    "letters will ",
+    "all letters ",
+    "submissions may ",
+    "submissions must ",
+    "all submissions ",
+];
+
+/// Most words of a letters page's note on its rules.
+const MAX_SUBMISSION_WORDS: usize = 30;
 
 /// What a letters page's rules for its writers say (`Letters may be edited for length and clarity.`,
 /// `Letters must include a full name and address.`).
@@ -1216,10 +1253,12 @@ const SUBMISSION_RULES: [&str; 4] =
     [" be edited for ", " include your full name", " include a full name", " no longer than "];
 
 /// Whether `t` is a letters page's note on how letters are handled: one of the [`SUBMISSION_OPENINGS`]
-/// and one of the [`SUBMISSION_RULES`] (`Letters from the front were edited for the book` is no rule).
-fn is_submission_policy(t: &str) -> bool {
+/// and one of the [`SUBMISSION_RULES`], in a short line (`Letters written by soldiers could be edited
+/// for security` and `Submissions to the inquiry must include a full name` are no rules of a page).
+fn is_submission_policy(t: &str, words: usize) -> bool {
     let first = t.as_bytes().first().map(u8::to_ascii_lowercase);
-    matches!(first, Some(b'l' | b'a' | b's'))
+    words <= MAX_SUBMISSION_WORDS
+        && matches!(first, Some(b'l' | b'a' | b's'))
         && SUBMISSION_OPENINGS.iter().any(|o| opens_ignoring_case(t, o))
         && SUBMISSION_RULES.iter().any(|r| t.contains(r))
 }
@@ -1589,13 +1628,13 @@ fn is_date_line(t: &str) -> bool {
 const TIME_ZONES: [&str; 16] =
     ["bst", "cdt", "cest", "cet", "cst", "edt", "est", "et", "gmt", "ist", "mdt", "mst", "pdt", "pst", "pt", "utc"];
 
-/// Whether `w` is an hour and minutes parted by a dot (`9.05`, `14.32`).
+/// Whether `w` is an hour and minutes parted by a dot (`9.05`, `14.32`; not `84.20`).
 fn is_dotted_clock(w: &str) -> bool {
     let Some((hour, minutes)) = w.split_once('.') else {
         return false;
     };
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    (1..=2).contains(&hour.len()) && minutes.len() == 2 && digits(hour) && digits(minutes)
+    let upto = |s: &str, max: u8| s.bytes().all(|b| b.is_ascii_digit()) && s.parse::<u8>().is_ok_and(|n| n <= max);
+    (1..=2).contains(&hour.len()) && minutes.len() == 2 && upto(hour, 23) && upto(minutes, 59)
 }
 
 /// Whether `w` is a day, a month's name and a year parted by hyphens (`12-FEB-2025`, `3-May-24`).
@@ -2174,6 +2213,24 @@ mod tests {
             "Follow the money, the auditor said.",
             "Go deeper into the cave and the air turns cold, the guide said.",
             "With assistance from a neighbour, she rebuilt the wall.",
+            "With assistance from China, Pakistan built the dam in under four years.",
+            "—With assistance from Qatar, talks resumed on Monday.",
+            "With Assistance From Strangers",
+            "Letters written by soldiers could be edited for security by army censors, historians say.",
+            "Letters no longer than a page were read aloud at the memorial.",
+            "Submissions to the inquiry must include a full name and address, the chair said.",
+            "For the latest headlines, many young people now go to TikTok rather than newspapers, a survey found.",
+            "For the latest updates, officials urged residents to go to higher ground immediately.",
+            "Transcripts were produced by a contractor hired by the court, and defence lawyers say pages are missing.",
+            "This transcript was produced by a machine, the judge noted, and nobody had checked it.",
+            "Meta argued it is not responsible for the content of third-party websites linked from its platform.",
+            "Platforms are not responsible for the content of external sites, the court ruled on Tuesday.",
+            "Courtesy Counts",
+            "Courtesy of Trump's tariffs",
+            "Courtesy of the Fed: cheaper loans",
+            "99.99 GMT",
+            "Brent 84.20 IST",
+            "Support local journalism or lose it",
             "The fund will not own shares in any company that mines coal, its chair said.",
         ] {
             assert_eq!(first_rule(line), None, "{line}");
