@@ -343,6 +343,8 @@ const AGE: u16 = 1 << 13;
 const PART: u16 = 1 << 14;
 /// "two-year", "10-year".
 const HYPHENATED: u16 = 1 << 15;
+/// The alternatives that can begin with a digit ([`numeric_openers`]).
+const NUMERIC: u16 = DAY_MONTH | COUNT_AGO | DECADE | YEAR | AGE | HYPHENATED;
 /// The alternatives that, begun at a letter, open with a word of letters and white space ("last",
 /// "the", "two"), so the first bytes of the next word can rule them out ([`Expressions::next_words`]).
 const WORD_THEN_SPACE: u16 = SHIFTED | SPAN | SEASON | PLURAL | NEAR | COUNT_AGO | DECADE;
@@ -405,7 +407,9 @@ pub(super) struct Expressions {
     /// third byte allows. One byte read per word start rejects most of them.
     heads: Box<[u8; 1 << 16]>,
     /// Rows of the alternatives that can begin with the two bytes of a row's [`Self::heads`] entry,
-    /// by the third byte (exact).
+    /// by the third byte (exact). Row [`NO_MATCH`] is empty; row [`DIGIT`] holds every alternative a
+    /// digit can open whatever follows ([`NUMERIC`], narrowed by [`numeric_openers`]), so the block
+    /// scan needs no test of its own for digits.
     thirds: Box<[[u16; 256]; 256]>,
     /// For the first two bytes of a word (by [`next_word_index`]), the [`WORD_THEN_SPACE`]
     /// alternatives that can go on with it: after "the" (any case) in `[1]`, after any other word in
@@ -476,25 +480,37 @@ impl Expressions {
             }
             i = 1;
         }
-        while let Some(window) = b.get(i - 1..i + 34).and_then(|w| <&[u8; 35]>::try_from(w).ok()) {
-            let mut starts = block_starts(window);
-            while starts != 0 {
-                let j = (starts.trailing_zeros() & 31) as usize;
-                starts &= starts - 1;
-                let alternatives = match self.heads[usize::from(u16::from_le_bytes([window[j + 1], window[j + 2]]))] {
-                    NO_MATCH => continue,
-                    // No match begins inside a number (no word boundary between two digits).
-                    DIGIT if window[j].is_ascii_digit() => continue,
-                    DIGIT => numeric_openers(b, i + j),
-                    row => self.thirds[usize::from(row)][usize::from(window[j + 3])],
-                };
-                if let Some(end) = self.match_at(b, i + j, alternatives) {
-                    return Some((i + j, end));
+        while let Some(window) = b.get(i - 1..i + BLOCK + 2).and_then(|w| <&[u8; BLOCK + 3]>::try_from(w).ok()) {
+            let mut candidates = self.block_candidates(window);
+            while candidates != 0 {
+                let s = i + (candidates.trailing_zeros() % BLOCK as u32) as usize;
+                candidates &= candidates - 1;
+                if let Some(end) = self.match_at(b, s, self.openers(b, s)) {
+                    return Some((s, end));
                 }
             }
-            i += 32;
+            i += BLOCK;
         }
         (i..b.len()).find_map(|s| self.match_at(b, s, self.openers(b, s)).map(|end| (s, end)))
+    }
+
+    /// Bit `j`: whether a match may begin at `window[j + 1]` (one of [`block_starts`]) by its first
+    /// three bytes (a superset: the exact test is [`Self::match_at`]). About
+    /// half the word starts pass the first two bytes ("th", "a ", "fo"…), so a branch on each of them
+    /// mispredicted at about every other word; the flags are instead computed without a branch and
+    /// only the few candidates left are tried.
+    #[inline(always)]
+    fn block_candidates(&self, window: &[u8; BLOCK + 3]) -> u64 {
+        let mut starts = block_starts(window);
+        let mut candidates = 0;
+        while starts != 0 {
+            let j = (starts.trailing_zeros() % BLOCK as u32) as usize;
+            starts &= starts - 1;
+            let row = self.heads[usize::from(u16::from_le_bytes([window[j + 1], window[j + 2]]))];
+            let opens = self.thirds[usize::from(row)][usize::from(window[j + 3])] != 0;
+            candidates |= u64::from(opens) << j;
+        }
+        candidates
     }
 
     /// The alternatives that can begin at `s`, judging by the bytes there (missing bytes read as 0:
@@ -580,6 +596,7 @@ impl Expressions {
     fn opening_tables(&self) -> (Box<[u8; 1 << 16]>, Box<[[u16; 256]; 256]>) {
         let mut heads = Box::new([NO_MATCH; 1 << 16]);
         let mut thirds = Box::new([[0u16; 256]; 256]);
+        thirds[usize::from(DIGIT)] = [NUMERIC; 256];
         for (d, c) in (b'0'..=b'9').flat_map(|d| (0..=255).map(move |c| (d, c))) {
             heads[usize::from(u16::from_le_bytes([d, c]))] = DIGIT;
         }
@@ -881,19 +898,25 @@ const NO_MATCH: u8 = 0;
 /// In [`Expressions::heads`]: a digit, whose alternatives [`numeric_openers`] works out.
 const DIGIT: u8 = 1;
 
+/// The bytes the scan for word starts looks at a time: 64, so the two loops of
+/// [`Expressions::next_match`] over a block's word starts and candidates mispredict their exits
+/// once per 64 bytes rather than once per 32.
+const BLOCK: usize = 64;
+
 /// Bit `j`: whether a match may begin at `window[j + 1]` (a superset: the exact test is
 /// [`Expressions::match_at`]). A match begins at an ASCII letter or digit after a byte that is not a
-/// letter, or at `ſ` or the Kelvin sign (lead bytes 0xc5 and 0xe2). Written so the compiler turns it
-/// into vector instructions.
-fn block_starts(window: &[u8; 35]) -> u32 {
-    let mut flags = [[0u8; 8]; 4];
-    for (j, flag) in flags.as_flattened_mut().iter_mut().enumerate() {
+/// letter, but not at a digit after a digit (no word boundary inside a number), or at `ſ` or the
+/// Kelvin sign (lead bytes 0xc5 and 0xe2). Written so the compiler turns it into vector instructions.
+fn block_starts(window: &[u8; BLOCK + 3]) -> u64 {
+    let mut flags = [[[0u8; 8]; 4]; 2];
+    for (j, flag) in flags.as_flattened_mut().as_flattened_mut().iter_mut().enumerate() {
         let (previous, c) = (window[j], window[j + 1]);
         let after_letter = (previous | 0x20).wrapping_sub(b'a') < 26;
+        let in_number = (previous.wrapping_sub(b'0') < 10) & (c.wrapping_sub(b'0') < 10);
         let folded = (c == 0xc5) | (c == 0xe2);
-        *flag = u8::from((!after_letter & (b'0'..0x80).contains(&c)) | folded) << 7;
+        *flag = u8::from((!(after_letter | in_number) & (b'0'..0x80).contains(&c)) | folded) << 7;
     }
-    crate::clean::swar::top_bits(&flags)
+    u64::from(crate::clean::swar::top_bits(&flags[0])) | u64::from(crate::clean::swar::top_bits(&flags[1])) << 32
 }
 
 /// Names longest first, the regex's order. The order only matters when one name begins another,
@@ -934,6 +957,58 @@ mod tests {
         }
     }
 
+    /// Windows of bytes around word starts: letters, digits, white space, `_`, the lead bytes of `ſ`
+    /// and the Kelvin sign, and any byte.
+    fn windows() -> impl Strategy<Value = [u8; BLOCK + 3]> {
+        let byte = prop_oneof![
+            b'a'..=b'z',
+            b'A'..=b'Z',
+            b'0'..=b'9',
+            Just(b' '),
+            Just(b'_'),
+            Just(0xc5),
+            Just(0xe2),
+            any::<u8>()
+        ];
+        proptest::collection::vec(byte, BLOCK + 3)
+            .prop_map(|v| <[u8; BLOCK + 3]>::try_from(v).unwrap_or([0; BLOCK + 3]))
+    }
+
+    /// The matcher of the shipped gazetteer, built once.
+    fn shipped() -> &'static Expressions {
+        static SHIPPED: std::sync::OnceLock<Expressions> = std::sync::OnceLock::new();
+        SHIPPED.get_or_init(|| Expressions::new(Gazetteer::shipped()))
+    }
+
+    proptest! {
+        #[test]
+        fn block_starts_are_the_letters_and_digits_after_a_non_letter(window in windows()) {
+            let starts = block_starts(&window);
+            for j in 0..BLOCK {
+                let (previous, c) = (window[j], window[j + 1]);
+                let in_number = previous.is_ascii_digit() && c.is_ascii_digit();
+                let opening = !previous.is_ascii_alphabetic() && !in_number && (b'0'..0x80).contains(&c);
+                let start = opening || c == 0xc5 || c == 0xe2;
+                prop_assert_eq!(starts >> j & 1 == 1, start, "at {}", j);
+            }
+        }
+
+        #[test]
+        fn block_candidates_are_the_block_starts_the_tables_let_open(window in windows()) {
+            let expressions = shipped();
+            let candidates = expressions.block_candidates(&window);
+            let starts = block_starts(&window);
+            for j in 0..BLOCK {
+                let opens = match expressions.heads[usize::from(u16::from_le_bytes([window[j + 1], window[j + 2]]))] {
+                    NO_MATCH => false,
+                    DIGIT => true,
+                    row => expressions.thirds[usize::from(row)][usize::from(window[j + 3])] != 0,
+                };
+                prop_assert_eq!(candidates >> j & 1 == 1, starts >> j & 1 == 1 && opens, "at {}", j);
+            }
+        }
+    }
+
     #[test]
     fn the_opening_words_leave_room_in_the_table_of_their_first_bytes() {
         // One row of `thirds` for each pair of first bytes of an opening word's spellings, at most 254:
@@ -957,6 +1032,9 @@ mod tests {
         assert_eq!(at("123456-year"), HYPHENATED, "a hyphenated count of any length");
         for none in ["1,000", "3.5", "10:30", "12345x", "7"] {
             assert_eq!(at(none), 0, "{none}");
+        }
+        for some in ["3 March", "31st March", "1990s", "15-year-old", "2016 was", "1234-year-old"] {
+            assert_eq!(at(some) & !NUMERIC, 0, "{some}: the row of digits in `thirds` holds them all");
         }
     }
 }
