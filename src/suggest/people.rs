@@ -430,13 +430,19 @@ fn chunk_marks(chunk: &[Facts; CHUNK]) -> (u32, u32) {
 }
 
 /// Calls `each` with the index of every token whose bit is set in masks of [`CHUNK`] tokens each, in order.
+/// Two masks are joined into one `u64` and its bits taken in one loop: the loop's exit depends on
+/// how many tokens are marked and mispredicts about once a loop, so half as many loops mispredict
+/// half as often.
 #[inline(always)]
-fn each_index(masks: impl Iterator<Item = u32>, mut each: impl FnMut(usize)) {
-    for (c, mut mask) in masks.enumerate() {
+fn each_index(mut masks: impl Iterator<Item = u32>, mut each: impl FnMut(usize)) {
+    let mut from = 0;
+    while let Some(low) = masks.next() {
+        let mut mask = u64::from(low) | u64::from(masks.next().unwrap_or(0)) << CHUNK;
         while mask != 0 {
-            each(c * CHUNK + mask.trailing_zeros() as usize);
+            each(from + mask.trailing_zeros() as usize);
             mask &= mask - 1;
         }
+        from += 2 * CHUNK;
     }
 }
 
@@ -1460,6 +1466,15 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn each_index_calls_the_set_bits_in_order(masks in proptest::collection::vec(proptest::prelude::any::<u32>(), 0..9)) {
+            let mut got = Vec::new();
+            each_index(masks.iter().copied(), |i| got.push(i));
+            let want: Vec<usize> =
+                (0..masks.len() * CHUNK).filter(|&i| masks[i / CHUNK] >> (i % CHUNK) & 1 == 1).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+
         #[test]
         fn first_words_let_every_inserted_word_through(words in proptest::collection::vec("\\PC{0,70}", 1..8), other in "\\PC{0,70}") {
             let mut filter = FirstWords::default();
