@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use super::rules::{HTML_ENTITY, INVISIBLE_CHARS, MOJIBAKE, NBSP, SPACES};
-use super::swar::{self, CHUNK, HIGHS, ONES};
+use super::swar::{self, CHUNK};
 use super::text::Line;
 use super::{EditKind, Proposal};
 
@@ -94,30 +94,36 @@ impl CharRules {
 }
 
 /// Runs every character rule that is switched on (`rules`) over one kept line.
+///
+/// The bytes that can start a repair are marked a block at a time ([`repair_starts`]) and only they
+/// are asked. Walking the quiet text between them byte by byte, or skipping it with a test whose
+/// exit depends on where the next curly quote or doubled space happens to be, mispredicted a branch
+/// several times a line; a mask has no such branch, and a block with no mark costs one test.
 pub fn repair(line: &Line<'_>, rules: CharRules, out: &mut Vec<Proposal>) {
     let t = line.text;
     let bytes = t.as_bytes();
-    let mut i = 0;
-    // After two skips in a row that fail (text in other scripts is seldom quiet, and a skip that
-    // fails costs more than the walk), the next chunk is walked byte by byte without trying to skip.
-    // One failure is not enough: in English text it is a lone curly quote or accented letter.
-    let mut slow_until = 0;
-    let mut skip_failed = false;
-    loop {
-        if i >= slow_until {
-            let quiet_end = skip_quiet(bytes, i);
-            if quiet_end == i && skip_failed {
-                slow_until = i + CHUNK;
+    // The first byte no repair covers yet (a repair may end in a later block than it starts in).
+    let mut free = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let mut starts = match bytes[at..].first_chunk::<{ BLOCK + 1 }>() {
+            // Most blocks of news text are plain ASCII: the cheaper test lets them go.
+            Some(window) if is_quiet_block(window) => 0,
+            Some(window) => repair_starts(window),
+            None => tail_starts(&bytes[at..]),
+        };
+        while starts != 0 {
+            let i = at + starts.trailing_zeros() as usize;
+            starts &= starts - 1;
+            if i >= free {
+                // No repair starts where none was marked, so nothing is missed by asking only here.
+                free = match repair_at(t, i, rules) {
+                    Some(found) => push_repair(line, i, found, out),
+                    None => i + 1,
+                };
             }
-            skip_failed = quiet_end == i;
-            i = quiet_end;
         }
-        let Some(&b) = bytes.get(i) else { break };
-        match repair_at(t, i, rules) {
-            Some(found) => i = push_repair(line, i, found, out),
-            // No rule fires inside a character, so a character that starts none is passed whole.
-            None => i += char_width(b),
-        }
+        at += BLOCK;
     }
 }
 
@@ -156,116 +162,48 @@ fn push_repair(line: &Line<'_>, i: usize, found: Found, out: &mut Vec<Proposal>)
     end
 }
 
-/// The bytes of the UTF-8 character a byte starts (1 for a byte inside one, which starts none).
-fn char_width(lead: u8) -> usize {
-    match lead {
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        0xF0..=0xFF => 4,
-        _ => 1,
-    }
-}
+/// Bytes marked at once by [`repair_starts`].
+const BLOCK: usize = 32;
 
-/// The first byte from `i` on that is not quiet (the line's length if there is none). A byte is
-/// quiet when no character rule can fire on it, which is most text: printable ASCII other than
-/// `&`, or a space that stands alone ([`is_quiet_byte`]). Quiet text is skipped half a block, then
-/// [`BLOCK`] bytes at a time ([`quiet_blocks`]); in a whole block that is not quiet the first byte
-/// that is not is read from a mask ([`noisy_bytes`]). Near the end of the line, half a block once,
-/// then a chunk of eight ([`is_quiet_word`]; a space in its last byte must also stand alone), then
-/// byte by byte up to the byte that is not quiet.
-fn skip_quiet(bytes: &[u8], i: usize) -> usize {
-    // Half a block first: where the text is seldom quiet (other scripts), a skip that fails costs less.
-    let mut at = quiet_blocks::<{ BLOCK / 2 }>(bytes, i, 1);
-    if at > i {
-        at = quiet_blocks::<BLOCK>(bytes, at, usize::MAX);
-        if let Some((block, next)) = block_pair::<BLOCK>(bytes, at) {
-            return at + noisy_bytes(block, next).trailing_zeros() as usize;
-        }
-        at = quiet_blocks::<{ BLOCK / 2 }>(bytes, at, 1);
-    }
-    for chunk in bytes.get(at..).unwrap_or_default().chunks_exact(CHUNK) {
-        let x = swar::load(chunk);
-        if !is_quiet_word(x) || (x >> 56 == u64::from(b' ') && !is_lone_space(bytes, at + CHUNK - 1)) {
-            break;
-        }
-        at += CHUNK;
-    }
-    (at..bytes.len()).find(|&j| !is_quiet_byte(bytes, j)).unwrap_or(bytes.len())
-}
-
-/// Skips up to `most` quiet blocks of `N` bytes from `at` ([`is_quiet_block`]); returns where the
-/// first block that is not quiet (or too near the end of `bytes` to be tested) starts.
-fn quiet_blocks<const N: usize>(bytes: &[u8], mut at: usize, most: usize) -> usize {
-    for _ in 0..most {
-        let Some((block, next)) = block_pair::<N>(bytes, at) else { break };
-        if !is_quiet_block(block, next) {
-            break;
-        }
-        at += N;
-    }
-    at
-}
-
-/// The `N` bytes of `bytes` from `at` on, and the `N` from one further on (so each byte is tested
-/// with the byte after it), if there are that many.
-fn block_pair<const N: usize>(bytes: &[u8], at: usize) -> Option<(&[u8; N], &[u8; N])> {
-    let block = bytes.get(at..at + N)?.try_into().ok()?;
-    let next = bytes.get(at + 1..at + 1 + N)?.try_into().ok()?;
-    Some((block, next))
-}
-
-/// Bit `k`: whether byte `k` of `block` is not quiet (`next` holds the bytes one further on, so
-/// `next[k]` follows it): not printable ASCII, or `&`, or a space that does not stand alone
-/// ([`is_lone_space`]). Written so the compiler turns it into vector instructions: a flag a byte,
-/// then the top bits of every eight flags gathered by one multiplication.
-fn noisy_bytes(block: &[u8; BLOCK], next: &[u8; BLOCK]) -> u32 {
-    let mut flags = [[0u8; 8]; BLOCK / 8];
-    for (flag, (&b, &n)) in flags.as_flattened_mut().iter_mut().zip(block.iter().zip(next)) {
-        let plain = (b.wrapping_sub(b' ') < b'\x7F' - b' ') & (b != b'&');
+/// Bit `k`: whether a repair can start at byte `k` of the block `window` holds (its last byte is
+/// the byte after the block): a control byte or `&`, the lead byte of U+0080–U+00FF, U+2000–U+2FFF
+/// or U+F000–U+FFFF (mojibake, no-break spaces, invisible characters), or a space that does not stand
+/// alone ([`is_lone_space`]). Other bytes of other scripts start no repair, so they are not marked.
+/// Written as one flag a byte over a fixed length, so the compiler marks the block with vector
+/// compares, and the top bits of every eight flags are gathered by one multiplication.
+fn repair_starts(window: &[u8; BLOCK + 1]) -> u32 {
+    let mut flags = [[0u8; CHUNK]; BLOCK / CHUNK];
+    for (k, flag) in flags.as_flattened_mut().iter_mut().enumerate() {
+        let (b, n) = (window[k], window[k + 1]);
+        let control = (b < b' ') | (b == 0x7F) | (b == b'&');
+        let lead = (b & 0xFE == 0xC2) | (b == 0xE2) | (b == 0xEF);
         let crowded_space = (b == b' ') & ((n == b' ') | (n == b'\t') | (n == 0xC2));
-        *flag = u8::from(!plain | crowded_space) << 7;
+        *flag = u8::from(control | lead | crowded_space) << 7;
     }
-    super::swar::top_bits(&flags)
+    swar::top_bits(&flags)
 }
 
-/// Whether byte `j` is quiet: printable ASCII other than `&`, or a space that stands alone.
-fn is_quiet_byte(bytes: &[u8], j: usize) -> bool {
-    let b = bytes[j];
-    (b.wrapping_sub(b'!') < b'\x7F' - b'!' && b != b'&') || (b == b' ' && is_lone_space(bytes, j))
-}
-
-/// Bytes tested at once by [`is_quiet_block`]: four chunks.
-const BLOCK: usize = 4 * CHUNK;
-
-/// Whether no character rule can fire on any byte of `block`: every byte is printable ASCII other
-/// than `&`, or a space that stands alone ([`is_lone_space`]; `next` holds the bytes one further on,
-/// so its last byte follows the block). Inside a block of such bytes a space stands alone unless
-/// another space follows, so each byte is tested with the one after it only for that, and the
-/// block's last byte against the byte after the block. Written as one test per byte over a fixed
-/// length, or-ed together without branches, so the compiler tests the whole block with vector
-/// compares.
-fn is_quiet_block<const N: usize>(block: &[u8; N], next: &[u8; N]) -> bool {
-    let mut noisy = 0u8;
-    for (&b, &n) in block.iter().zip(next) {
+/// Whether [`repair_starts`] marks no byte of the block `window` holds, by a cheaper test that lets
+/// most blocks of plain ASCII go: every byte is printable ASCII other than `&`, and no space is
+/// followed by a byte that is not.
+fn is_quiet_block(window: &[u8; BLOCK + 1]) -> bool {
+    let mut noisy = false;
+    for k in 0..BLOCK {
+        let (b, n) = (window[k], window[k + 1]);
         let plain = (b.wrapping_sub(b' ') < b'\x7F' - b' ') & (b != b'&');
-        let doubled_space = (b == b' ') & (n == b' ');
-        noisy |= u8::from(!plain | doubled_space);
+        let crowded_space = (b == b' ') & (n.wrapping_sub(b'!') >= b'\x7F' - b'!');
+        noisy |= !plain | crowded_space;
     }
-    noisy == 0 && !(block[N - 1] == b' ' && matches!(next[N - 1], b'\t' | 0xC2))
+    !noisy
 }
 
-/// Whether every byte of `x` is printable ASCII other than `&`, with no two spaces side by side,
-/// tested together: one mask of every byte that could start a repair.
-fn is_quiet_word(x: u64) -> bool {
-    // With every byte below 0x80 these sums carry into no neighbouring byte; a byte at or above
-    // 0x80 fails the word through `high`, whatever the sums carry.
-    let high = x & HIGHS;
-    let control = !x.wrapping_add(ONES * (0x80 - 0x20)) & HIGHS;
-    let delete = x.wrapping_add(ONES) & HIGHS;
-    let amp = !(x ^ (ONES * u64::from(b'&'))).wrapping_add(ONES * 0x7F) & HIGHS;
-    // No control byte, so every byte below `!` is a space.
-    let spaces = !x.wrapping_add(ONES * (0x80 - 0x21)) & HIGHS;
-    high | control | delete | amp | (spaces & (spaces << 8)) == 0
+/// The marks of [`repair_starts`] for the last bytes of a line (`rest`, at most [`BLOCK`]): they are
+/// copied before spaces, so a space at the end of the line is followed by one (as a trailing space
+/// must be, to be marked), and the marks of the filling are dropped.
+fn tail_starts(rest: &[u8]) -> u32 {
+    let mut window = [b' '; BLOCK + 1];
+    window[..rest.len()].copy_from_slice(rest);
+    repair_starts(&window) & u32::MAX >> (BLOCK - rest.len())
 }
 
 /// Whether the space or tab at byte `i` stands alone inside the line (the common case between
@@ -548,15 +486,6 @@ mod tests {
     }
 
     #[test]
-    fn characters_are_as_wide_as_their_lead_byte_says() {
-        for c in ['a', '\u{7f}', 'é', '\u{a0}', '’', '\u{feff}', '€', '👍', '\u{10ffff}'] {
-            let mut buf = [0u8; 4];
-            assert_eq!(char_width(c.encode_utf8(&mut buf).as_bytes()[0]), c.len_utf8(), "{c:?}");
-        }
-        assert_eq!(char_width(0x80), 1);
-    }
-
-    #[test]
     fn switched_off_rules_repair_nothing() {
         let mut out = Vec::new();
         let off = CharRules::new(&|id| id != SPACES);
@@ -619,66 +548,74 @@ mod tests {
         }
     }
 
-    /// The byte-by-byte meaning of a quiet byte: printable ASCII other than `&`, or a lone space.
-    fn quiet_byte(bytes: &[u8], j: usize) -> bool {
-        (matches!(bytes[j], 0x21..=0x7E) && bytes[j] != b'&') || (bytes[j] == b' ' && is_lone_space(bytes, j))
+    /// The byte-by-byte meaning of a mark of [`repair_starts`]: a byte on which [`repair_at`] does
+    /// not pass at once.
+    fn may_start(bytes: &[u8], j: usize) -> bool {
+        matches!(bytes[j], 0x00..=0x1F | 0x7F | b'&' | 0xC2 | 0xC3 | 0xE2 | 0xEF)
+            || (bytes[j] == b' ' && !is_lone_space(bytes, j))
     }
 
     #[test]
-    fn skipping_stops_at_the_first_byte_that_is_not_quiet() {
+    fn the_marks_of_a_block_are_the_bytes_that_may_start_a_repair() {
         const PIECES: &[&str] = &[
             " ",
             "  ",
             "\t",
-            "&amp;",
             "&",
             "\u{a0}",
             "a",
-            "Z",
-            ".",
             "é",
-            "â€™",
-            "\u{200b}",
+            "’",
             "\u{7f}",
             "\u{1}",
             "~",
-            "!",
-            "\u{1f}",
-            "%",
-            "'",
-            "harbour ",
-            "ferry",
             "said ",
-            "Monday,",
+            "x",
+            "Привет",
+            "👍",
+            "\u{feff}",
+            "Ã",
             "the council said ",
-            "timetable ",
+            "harbour ",
+            "ferry timetable ",
+            "Monday, ",
+            "x ",
+            "(AP) ",
+            "\r",
         ];
-        let mut skipped_blocks = 0;
-        for text in random_texts(PIECES, 7, 2000, |i| 8 + i % 96) {
-            let bytes = text.as_bytes();
-            for i in 0..bytes.len() {
-                let want = (i..bytes.len()).find(|&j| !quiet_byte(bytes, j)).unwrap_or(bytes.len());
-                assert_eq!(skip_quiet(bytes, i), want, "{text:?} at {i}");
-                skipped_blocks += usize::from(want >= i + BLOCK);
-            }
-        }
-        assert!(skipped_blocks > 5000, "whole blocks are skipped: {skipped_blocks}");
-    }
-
-    #[test]
-    fn the_mask_of_a_block_marks_the_bytes_that_are_not_quiet() {
-        const PIECES: &[&str] = &[" ", "  ", "\t", "&", "\u{a0}", "a", "é", "’", "\u{7f}", "\u{1}", "~", "said ", "x"];
-        let mut marked = 0;
-        for text in random_texts(PIECES, 3, 2000, |i| 20 + i % 40) {
+        let (mut marked, mut quiet) = (0, 0);
+        for text in random_texts(PIECES, 3, 2000, |i| 1 + i % 80) {
             let bytes = text.as_bytes();
             for at in 0..bytes.len() {
-                let Some((block, next)) = block_pair::<BLOCK>(bytes, at) else { break };
-                let want = (0..BLOCK).fold(0u32, |m, k| m | u32::from(!quiet_byte(bytes, at + k)) << k);
-                assert_eq!(noisy_bytes(block, next), want, "{text:?} at {at}");
+                let got = match bytes[at..].first_chunk::<{ BLOCK + 1 }>() {
+                    Some(window) => {
+                        let starts = repair_starts(window);
+                        assert!(!is_quiet_block(window) || starts == 0, "{text:?} at {at}");
+                        quiet += usize::from(is_quiet_block(window));
+                        starts
+                    }
+                    None => tail_starts(&bytes[at..]),
+                };
+                let want =
+                    (at..bytes.len().min(at + BLOCK)).fold(0u32, |m, j| m | u32::from(may_start(bytes, j)) << (j - at));
+                assert_eq!(got, want, "{text:?} at {at}");
                 marked += want.count_ones();
             }
         }
         assert!(marked > 10_000, "bytes are marked: {marked}");
+        assert!(quiet > 1000, "quiet blocks are found: {quiet}");
+    }
+
+    #[test]
+    fn no_repair_starts_on_a_byte_left_unmarked() {
+        let all = CharRules::new(&|_| true);
+        let text = "a  b\t c&amp; d\u{a0}e Ã© â€™ \u{200b} \u{1} end  ";
+        for line in lines(text) {
+            let bytes = line.text.as_bytes();
+            for j in (0..bytes.len()).filter(|&j| !may_start(bytes, j)) {
+                assert!(repair_at(line.text, j, all).is_none(), "{:?} at {j}", line.text);
+            }
+        }
     }
 
     #[test]
