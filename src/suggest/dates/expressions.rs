@@ -14,8 +14,9 @@ use super::super::gazetteer::Gazetteer;
 
 /// Words that open a "last Tuesday" / "next March" expression (case-insensitive).
 const SHIFTS: &[&str] = &["last", "next", "this", "early", "late"];
-/// Words before a unit: "the past decade", "the next two years".
-const SPAN_OPENERS: &[&str] = &["past", "last", "next", "coming", "previous", "following", "first", "final"];
+/// Words before a unit: "the past decade", "the next two years", "the fourth quarter".
+const SPAN_OPENERS: &[&str] =
+    &["past", "last", "next", "coming", "previous", "following", "first", "second", "third", "fourth", "final"];
 /// Counts before a unit; the regex's order ("a" before "an" before "a few"), `[0-9]+` tried first.
 /// News writes larger numbers in digits (AP style), so "thirty years" is left out: "thirty", "forty"
 /// would make every "this" and "for" a possible count, for a handful of matches.
@@ -756,12 +757,12 @@ impl Expressions {
         self.months_full.then(b, s, |i| four_digits(b, spaces(b, i)?))
     }
 
-    /// "3 March 2019", "the 3rd of March".
+    /// "3 March 2019", "the 3rd of March", "14 Feb 2025".
     fn day_month(&self, b: &[u8], s: usize) -> Option<usize> {
         day(b, s, |i| {
             let i = spaces(b, i)?;
             let after_of = self.of.then(b, i, |j| spaces(b, j));
-            let month = |k: usize| self.months_full.then(b, k, |e| end(b, e).map(|e| with_year(b, e)));
+            let month = |k: usize| self.months.then(b, k, |e| end(b, e).map(|e| with_year(b, e)));
             after_of.and_then(month).or_else(|| month(i))
         })
     }

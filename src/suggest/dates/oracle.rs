@@ -27,12 +27,12 @@ fn oracle(gazetteer: &Gazetteer) -> Regex {
     let unit = r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|weekends?|quarters?|half)";
     let season = r"(?:week|month|year|weekend|decade|century|summer|winter|spring|fall|autumn|season|quarter)";
     let relative = format!(
-        r"(?i:(?:the\s+)?(?:past|last|next|coming|previous|following|first|final)\s+(?:{number}\s+)?{unit}(?-u:\b)|(?:last|next|this|previous|coming|upcoming|recent)\s+{season}(?-u:\b)|(?:upcoming|coming|recent)\s+(?:days|weeks|months|years)(?-u:\b)|(?:earlier|later)\s+this\s+{season}(?-u:\b)|{number}\s+(?:{unit}\s+ago|{date_unit}(?:\s+(?:old|later|earlier))?)(?-u:\b)|(?:yesterday|today|tomorrow)(?-u:\b))"
+        r"(?i:(?:the\s+)?(?:past|last|next|coming|previous|following|first|second|third|fourth|final)\s+(?:{number}\s+)?{unit}(?-u:\b)|(?:last|next|this|previous|coming|upcoming|recent)\s+{season}(?-u:\b)|(?:upcoming|coming|recent)\s+(?:days|weeks|months|years)(?-u:\b)|(?:earlier|later)\s+this\s+{season}(?-u:\b)|{number}\s+(?:{unit}\s+ago|{date_unit}(?:\s+(?:old|later|earlier))?)(?-u:\b)|(?:yesterday|today|tomorrow)(?-u:\b))"
     );
     let alternatives = [
         format!(r"(?:{month})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+[0-9]{{4}}(?-u:\b))?"),
         format!(r"(?:{month_full})\s+[0-9]{{4}}(?-u:\b)"),
-        format!(r"[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{month_full})(?-u:\b)(?:,?\s+[0-9]{{4}}(?-u:\b))?"),
+        format!(r"[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{month})(?-u:\b)(?:,?\s+[0-9]{{4}}(?-u:\b))?"),
         format!(r"(?i:last|next|this|early|late)\s+(?:{weekday}|{month_full})(?-u:\b)"),
         relative,
         format!(r"(?:{weekday}|{month_full})(?-u:\b)"),
