@@ -108,19 +108,17 @@ fn byte_before(t: &str, mark: u8, next: &[u8]) -> bool {
 /// (2); a start `*_([` or `this`, `a ve(rsion)`, `orig(inally)`, `exce(pt)`, `repu(blished)` (3); an
 /// end `\)\.?` (4); `/`, a first byte `[A-Z]` and a last ASCII letter (5); a start `dis(claimer)` (6);
 /// `;` and a start `Add(itional)`, `Rep(orting)` or `Wri(ting)` (7); the letters of `contributed` (8);
-/// a start `dis(tributed)` or `syn(dicated)` (9); a start `our ` (10); the letters of `not responsible for
-/// the` (11); a start `this` or `tra(nscript)` (12).
+/// a start `dis(tributed)` or `syn(dicated)` (9); a start `our ` (10); a start `this` or `tra(nscript)` (11).
 pub fn copyright_footer(s: &Shape, t: &str) -> bool {
     const OPENERS: [Start; 4] = starts(["*", "_", "(", "["]);
     const SLASH: Classes = any_of(b"/");
     const SEMICOLON: Classes = any_of(b";");
     const CREDITS: [Start; 3] = starts(["add", "rep", "wri"]);
     const STARTS: [Start; 10] = starts(["cop", "this", "a ve", "orig", "exce", "repu", "dis", "syn", "our ", "tra"]);
-    const WORDS: [Classes; 4] = [
+    const WORDS: [Classes; 3] = [
         letters_of("all rights reserved"),
         letters_of("this material may not be published, broadcast"),
         letters_of("contributed"),
-        letters_of("not responsible for the"),
     ];
     s.starts_with_any(&OPENERS)
         || s.starts_with_any(&STARTS)
@@ -180,12 +178,6 @@ pub fn read_more(s: &Shape) -> bool {
         "lat", "fur", "in ", "tag", "fil", "cat", "lis", "pos", "go ",
     ]);
     s.has_any(MARKS) || s.starts_with_any(&STARTS)
-}
-
-/// Whether `DISCLOSURE` can match: the letters of `own shares in` or of `member of the conversation`.
-pub fn disclosure(s: &Shape) -> bool {
-    const WORDS: [Classes; 2] = [letters_of("own shares in"), letters_of("member of the conversation")];
-    WORDS.iter().any(|&w| s.has_all(w))
 }
 
 /// Whether `PLAYER_WIDGET` can match: the letters of `autoplay` or of `this code`.
