@@ -1051,18 +1051,6 @@ fn is_assistance_credit(t: &str) -> bool {
         .is_some_and(|names| is_name_list(names.strip_suffix('.').unwrap_or(names)))
 }
 
-/// Whether `t` is only names: capitalised words (`Ann`, `O'Neill`, `J.`) joined by spaces, `and` or
-/// `&`, at most [`MAX_CREDIT_NAME_WORDS`] words a name, and nothing else.
-fn is_name_list(t: &str) -> bool {
-    let name_word = |w: &str| {
-        w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
-    };
-    let words = || t.split(' ').filter(|w| !w.is_empty());
-    words().next().is_some()
-        && words().all(|w| name_word(w) || w == "and" || w == "&")
-        && t.split(" and ").all(|name| name.split(' ').filter(|w| !w.is_empty()).count() <= MAX_CREDIT_NAME_WORDS)
-}
-
 /// Whether `t` opens as a long notice that names none of the [`COPYRIGHT_CUES`]: a site's `Disclaimer:
 /// … is not responsible for the accuracy of …` or a transcript's notice (`This transcript was created
 /// on a rush deadline …`). Told by the opening, so other lines cost no search (more cues made the
@@ -1127,7 +1115,13 @@ const MAX_CREDIT_NAME_WORDS: usize = 3;
 /// `and`, `&`, commas), no sentence.
 fn is_reporting_credit(t: &str) -> bool {
     let Some(names) = REPORTING_OPENINGS.iter().find_map(|o| t.strip_prefix(o)) else { return false };
-    let names = names.strip_suffix('.').unwrap_or(names);
+    is_name_list(names.strip_suffix('.').unwrap_or(names))
+}
+
+/// Whether `names` is a list of names and nothing else: capitalised words, at most
+/// [`MAX_CREDIT_NAME_WORDS`] a name, parted by commas, `and` or `&`, twelve words in all (`Ann Lee,
+/// Bo Chan and Cy Dee`; `China, Pakistan built the dam` is not).
+fn is_name_list(names: &str) -> bool {
     let (mut run, mut any) = (0, false);
     for piece in names.split(' ').filter(|w| !w.is_empty()) {
         let (word, comma) = piece.strip_suffix(',').map_or((piece, false), |w| (w, true));
