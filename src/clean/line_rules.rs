@@ -97,6 +97,8 @@ const AD_LINES: &[&str] = &[
     "stocks mentioned",
     "trending tickers",
     "add to watchlist",
+    "(end)",
+    "enditem",
 ];
 
 /// Lines that are a page's navigation link, control or form label (also a press release's `For
@@ -122,6 +124,9 @@ const NAV_LINES: &[&str] = &[
     "jump to content",
     "jump to navigation",
     "jump to recipe",
+    "jump to search",
+    "from wikipedia, the free encyclopedia",
+    "member-only story",
     "manage cookies",
     "manage preferences",
     "next slide",
@@ -159,6 +164,7 @@ const NAV_LINES: &[&str] = &[
     "was this article helpful?",
     "was this page helpful?",
     "was this page useful?",
+    "thanks for your feedback!",
 ];
 
 /// Bylines that name a desk, a staff role or a news agency instead of a person (compared
@@ -982,6 +988,9 @@ fn copyright_footer(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if words <= 40 && is_amendment_note(t) {
         return Some(labelled_quote("amendment note", t, 60));
     }
+    if words <= 60 && is_site_notice(t) {
+        return Some(labelled_quote("disclaimer", t, 60));
+    }
     if (MIN_DISCLOSURE_WORDS..=60).contains(&words) && ends_like_disclosure(t) && DISCLOSURE.is_match(t) {
         return Some(labelled_quote("author disclosure", t, 60));
     }
@@ -1153,6 +1162,28 @@ fn is_views_disclaimer(t: &str) -> bool {
     t.as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b't' | b'v' | b'o'))
         && (opens("the views ") || opens("views ") || opens("the opinions ") || opens("opinions "))
         && VIEWS_DISCLAIMER.is_match(t)
+}
+
+/// The openings of a site's standing notice: that an article is not advice, or that the site earns a
+/// commission on what readers buy through its links.
+const SITE_NOTICE_OPENINGS: [&str; 9] = [
+    "this article is for informational purposes only",
+    "this article is for information only",
+    "this content is for informational purposes only",
+    "this information is for educational purposes only",
+    "we may earn a commission ",
+    "we may earn an affiliate commission ",
+    "we may receive a commission ",
+    "we earn a commission ",
+    "advertiser disclosure:",
+];
+
+/// Whether `t` opens with one of the [`SITE_NOTICE_OPENINGS`] and reports nobody's words (a notice
+/// quoted in a story stays).
+fn is_site_notice(t: &str) -> bool {
+    t.as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b't' | b'w' | b'a'))
+        && SITE_NOTICE_OPENINGS.iter().any(|o| opens_ignoring_case(t, o))
+        && !is_reported(t)
 }
 
 /// The openings of a note that the article was changed after it was published.
@@ -1508,10 +1539,30 @@ fn byline(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if words <= 4 && t.ends_with(['r', 't']) && is_staff_title(t) {
         return Some(labelled("byline", t));
     }
+    if words <= 10 && is_reviewer_credit(t) {
+        return Some(labelled_quote("reviewer credit", t, 60));
+    }
     if words > 16 || !gate::byline(shape, t) || (ends_sentence(t) && !t.ends_with(['M', 'T'])) && words > 6 {
         return None;
     }
     BYLINE_PATTERNS.is_match(t).then(|| labelled_quote("byline", t, 60))
+}
+
+/// The openings of a health or fact-check site's reviewer credit (`Medically reviewed by Ann Lee, MD`).
+const REVIEWER_OPENINGS: [&str; 4] =
+    ["medically reviewed by ", "clinically reviewed by ", "fact checked by ", "fact-checked by "];
+
+/// Whether `t` credits a reviewer: one of the [`REVIEWER_OPENINGS`], then names (`Dr. Ann Lee`), and
+/// after a comma at most a few words of credentials (`MD`, `RN, MPH`); a sentence goes on.
+fn is_reviewer_credit(t: &str) -> bool {
+    if !t.as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b'm' | b'c' | b'f')) {
+        return false;
+    }
+    let Some(rest) = REVIEWER_OPENINGS.iter().find_map(|o| strip_prefix_ignoring_case(t, o)) else {
+        return false;
+    };
+    let (names, credentials) = rest.split_once(',').unwrap_or((rest, ""));
+    is_name_list(names.trim_end_matches('.')) && at_most_words(credentials, 4) && !credentials.contains(['"', '“'])
 }
 
 /// Words of a newsroom's job titles before the role (`Senior Writer`, `Local Democracy Reporter`); a
@@ -2633,6 +2684,48 @@ mod tests {
             "The council will reply to every comment it received by March, the clerk said.",
             "Readers may notify the council of a comment they want removed.",
         ] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
+    }
+
+    #[test]
+    fn reviewer_credits_site_notices_and_page_labels() {
+        for l in [
+            "Medically reviewed by Dr. Ines Varga, MD",
+            "Medically Reviewed by Tom Brecht, RN, MPH",
+            "Fact checked by Ola Sandvik",
+            "Fact-checked by Ruth Ng and Ivo Pell",
+        ] {
+            assert_eq!(first_rule(l).as_deref(), Some(BYLINE), "{l}");
+        }
+        for l in [
+            "Fact checked by volunteers, the rumour fell apart within an hour.",
+            "Medically reviewed by Dr. Varga, the new rules were approved by the hospital board in May.",
+            "Reviewed by Ola Sandvik",
+        ] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
+        for l in [
+            "This article is for informational purposes only and is not financial advice.",
+            "This article is for information only. Please consult your doctor about any symptoms.",
+            "We may earn a commission when you buy through links on this page.",
+            "Advertiser Disclosure: Some offers on this page come from partners who pay us.",
+        ] {
+            assert_eq!(first_rule(l).as_deref(), Some(COPYRIGHT_FOOTER), "{l}");
+        }
+        for l in [
+            "\"This article is for information only,\" the publisher said in a statement.",
+            "We may earn a commission of two percent on each sale, the broker told buyers.",
+            "The agent said she may earn a commission on the sale once the deal closes.",
+        ] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
+        for l in ["(END)", "Enditem", "Jump to search", "From Wikipedia, the free encyclopedia", "Member-only story"] {
+            assert_eq!(first_rule(l).as_deref(), Some(AD_MARKER), "{l}");
+        }
+        for l in
+            ["The talks came to an end.", "Members only stories were read out.", "Thanks for your feedback, he said."]
+        {
             assert_eq!(first_rule(l), None, "{l}");
         }
     }
