@@ -1061,13 +1061,14 @@ fn is_assistance_credit(t: &str) -> bool {
 }
 
 /// Whether `t` opens as a long notice that names none of the [`COPYRIGHT_CUES`]: a site's `Disclaimer:
-/// … is not responsible for the accuracy of …` or a transcript's notice (`This transcript was created
-/// on a rush deadline …`). Told by the opening, so other lines cost no search (more cues made the
+/// … is not responsible for the accuracy of …`, a transcript's notice (`This transcript was created
+/// on a rush deadline …`) or a print-edition note (`A version of this article appears in print on …`). Told by the opening, so other lines cost no search (more cues made the
 /// SIMD search of every long line three times slower).
 fn is_long_notice(t: &str) -> bool {
     (opens_ignoring_case(t, "disclaimer") && t.contains("not responsible for"))
         || opens_ignoring_case(t, "this transcript")
         || opens_ignoring_case(t, "transcripts ")
+        || (opens_ignoring_case(t, "a version of this ") && t.contains(" in print"))
 }
 
 /// Verbs after ` and ` that tell what a publication found (`… and shows pay rising`).
@@ -1166,7 +1167,7 @@ fn is_views_disclaimer(t: &str) -> bool {
 
 /// The openings of a site's standing notice: that an article is not advice, or that the site earns a
 /// commission on what readers buy through its links.
-const SITE_NOTICE_OPENINGS: [&str; 9] = [
+const SITE_NOTICE_OPENINGS: [&str; 11] = [
     "this article is for informational purposes only",
     "this article is for information only",
     "this content is for informational purposes only",
@@ -1176,6 +1177,8 @@ const SITE_NOTICE_OPENINGS: [&str; 9] = [
     "we may receive a commission ",
     "we earn a commission ",
     "advertiser disclosure:",
+    "affiliate disclosure:",
+    "ai disclosure:",
 ];
 
 /// Whether `t` opens with one of the [`SITE_NOTICE_OPENINGS`] and reports nobody's words (a notice
@@ -2720,6 +2723,14 @@ mod tests {
         ] {
             assert_eq!(first_rule(l), None, "{l}");
         }
+        for l in [
+            "AI disclosure: This story was drafted with an AI tool and checked by an editor.",
+            "A version of this article appears in print on May 2, 2027, Section A, Page 12 of the Chicago edition.",
+        ] {
+            assert_eq!(first_rule(l).as_deref(), Some(COPYRIGHT_FOOTER), "{l}");
+        }
+        let told = "A version of this story circulated online for weeks before the council finally denied it in May.";
+        assert_eq!(first_rule(told), None);
         for l in ["(END)", "Enditem", "Jump to search", "From Wikipedia, the free encyclopedia", "Member-only story"] {
             assert_eq!(first_rule(l).as_deref(), Some(AD_MARKER), "{l}");
         }
