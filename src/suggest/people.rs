@@ -951,9 +951,25 @@ impl<'a> Rules<'_, 'a> {
         // Luis Ramirez said").
         let noun = last >= first + 2
             && !self.is(first, Facts::GIVEN_NAME)
-            && self.is(first + 1, Facts::GIVEN_NAME)
+            && (self.is(first + 1, Facts::GIVEN_NAME) || self.unlisted_name_after_job(first, last))
             && JOB_WORDS.contains(&self.tokens.text(first));
         if noun { (first + 1, last) } else { (first, last) }
+    }
+
+    /// Whether the three words `first..=last` are a job word before a full name whose given name is not
+    /// listed ("Manager Jenna Ruiz said"): the job word is not one that opens a longer rank ("Chief
+    /// Executive Dibbs", "Principal Investigator Lee") and the word after it is no title, role or
+    /// organisation word ("Detective Sergeant Ruiz").
+    fn unlisted_name_after_job(&self, first: usize, last: usize) -> bool {
+        const RANK_WORDS: Facts = Facts::TITLE
+            .union(Facts::AMBIGUOUS_TITLE)
+            .union(Facts::ROLE_NOUN)
+            .union(Facts::ORG_SUFFIX)
+            .union(Facts::PLACE_NOUN);
+        last == first + 2
+            && !matches!(self.tokens.text(first), "Chief" | "Principal")
+            && !self.facts.get(first + 1).is_some_and(|f| f.any(RANK_WORDS))
+            && !JOB_WORDS.contains(&self.tokens.text(first + 1))
     }
 
     /// Whether a name next to a speech verb is a person's full name and not a known organisation or place.
@@ -1337,6 +1353,16 @@ mod tests {
         // No role noun: every name word stays.
         assert_eq!(people("Mary Ann Lee said so."), ["Mary Ann Lee"]);
         assert_eq!(people("Anna Maria Hartwell told them."), ["Anna Maria Hartwell"]);
+    }
+
+    #[test]
+    fn a_job_word_before_an_unlisted_given_name_is_not_part_of_the_name() {
+        assert_eq!(people("Manager Zorana Pavlek said the team was tired."), ["Zorana Pavlek"]);
+        assert_eq!(people("Treasurer Quilla Marsh told the board."), ["Quilla Marsh"]);
+        // A job word that opens a longer rank, or a rank after it, stays with what follows.
+        assert!(!people("Principal Investigator Okonkwo said it ended.").contains(&"Investigator Okonkwo".to_string()));
+        assert!(!people("Chief Executive Okonkwo said it ended.").contains(&"Executive Okonkwo".to_string()));
+        assert_eq!(people("Detective Sergeant Pavlek said so."), ["Pavlek"]);
     }
 
     #[test]
