@@ -206,7 +206,31 @@ const CALLS_TO_ACTION: [&str; 8] = ["Call", "Contact", "Download", "Email", "Fol
 /// (`i` is the suffix).
 fn without_call_to_action(tokens: &Tokens, first: usize, i: usize) -> usize {
     let opens = first == 0 || tokens.breaks_line_before(first) || matches!(tokens.text(first - 1), "." | "!" | "?");
-    if first < i && opens && CALLS_TO_ACTION.contains(&tokens.text(first)) { first + 1 } else { first }
+    let word = tokens.text(first);
+    let dropped = CALLS_TO_ACTION.contains(&word) || first + 1 < i && is_company_descriptor(word);
+    if first < i && opens && dropped { first + 1 } else { first }
+}
+
+/// Whether a word that opens a sentence before a company's name describes the company and is no part
+/// of it ("Rival Baltic Tankers Ltd.", "Insurer Aviva plc", "Chipmaker Nortek Semiconductor Corp."):
+/// a maker of a product or one of a few nouns no company name begins with.
+fn is_company_descriptor(word: &str) -> bool {
+    matches!(
+        word,
+        "Automaker"
+            | "Carmaker"
+            | "Chipmaker"
+            | "Competitor"
+            | "Drugmaker"
+            | "Insurer"
+            | "Lender"
+            | "Parent"
+            | "Planemaker"
+            | "Retailer"
+            | "Rival"
+            | "Rivals"
+            | "Steelmaker"
+    )
 }
 
 /// The last token of an "of"/"for" phrase starting at token `i` ("of Oregon", "of the Interior").
@@ -327,6 +351,17 @@ mod tests {
         assert_eq!(orgs("He spoke. Join Acme Corp. today"), ["Acme Corp."]);
         assert_eq!(orgs("Watch Tower Society members met"), ["Watch Tower Society"]);
         assert!(orgs("Follow Ministry staff").is_empty());
+    }
+
+    #[test]
+    fn a_word_describing_the_company_before_its_name_stays_out() {
+        assert_eq!(orgs("Rival Kestrel Tankers Ltd. posted a loss."), ["Kestrel Tankers Ltd."]);
+        assert_eq!(orgs("Shares fell. Drugmaker Velmora Pharma GmbH said so."), ["Velmora Pharma GmbH"]);
+        assert_eq!(orgs("Insurer Harrow Mutual plc rose."), ["Harrow Mutual plc"]);
+        // Inside a sentence, before a suffix alone, or another "-maker" word: kept as it was.
+        assert_eq!(orgs("shares of the Rival Kestrel Tankers Ltd. fell"), ["Rival Kestrel Tankers Ltd."]);
+        assert_eq!(orgs("Retailer Ltd. said so."), ["Retailer Ltd."]);
+        assert_eq!(orgs("Haymaker Holdings Ltd. rose."), ["Haymaker Holdings Ltd."]);
     }
 
     #[test]
