@@ -863,7 +863,25 @@ impl<'a> Rules<'_, 'a> {
         {
             return None;
         }
+        let name = self.with_place_surname(i, name);
         self.gazetteer.entities.label_of_span(self.tokens, name.0, name.1).is_none().then_some(name)
+    }
+
+    /// `name`, a lone given name after the title at token `title`, with the listed place after it when
+    /// that place is the surname ("Judge Anna Leicester", "Mayor Jack London said"): a one-word GPE
+    /// followed by no other capitalised word on its line, outside a title-case line ("King Charles London Visit").
+    fn with_place_surname(&self, title: usize, (first, last): (usize, usize)) -> (usize, usize) {
+        let j = last + 1;
+        let place = first == last
+            && self.is(first, Facts::GIVEN_NAME)
+            && j < self.tokens.len()
+            && !self.tokens.breaks_line_before(j)
+            && self.is(j, Facts::ENTITY_WORD)
+            && !self.is(j, Facts::GIVEN_NAME)
+            && (!self.is(j + 1, Facts::UPPER_START) || self.tokens.breaks_line_before(j + 1))
+            && self.gazetteer.entities.label_of_span(self.tokens, j, j) == Some("GPE")
+            && !self.in_title_case_line(title);
+        if place { (first, j) } else { (first, last) }
     }
 
     /// Whether token `j` is shaped like a verb of a headline ("Rejects", "Weighing") and is not a given
@@ -1353,6 +1371,15 @@ mod tests {
         // No role noun: every name word stays.
         assert_eq!(people("Mary Ann Lee said so."), ["Mary Ann Lee"]);
         assert_eq!(people("Anna Maria Hartwell told them."), ["Anna Maria Hartwell"]);
+    }
+
+    #[test]
+    fn a_place_after_a_title_and_a_given_name_is_the_surname() {
+        assert_eq!(people("He was jailed by Judge Anna Leicester on Friday."), ["Anna Leicester"]);
+        assert_eq!(people("Mayor Jack London said the roads were closed."), ["Jack London"]);
+        // No title, a place before another name word, or a title-case headline: the place stays out.
+        assert_eq!(people("Mayor Jack London Bridge said"), ["Jack"]);
+        assert!(!people("King Charles London Visit Delayed By Storms").contains(&"Charles London".to_string()));
     }
 
     #[test]
