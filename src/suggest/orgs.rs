@@ -252,6 +252,7 @@ fn of_phrase(tokens: &Tokens, facts: &[Facts], i: usize) -> Option<usize> {
             && j + 1 < tokens.len()
             && facts[j + 1].has(Facts::UPPER_START)
             && !facts[j + 1].has(Facts::ORG_SUFFIX)
+            && !opens_same_kind(tokens, facts, i - 1, j + 1)
         {
             j += 1;
         } else {
@@ -259,6 +260,15 @@ fn of_phrase(tokens: &Tokens, facts: &[Facts], i: usize) -> Option<usize> {
         }
     }
     last
+}
+
+/// Whether the capitalised words from token `j` end with the noun of the name at token `head`: a second
+/// organisation of the same kind after "and" ("the University of Edinburgh and Stanford University", "the
+/// Bank of England and Deutsche Bank"), not part of the first name.
+fn opens_same_kind(tokens: &Tokens, facts: &[Facts], head: usize, j: usize) -> bool {
+    let end = (j + MAX_RIGHT).min(tokens.len());
+    let last = (j..end).take_while(|&k| is_name_part(facts[k]) && (k == j || !tokens.breaks_line_before(k))).last();
+    last.is_some_and(|k| k > j && tokens.text(k) == tokens.text(head))
 }
 
 /// Whether token `i` follows the possessive "'s" of a title or role noun ("Sheriff's", "Attorney's").
@@ -351,6 +361,20 @@ mod tests {
         assert_eq!(orgs("He spoke. Join Acme Corp. today"), ["Acme Corp."]);
         assert_eq!(orgs("Watch Tower Society members met"), ["Watch Tower Society"]);
         assert!(orgs("Follow Ministry staff").is_empty());
+    }
+
+    #[test]
+    fn a_second_organisation_of_the_same_kind_after_and_is_its_own_name() {
+        assert_eq!(
+            orgs("researchers at the University of Leeds and Marlow University found"),
+            ["University of Leeds", "Marlow University"]
+        );
+        // Words after "and" that are the rest of one name are kept.
+        assert_eq!(
+            orgs("the Department of Health and Human Services said"),
+            ["Department of Health and Human Services"]
+        );
+        assert_eq!(orgs("the Bank of Fife and Angus said"), ["Bank of Fife and Angus"]);
     }
 
     #[test]
