@@ -113,6 +113,8 @@ const NAV_LINES: &[&str] = &[
     "disclosure statement",
     "continue reading",
     "copy link",
+    "follow",
+    "+ follow",
     "follow us",
     "font size",
     "for immediate release",
@@ -322,7 +324,7 @@ static AUTHOR_PROMO: LazyLock<Regex> = LazyLock::new(|| {
 
 static READ_MORE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^[\[(]?\s*(?:read more|read next|read also|also read|see also|related(?: coverage| stories| articles| content| topics| tags| posts| links| videos?| reading| news)?|more from [^:|]{1,}|more on (?:this|that)(?: story| topic)?|recommended(?: for you| stories| reading| videos?)?|most (?:read|popular|viewed|shared|watched)|you (?:may|might) (?:also )?like|don'?t miss|trending(?: now| stories| articles)?|editors['’]? picks|more stories|top stories|what to read next|watch next|up next|popular (?:stories|articles|now)|latest (?:news|stories|articles|headlines)|further reading|more news|more in [^:|]{1,}|in case you missed it|more headlines|more|see more|also|tags?|related tags|filed under|posted in|categories|category|topics)\s*(?:[:|»>\-–—…]|\.\.\.|$)",
+        r"(?i)^[\[(]?\s*(?:read more|read next|read also|also read|see also|related(?: coverage| stories| articles| content| topics| tags| posts| links| videos?| reading| news)?|more from [^:|]{1,}|more on (?:this|that)(?: story| topic)?|recommended(?: for you| stories| reading| videos?)?|most (?:read|popular|viewed|shared|watched)|you (?:may|might) (?:also )?like|don'?t miss|trending(?: now| stories| articles)?|editor(?:['’]s|s['’]?) picks|more stories|top stories|what to read next|watch next|up next|popular (?:stories|articles|now)|latest (?:news|stories|articles|headlines)|further reading|more news|more in [^:|]{1,}|in case you missed it|more headlines|more|see more|also|tags?|related tags|filed under|posted in|categories|category|topics)\s*(?:[:|»>\-–—…]|\.\.\.|$)",
     )
 });
 
@@ -2244,12 +2246,15 @@ mod tests {
 
     #[test]
     fn newsletter_platform_explainer_site_and_local_tv_furniture() {
-        let cases: [(&str, &str); 14] = [
+        let cases: [(&str, &str); 17] = [
             ("Discussion about this post", AD_MARKER),
             ("Ready for more?", AD_MARKER),
             ("Disclosure statement", AD_MARKER),
             ("View all partners", AD_MARKER),
             ("X (Twitter)", AD_MARKER),
+            ("Follow", AD_MARKER),
+            ("+ Follow", AD_MARKER),
+            ("Editor's Picks", READ_MORE),
             ("by: Dana Whitfield", BYLINE),
             ("Thanks for reading The Harbour Letter! Subscribe for free to receive new posts.", SHARE_SUBSCRIBE),
             ("Support local journalism by becoming a member.", SHARE_SUBSCRIBE),
@@ -2271,6 +2276,7 @@ mod tests {
             "Thanks for reading this far; the rest of the story is about the ferry.",
             "For the latest news on the strike, the union pointed reporters to its website.",
             "Follow the money, the auditor said.",
+            "Editor's picks of the year's best books are on page 12.",
             "Go deeper into the cave and the air turns cold, the guide said.",
             "With assistance from a neighbour, she rebuilt the wall.",
             "With assistance from China, Pakistan built the dam in under four years.",
