@@ -354,6 +354,11 @@ pub(super) fn upper_start(word: &str) -> Facts {
     facts
 }
 
+/// Blocks of letters without case that news text in Chinese, Japanese or Korean is made of (CJK
+/// Unified Ideographs, Hangul syllables), every character alphabetic: the table of letters took about
+/// 700 instructions to find one of them.
+const UNCASED_LETTER_BLOCKS: [std::ops::RangeInclusive<char>; 2] = ['\u{4e00}'..='\u{9fff}', '\u{ac00}'..='\u{d7a3}'];
+
 /// The shape facts of a word starting with the non-ASCII character `c`. Case is asked first: every
 /// lower- or upper-case character is alphabetic (a test walks all of Unicode), and the table of
 /// letters is slow to search.
@@ -365,7 +370,7 @@ pub(super) fn word_char_shape(c: char, word: &str) -> Facts {
         LOWER_WORD
     } else if c.is_uppercase() {
         upper_start(word)
-    } else if c.is_alphabetic() {
+    } else if UNCASED_LETTER_BLOCKS.iter().any(|block| block.contains(&c)) || c.is_alphabetic() {
         Facts::ALPHA_START
     } else {
         Facts::NONE
@@ -533,6 +538,16 @@ mod tests {
         assert_eq!(facts, lexicon.facts(&alone));
         assert_eq!(lexicon.tokens_and_facts("").1, Vec::new());
     }
+    #[test]
+    fn every_character_of_the_uncased_letter_blocks_is_alphabetic() {
+        for block in UNCASED_LETTER_BLOCKS {
+            assert!(block.clone().all(char::is_alphabetic), "{block:?}");
+            assert!(block.clone().all(|c| !c.is_lowercase() && !c.is_uppercase()), "{block:?}");
+        }
+        assert_eq!(word_char_shape('한', "한국"), Facts::ALPHA_START);
+        assert_eq!(word_char_shape('中', "中国"), Facts::ALPHA_START);
+    }
+
     #[test]
     fn every_cased_character_is_alphabetic() {
         // So `word_char_shape` may ask for the case before the slower table of letters.
