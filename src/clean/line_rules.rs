@@ -860,21 +860,27 @@ struct Entries {
     lengths: u64,
     /// Bit `b` is set when an entry starts with ASCII byte `b`.
     firsts: u128,
+    /// For each length, bit `i` set when entry `i` (of at most 128) is that long: a line is compared
+    /// only with the entries of its length, not with the whole list (on whole-page text, with its
+    /// many short lines, walking the ad list was the cleaner's costliest step).
+    by_length: [u128; 64],
 }
 
 impl Entries {
     /// The bits of `list` (entries must be non-empty, shorter than 64 bytes and ASCII).
     const fn of(list: &[&str]) -> Self {
-        let (mut lengths, mut firsts) = (0u64, 0u128);
+        assert!(list.len() <= 128, "at most 128 entries");
+        let (mut lengths, mut firsts, mut by_length) = (0u64, 0u128, [0u128; 64]);
         let mut i = 0;
         while i < list.len() {
             let entry = list[i].as_bytes();
             assert!(!entry.is_empty() && entry.len() < 64 && entry[0].is_ascii(), "short ASCII entries");
             lengths |= 1 << entry.len();
             firsts |= 1 << entry[0].to_ascii_lowercase();
+            by_length[entry.len()] |= 1 << i;
             i += 1;
         }
-        Self { lengths, firsts }
+        Self { lengths, firsts, by_length }
     }
 
     /// Whether `word` has the length and first byte of some entry.
@@ -886,7 +892,18 @@ impl Entries {
     /// Whether `line` equals an entry of `list` (the list these entries were made of) ignoring ASCII
     /// case, compared only when its length and first byte allow.
     fn holds(&self, list: &[&str], line: &str) -> bool {
-        self.may_hold(line.as_bytes()) && list.iter().any(|a| a.eq_ignore_ascii_case(line))
+        if !self.may_hold(line.as_bytes()) {
+            return false;
+        }
+        let mut same_length = self.by_length[line.len()];
+        while same_length != 0 {
+            let i = same_length.trailing_zeros() as usize;
+            same_length &= same_length - 1;
+            if list[i].eq_ignore_ascii_case(line) {
+                return true;
+            }
+        }
+        false
     }
 }
 
@@ -2148,6 +2165,9 @@ mod tests {
         );
         assert!(!labels.may_hold(b"Home") && !labels.may_hold(b"Zoo"));
         assert!(!may_be_ad_line("Weather") && !may_be_ad_line("Zoo") && !may_be_ad_line("") && !may_be_ad_line("Één"));
+        // Lines of an entry's length and first byte are still compared in full.
+        assert!(AD_ENTRIES.holds(AD_LINES, "ADVERTISEMENT") && !AD_ENTRIES.holds(AD_LINES, "advertisemenx"));
+        assert!(!AD_ENTRIES.holds(AD_LINES, "a") && !NAV_ENTRIES.holds(NAV_LINES, &"x".repeat(70)));
     }
 
     #[test]
