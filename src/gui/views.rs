@@ -240,10 +240,31 @@ fn commit_or_cancel(session: &mut Session, commit: bool, messages: &mut super::m
         session.editor = None;
         return false;
     }
+    if let Some(editor) = session.editor.as_mut() {
+        drop_emptied_paragraph(session.doc.cleaned(), editor);
+    }
     session.commit_editor().unwrap_or_else(|e| {
         messages.problem(e);
         false
     })
+}
+
+/// A paragraph emptied in the editor is deleted together with the line breaks that separated it from
+/// the next paragraph (the previous one, when it is the last), so no run of blank lines is left behind.
+fn drop_emptied_paragraph(cleaned: &str, editor: &mut crate::session::ParagraphEdit) {
+    let Some(old) = cleaned.get(editor.start..editor.end) else { return };
+    if old.trim().is_empty() || !editor.text.trim().is_empty() {
+        return;
+    }
+    editor.text.clear();
+    let rest = &cleaned[editor.end..];
+    let after = rest.len() - rest.trim_start_matches('\n').len();
+    if after > 0 && after < rest.len() {
+        editor.end += after;
+    } else {
+        let head = &cleaned[..editor.start];
+        editor.start -= head.len() - head.trim_end_matches('\n').len();
+    }
 }
 
 /// The original and the cleaned view side by side, each under a heading.
@@ -333,6 +354,36 @@ fn cleaned_events(ui: &egui::Ui, session: &mut Session, ev: &ViewEvents) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::session::ParagraphEdit;
+
+    /// The cleaned text after the paragraph `para` of `cleaned` is replaced by `typed` in the editor.
+    fn after_editing(cleaned: &str, para: &str, typed: &str) -> String {
+        let start = cleaned.find(para).expect("paragraph");
+        let mut editor = ParagraphEdit { start, end: start + para.len(), text: typed.into() };
+        drop_emptied_paragraph(cleaned, &mut editor);
+        format!("{}{}{}", &cleaned[..editor.start], editor.text, &cleaned[editor.end..])
+    }
+
+    #[test]
+    fn an_emptied_paragraph_goes_with_its_blank_line() {
+        let text = "Lead.\n\nJoin our mailing list\n\nBody.\n";
+        assert_eq!(after_editing(text, "Join our mailing list", ""), "Lead.\n\nBody.\n");
+        assert_eq!(after_editing(text, "Join our mailing list", "  "), "Lead.\n\nBody.\n");
+        assert_eq!(after_editing(text, "Lead.", ""), "Join our mailing list\n\nBody.\n");
+        // The last paragraph takes the breaks before it; the text's final line break stays.
+        assert_eq!(after_editing(text, "Body.", ""), "Lead.\n\nJoin our mailing list\n");
+        assert_eq!(after_editing("Only line", "Only line", ""), "");
+    }
+
+    #[test]
+    fn an_edited_or_blank_paragraph_keeps_its_line_breaks() {
+        let text = "Lead.\n\nJoin our mailing list\n\nBody.";
+        assert_eq!(after_editing(text, "Join our mailing list", "Join"), "Lead.\n\nJoin\n\nBody.");
+        // Opening the editor on a blank line and applying it unchanged deletes nothing.
+        let mut blank = ParagraphEdit { start: 6, end: 6, text: String::new() };
+        drop_emptied_paragraph(text, &mut blank);
+        assert_eq!((blank.start, blank.end), (6, 6));
+    }
     use crate::gui::blocks::Block;
     use crate::model::{Command, EditStatus, History, NewEdit};
 

@@ -1,0 +1,94 @@
+//! Headless tests (egui_kittest) of what an annotator hit while working through a corpus: hand-deleting
+//! a junk paragraph, reading the suggestions panel (its counts and its reasons), and marking a document
+//! done with suggestions still undecided.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use eframe::egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use redline::gui::{FilePicker, Options, PickKind, Workbench};
+
+/// How long a test waits for a worker thread; generous because CI machines may be loaded.
+const WORKER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// A short wire story: a name for the entity suggester, a junk paragraph no rule proposes, and a long
+/// copyright footer whose suggestion has a long reason.
+const STORY: &str = "Ferry line adds night crossings\n\nThe port authority said on Friday that Captain Ilse Moreau \
+would run the first late ferry in July.\n\nTap here to win a free cruise for two people\n\nTickets go on sale next \
+week.\n\nCopyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast, \
+rewritten or redistributed.\n";
+
+/// A dialog that never answers (no test here opens one).
+struct NoPicker;
+
+impl FilePicker for NoPicker {
+    fn pick(&self, _kind: PickKind) -> Option<Vec<PathBuf>> {
+        None
+    }
+}
+
+/// Writes the story and a project config naming the annotator; returns the story's path.
+fn fixture(dir: &Path) -> PathBuf {
+    let file = dir.join("ferry.txt");
+    std::fs::write(&file, STORY).expect("write story");
+    std::fs::write(dir.join("redline.json"), r#"{"annotator": "tester"}"#).expect("write config");
+    file
+}
+
+/// A harness around a workbench opened on `file`, run until the document is shown and settled.
+fn harness(file: PathBuf) -> Harness<'static, Workbench> {
+    let options = Options { picker: Arc::new(NoPicker), recent_file: None };
+    let app = Workbench::new(options, &[file]);
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1400.0, 900.0))
+        .with_max_steps(64)
+        .build_ui_state(|ui, app: &mut Workbench| app.ui(ui), app);
+    let deadline = std::time::Instant::now() + WORKER_TIMEOUT;
+    while std::time::Instant::now() < deadline {
+        h.step();
+        let opened = h.state().project.as_ref().is_some_and(|p| p.session.is_some() && p.scan.is_none());
+        if opened && h.try_run().is_ok() {
+            return h;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("no document opened; messages: {:?}", h.state().messages.list());
+}
+
+/// The open document's cleaned text.
+fn cleaned(h: &Harness<'static, Workbench>) -> String {
+    let session = h.state().project.as_ref().and_then(|p| p.session.as_ref()).expect("session");
+    session.doc.cleaned().to_string()
+}
+
+#[test]
+fn emptying_a_paragraph_in_the_editor_deletes_it_with_its_blank_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(fixture(dir.path()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Find:").type_text("Tap here");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press(Key::E);
+    h.run();
+    let field = "Edit the paragraph (Ctrl+S applies, Esc cancels):";
+    h.get_by_label(field).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Backspace);
+    h.run();
+    h.get_by_label("Apply").click();
+    h.run();
+    let text = cleaned(&h);
+    assert!(!text.contains("Tap here"), "{text:?}");
+    assert!(text.contains("in July.\n\nTickets go on sale"), "no blank run is left behind: {text:?}");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(cleaned(&h).contains("in July.\n\nTap here to win a free cruise for two people\n\nTickets"), "undone");
+}
