@@ -92,3 +92,27 @@ fn emptying_a_paragraph_in_the_editor_deletes_it_with_its_blank_line() {
     h.run();
     assert!(cleaned(&h).contains("in July.\n\nTap here to win a free cruise for two people\n\nTickets"), "undone");
 }
+
+#[test]
+fn the_suggestions_panel_counts_the_entity_suggestions_the_list_counts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let h = harness(fixture(dir.path()));
+    let session = h.state().project.as_ref().and_then(|p| p.session.as_ref()).expect("session");
+    let pending = |s: redline::model::EntityStatus| session.doc.entities().iter().filter(|e| e.status == s).count();
+    let entities = pending(redline::model::EntityStatus::Pending);
+    assert!(entities > 1, "the story gets entity suggestions");
+    h.get_by_label_contains(&format!("; {entities} entity suggestions"));
+}
+
+#[test]
+fn a_long_reason_stays_on_one_line_inside_the_panel() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let h = harness(fixture(dir.path()));
+    let session = h.state().project.as_ref().and_then(|p| p.session.as_ref()).expect("session");
+    let footer = session.doc.edits().iter().find(|e| e.origin == "copyright-footer").expect("footer suggestion");
+    assert!(footer.reason.chars().count() > 60, "a reason longer than the panel: {:?}", footer.reason);
+    let row = h.get_by_label_contains("copyright notice").rect();
+    let title = h.get_by_label_contains("copyright-footer (pending)").rect();
+    assert!(row.height() < title.height() * 1.5, "one line: {row:?} vs {title:?}");
+    assert!(row.right() <= 1400.0, "not cut off at the window's edge: {row:?}");
+}

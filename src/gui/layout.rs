@@ -5,7 +5,7 @@ use eframe::egui;
 
 use super::app::{Project, SaveState, ViewMode, Workbench, describe_paths};
 use super::keys::{Action, HELP};
-use crate::model::{DocStatus, EditStatus};
+use crate::model::{DocStatus, EditStatus, EntityStatus};
 use crate::session::Focus;
 
 impl Project {
@@ -23,6 +23,19 @@ impl Project {
     /// How many documents are done.
     pub fn done_count(&self) -> usize {
         self.summaries.iter().flatten().filter(|s| s.status == DocStatus::Done).count()
+    }
+}
+
+/// How many cleaning and entity suggestions of `doc` are undecided: the document list counts both, so
+/// the suggestions panel names both (entity suggestions are decided in the cleaned text with J/K, A/R).
+pub(super) fn undecided_counts(doc: &crate::model::Document) -> String {
+    let pending = doc.edits().iter().filter(|e| e.status == EditStatus::Pending).count();
+    let entities = doc.entities().iter().filter(|e| e.status == EntityStatus::Pending).count();
+    let cleaning = format!("{pending} of {} cleaning suggestions undecided", doc.edits().len());
+    match entities {
+        0 => cleaning,
+        1 => format!("{cleaning}; 1 entity suggestion (J/K, A/R in the text)"),
+        n => format!("{cleaning}; {n} entity suggestions (J/K, A/R in the text)"),
     }
 }
 
@@ -242,14 +255,13 @@ impl Workbench {
     fn suggestions(&mut self, ui: &mut egui::Ui) {
         let Some(session) = self.project.as_mut().and_then(|p| p.session.as_mut()) else { return };
         ui.heading("Suggestions");
-        let pending = session.doc.edits().iter().filter(|e| e.status == EditStatus::Pending).count();
-        ui.label(format!("{pending} of {} undecided", session.doc.edits().len()));
+        ui.label(undecided_counts(&session.doc));
         let mut action = None;
         ui.horizontal_wrapped(|ui| {
-            if ui.button("Accept all").on_hover_text("Ctrl+Shift+A: accept every undecided suggestion").clicked() {
+            if ui.button("Accept all").on_hover_text("Ctrl+Shift+A: accept every undecided cleaning suggestion (entity suggestions: A/R one by one)").clicked() {
                 action = Some(Action::AcceptAll);
             }
-            if ui.button("Reject all").on_hover_text("Ctrl+Shift+R").clicked() {
+            if ui.button("Reject all").on_hover_text("Ctrl+Shift+R: reject every undecided cleaning suggestion").clicked() {
                 action = Some(Action::RejectAll);
             }
         });
@@ -298,8 +310,9 @@ impl Workbench {
                             decide = Some((Focus::Edit(e.id), Action::Reject));
                         }
                     });
-                    let reason: String = e.reason.chars().take(60).collect();
-                    ui.weak(format!("    {reason}"));
+                    // One line, elided to the panel's width: a wrapped reason broke the rows' fixed height.
+                    let reason = egui::RichText::new(format!("    {}", e.reason)).weak();
+                    ui.add(egui::Label::new(reason).truncate()).on_hover_text(&e.reason);
                 }
             },
         );
