@@ -116,3 +116,14 @@ fn a_long_reason_stays_on_one_line_inside_the_panel() {
     assert!(row.height() < title.height() * 1.5, "one line: {row:?} vs {title:?}");
     assert!(row.right() <= 1400.0, "not cut off at the window's edge: {row:?}");
 }
+
+#[test]
+fn marking_done_with_undecided_suggestions_says_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(fixture(dir.path()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    h.run();
+    let messages: Vec<String> = h.state().messages.list().iter().map(|m| m.text.clone()).collect();
+    let said = messages.iter().find(|m| m.contains("ferry marked done with suggestions left undecided"));
+    assert!(said.is_some_and(|m| m.contains("cleaning suggestions undecided")), "{messages:?}");
+}

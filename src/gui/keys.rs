@@ -142,7 +142,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("J / K (Tab / Shift+Tab)", "focus the next / previous suggestion or entity"),
     ("A / R / U", "accept / reject / reset the focused one (click it in the original to focus it)"),
     ("Shift+A / Shift+R", "accept / reject every suggestion of the focused rule"),
-    ("Ctrl+Shift+A / Ctrl+Shift+R", "accept / reject every undecided suggestion"),
+    ("Ctrl+Shift+A / Ctrl+Shift+R", "accept / reject every undecided cleaning suggestion"),
     ("drag in the cleaned text", "select (snaps to words; hold Alt for exact characters)"),
     ("Left, Right / Shift+Left, Right", "move the caret / extend the selection by a word (add Alt: by a character)"),
     ("Ctrl+F, type, Enter", "find and select text in the cleaned text"),
