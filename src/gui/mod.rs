@@ -99,8 +99,10 @@ pub fn run_review(project: &Path) -> crate::Result<()> {
     }))
 }
 
-/// Sets the theme named by `REDLINE_THEME` (`light` or `dark`), else keeps the system theme.
+/// Sets the fonts (`palette::fonts`) and the theme named by `REDLINE_THEME` (`light` or `dark`), else
+/// keeps the system theme.
 fn apply_theme(ctx: &egui::Context) {
+    ctx.set_fonts(palette::fonts());
     match std::env::var("REDLINE_THEME").as_deref() {
         Ok("light") => ctx.set_theme(egui::Theme::Light),
         Ok("dark") => ctx.set_theme(egui::Theme::Dark),

@@ -82,17 +82,32 @@ impl Palette {
     }
 }
 
+/// The fonts of both windows: egui's defaults, with the monospace face (Hack) as the proportional family's
+/// last fallback: the proportional faces have no arrows, so a reason such as `mojibake "â€œ" → "“"` drew a box.
+pub(super) fn fonts() -> egui::FontDefinitions {
+    let mut fonts = egui::FontDefinitions::default();
+    let monospace = fonts.families.get(&egui::FontFamily::Monospace).and_then(|f| f.first()).cloned();
+    if let (Some(face), Some(proportional)) = (monospace, fonts.families.get_mut(&egui::FontFamily::Proportional))
+        && !proportional.contains(&face)
+    {
+        proportional.push(face);
+    }
+    fonts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::DocStatus;
 
-    /// Symbols the workbench draws besides those of the help table, the status icons and the marks.
-    const OTHER_SYMBOLS: &str = "✔✖○⚠ℹ▶…—·";
+    /// Symbols the workbench draws besides those of the help table, the status icons and the marks (the
+    /// arrows come in the cleaning rules' reasons).
+    const OTHER_SYMBOLS: &str = "✔✖○⚠ℹ▶…—·→←";
 
     #[test]
     fn every_symbol_the_workbench_draws_has_a_glyph() {
         let ctx = egui::Context::default();
+        ctx.set_fonts(fonts());
         let mut out = ctx.run_ui(egui::RawInput::default(), |_| {});
         out.textures_delta.clear();
         let mut text = String::from(OTHER_SYMBOLS);
