@@ -101,7 +101,9 @@ fn the_suggestions_panel_counts_the_entity_suggestions_the_list_counts() {
     let pending = |s: redline::model::EntityStatus| session.doc.entities().iter().filter(|e| e.status == s).count();
     let entities = pending(redline::model::EntityStatus::Pending);
     assert!(entities > 1, "the story gets entity suggestions");
-    h.get_by_label_contains(&format!("; {entities} entity suggestions"));
+    let edits = session.doc.edits().len();
+    h.get_by_label(&format!("Cleaning: {edits} of {edits} undecided"));
+    h.get_by_label_contains(&format!("Entities: {entities} undecided"));
 }
 
 #[test]
@@ -124,6 +126,6 @@ fn marking_done_with_undecided_suggestions_says_so() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     h.run();
     let messages: Vec<String> = h.state().messages.list().iter().map(|m| m.text.clone()).collect();
-    let said = messages.iter().find(|m| m.contains("ferry marked done with suggestions left undecided"));
-    assert!(said.is_some_and(|m| m.contains("cleaning suggestions undecided")), "{messages:?}");
+    let said = messages.iter().find(|m| m.starts_with("ferry marked done with ") && m.contains(" cleaning and "));
+    assert!(said.is_some_and(|m| m.ends_with(" entity suggestions undecided")), "{messages:?}");
 }

@@ -88,10 +88,11 @@ impl Workbench {
     /// Marks the open document done, writes it now, and opens the next one.
     pub fn done_and_next(&mut self) {
         let Some(s) = self.project.as_mut().and_then(|p| p.session.as_mut()) else { return };
-        let undecided = crate::workspace::Summary::of(&s.doc).pending;
-        if undecided > 0 && s.doc.status != crate::model::DocStatus::Done {
-            let what = super::layout::undecided_counts(&s.doc);
-            self.messages.notice(format!("{} marked done with suggestions left undecided ({what})", s.doc.id));
+        let (edits, _, entities) = super::layout::undecided_counts(&s.doc);
+        if edits + entities > 0 && s.doc.status != crate::model::DocStatus::Done {
+            let id = &s.doc.id;
+            self.messages
+                .notice(format!("{id} marked done with {edits} cleaning and {entities} entity suggestions undecided"));
         }
         match s.mark_done() {
             Ok(true) => self.changed(),

@@ -26,17 +26,12 @@ impl Project {
     }
 }
 
-/// How many cleaning and entity suggestions of `doc` are undecided: the document list counts both, so
-/// the suggestions panel names both (entity suggestions are decided in the cleaned text with J/K, A/R).
-pub(super) fn undecided_counts(doc: &crate::model::Document) -> String {
+/// The undecided cleaning suggestions of `doc`, its cleaning suggestions, and its undecided entity
+/// suggestions (the document list counts both kinds, so the suggestions panel names both).
+pub(super) fn undecided_counts(doc: &crate::model::Document) -> (usize, usize, usize) {
     let pending = doc.edits().iter().filter(|e| e.status == EditStatus::Pending).count();
     let entities = doc.entities().iter().filter(|e| e.status == EntityStatus::Pending).count();
-    let cleaning = format!("{pending} of {} cleaning suggestions undecided", doc.edits().len());
-    match entities {
-        0 => cleaning,
-        1 => format!("{cleaning}; 1 entity suggestion (J/K, A/R in the text)"),
-        n => format!("{cleaning}; {n} entity suggestions (J/K, A/R in the text)"),
-    }
+    (pending, doc.edits().len(), entities)
 }
 
 /// The icon of a document status (always shown with its name in the tooltip).
@@ -255,13 +250,28 @@ impl Workbench {
     fn suggestions(&mut self, ui: &mut egui::Ui) {
         let Some(session) = self.project.as_mut().and_then(|p| p.session.as_mut()) else { return };
         ui.heading("Suggestions");
-        ui.label(undecided_counts(&session.doc));
+        let (pending, edits, entities) = undecided_counts(&session.doc);
+        ui.label(format!("Cleaning: {pending} of {edits} undecided"));
+        if entities > 0 {
+            ui.label(format!("Entities: {entities} undecided (J/K, A/R in the text)"))
+                .on_hover_text("Suggested entities are drawn lighter and tagged LABEL? in the cleaned text");
+        }
         let mut action = None;
         ui.horizontal_wrapped(|ui| {
-            if ui.button("Accept all").on_hover_text("Ctrl+Shift+A: accept every undecided cleaning suggestion (entity suggestions: A/R one by one)").clicked() {
+            if ui
+                .button("Accept all")
+                .on_hover_text(
+                    "Ctrl+Shift+A: accept every undecided cleaning suggestion (entity suggestions: A/R one by one)",
+                )
+                .clicked()
+            {
                 action = Some(Action::AcceptAll);
             }
-            if ui.button("Reject all").on_hover_text("Ctrl+Shift+R: reject every undecided cleaning suggestion").clicked() {
+            if ui
+                .button("Reject all")
+                .on_hover_text("Ctrl+Shift+R: reject every undecided cleaning suggestion")
+                .clicked()
+            {
                 action = Some(Action::RejectAll);
             }
         });
