@@ -129,3 +129,39 @@ fn marking_done_with_undecided_suggestions_says_so() {
     let said = messages.iter().find(|m| m.starts_with("ferry marked done with ") && m.contains(" cleaning and "));
     assert!(said.is_some_and(|m| m.ends_with(" entity suggestions undecided")), "{messages:?}");
 }
+
+#[test]
+fn a_hand_edit_above_the_selection_does_not_leave_it_on_other_words() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(fixture(dir.path()));
+    // Ctrl+F leaves "Tap here" selected; the paragraph holding it is then deleted by hand.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Find:").type_text("Tap here");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press(Key::E);
+    h.run();
+    h.get_by_label("Edit the paragraph (Ctrl+S applies, Esc cancels):").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Backspace);
+    h.run();
+    h.get_by_label("Apply").click();
+    h.run();
+    // The old selection's bytes now hold "Tickets go"; a label key must not tag them.
+    h.key_press(Key::Num1);
+    h.run();
+    let session = h.state().project.as_ref().and_then(|p| p.session.as_ref()).expect("session");
+    let manual: Vec<&str> = session
+        .doc
+        .entities()
+        .iter()
+        .filter(|e| e.origin == "manual")
+        .map(|e| &session.doc.cleaned()[e.start..e.end])
+        .collect();
+    assert!(manual.is_empty(), "tagged text nobody selected: {manual:?}");
+}

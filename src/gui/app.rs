@@ -169,11 +169,32 @@ impl Workbench {
         self.poll_background();
         self.guard_close(ui);
         self.take_dropped_files(ui);
+        let selected = self.selected_text();
         self.handle_keys(ui);
         self.layout(ui);
+        self.drop_shifted_selection(selected);
         self.quit_dialog(ui);
         if self.busy() {
             ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+
+    /// The open document's revision with its selection and the text under it.
+    fn selected_text(&self) -> Option<(u64, (usize, usize), String)> {
+        let s = self.project.as_ref()?.session.as_ref()?;
+        let (a, z) = s.selection()?;
+        Some((s.doc.revision(), (a, z), s.doc.cleaned().get(a..z)?.to_string()))
+    }
+
+    /// Drops a selection whose text changed under it this frame. The session keeps caret and anchor as
+    /// byte offsets across a change, so after accepting a deletion or a hand edit above it the selection
+    /// would cover other words, and a label key would tag them.
+    fn drop_shifted_selection(&mut self, before: Option<(u64, (usize, usize), String)>) {
+        let Some((revision, range, text)) = before else { return };
+        let Some(s) = self.project.as_mut().and_then(|p| p.session.as_mut()) else { return };
+        let same = |(a, z): (usize, usize)| s.doc.cleaned().get(a..z) == Some(text.as_str());
+        if s.doc.revision() != revision && s.selection() == Some(range) && !same(range) {
+            s.anchor = None;
         }
     }
 
