@@ -165,3 +165,26 @@ fn a_hand_edit_above_the_selection_does_not_leave_it_on_other_words() {
         .collect();
     assert!(manual.is_empty(), "tagged text nobody selected: {manual:?}");
 }
+
+#[test]
+fn accepting_with_the_keyboard_moves_on_to_the_next_undecided_suggestion() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(fixture(dir.path()));
+    let undecided = |h: &Harness<'static, Workbench>| {
+        let session = h.state().project.as_ref().and_then(|p| p.session.as_ref()).expect("session");
+        let edits = session.doc.edits().iter().filter(|e| e.status == redline::model::EditStatus::Pending).count();
+        let entities =
+            session.doc.entities().iter().filter(|e| e.status == redline::model::EntityStatus::Pending).count();
+        edits + entities
+    };
+    let before = undecided(&h);
+    assert!(before >= 3, "the story has several suggestions: {before}");
+    // J focuses the first undecided suggestion; then A, R, A decide three different ones.
+    h.key_press(Key::J);
+    h.run();
+    for key in [Key::A, Key::R, Key::A] {
+        h.key_press(key);
+        h.run();
+    }
+    assert_eq!(undecided(&h), before - 3, "each key decided the next suggestion");
+}

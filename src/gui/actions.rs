@@ -75,7 +75,10 @@ impl Workbench {
         let labels = project.ws.config.labels.clone();
         let Some(s) = &mut project.session else { return };
         let result = apply_to_session(s, action, &labels);
-        if matches!(action, Action::NextItem | Action::PrevItem | Action::Undo | Action::Redo) {
+        if matches!(
+            action,
+            Action::NextItem | Action::PrevItem | Action::Undo | Action::Redo | Action::Accept | Action::Reject
+        ) {
             self.views.reveal(s);
         }
         match result {
@@ -133,8 +136,8 @@ fn apply_to_session(s: &mut Session, action: Action, labels: &[crate::labels::La
             s.focus_next(false);
             Ok(false)
         }
-        Action::Accept => s.decide_focused(true),
-        Action::Reject => s.decide_focused(false),
+        Action::Accept => decide_and_advance(s, true),
+        Action::Reject => decide_and_advance(s, false),
         Action::Reset => s.reset_focused(),
         Action::AcceptRule => s.decide_rule(true),
         Action::RejectRule => s.decide_rule(false),
@@ -161,4 +164,19 @@ fn apply_to_session(s: &mut Session, action: Action, labels: &[crate::labels::La
         }
         _ => Ok(false),
     }
+}
+
+/// Decides the focused suggestion and moves the focus on to the next undecided one (reviewing a document
+/// is A, A, R, A… rather than A, J, A, J…); with nothing left undecided the focus stays where it is.
+fn decide_and_advance(s: &mut Session, accept: bool) -> Result<bool, ModelError> {
+    let changed = s.decide_focused(accept)?;
+    let undecided = s.doc.edits().iter().any(|e| e.status == crate::model::EditStatus::Pending)
+        || s.doc
+            .entities()
+            .iter()
+            .any(|e| matches!(e.status, crate::model::EntityStatus::Pending | crate::model::EntityStatus::NeedsReview));
+    if changed && undecided {
+        s.focus_next(true);
+    }
+    Ok(changed)
 }

@@ -140,7 +140,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("Ctrl+Shift+S", "suggest for all documents: recurring lines and tagged texts, in the background"),
     ("Ctrl+E", "export: spaCy, doccano, Label Studio, brat, CoNLL or cleaning pairs (in the background)"),
     ("J / K (Tab / Shift+Tab)", "focus the next / previous suggestion or entity"),
-    ("A / R / U", "accept / reject / reset the focused one (click it in the original to focus it)"),
+    ("A / R / U", "accept / reject (then focus the next undecided) / reset the focused one; click to focus"),
     ("Shift+A / Shift+R", "accept / reject every suggestion of the focused rule"),
     ("Ctrl+Shift+A / Ctrl+Shift+R", "accept / reject every undecided cleaning suggestion"),
     ("drag in the cleaned text", "select (snaps to words; hold Alt for exact characters)"),
