@@ -89,30 +89,43 @@ impl Session {
 
     /// Applies a command through the undo log; returns whether anything changed.
     pub fn apply(&mut self, command: Command) -> Result<bool, ModelError> {
-        let changed = self.history.apply(&mut self.doc, command)?;
-        self.after_change();
-        Ok(changed)
+        let marks = self.raw_marks();
+        let changed = self.history.apply(&mut self.doc, command);
+        self.after_change(marks);
+        changed
     }
 
     /// Undoes the last action; returns its description.
     pub fn undo(&mut self) -> Option<String> {
+        let marks = self.raw_marks();
         let what = self.history.undo(&mut self.doc).map(Command::describe);
-        self.after_change();
+        self.after_change(marks);
         what
     }
 
     /// Redoes the last undone action; returns its description.
     pub fn redo(&mut self) -> Option<String> {
+        let marks = self.raw_marks();
         let what = self.history.redo(&mut self.doc).map(Command::describe);
-        self.after_change();
+        self.after_change(marks);
         what
     }
 
-    /// Keeps caret, selection and focus valid after the document changed.
-    fn after_change(&mut self) {
+    /// The caret and the selection's anchor as offsets in the raw text, which no change moves: where
+    /// [`Session::after_change`] puts them back in the changed cleaned text.
+    fn raw_marks(&self) -> (usize, Option<usize>) {
+        let map = self.doc.map();
+        (map.clean_to_raw(self.caret, Bias::Left), self.anchor.map(|a| map.clean_to_raw(a, Bias::Left)))
+    }
+
+    /// Keeps caret, selection and focus valid after the document changed: caret and anchor stay on
+    /// the same words (`marks`, from [`Session::raw_marks`] before the change), not at the same byte
+    /// offsets, which text deleted or restored before them would shift onto other words.
+    fn after_change(&mut self, (caret, anchor): (usize, Option<usize>)) {
         let text = self.doc.cleaned();
-        self.caret = floor_boundary(text, self.caret);
-        self.anchor = self.anchor.map(|a| floor_boundary(text, a));
+        let map = self.doc.map();
+        self.caret = floor_boundary(text, map.raw_to_clean_clamped(caret, Bias::Left));
+        self.anchor = anchor.map(|a| floor_boundary(text, map.raw_to_clean_clamped(a, Bias::Left)));
         let gone = match self.focus {
             Some(Focus::Edit(id)) => self.doc.edit(id).is_none(),
             Some(Focus::Entity(id)) => self.doc.entity(id).is_none_or(|e| !e.is_live()),
@@ -320,14 +333,15 @@ impl Session {
         }
     }
 
-    /// Selects the next occurrence of `needle` after the caret (wrapping round); returns whether found.
+    /// Selects the next occurrence of `needle` after the caret (wrapping round), ignoring the case of
+    /// ASCII letters ("advertisement" finds "Advertisement"); returns whether found.
     pub fn find(&mut self, needle: &str) -> bool {
         if needle.is_empty() {
             return false;
         }
         let text = self.doc.cleaned();
         let from = self.selection().map_or(self.caret, |(a, _)| words::next_char(text, a));
-        let hit = text.get(from..).and_then(|t| t.find(needle)).map(|i| i + from).or_else(|| text.find(needle));
+        let hit = find_ignoring_ascii_case(text, needle, from).or_else(|| find_ignoring_ascii_case(text, needle, 0));
         match hit {
             Some(at) => {
                 self.anchor = Some(at);
@@ -361,6 +375,18 @@ impl Session {
     pub fn mark_done(&mut self) -> Result<bool, ModelError> {
         self.apply(Command::SetDocStatus(DocStatus::Done))
     }
+}
+
+/// The first byte offset at or after `from` where `needle` occurs in `text`, ASCII letters compared
+/// without case (other characters exactly); only character boundaries are tried.
+fn find_ignoring_ascii_case(text: &str, needle: &str, from: usize) -> Option<usize> {
+    let (hay, pattern) = (text.as_bytes(), needle.as_bytes());
+    let first = pattern.first()?.to_ascii_lowercase();
+    (from..=hay.len().checked_sub(pattern.len())?).find(|&at| {
+        hay[at].to_ascii_lowercase() == first
+            && text.is_char_boundary(at)
+            && hay[at..at + pattern.len()].eq_ignore_ascii_case(pattern)
+    })
 }
 
 /// The nearest char boundary of `text` at or before `pos`.
@@ -442,6 +468,35 @@ mod tests {
         assert_eq!(s.doc.edits()[0].status, EditStatus::Accepted);
         assert!(s.decide_all(true).expect("all"));
         assert_eq!(s.doc.cleaned(), "Top\n\nGen. James Mattis spoke.\n");
+    }
+
+    #[test]
+    fn caret_and_selection_stay_on_their_words_when_text_before_them_changes() {
+        let mut s = session();
+        assert!(s.find("Mattis"));
+        let selected = |s: &Session| s.selection().map(|(a, b)| s.doc.cleaned()[a..b].to_string());
+        assert!(s.decide_all(true).expect("accept"));
+        assert_eq!(selected(&s).as_deref(), Some("Mattis"));
+        s.undo();
+        assert_eq!(selected(&s).as_deref(), Some("Mattis"));
+        // Text deleted under the selection leaves it empty where the text was, not on other words.
+        let start = s.doc.cleaned().find("Mattis").unwrap_or(0);
+        s.apply(Command::ManualEdit { start, end: start + "Mattis".len(), text: String::new() }).expect("edit");
+        assert_eq!(selected(&s).as_deref(), Some(""));
+        assert_eq!(s.caret, start);
+    }
+
+    #[test]
+    fn find_ignores_the_case_of_ascii_letters_and_wraps_round() {
+        let mut s = session();
+        assert!(s.find("mattis"));
+        let found = s.selection().map(|(a, b)| s.doc.cleaned()[a..b].to_string());
+        assert_eq!(found.as_deref(), Some("Mattis"));
+        assert!(s.find("TOP"));
+        assert_eq!(s.selection(), Some((0, 3)));
+        assert!(!s.find("Mattiss") && !s.find(""));
+        assert_eq!(find_ignoring_ascii_case("Café CAFÉ", "café", 1), None);
+        assert_eq!(find_ignoring_ascii_case("Café CAFÉ", "CAF", 1), Some(6));
     }
 
     #[test]
