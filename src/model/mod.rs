@@ -9,6 +9,7 @@ pub mod entity;
 pub mod history;
 pub mod name;
 pub mod offset_map;
+pub mod prospect;
 pub mod remap;
 
 pub use change::{Change, EntityShift};
@@ -20,6 +21,7 @@ pub use entity::{Entity, EntityId, EntityStatus};
 pub use history::History;
 pub use name::Name;
 pub use offset_map::{Bias, OffsetMap};
+pub use prospect::Prospect;
 
 #[cfg(test)]
 mod tests;

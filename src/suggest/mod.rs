@@ -29,7 +29,7 @@ use std::cmp::Reverse;
 use std::path::Path;
 
 use crate::error::{Error, Result};
-use crate::model::{Document, EntityStatus, Name, NewEntity};
+use crate::model::{Document, EntityStatus, Name, NewEntity, Prospect};
 use crate::project::ProjectConfig;
 
 use dates::DateFinder;
@@ -152,7 +152,10 @@ impl Suggester {
     }
 
     /// Pending suggestions for a document: its accepted entities propagated to their other occurrences
-    /// first, then every suggester; nothing overlaps a live entity or repeats a rejected one.
+    /// first, then every suggester; nothing overlaps a live entity or repeats a rejected one. They are
+    /// found in the text as it will read once the pending cleaning suggestions are accepted (a
+    /// [`Prospect`]: no names in a hover card or a photo credit, "Elena Ruiz" whole before the card
+    /// glued to it) and placed on the cleaned text as it stands.
     pub fn suggest_document(&self, doc: &Document) -> Vec<NewEntity> {
         self.suggest_document_kept(doc, |_| true)
     }
@@ -160,17 +163,28 @@ impl Suggester {
     /// [`Suggester::suggest_document`]'s suggestions whose label `keep` accepts (asked once per
     /// distinct label string, not per suggestion).
     fn suggest_document_kept(&self, doc: &Document, keep: impl FnMut(&str) -> bool) -> Vec<NewEntity> {
-        let mut candidates = self.candidates(doc.cleaned());
+        let prospect = Prospect::of(doc);
+        let text = prospect.as_ref().map_or(doc.cleaned(), Prospect::text);
+        let mut candidates = self.candidates(text);
         let mut memory = propagate::Memory::default();
         memory.learn(doc);
-        for (text, label) in memory.entries() {
-            candidates.extend(propagate::occurrences(doc.cleaned(), text).into_iter().map(|(start, end)| Candidate {
+        for (known, label) in memory.entries() {
+            candidates.extend(propagate::occurrences(text, known).into_iter().map(|(start, end)| Candidate {
                 start,
                 end,
                 label,
                 origin: propagate::ORIGIN,
                 score: 0.95,
             }));
+        }
+        if let Some(prospect) = &prospect {
+            candidates.retain_mut(|c| match prospect.to_cleaned(doc, c.start, c.end) {
+                Some((start, end)) => {
+                    (c.start, c.end) = (start, end);
+                    true
+                }
+                None => false,
+            });
         }
         candidates.retain(|c| propagate::is_free(doc, c.start, c.end, c.label));
         resolve(candidates, &self.names, keep)

@@ -103,6 +103,27 @@ fn documents_get_propagation_and_keep_their_decisions() {
 }
 
 #[test]
+fn suggestions_are_made_on_the_text_as_pending_cleaning_leaves_it() {
+    let text = "Defense Secretary James MattisJames Norman Mattis<headlines> | Trump says MORE said on Monday \
+                that the plan stood.\nPhoto: Carla Mendes / Reuters\nThe talks in Nairobi went on.\n";
+    let mut doc = Document::new("d", text);
+    doc.add_edits(crate::clean::Cleaner::builtin().suggest(doc.raw()));
+    assert!(doc.edits().len() >= 2, "the hover card and the photo credit are pending deletions");
+    let got = Suggester::builtin().suggest_document(&doc);
+    let spans: Vec<(&str, &str)> = got.iter().map(|e| (&doc.cleaned()[e.start..e.end], e.label.as_ref())).collect();
+    // The name reads whole where the card is glued to it; the credit's name and agency are junk.
+    assert!(spans.contains(&("James Mattis", "PERSON")), "{spans:?}");
+    assert!(spans.contains(&("Nairobi", "GPE")), "{spans:?}");
+    assert!(!spans.iter().any(|(s, _)| s.contains("Norman") || s.contains("Carla") || *s == "Reuters"), "{spans:?}");
+    doc.add_entities(got).expect("valid on the cleaned text as it stands");
+    // Accepting the cleaning keeps the suggestions on the same words.
+    let ids = doc.edits().iter().map(|e| e.id).collect();
+    doc.apply(&Command::SetEditStatus { ids, status: crate::model::EditStatus::Accepted }).expect("accept");
+    let live: Vec<&str> = doc.entities().iter().map(|e| &doc.cleaned()[e.start..e.end]).collect();
+    assert!(live.contains(&"James Mattis") && live.contains(&"Nairobi"), "{live:?} in {:?}", doc.cleaned());
+}
+
+#[test]
 fn suggestions_share_their_label_and_origin_names() {
     let suggester = Suggester::builtin();
     let got = suggester.suggest(STORY);
