@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use crate::model::{
-    Bias, Command, DocStatus, Document, EditId, EditStatus, EntityId, EntityStatus, History, ModelError,
+    Bias, Command, DocStatus, Document, EditId, EditStatus, EntityId, EntityStatus, History, ModelError, NewEntity,
 };
 use crate::words;
 use crate::workspace::Prepared;
@@ -220,6 +220,42 @@ impl Session {
     pub fn decide_all(&mut self, accept: bool) -> Result<bool, ModelError> {
         let ids = self.doc.edits().iter().filter(|e| e.status == EditStatus::Pending).map(|e| e.id).collect();
         self.set_edits(ids, accept)
+    }
+
+    /// The cleaning suggestions not yet decided, for [`Session::suggest_in_restored`] after a decision.
+    pub fn pending_edits(&self) -> Vec<EditId> {
+        self.doc.edits().iter().filter(|e| e.status == EditStatus::Pending).map(|e| e.id).collect()
+    }
+
+    /// After a decision, suggests entities in the text that rejected deletions gave back (entity
+    /// suggestions are made on the text as pending cleaning would leave it, so that text had none):
+    /// `suggest`'s suggestions that lie inside an edit pending before the decision (`before`) and
+    /// rejected now, as one more undoable step. Returns whether any were added.
+    pub fn suggest_in_restored(
+        &mut self,
+        before: &[EditId],
+        suggest: impl Fn(&Document) -> Vec<NewEntity>,
+    ) -> Result<bool, ModelError> {
+        let map = self.doc.map();
+        let restored: Vec<(usize, usize)> = before
+            .iter()
+            .filter_map(|&id| self.doc.edit(id))
+            .filter(|e| e.status == EditStatus::Rejected && !e.is_insertion())
+            .map(|e| (map.raw_to_clean_clamped(e.start, Bias::Right), map.raw_to_clean_clamped(e.end, Bias::Left)))
+            .collect();
+        if restored.is_empty() {
+            return Ok(false);
+        }
+        let inside = |e: &NewEntity| restored.iter().any(|&(start, end)| start <= e.start && e.end <= end);
+        let new: Vec<_> = suggest(&self.doc)
+            .into_iter()
+            .filter(inside)
+            .map(|e| (e.start, e.end, e.label.to_string(), e.origin.to_string()))
+            .collect();
+        if new.is_empty() {
+            return Ok(false);
+        }
+        self.apply(Command::SuggestEntities(new))
     }
 
     /// Sets edits to accepted or rejected in one undoable step.
@@ -484,6 +520,33 @@ mod tests {
         s.apply(Command::ManualEdit { start, end: start + "Mattis".len(), text: String::new() }).expect("edit");
         assert_eq!(selected(&s).as_deref(), Some(""));
         assert_eq!(s.caret, start);
+    }
+
+    #[test]
+    fn rejecting_a_deletion_suggests_entities_in_the_text_it_gives_back() {
+        let text = "Ann Lee of Nairobi spoke.\nSHARE\nPhoto: Carla Mendes visited Mombasa on Monday.\n";
+        let mut doc = Document::new("s", text);
+        doc.add_edits(crate::clean::Cleaner::builtin().suggest(doc.raw()));
+        let suggester = crate::suggest::Suggester::builtin();
+        doc.add_entities(suggester.suggest_document(&doc)).expect("suggestions");
+        let mut s = Session::new(0, Prepared { doc, save_dir: PathBuf::from("x"), resumed: false });
+        let spans = |s: &Session| {
+            s.doc.entities().iter().map(|e| s.doc.cleaned()[e.start..e.end].to_string()).collect::<Vec<_>>()
+        };
+        assert!(!spans(&s).contains(&"Mombasa".to_string()), "{:?}", spans(&s));
+        let credit = s.doc.edits().iter().find(|e| s.doc.raw()[e.start..e.end].starts_with("Photo")).map(|e| e.id);
+        let before = s.pending_edits();
+        s.focus = credit.map(Focus::Edit);
+        assert!(s.decide_focused(false).expect("reject"));
+        assert!(s.suggest_in_restored(&before, |d| suggester.suggest_document(d)).expect("suggest"));
+        let now = spans(&s);
+        assert!(now.contains(&"Mombasa".to_string()) && now.contains(&"Carla Mendes".to_string()), "{now:?}");
+        assert_eq!(now.iter().filter(|t| *t == "Ann Lee").count(), 1, "nothing added outside: {now:?}");
+        // One undo takes the new suggestions back, the next the rejection.
+        s.undo();
+        assert!(!spans(&s).contains(&"Mombasa".to_string()));
+        let before = s.pending_edits();
+        assert!(!s.suggest_in_restored(&before, |d| suggester.suggest_document(d)).expect("nothing rejected"));
     }
 
     #[test]

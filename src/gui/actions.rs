@@ -74,7 +74,14 @@ impl Workbench {
         let Some(project) = &mut self.project else { return };
         let labels = project.ws.config.labels.clone();
         let Some(s) = &mut project.session else { return };
-        let result = apply_to_session(s, action, &labels);
+        let before = s.pending_edits();
+        let mut result = apply_to_session(s, action, &labels);
+        if matches!(result, Ok(true))
+            && matches!(action, Action::Reject | Action::RejectRule | Action::RejectAll)
+            && let Some(suggest) = &project.ws.entity_suggester
+        {
+            result = s.suggest_in_restored(&before, suggest).map(|_| true);
+        }
         if matches!(
             action,
             Action::NextItem | Action::PrevItem | Action::Undo | Action::Redo | Action::Accept | Action::Reject
