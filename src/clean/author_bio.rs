@@ -34,7 +34,7 @@ static HEADER: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 static BIO: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3} is (?:(?:an?|the|also|currently|now|\p{Lu}[\p{L}&-]*['’]s) )?(?:[\p{Ll}-]+ ){0,3}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|author|curator|producer|blogger|freelancer|intern|analyst|photographer|anchor)(?: (?:for|at|with|of|on|in) \p{Lu}| (?:and|based|who|covering) |[.,;]|$)",
+        r"^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3} is (?:(?:an?|the|also|currently|now|\p{Lu}[\p{L}&-]*['’]s) )?(?:(?:[\p{Ll}-]+ ){0,3}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|author|curator|producer|blogger|freelancer|intern|analyst|photographer|anchor)(?: (?:for|at|with|of|on|in) \p{Lu}| (?:and|based|who|covering) |[.,;]|$)|(?:\p{Lu}[\p{L}-]* ){0,3}(?:Reporter|Writer|Editor|Correspondent|Journalist|Columnist|Contributor|Producer|Analyst|Photographer|Anchor) (?:at|for|of|with) \p{Lu})",
     )
     .ok()
 });
@@ -79,8 +79,9 @@ fn is_header(t: &str) -> bool {
 /// call, and the lines asked are whole closing paragraphs).
 static IS: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(" is "));
 
-/// `Lena Park is a reporter for The Harbor Daily.`, `Tom Reyes is Harbor's deal curator.`: a full
-/// name (a bio gives it) and the present tense. `Reyes was a photographer for The Harbor Daily from
+/// `Lena Park is a reporter for The Harbor Daily.`, `Tom Reyes is Harbor's deal curator.`, `Ivo Berg
+/// is Audio Editor at GadgetHub, …` (a title-case role needs its employer after it): a full name (a
+/// bio gives it) and the present tense. `Reyes was a photographer for The Harbor Daily from
 /// 1970 to 2001.` closes an obituary instead.
 fn is_bio(t: &str) -> bool {
     t.len() <= MAX_BIO_BYTES
@@ -120,6 +121,8 @@ mod tests {
             "Lena Park is a reporter for The Harbor Daily.",
             "Tom Reyes is Harbor's deal curator and spends his pay on what he posts.",
             "Ana Lima is a freelance writer based in Lisbon.",
+            "Ivo Berg is Audio Editor at Harbor Tech, covering headphones since 2016.",
+            "Mia Sand is Senior Staff Writer for The Harbor Review.",
         ] {
             assert_eq!(judged(&format!("{STORY}{bio}\n")), vec![false, false, false, true], "{bio}");
         }
@@ -145,6 +148,9 @@ mod tests {
             "Jones is a former editor of the paper and now runs the port authority.",
             "The mayor is a writer too, her aides said.",
             "Lena Park said the reporter had left.",
+            "Ann Lee is Chair of the Harbor Trust and a former teacher.",
+            "Tom Reyes is Managing Editor.",
+            "Tom Reyes is Editor in the new series, which starts in May.",
         ] {
             assert!(judged(&format!("{STORY}{prose}\n")).iter().all(|d| !d), "{prose}");
         }

@@ -1,5 +1,5 @@
 //! Contact footers: a site's address with telephone and fax numbers (`1 Harbor Way, Suite 4 | 555-010-0100
-//! tel | 555-010-0101 fax`, `Phone: 555-010-0100`). The labels are searched for in one scan of each run of
+//! tel | 555-010-0101 fax`, `Phone: 555-010-0100`), a press release's `Media contact: Ann Lee, 555-010-0100`. The labels are searched for in one scan of each run of
 //! lines short enough to be footers, so long paragraphs and lines without labels cost nothing; a line is a
 //! footer when it is short, holds a phone number next to its label and is not a sentence (`The tip line's
 //! phone number is 555-010-0100.` stays).
@@ -19,8 +19,23 @@ const MAX_WORDS: usize = 40;
 /// The labels of a phone or fax number in the three cases they are printed in, matched as whole words.
 /// (Spelled out rather than matched case-insensitively: the automaton's SIMD prefilter then skips text
 /// between candidates instead of stepping through every `t`, `f` and `p`.)
-const LABELS: &[&str] =
-    &["tel", "Tel", "TEL", "telephone", "Telephone", "TELEPHONE", "fax", "Fax", "FAX", "phone", "Phone", "PHONE"];
+const LABELS: &[&str] = &[
+    "tel",
+    "Tel",
+    "TEL",
+    "telephone",
+    "Telephone",
+    "TELEPHONE",
+    "fax",
+    "Fax",
+    "FAX",
+    "phone",
+    "Phone",
+    "PHONE",
+    "Contact",
+    "contact",
+    "CONTACT",
+];
 
 static LABEL_FINDER: LazyLock<Option<AhoCorasick>> =
     LazyLock::new(|| AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(LABELS).ok());
@@ -80,6 +95,20 @@ mod tests {
         let text = "The ferry sailed.\n1 Harbor Way, Suite 4 | 555-010-0100 tel | 555-010-0101 fax\nPhone: 555-010-0102\n\
                     Harbor office / TEL : +44 20 7946 0958\n";
         assert_eq!(judged(text), vec![false, true, true, true]);
+    }
+
+    #[test]
+    fn press_contact_lines_go() {
+        let text = "The ferry sailed.\nMedia contact: Ann Lee, 555-010-0100, ann@harbor.example\n\
+                    CONTACT: Press Office (555) 010-0199\n";
+        assert_eq!(judged(text), vec![false, true, true]);
+    }
+
+    #[test]
+    fn contact_in_sentences_and_other_words_stays() {
+        let text = "Residents can contact the tip line at 555-010-0100.\nContact tracing reached 2,300 people\n\
+                    The contactless gates log 555-010-0100 taps a day\n";
+        assert_eq!(judged(text), vec![false, false, false]);
     }
 
     #[test]

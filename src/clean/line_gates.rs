@@ -173,9 +173,9 @@ pub fn sign_up(s: &Shape) -> bool {
 /// anchored phrases, by their first three bytes (`up next`, `in case` and `go deeper` by two and a space).
 pub fn read_more(s: &Shape) -> bool {
     const MARKS: Classes = any_of(b"[(");
-    const STARTS: [Start; 25] = starts([
+    const STARTS: [Start; 26] = starts([
         "rea", "als", "see", "rel", "mor", "rec", "mos", "you", "don", "tre", "edi", "top", "wha", "wat", "up ", "pop",
-        "lat", "fur", "in ", "tag", "fil", "cat", "lis", "pos", "go ",
+        "lat", "fur", "in ", "tag", "fil", "cat", "lis", "pos", "go ", "exp",
     ]);
     s.has_any(MARKS) || s.starts_with_any(&STARTS)
 }
@@ -215,12 +215,12 @@ pub fn byline(s: &Shape, t: &str) -> bool {
 
 /// Whether `TIMESTAMP_LINE` can match the line without its leading `|`, bullets and spaces: its
 /// branches start `published`, `updated`, `posted`, `last updated`, `first published`, `last
-/// modified`, `modified`, `date`, `this` (an age banner) or `\d`. A line with `|` or starting outside
+/// modified`, `modified`, `date`, `last reviewed`, `page last`, `this` (an age banner) or `\d`. A line with `|` or starting outside
 /// ASCII (a bullet, a Unicode digit) passes.
 pub fn timestamp_line(s: &Shape) -> bool {
     const BAR: Classes = any_of(b"|");
-    const STARTS: [Start; 18] = starts([
-        "pub", "upd", "pos", "las", "fir", "mod", "dat", "thi", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
+    const STARTS: [Start; 19] = starts([
+        "pub", "upd", "pos", "las", "fir", "mod", "dat", "thi", "pag", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
     ]);
     s.has_any(BAR) || s.starts_with_any(&STARTS) || s.starts_non_ascii()
 }

@@ -99,6 +99,8 @@ const AD_LINES: &[&str] = &[
     "add to watchlist",
     "(end)",
     "enditem",
+    "###",
+    "# # #",
 ];
 
 /// Lines that are a page's navigation link, control or form label (also a press release's `For
@@ -167,6 +169,38 @@ const NAV_LINES: &[&str] = &[
     "was this page helpful?",
     "was this page useful?",
     "thanks for your feedback!",
+    "pin recipe",
+    "leave a review",
+    "recipe rating",
+    "send flowers",
+    "plant a tree",
+    "share a memory",
+    "sign the guest book",
+    "sign guest book",
+    "get directions",
+    "view deal",
+    "view deals",
+    "see all prices",
+    "check amazon",
+    "check price",
+    "view at amazon",
+    "jump to",
+    "return to top",
+    "here's how you know",
+    "here’s how you know",
+    "official websites use .gov",
+    "secure .gov websites use https",
+    "share or comment on this article",
+    "share what you think",
+    "best rated",
+    "worst rated",
+    "follow author",
+    "editorial standards",
+    "reprints & permissions",
+    "reprints and permissions",
+    "today's change",
+    "today’s change",
+    "current price",
 ];
 
 /// Bylines that name a desk, a staff role or a news agency instead of a person (compared
@@ -183,6 +217,10 @@ const STAFF_BYLINES: &[&str] = &[
     "staff correspondent",
     "staff reporter",
     "staff writer",
+    "contributor",
+    "guest contributor",
+    "guest writer",
+    "guest author",
     "the associated press",
     "the canadian press",
     "the press association",
@@ -227,6 +265,7 @@ const SHARE_WORDS: &[&str] = &[
     "story",
     "telegram",
     "this",
+    "to",
     "tumblr",
     "tweet",
     "twitter",
@@ -245,7 +284,7 @@ static PHOTO_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
         r"(?i)^(?:image (?:copyright|caption|source)|media caption|photo credit|getty images|ap photo|afp photo|reuters photo)(?-u:\b)",
         r"^(?:Credits?|CREDITS?|Caption|CAPTION)\s*(?:…|\.\.\.|:|$)",
         r"[/|]\s*(?:Getty Images|AFP|AP|Reuters|Shutterstock|EPA(?:-EFE)?|REX(?:/Shutterstock)?|Bloomberg|iStock(?:photo)?|Alamy|AP Images|The New York Times|Xinhua|Sipa)\)?\.?$",
-        r"^(?:Getty Images|Getty|AP|Reuters|AFP|Shutterstock|iStock|AP Photo|File photo|File)$",
+        r"^(?:Getty Images|Getty|AP|Reuters|AFP|Shutterstock|iStock|AP Photo|File photo|File|getty(?: images)?)$",
         r"\((?:AP Photo|Photo|Image|Credit|Photograph|Picture|(?:Reuters|AFP|EPA|AP) (?:photo|Photo))(?-u:\b)[^)]{0,}\)\.?$",
         r"\([\p{Lu}][\p{L}.' -]+/(?:AP|Reuters|AFP|Getty Images|EPA|Bloomberg)\)\.?$",
         r"(?:©|\(c\))\s*[\p{L} .&'’-]{2,}(?:/\s*[\p{L} .&'’-]{2,})?$",
@@ -279,7 +318,7 @@ static FOLLOW: LazyLock<Regex> = LazyLock::new(|| {
 
 static SUBSCRIBE_START: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:sign up(?:\s*$|\s*[!:.,–—-]| (?:for|to|now|here|today|free|and|with|below|at|on|via|in)(?-u:\b))|subscribe(?-u:\b)|get (?:our|the)(?-u:\b).{0,}(?-u:\b)(?:newsletter|by e-?mail\.?$|(?:to|in) your inbox\.?$)|newsletters?(?-u:\b)|never miss|enter your email|download (?:the|our) app|get the .{1,} app|click here to|click here for|tap here|already a subscriber|support (?:(?:our|independent|local|quality) )+journalism(?:\s+by\s+[^.!?]{1,60})?[.!]?$|for the latest (?:news|headlines|updates)(?:,? (?:and )?[a-z ]{1,30}){0,6},\s*(?:head to|visit|go to|download|check out)\s+[^,.]{1,40}\.?$|thanks for reading(?-u:\b)[^.!?]{0,80}[.!?]\s*subscribe(?-u:\b)|become a (?:member|subscriber|patron)|log ?in(?-u:\b)|sign in(?-u:\b)|create (?:an|a free) account|thanks for signing up|thank you for (?:signing up|subscribing)|like this (?:story|article|post)\?|like this:?$|like loading(?:\.\.\.|…)?$)|(?i)(?-u:\b)click(?:ing)? here(?-u:\b)|(?-u:\b)follow (?:us|him|her|them|@\w+) on (?:twitter|facebook|instagram|linkedin)(?-u:\b)",
+        r"(?i)^(?:sign up(?:\s*$|\s*[!:.,–—-]| (?:for|to|now|here|today|free|and|with|below|at|on|via|in)(?-u:\b))|subscribe(?-u:\b)|get (?:our|the)(?-u:\b).{0,}(?-u:\b)(?:newsletter|by e-?mail\.?$|(?:to|in) your inbox(?:\.?$|,? plus(?-u:\b)))|newsletters?(?-u:\b)|never miss|enter your email|download (?:the|our) app|get the .{1,} app|click here to|click here for|tap here|already a subscriber|support (?:(?:our|independent|local|quality) )+journalism(?:\s+by\s+[^.!?]{1,60})?[.!]?$|for the latest (?:news|headlines|updates)(?:,? (?:and )?[a-z ]{1,30}){0,6},\s*(?:head to|visit|go to|download|check out)\s+[^,.]{1,40}\.?$|thanks for reading(?-u:\b)[^.!?]{0,80}[.!?]\s*subscribe(?-u:\b)|become a (?:member|subscriber|patron)|log ?in(?-u:\b)|sign in(?-u:\b)|create (?:an|a free) account|thanks for signing up|thank you for (?:signing up|subscribing)|like this (?:story|article|post)\?|like this:?$|like loading(?:\.\.\.|…)?$)|(?i)(?-u:\b)click(?:ing)? here(?-u:\b)|(?-u:\b)follow (?:us|him|her|them|@\w+) on (?:twitter|facebook|instagram|linkedin)(?-u:\b)",
     )
 });
 
@@ -324,7 +363,7 @@ static AUTHOR_PROMO: LazyLock<Regex> = LazyLock::new(|| {
 
 static READ_MORE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^[\[(]?\s*(?:read more|read next|read also|also read|see also|related(?: coverage| stories| articles| content| topics| tags| posts| links| videos?| reading| news)?|more from [^:|]{1,}|more on (?:this|that)(?: story| topic)?|recommended(?: for you| stories| reading| videos?)?|most (?:read|popular|viewed|shared|watched)|you (?:may|might) (?:also )?like|don'?t miss|trending(?: now| stories| articles)?|editor(?:['’]s|s['’]?) picks|more stories|top stories|what to read next|watch next|up next|popular (?:stories|articles|now)|latest (?:news|stories|articles|headlines)|further reading|more news|more in [^:|]{1,}|in case you missed it|more headlines|more|see more|also|tags?|related tags|filed under|posted in|categories|category|topics)\s*(?:[:|»>\-–—…]|\.\.\.|$)",
+        r"(?i)^[\[(]?\s*(?:read more|read next|read also|also read|see also|related(?: coverage| stories| articles| content| topics| tags| posts| links| videos?| reading| news)?|more from [^:|]{1,}|more on (?:this|that)(?: story| topic)?|recommended(?: for you| stories| reading| videos?)?|most (?:read|popular|viewed|shared|watched)|you (?:may|might) (?:also )?like|don'?t miss|trending(?: now| stories| articles)?|editor(?:['’]s|s['’]?) picks|more stories|top stories|what to read next|watch next|up next|popular (?:stories|articles|now)|latest (?:news|stories|articles|headlines)|further reading|more news|more in [^:|]{1,}|in case you missed it|explore more on these topics|more headlines|more|see more|also|tags?|related tags|filed under|posted in|categories|category|topics)\s*(?:[:|»>\-–—…]|\.\.\.|$)",
     )
 });
 
@@ -364,13 +403,13 @@ static CONSENT_CUE: LazyLock<Regex> =
 
 static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:\d[\d,.]*\s*[km]?\s+(?:comments?|replies|reply|shares?|likes?|views?|retweets?|reactions?|responses?)|comments?\s*\(\d+\)|\(\d+\)\s*comments?|comments?|no comments(?: yet)?|view comments|show comments|leave a (?:comment|reply)|add a comment|post a comment|join the (?:discussion|conversation)|\d[\d,.]*)$",
+        r"(?i)^(?:\d[\d,.]*\s*[km]?\s+(?:comments?|replies|reply|shares?|likes?|views?|retweets?|reactions?|responses?)|comments?\s*\(\d+\)|comments?\s+\d[\d,]*|\(\d+\)\s*comments?|comments?|no comments(?: yet)?|view comments|show comments|leave a (?:comment|reply)|add a comment|post a comment|join the (?:discussion|conversation)|\d(?:\.\d{1,2})?\s+from\s+\d[\d,]*\s+(?:votes?|ratings?|reviews?)|\d[\d,.]*)$",
     )
 });
 
 static COMMENT_FORM: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:reply|cancel reply|leave a (?:comment|reply) cancel reply|add (?:a )?comment|post (?:a )?comment|all comments|show (?:more|new|all) comments(?: \(\d+\))?|hide comments|load more comments)$|save my name, e-?mail,? and website|notify me (?:of|via e-?mail|by e-?mail|when)|uses akismet to reduce spam|your comment (?:will be|is awaiting|has been)|you must be logged in to (?:post a )?comment|(?:(?:please )?enable javascript|javascript is (?:required|disabled)) to (?:view|see|post|load) (?:the )?comments|^comments (?:are|have been) (?:closed|disabled|turned off)(?: for this (?:article|story|post))?\.?$",
+        r"(?i)^(?:reply|cancel reply|leave a (?:comment|reply) cancel reply|add (?:a )?comment|post (?:a )?comment|all comments|show (?:more|new|all) comments(?: \(\d+\))?|hide comments|load more comments)$|save my name, e-?mail,? and website|notify me (?:of|via e-?mail|by e-?mail|when)|uses akismet to reduce spam|the comments below have not been moderated|by posting (?:your |a )?comments?,? you agree|your comment (?:will be|is awaiting|has been)|you must be logged in to (?:post a )?comment|(?:(?:please )?enable javascript|javascript is (?:required|disabled)) to (?:view|see|post|load) (?:the )?comments|^comments (?:are|have been) (?:closed|disabled|turned off)(?: for this (?:article|story|post))?\.?$",
     )
 });
 
@@ -389,7 +428,7 @@ static BYLINE_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
 
 static TIMESTAMP_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:published|updated|posted|last updated|first published|last modified|modified|date)(?: on| at)?\s*:?\s*.{0,}\d.{0,}$|^\d+\s*(?:min(?:ute)?s?|hours?|days?)\s+(?:read|ago)$|^\d{1,2}\s*min(?:\s+listen)?$|^this (?:article|story|page) is (?:more than|over) (?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) (?:years?|months?|weeks?) old$|(?i)^(?:updated|published|posted)\s+(?:an?|\d+)\s+(?:minutes?|hours?|days?)\s+ago$",
+        r"(?i)^(?:published|updated|posted|last updated|first published|last modified|modified|date|last reviewed|page last (?:reviewed|updated)(?: or updated)?)(?: on| at)?\s*:?\s*.{0,}\d.{0,}$|^\d+\s*(?:min(?:ute)?s?|hours?|days?)\s+(?:read|ago)$|^\d{1,2}\s*min(?:\s+listen)?$|^this (?:article|story|page) is (?:more than|over) (?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) (?:years?|months?|weeks?) old\.?$|(?i)^(?:updated|published|posted)\s+(?:an?|\d+)\s+(?:minutes?|hours?|days?)\s+ago$",
     )
 });
 
@@ -560,6 +599,9 @@ pub fn judge(lines: &[Line<'_>], words: &[usize], on: &dyn Fn(&str) -> bool, ver
                 ));
             }
         }
+        if verdict.as_ref().is_some_and(|v| v.rule == TIMESTAMP) && next_is_time_range(lines, line.index) {
+            verdict = None;
+        }
         if let Some(v) = &verdict {
             if v.rule == READ_MORE && is_block_header(t) {
                 related_items = 8;
@@ -570,6 +612,15 @@ pub fn judge(lines: &[Line<'_>], words: &[usize], on: &dyn Fn(&str) -> bool, ver
         }
         verdicts[line.index] = verdict;
     }
+}
+
+/// Whether the next non-blank line after line `index` is a time range ([`is_time_range`]): then a date
+/// line is an event's day, as an obituary's service details print it, and stays.
+fn next_is_time_range(lines: &[Line<'_>], index: usize) -> bool {
+    lines
+        .get(index + 1..)
+        .and_then(|rest| rest.iter().find(|l| !l.is_blank()))
+        .is_some_and(|l| is_time_range(l.trimmed()))
 }
 
 /// Fewest words of a line the repeated-line rule looks up among the lines before it.
@@ -622,9 +673,10 @@ fn folds_as_counted(t: &str) -> bool {
     memchr::memchr2(b'\r', 0x0C, t.as_bytes()).is_none()
 }
 
-/// Whether a teaser line is a header alone (`RELATED`, `Related Stories:`), so headlines follow it.
+/// Whether a teaser line is a header alone (`RELATED`, `Related Stories:`, a topic list's `Explore more
+/// on these topics`), so headlines follow it.
 fn is_block_header(t: &str) -> bool {
-    at_most_words(t, 4) && !t.contains(['|', '»'])
+    (at_most_words(t, 4) && !t.contains(['|', '»'])) || t.eq_ignore_ascii_case("explore more on these topics")
 }
 
 /// A phrase rule: the reason it fires for a trimmed line of so many words and this shape, if it does.
@@ -753,6 +805,9 @@ fn ad_line(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if words <= 6 && is_sponsor_credit(core) {
         return Some(labelled_quote("sponsor credit", t, 60));
     }
+    if let Some(what) = shop_or_site_widget(t, words) {
+        return Some(labelled_quote(what, t, 60));
+    }
     if gate::gallery_counter(shape, t) && GALLERY_COUNTER.is_match(t) {
         return Some(labelled("gallery counter", t));
     }
@@ -808,6 +863,69 @@ fn is_sponsor_credit(core: &str) -> bool {
         return false;
     };
     name.starts_with(|c: char| c.is_uppercase()) && !name.contains([',', '.', ';', '!', '?', '"', '“'])
+}
+
+/// What a short line is when it is a review's shop button (`$129 at Amazon`), a deals box's header
+/// (`Today's best Aerion Buds deals`), a quote box's exchange and symbol (`NYSE: HBLE`) or a
+/// government site's banner (`An official website of the State of Oregon`).
+fn shop_or_site_widget(t: &str, words: usize) -> Option<&'static str> {
+    if words > 10 {
+        return None;
+    }
+    if is_price_button(t) {
+        Some("shop price button")
+    } else if is_deals_header(t) {
+        Some("deals box header")
+    } else if words <= 3 && is_exchange_symbol(t) {
+        Some("ticker quote")
+    } else if opens_ignoring_case(t, "an official website of ") && !ends_sentence(t) {
+        Some("site banner")
+    } else {
+        None
+    }
+}
+
+/// The currency signs a shop's price button opens with.
+const PRICE_SIGNS: [&str; 8] = ["$", "£", "€", "US$", "AU$", "A$", "CA$", "NZ$"];
+
+/// Whether `t` is a shop's price button and nothing else: a price, ` at ` and a shop's name of at most
+/// three words, each capitalised (`$149.99 at Best Buy`); `$5 at the door.` and `$129 at launch, the
+/// buds…` are prose.
+fn is_price_button(t: &str) -> bool {
+    let Some(rest) = PRICE_SIGNS.iter().find_map(|sign| t.strip_prefix(sign)) else {
+        return false;
+    };
+    let Some((price, shop)) = rest.split_once(" at ") else {
+        return false;
+    };
+    let price_only = price.starts_with(|c: char| c.is_ascii_digit())
+        && price.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
+    price_only
+        && !shop.is_empty()
+        && at_most_words(shop, 3)
+        && shop.split(' ').all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        && !shop.contains([',', '.', '!', '?', ':', ';'])
+}
+
+/// Whether `t` heads a deals box: `Today's best … deals`, a short line without a full stop.
+fn is_deals_header(t: &str) -> bool {
+    (opens_ignoring_case(t, "today's best ") || opens_ignoring_case(t, "today’s best "))
+        && (t.ends_with(" deals") || t.ends_with(" deal") || t.ends_with(" prices"))
+}
+
+/// Stock exchanges whose name a quote box prints before the symbol.
+const EXCHANGES: [&str; 8] = ["NYSE", "NASDAQ", "Nasdaq", "NYSEAMERICAN", "TSX", "LSE", "ASX", "OTC"];
+
+/// Whether `t` is an exchange and a ticker symbol alone (`NYSE: HBLE`, `NASDAQ:AAPL`), as a quote box
+/// prints them; an exchange's name with a sentence after its colon goes on.
+fn is_exchange_symbol(t: &str) -> bool {
+    let Some((exchange, symbol)) = t.split_once(':') else {
+        return false;
+    };
+    let symbol = symbol.trim();
+    EXCHANGES.contains(&exchange.trim_end())
+        && (1..=6).contains(&symbol.len())
+        && symbol.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')
 }
 
 /// Abbreviations of figures, places and indexes that a markets story lists with a change of its own
@@ -1007,8 +1125,14 @@ fn copyright_footer(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if words <= 40 && is_amendment_note(t) {
         return Some(labelled_quote("amendment note", t, 60));
     }
-    if words <= 60 && is_site_notice(t) {
+    if words <= 60 && (is_site_notice(t) || is_holdings_disclosure(t) || is_external_links_notice(t)) {
         return Some(labelled_quote("disclaimer", t, 60));
+    }
+    if words <= 20 && is_run_note(t) {
+        return Some(labelled_quote("publication note", t, 60));
+    }
+    if words <= 12 && shape.may_have_digit() && is_as_of_note(t) {
+        return Some(labelled_quote("figures date note", t, 60));
     }
     if (MIN_DISCLOSURE_WORDS..=60).contains(&words) && ends_like_disclosure(t) && DISCLOSURE.is_match(t) {
         return Some(labelled_quote("author disclosure", t, 60));
@@ -1172,7 +1296,7 @@ fn is_name_list(names: &str) -> bool {
 /// those of the author and …`, `Views expressed are solely those of the writer.`
 static VIEWS_DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:the )?(?:views|opinions)(?: and opinions)? expressed(?: in this [a-z]+| here(?:in)?)? are (?:those of the (?:authors?|writers?|contributors?|columnists?)|(?:solely|entirely) (?:those|the [a-z]+)|the (?:authors?|writer)['’]s own|not necessarily (?:those of|reflect|represent))",
+        r"(?i)^(?:the )?(?:views|opinions)(?: and opinions)? expressed(?: in this [a-z]+| here(?:in)?)? are (?:those of the (?:authors?|writers?|contributors?|columnists?)|the views(?: and opinions)? of the (?:authors?|writers?)|(?:solely|entirely) (?:those|the [a-z]+)|the (?:authors?|writer)['’]s own|not necessarily (?:those of|reflect|represent))",
     )
 });
 
@@ -1184,9 +1308,10 @@ fn is_views_disclaimer(t: &str) -> bool {
         && VIEWS_DISCLAIMER.is_match(t)
 }
 
-/// The openings of a site's standing notice: that an article is not advice, or that the site earns a
-/// commission on what readers buy through its links.
-const SITE_NOTICE_OPENINGS: [&str; 11] = [
+/// The openings of a site's standing notice: that an article is not advice, that the site earns a
+/// commission on what readers buy through its links, an investing writer's disclosure of holdings, or a
+/// government site's banner.
+const SITE_NOTICE_OPENINGS: [&str; 21] = [
     "this article is for informational purposes only",
     "this article is for information only",
     "this content is for informational purposes only",
@@ -1198,14 +1323,96 @@ const SITE_NOTICE_OPENINGS: [&str; 11] = [
     "advertiser disclosure:",
     "affiliate disclosure:",
     "ai disclosure:",
+    "this post may contain affiliate links",
+    "this article may contain affiliate links",
+    "this page may contain affiliate links",
+    "this post contains affiliate links",
+    "when you purchase through links ",
+    "when you buy through links ",
+    "when you shop through links ",
+    "disclosure: i/we ",
+    "additional disclosure:",
+    "a .gov website belongs to ",
 ];
 
-/// Whether `t` opens with one of the [`SITE_NOTICE_OPENINGS`] and reports nobody's words (a notice
-/// quoted in a story stays).
+/// Whether `t` opens with one of the [`SITE_NOTICE_OPENINGS`] (or is a government site's note on its
+/// lock icon) and reports nobody's words (a notice quoted in a story stays).
 fn is_site_notice(t: &str) -> bool {
-    t.as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b't' | b'w' | b'a'))
-        && SITE_NOTICE_OPENINGS.iter().any(|o| opens_ignoring_case(t, o))
+    t.as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b't' | b'w' | b'a' | b'd'))
+        && (SITE_NOTICE_OPENINGS.iter().any(|o| opens_ignoring_case(t, o))
+            || (opens_ignoring_case(t, "a lock ") && t.contains("connected to the .gov")))
         && !is_reported(t)
+}
+
+/// The endings of an investing site's note on what its writers hold.
+const HOLDINGS_ENDS: [&str; 4] =
+    [" has a disclosure policy", " stocks mentioned", " companies mentioned", " securities mentioned"];
+
+/// The phrases of a writer's holdings in such a note.
+const HOLDINGS: [&str; 5] =
+    ["has positions in", "has no position", "have no position", "holds no ", "has a position in"];
+
+/// Whether `t` is an investing site's disclosure of what its writers hold (`Ann Lee has no position in
+/// any of the stocks mentioned.`, `… The Motley Fool has a disclosure policy.`): one of the
+/// [`HOLDINGS_ENDS`] and of the [`HOLDINGS`] phrases, nobody reported (told by its last bytes first).
+fn is_holdings_disclosure(t: &str) -> bool {
+    let core = t.strip_suffix('.').unwrap_or(t);
+    (core.ends_with("mentioned") || core.ends_with("policy"))
+        && HOLDINGS_ENDS.iter().any(|e| core.ends_with(e))
+        && HOLDINGS.iter().any(|h| t.contains(h))
+        && !is_reported(t)
+}
+
+/// Whether `t` is a site's note that it does not answer for the sites it links to (`The BBC is not
+/// responsible for the content of external sites.`): the whole line, its subject at most four words
+/// (`Platforms are not responsible for the content of external sites, the court ruled.` goes on).
+fn is_external_links_notice(t: &str) -> bool {
+    let core = t.strip_suffix('.').unwrap_or(t);
+    let Some(subject) = ["external sites", "external websites", "external internet sites"]
+        .iter()
+        .find(|e| core.ends_with(*e))
+        .and_then(|_| core.split_once(" not responsible for the content of "))
+        .map(|(subject, _)| subject)
+    else {
+        return false;
+    };
+    let subject = subject.strip_suffix(" is").or_else(|| subject.strip_suffix(" are")).unwrap_or("");
+    !subject.is_empty() && at_most_words(subject, 4) && subject.starts_with(|c: char| c.is_uppercase())
+}
+
+/// Whether `t` is an obituary's note on where and when it ran (`Published by the Millbrook Gazette
+/// from Jan. 15 to Jan. 19, 2025.`, `Published in The Harbor Daily on May 2, 2025.`): a paper's name,
+/// then `from` or `on` and a date that ends with a year (`Published by Penguin on a shoestring, the
+/// book sold well in 2019.` is prose).
+fn is_run_note(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix("Published by ").or_else(|| t.strip_prefix("Published in ")) else {
+        return false;
+    };
+    let name = rest.strip_prefix("the ").unwrap_or(rest);
+    let Some((_, date)) = rest.split_once(" from ").or_else(|| rest.split_once(" on ")) else {
+        return false;
+    };
+    let date = date.strip_suffix('.').unwrap_or(date);
+    let month = date.split(' ').next().and_then(|w| date_word(w.trim_end_matches(['.', ','])));
+    let year = date.len() > 4
+        && date.is_char_boundary(date.len() - 4)
+        && date[date.len() - 4..].bytes().all(|b| b.is_ascii_digit());
+    name.starts_with(|c: char| c.is_uppercase()) && month.is_some_and(|m| CALENDAR_WORDS.contains(&m)) && year
+}
+
+/// Whether `t` dates a box of figures: at most four words, ` as of ` and a date alone (`Price as of
+/// March 17, 2025, 4:00 p.m. ET`, `*Stock Advisor returns as of March 17, 2025`); a sentence
+/// (`Prices rose as of Monday.`) has no date line after the phrase.
+fn is_as_of_note(t: &str) -> bool {
+    let Some((head, date)) = t.split_once(" as of ") else {
+        return false;
+    };
+    let head = head.trim_start_matches('*');
+    !head.is_empty()
+        && at_most_words(head, 4)
+        && head.starts_with(|c: char| c.is_uppercase())
+        && !head.contains([',', '.', ';', ':'])
+        && is_date_line(date.trim_end_matches('.'))
 }
 
 /// The openings of a note that the article was changed after it was published.
@@ -1263,6 +1470,9 @@ const MAX_SIGN_UP_LABEL_WORDS: usize = 5;
 
 /// Share bars, follow prompts, tip requests and newsletter sign-ups.
 fn share_subscribe(t: &str, words: usize, shape: &Shape) -> Option<String> {
+    if words <= 50 && is_audience_pitch(t) {
+        return Some(labelled_quote("sign-up prompt", t, 60));
+    }
     if words > 30 {
         return None;
     }
@@ -1281,6 +1491,15 @@ fn share_subscribe(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if is_paywall_notice(t, words) {
         return Some(labelled_quote("paywall notice", t, 60));
     }
+    if words <= 25 && is_recipe_prompt(t) {
+        return Some(labelled_quote("reader prompt", t, 60));
+    }
+    if is_news_app_promo(t) {
+        return Some(labelled_quote("sign-up prompt", t, 60));
+    }
+    if is_tribute_shop_promo(t) {
+        return Some(labelled_quote("tribute shop promo", t, 60));
+    }
     if !gate::sign_up(shape) || (words > 10 && !SUBSCRIBE_CUES.any_in(t)) {
         return None;
     }
@@ -1289,6 +1508,80 @@ fn share_subscribe(t: &str, words: usize, shape: &Shape) -> Option<String> {
             && words <= 25
             && (READER.is_match(t) || (words <= MAX_SIGN_UP_LABEL_WORDS && !ends_sentence(t))));
     (prompt && !has_reporting_clause(t)).then(|| labelled_quote("sign-up prompt", t, 60))
+}
+
+/// The openings of a recipe site's prompt to rate or post the dish (questions to the reader).
+const RECIPE_PROMPTS: [&str; 5] = [
+    "tried this recipe?",
+    "did you make this recipe?",
+    "made this recipe?",
+    "did you try this recipe?",
+    "have you tried this recipe?",
+];
+
+/// Whether `t` opens with one of the [`RECIPE_PROMPTS`] (`Tried this recipe? Tag us on Instagram!`).
+fn is_recipe_prompt(t: &str) -> bool {
+    t.as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b't' | b'd' | b'm' | b'h'))
+        && RECIPE_PROMPTS.iter().any(|o| opens_ignoring_case(t, o))
+}
+
+/// A publisher's pitch to join its readers, after an optional label (`Forbes Daily: Join over 1
+/// million subscribers…`, `Join the community of 2M+ industry professionals`): `Join`, a count, and
+/// who is counted.
+static AUDIENCE_PITCH: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:\p{Lu}[\w&'’. -]{0,40}:\s+)?(?i:join) (?:over |more than |the (?:community|club|list) of )?(?:\d+(?:\.\d+)?\s*(?:million|[MmKk]\+?|\+)|\d{1,3}(?:,\d{3})+\+?) (?:[\w-]+ ){0,3}(?:subscribers|readers|professionals)(?-u:\b)",
+    )
+});
+
+/// Whether `t` opens `Join` (or a short label, `:` and `Join`), is an [`AUDIENCE_PITCH`] and offers
+/// something by email or stands as a label (`Join over 2,000 readers of the Gazette at the fair on
+/// Sunday.` is news).
+fn is_audience_pitch(t: &str) -> bool {
+    let after_label = t.get(..t.len().min(44)).and_then(|head| head.find(": ")).map_or(t, |i| &t[i + 2..]);
+    let offer = || {
+        (!ends_sentence(t) && at_most_words(t, 10))
+            || ["inbox", "newsletter", " and get "].iter().any(|w| t.contains(w))
+    };
+    (opens_ignoring_case(t, "join ") || opens_ignoring_case(after_label, "join "))
+        && AUDIENCE_PITCH.is_match(t)
+        && offer()
+}
+
+/// Whether `t` promotes the publisher's news app or site (`Download The Harbor Times News App to get
+/// …`, `(Catch all the Business News … on The Harbor Times.)`): `Download`, at most six capitalised
+/// words and `App` in title case (`Download the city's app to report potholes` is advice), or `Catch
+/// all the` and the word `News`.
+fn is_news_app_promo(t: &str) -> bool {
+    let core = t.strip_prefix('(').unwrap_or(t);
+    if opens_ignoring_case(core, "catch all the ") {
+        return core.contains(" News");
+    }
+    let Some(rest) = core.strip_prefix("Download ") else {
+        return false;
+    };
+    for w in rest.split(' ').take(8) {
+        if w.trim_end_matches(['.', ',']) == "App" {
+            return true;
+        }
+        if !(w.starts_with(|c: char| c.is_uppercase()) || w == "the" || w == "our") {
+            return false;
+        }
+    }
+    false
+}
+
+/// The openings of an obituary site's offer to sell flowers or trees in memory of the dead.
+const TRIBUTE_OFFERS: [&str; 4] = ["to send flowers ", "to plant trees ", "to plant a tree ", "to order flowers "];
+
+/// Whether `t` is an obituary site's shop promotion (`To send flowers to the family, please visit our
+/// floral store.`): one of the [`TRIBUTE_OFFERS`] and `please visit` or `visit our`, nobody reported
+/// (`To send flowers to the family, neighbours pooled their money.` goes on).
+fn is_tribute_shop_promo(t: &str) -> bool {
+    opens_ignoring_case(t, "to ")
+        && TRIBUTE_OFFERS.iter().any(|o| opens_ignoring_case(t, o))
+        && (t.contains("please visit ") || t.contains(" visit our "))
+        && !is_reported(t)
 }
 
 /// The openings of a letters page's rules for its writers, a modal verb right after the noun
@@ -1450,7 +1743,7 @@ fn find_folded(list: &'static [&'static str], keys: &[u128], word: &[u8]) -> Opt
 /// Whether a share label names a network or sharing itself (a bar of `on`, `this`, `via`… alone is
 /// not a share bar).
 fn is_core_share_label(label: &str) -> bool {
-    !matches!(label, "on" | "this" | "via" | "article" | "story" | "copy" | "link" | "options" | "play" | "plus")
+    !matches!(label, "on" | "this" | "to" | "via" | "article" | "story" | "copy" | "link" | "options" | "play" | "plus")
 }
 
 /// `Read more:` / `Related:` teasers (not sentences that start with those words), headlines after a
@@ -1674,6 +1967,8 @@ fn is_date_line(t: &str) -> bool {
     let mut dated = false;
     // A clock written with a dot (`14.32`) is a time only beside a time zone (`14.32 GMT`).
     let (mut dotted_clock, mut zone) = (false, false);
+    // Two clock times make a range (`4:00 PM - 7:00 PM`): an event's hours, which no page stamps.
+    let mut clocks = 0;
     let separator = |c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | ',' | '(' | ')' | '–' | '—');
     for raw in t.split(separator).filter(|w| !w.is_empty()) {
         let w = raw.trim_matches(['.', '-', '/', ':']);
@@ -1681,11 +1976,13 @@ fn is_date_line(t: &str) -> bool {
             continue;
         }
         // Letters are compared ignoring ASCII case (the word lists are lowercase), not lowercased copies.
+        let w = without_glued_meridiem(w);
         let numeric = w.bytes().next().is_some_and(|b| b.is_ascii_digit())
             && w.bytes()
                 .all(|b| b.is_ascii_digit() || b"/:.-".contains(&b) || b"stndrh".contains(&b.to_ascii_lowercase()));
         if numeric {
             digits = true;
+            clocks += usize::from(w.contains(':'));
             calendar |= w.contains(':') || w.matches('/').count() == 2;
             dotted_clock |= is_dotted_clock(w);
             dated = true;
@@ -1701,7 +1998,60 @@ fn is_date_line(t: &str) -> bool {
             return false;
         }
     }
-    digits && (calendar || (dotted_clock && zone)) && (names == 0 || t.bytes().filter(u8::is_ascii_digit).count() >= 4)
+    digits
+        && (calendar || (dotted_clock && zone))
+        && (names == 0 || t.bytes().filter(u8::is_ascii_digit).count() >= 4)
+        && !(clocks >= 2 && is_range(t))
+}
+
+/// `w` without `am` or `pm` glued to a clock time (`07:15am`, `9:41PM` → `07:15`, `9:41`); other
+/// words are returned whole.
+fn without_glued_meridiem(w: &str) -> &str {
+    let Some(clock) = w.get(..w.len().saturating_sub(2)).filter(|c| c.contains(':')) else {
+        return w;
+    };
+    let suffix = &w[clock.len()..];
+    if suffix.eq_ignore_ascii_case("am") || suffix.eq_ignore_ascii_case("pm") { clock } else { w }
+}
+
+/// Whether two times of `t` are parted as a range is: a spaced hyphen, an en or em dash, or `to`.
+fn is_range(t: &str) -> bool {
+    t.contains(" - ") || t.contains(['–', '—']) || t.contains(" to ")
+}
+
+/// Whether a trimmed line is only a time range (`4:00 PM - 7:00 PM`, `10am–2pm`): an event's hours.
+/// Beside one, a date line is the event's day (a funeral's service details), not the page's stamp.
+fn is_time_range(t: &str) -> bool {
+    if t.len() > 40 || !is_range(t) {
+        return false;
+    }
+    let separator = |c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—');
+    let mut times = 0;
+    for w in t.split(separator).filter(|w| !w.is_empty()) {
+        if is_clock_time(w) {
+            times += 1;
+        } else if !is_time_filler(w) {
+            return false;
+        }
+    }
+    times == 2
+}
+
+/// Whether `w` is a clock time: `7:00`, `10am`, `4:30PM`.
+fn is_clock_time(w: &str) -> bool {
+    let tail = w.len().checked_sub(2).and_then(|i| w.get(i..));
+    let meridiem = tail.is_some_and(|m| m.eq_ignore_ascii_case("am") || m.eq_ignore_ascii_case("pm"));
+    let core = if meridiem { &w[..w.len() - 2] } else { w };
+    (1..=5).contains(&core.len())
+        && core.starts_with(|c: char| c.is_ascii_digit())
+        && core.bytes().all(|b| b.is_ascii_digit() || b == b':' || b == b'.')
+        && (meridiem || core.contains(':'))
+}
+
+/// Whether `w` may stand between or after the times of a range: `AM`, `p.m.`, `to`, a time zone.
+fn is_time_filler(w: &str) -> bool {
+    ["am", "pm", "a.m.", "p.m.", "a.m", "p.m", "to"].iter().any(|f| w.eq_ignore_ascii_case(f))
+        || date_word(w).is_some_and(|d| TIME_ZONES.contains(&d))
 }
 
 /// Time zones among [`DATE_WORDS`].
@@ -1767,6 +2117,15 @@ mod tests {
     /// Furniture lines that exercise every branch of the gated patterns, some in odd cases or with
     /// non-ASCII characters (`ſ` folds to `s` under `(?i)`).
     const GATED_LINES: &[&str] = &[
+        "Page last reviewed or updated: June 11, 2025",
+        "Last reviewed: 04/02/2025",
+        "This article is more than 2 years old.",
+        "Comments 12",
+        "4.86 from 112 votes",
+        "Explore more on these topics",
+        "getty",
+        "Get the best deals direct to your inbox, plus news and reviews.",
+        "The comments below have not been moderated.",
         "(c) Lena Park",
         "© Harbor Daily",
         "Ⓒ Harbor",
@@ -3001,5 +3360,171 @@ mod tests {
         ] {
             assert_eq!(first_rule(l), None, "{l}");
         }
+    }
+
+    #[test]
+    fn recipe_obituary_review_and_government_page_labels() {
+        for l in [
+            "Pin Recipe",
+            "Leave a Review",
+            "Send Flowers",
+            "Sign the Guest Book",
+            "Get Directions",
+            "View Deal",
+            "See all prices",
+            "Jump to:",
+            "Return to top",
+            "Here’s how you know",
+            "Official websites use .gov",
+            "Share or comment on this article:",
+            "Worst rated",
+            "Follow Author",
+            "Reprints & Permissions",
+            "Today's Change",
+            "###",
+            "$89 at Target",
+            "£64.99 at John Lewis",
+            "AU$219 at JB Hi-Fi",
+            "Today's best Kestrel X2 deals",
+            "NASDAQ: KSTL",
+            "An official website of the State of Vermont",
+        ] {
+            assert_eq!(first_rule(l).as_deref(), Some(AD_MARKER), "{l}");
+        }
+        for l in [
+            "Plant a tree for every child born in the village, the council decided.",
+            "Send flowers, the note said, and nothing else.",
+            "$5 at the door.",
+            "$129 at launch, the earbuds undercut every rival",
+            "$40 at Harbor Mart, up from $31 a year ago",
+            "Get directions from a local before you set off.",
+            "NYSE: Shares fell 3% in early trading.",
+            "An official website of the city was hacked on Monday.",
+            "Today's best buys at the market were plums, said Ms Lane.",
+            "Current prices are the highest in a decade.",
+        ] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
+        for l in ["Share to Facebook", "Share to Linkedin"] {
+            assert_eq!(first_rule(l).as_deref(), Some(SHARE_SUBSCRIBE), "{l}");
+        }
+        assert_eq!(first_rule("From Facebook to TikTok, teenagers moved on"), None);
+        assert_eq!(first_rule("getty").as_deref(), Some(PHOTO_CREDIT));
+        assert_eq!(first_rule("Contributor").as_deref(), Some(BYLINE));
+        assert_eq!(first_rule("A contributor to the fund asked not to be named."), None);
+    }
+
+    #[test]
+    fn clock_times_ranges_and_event_days() {
+        for l in [
+            "Feb 26, 2025, 07:15am EST",
+            "9:41PM March 3, 2025",
+            "This article is more than 3 years old.",
+            "Page last reviewed or updated: June 11, 2025",
+            "Last reviewed: 04/02/2025",
+        ] {
+            assert_eq!(first_rule(l).as_deref(), Some(TIMESTAMP), "{l}");
+        }
+        for l in [
+            "4:00 PM - 7:00 PM",
+            "10am–2pm",
+            "Saturday 10:00 – 16:00 BST",
+            "Last reviewed by the board in 2019, the rules stand.",
+        ] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
+        assert!(is_time_range("4:00 PM - 7:00 PM") && is_time_range("10am–2pm") && is_time_range("9:30 to 11:15"));
+        assert!(!is_time_range("Harbor 2 - 1 Dover") && !is_time_range("14:32 GMT") && !is_time_range("2019 - 2021"));
+        // A day above a range of hours is an event's day (an obituary's service details); alone, a stamp.
+        let service =
+            "Services for Ada Kerr\n\nVisitation\nFriday, January 17, 2025\n4:00 PM - 7:00 PM\nHartley Hall\n";
+        assert_eq!(verdict(service), None);
+        let stamped = "Ferry fares rise\n\nFriday, January 17, 2025\nThe ferry fares rise in May.\n";
+        assert_eq!(verdict(stamped).as_deref(), Some(TIMESTAMP));
+    }
+
+    #[test]
+    fn affiliate_holdings_and_government_notices() {
+        for l in [
+            "This post may contain affiliate links. See our policy for details.",
+            "When you buy through links on our site, we may earn a commission.",
+            "Disclosure: I/we have no stock, option or similar derivative position in any of the companies mentioned.",
+            "Additional disclosure: The author is long oil futures.",
+            "A .gov website belongs to an official government organization in the United States.",
+            "A lock (padlock) or https:// means you've safely connected to the .gov website.",
+            "Ann Lee has no position in any of the stocks mentioned.",
+            "Tom Ash has positions in Acme Rail. The Harbor Fool has a disclosure policy.",
+            "The Harbor Herald is not responsible for the content of external sites.",
+            "Published by the Millbrook Gazette from Jan. 15 to Jan. 19, 2025.",
+            "Published in The Harbor Daily on May 2, 2025.",
+            "Price as of March 17, 2025, 4:00 p.m. ET",
+            "*Fund returns as of June 30, 2025",
+            "The views and opinions expressed herein are the views and opinions of the author and do not \
+             necessarily reflect those of the exchange.",
+        ] {
+            assert_eq!(first_rule(l).as_deref(), Some(COPYRIGHT_FOOTER), "{l}");
+        }
+        for l in [
+            "When you buy through the app, the fee is lower, the bank said.",
+            "A lock on the gate was broken overnight.",
+            "Disclosure: The Harbor Daily's owner sits on the port board.",
+            "He took a big position in two of the stocks mentioned.",
+            "Critics say the ruling means platforms are not responsible for the content of external sites.",
+            "Published in 1998 by Penguin, the novel sold well.",
+            "Published by Penguin on a shoestring, the book sold well in 2019.",
+            "Rates as of Monday rose again.",
+            "The views and opinions of the author matter, the editor wrote.",
+        ] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
+    }
+
+    #[test]
+    fn recipe_prompts_pitches_app_promos_and_tribute_shops() {
+        for l in [
+            "Tried this recipe? Tag us on Instagram!",
+            "Did you make this recipe? Leave a star rating below.",
+            "Harbor Weekly: Join over 250,000 subscribers and get the best of our reporting in your inbox.",
+            "Join the community of 2M+ industry professionals",
+            "Download The Harbor Times News App for live updates.",
+            "(Catch all the Sports News and Live Scores on The Harbor Times.)",
+            "To send flowers to the family, please visit our floral store.",
+            "Get the best deals direct to your inbox, plus news and reviews.",
+        ] {
+            assert_eq!(first_rule(l).as_deref(), Some(SHARE_SUBSCRIBE), "{l}");
+        }
+        for l in [
+            "Did you make this recipe for your grandmother, or for yourself?",
+            "Join over 2,000 readers of the Gazette at the book fair on Sunday.",
+            "Join over 500 members of the rowing club on Saturday.",
+            "Download the city's app to report potholes.",
+            "Catch all the action live on Sunday.",
+            "To send flowers to the family, neighbours pooled their money.",
+            "To plant trees, volunteers should visit the parks office on Monday.",
+        ] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
+    }
+
+    #[test]
+    fn comment_sections_ratings_and_topic_lists() {
+        for l in [
+            "Comments 12",
+            "4.86 from 112 votes",
+            "The comments below have not been moderated.",
+            "By posting a comment, you agree to our house rules.",
+        ] {
+            assert_eq!(first_rule(l).as_deref(), Some(COMMENT_COUNTER), "{l}");
+        }
+        for l in ["Comments 12 and 13 were struck from the record.", "4.2 from 300 votes is a landslide."] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
+        let topics = "Ferry fined\n\nThe ferry was fined.\nExplore more on these topics\nShipping\nSouthampton\n";
+        let lines = super::super::text::lines(topics);
+        let mut v = vec![None; lines.len()];
+        judge(&lines, &line_words(&lines), &|_| true, &mut v);
+        let rules: Vec<Option<&str>> = v.iter().map(|v| v.as_ref().map(|v| v.rule.as_ref())).collect();
+        assert_eq!(rules, vec![None, None, None, Some(READ_MORE), Some(READ_MORE), Some(READ_MORE)]);
+        assert_eq!(first_rule("Explore more on these topics in our archive, which goes back to 1850."), None);
     }
 }
