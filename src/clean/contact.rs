@@ -37,6 +37,18 @@ const LABELS: &[&str] = &[
     "CONTACT",
 ];
 
+/// Where the `contact` labels start in [`LABELS`]: a line with one is a footer only as a press contact.
+const CONTACT_LABELS: usize = 12;
+
+/// The openings of a press release's contact line (`Media contact: Ann Lee, 555-010-0100`); an
+/// `Emergency contact: 555-010-0100` in a story's help box is part of the story.
+const PRESS_CONTACTS: [&str; 4] = ["contact:", "media contact", "press contact", "contacts:"];
+
+/// Whether `t` opens with one of the [`PRESS_CONTACTS`], ASCII case ignored.
+fn is_press_contact(t: &str) -> bool {
+    PRESS_CONTACTS.iter().any(|o| t.get(..o.len()).is_some_and(|h| h.eq_ignore_ascii_case(o)))
+}
+
 static LABEL_FINDER: LazyLock<Option<AhoCorasick>> =
     LazyLock::new(|| AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(LABELS).ok());
 
@@ -71,8 +83,12 @@ fn judge_run(raw: &str, run: &[Line<'_>], verdicts: &mut [Option<Verdict>]) {
         if done == Some(line.index) || verdicts[line.index].is_some() {
             continue;
         }
-        done = Some(line.index);
         let t = line.trimmed();
+        // A `contact` label counts only in a press contact line; a phone label later in the line may.
+        if m.pattern().as_usize() >= CONTACT_LABELS && !is_press_contact(t) {
+            continue;
+        }
+        done = Some(line.index);
         if !ends_sentence(t) && phone.is_match(t) {
             let reason = format!("contact footer: {:?}", quote(t, 60));
             verdicts[line.index] = Some(Verdict::builtin(CONTACT_FOOTER, reason));
@@ -105,10 +121,14 @@ mod tests {
     }
 
     #[test]
-    fn contact_in_sentences_and_other_words_stays() {
+    fn contact_in_sentences_help_boxes_and_other_words_stays() {
         let text = "Residents can contact the tip line at 555-010-0100.\nContact tracing reached 2,300 people\n\
-                    The contactless gates log 555-010-0100 taps a day\n";
-        assert_eq!(judged(text), vec![false, false, false]);
+                    The contactless gates log 555-010-0100 taps a day\nEmergency contact: 555-010-0100\n";
+        assert_eq!(judged(text), vec![false, false, false, false]);
+        // A phone label after a `contact` that is no press contact still counts.
+        assert_eq!(judged("Emergency contact phone: 555-010-0100\n"), vec![true]);
+        assert!(LABELS[CONTACT_LABELS..].iter().all(|l| l.eq_ignore_ascii_case("contact")));
+        assert!(LABELS[..CONTACT_LABELS].iter().all(|l| !l.eq_ignore_ascii_case("contact")));
     }
 
     #[test]

@@ -172,8 +172,6 @@ const NAV_LINES: &[&str] = &[
     "pin recipe",
     "leave a review",
     "recipe rating",
-    "send flowers",
-    "plant a tree",
     "share a memory",
     "sign the guest book",
     "sign guest book",
@@ -186,8 +184,6 @@ const NAV_LINES: &[&str] = &[
     "view at amazon",
     "jump to",
     "return to top",
-    "here's how you know",
-    "here’s how you know",
     "official websites use .gov",
     "secure .gov websites use https",
     "share or comment on this article",
@@ -195,7 +191,6 @@ const NAV_LINES: &[&str] = &[
     "best rated",
     "worst rated",
     "follow author",
-    "editorial standards",
     "reprints & permissions",
     "reprints and permissions",
     "today's change",
@@ -602,6 +597,12 @@ pub fn judge(lines: &[Line<'_>], words: &[usize], on: &dyn Fn(&str) -> bool, ver
         if verdict.as_ref().is_some_and(|v| v.rule == TIMESTAMP) && next_is_time_range(lines, line.index) {
             verdict = None;
         }
+        if verdict.as_ref().is_some_and(|v| v.rule == AD_MARKER)
+            && is_price_button(t)
+            && !in_shop_box(lines, line.index)
+        {
+            verdict = None;
+        }
         if let Some(v) = &verdict {
             if v.rule == READ_MORE && is_block_header(t) {
                 related_items = 8;
@@ -622,6 +623,23 @@ fn next_is_time_range(lines: &[Line<'_>], index: usize) -> bool {
         .and_then(|rest| rest.iter().find(|l| !l.is_blank()))
         .is_some_and(|l| is_time_range(l.trimmed()))
 }
+
+/// Whether a line next to line `index` (the nearest non-blank one above or below) is a shop button too:
+/// a price button ([`is_price_button`]), a deals box header or a label such as `View Deal`. A review's
+/// shop box lists several; a price line alone (`$4.99 at Costco` in a list of bargains) stays.
+fn in_shop_box(lines: &[Line<'_>], index: usize) -> bool {
+    let shop = |l: &Line<'_>| {
+        let t = l.trimmed();
+        is_price_button(t) || is_deals_header(t) || SHOP_LABELS.iter().any(|s| t.eq_ignore_ascii_case(s))
+    };
+    let above = lines[..index].iter().rev().find(|l| !l.is_blank());
+    let below = lines.get(index + 1..).and_then(|rest| rest.iter().find(|l| !l.is_blank()));
+    above.is_some_and(shop) || below.is_some_and(shop)
+}
+
+/// The labels of a review's shop buttons (also among the [`NAV_LINES`]).
+const SHOP_LABELS: [&str; 6] =
+    ["view deal", "view deals", "see all prices", "check amazon", "check price", "view at amazon"];
 
 /// Fewest words of a line the repeated-line rule looks up among the lines before it.
 const MIN_REPEATED_WORDS: usize = 10;
@@ -1344,21 +1362,22 @@ fn is_site_notice(t: &str) -> bool {
         && !is_reported(t)
 }
 
-/// The endings of an investing site's note on what its writers hold.
-const HOLDINGS_ENDS: [&str; 4] =
-    [" has a disclosure policy", " stocks mentioned", " companies mentioned", " securities mentioned"];
+/// The endings of an investing site's note that its writer holds none of the stocks of the article.
+const NO_HOLDINGS_ENDS: [&str; 3] =
+    ["any of the stocks mentioned", "any of the companies mentioned", "any stocks mentioned"];
 
 /// The phrases of a writer's holdings in such a note.
 const HOLDINGS: [&str; 5] =
     ["has positions in", "has no position", "have no position", "holds no ", "has a position in"];
 
-/// Whether `t` is an investing site's disclosure of what its writers hold (`Ann Lee has no position in
-/// any of the stocks mentioned.`, `… The Motley Fool has a disclosure policy.`): one of the
-/// [`HOLDINGS_ENDS`] and of the [`HOLDINGS`] phrases, nobody reported (told by its last bytes first).
+/// Whether `t` is an investing site's disclosure of what its writers hold: it ends `has a disclosure
+/// policy` (`… The Motley Fool has a disclosure policy.`), or one of the [`NO_HOLDINGS_ENDS`] (`Ann Lee
+/// has no position in any of the stocks mentioned.`); one of the [`HOLDINGS`] phrases, nobody reported.
+/// `Berkshire has positions in several of the companies mentioned.` is news. Told by its last bytes
+/// first.
 fn is_holdings_disclosure(t: &str) -> bool {
     let core = t.strip_suffix('.').unwrap_or(t);
-    (core.ends_with("mentioned") || core.ends_with("policy"))
-        && HOLDINGS_ENDS.iter().any(|e| core.ends_with(e))
+    (core.ends_with(" has a disclosure policy") || NO_HOLDINGS_ENDS.iter().any(|e| core.ends_with(e)))
         && HOLDINGS.iter().any(|h| t.contains(h))
         && !is_reported(t)
 }
@@ -1381,15 +1400,18 @@ fn is_external_links_notice(t: &str) -> bool {
 }
 
 /// Whether `t` is an obituary's note on where and when it ran (`Published by the Millbrook Gazette
-/// from Jan. 15 to Jan. 19, 2025.`, `Published in The Harbor Daily on May 2, 2025.`): a paper's name,
-/// then `from` or `on` and a date that ends with a year (`Published by Penguin on a shoestring, the
-/// book sold well in 2019.` is prose).
+/// from Jan. 15 to Jan. 19, 2025.`, `Published in The Harbor Daily from May 2 to May 4, 2025.`,
+/// `Published by The Harbor Daily on May 2, 2025.`): a paper's name, then `from` and `to`, or (after
+/// `by`) `on`, and a date that ends with a year. `Published by Penguin on a shoestring, the book sold
+/// well in 2019.` is prose and `Published in Nature on March 3, 2025.` a study's citation.
 fn is_run_note(t: &str) -> bool {
     let Some(rest) = t.strip_prefix("Published by ").or_else(|| t.strip_prefix("Published in ")) else {
         return false;
     };
     let name = rest.strip_prefix("the ").unwrap_or(rest);
-    let Some((_, date)) = rest.split_once(" from ").or_else(|| rest.split_once(" on ")) else {
+    let by = t.starts_with("Published by ");
+    let run = rest.split_once(" from ").filter(|(_, date)| date.contains(" to "));
+    let Some((_, date)) = run.or_else(|| rest.split_once(" on ").filter(|_| by)) else {
         return false;
     };
     let date = date.strip_suffix('.').unwrap_or(date);
@@ -1400,18 +1422,25 @@ fn is_run_note(t: &str) -> bool {
     name.starts_with(|c: char| c.is_uppercase()) && month.is_some_and(|m| CALENDAR_WORDS.contains(&m)) && year
 }
 
-/// Whether `t` dates a box of figures: at most four words, ` as of ` and a date alone (`Price as of
-/// March 17, 2025, 4:00 p.m. ET`, `*Stock Advisor returns as of March 17, 2025`); a sentence
-/// (`Prices rose as of Monday.`) has no date line after the phrase.
+/// The last words of a quote box's or fund table's note on when its figures were taken.
+const FIGURES: [&str; 5] = ["price", "prices", "returns", "quotes", "performance"];
+
+/// Whether `t` dates a quote box or a fund's returns: at most four words that end with one of the
+/// [`FIGURES`] (any words after a footnote's `*`), ` as of ` and a date alone (`Price as of March 17,
+/// 2025, 4:00 p.m. ET`, `*Stock Advisor returns as of March 17, 2025`). A chart's title (`Cases as of
+/// March 3, 2025`) stays, and a sentence (`Prices rose as of Monday.`) has no date after the phrase.
 fn is_as_of_note(t: &str) -> bool {
     let Some((head, date)) = t.split_once(" as of ") else {
         return false;
     };
+    let footnote = head.starts_with('*');
     let head = head.trim_start_matches('*');
+    let last = head.rsplit(' ').next().unwrap_or_default();
     !head.is_empty()
         && at_most_words(head, 4)
         && head.starts_with(|c: char| c.is_uppercase())
         && !head.contains([',', '.', ';', ':'])
+        && (footnote || FIGURES.iter().any(|f| last.eq_ignore_ascii_case(f)))
         && is_date_line(date.trim_end_matches('.'))
 }
 
@@ -1519,10 +1548,22 @@ const RECIPE_PROMPTS: [&str; 5] = [
     "have you tried this recipe?",
 ];
 
-/// Whether `t` opens with one of the [`RECIPE_PROMPTS`] (`Tried this recipe? Tag us on Instagram!`).
+/// The words of what a recipe prompt asks the reader to do after its question (`let` as in `let me
+/// know`).
+const RECIPE_ASKS: [&str; 8] = ["let", "tag", "rate", "comment", "comments", "leave", "mention", "review"];
+
+/// Whether `t` opens with one of the [`RECIPE_PROMPTS`] and asks for nothing else or for one of the
+/// [`RECIPE_ASKS`] (`Tried this recipe? Tag us on Instagram!`); `Did you make this recipe? Many readers
+/// wrote in to say they did.` is a story's.
 fn is_recipe_prompt(t: &str) -> bool {
-    t.as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b't' | b'd' | b'm' | b'h'))
-        && RECIPE_PROMPTS.iter().any(|o| opens_ignoring_case(t, o))
+    if !t.as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b't' | b'd' | b'm' | b'h')) {
+        return false;
+    }
+    let Some(rest) = RECIPE_PROMPTS.iter().find_map(|o| strip_prefix_ignoring_case(t, o)) else {
+        return false;
+    };
+    let mut words = rest.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    rest.trim().is_empty() || words.any(|w| RECIPE_ASKS.iter().any(|a| w.eq_ignore_ascii_case(a)))
 }
 
 /// A publisher's pitch to join its readers, after an optional label (`Forbes Daily: Join over 1
@@ -1549,9 +1590,9 @@ fn is_audience_pitch(t: &str) -> bool {
 }
 
 /// Whether `t` promotes the publisher's news app or site (`Download The Harbor Times News App to get
-/// …`, `(Catch all the Business News … on The Harbor Times.)`): `Download`, at most six capitalised
-/// words and `App` in title case (`Download the city's app to report potholes` is advice), or `Catch
-/// all the` and the word `News`.
+/// …`, `(Catch all the Business News … on The Harbor Times.)`): `Download`, capitalised words, `App` in
+/// title case and the word `News` (`Download the city's app to report potholes` and `Download The
+/// FEMA App to receive alerts` are advice), or `Catch all the` and the word `News`.
 fn is_news_app_promo(t: &str) -> bool {
     let core = t.strip_prefix('(').unwrap_or(t);
     if opens_ignoring_case(core, "catch all the ") {
@@ -1560,6 +1601,9 @@ fn is_news_app_promo(t: &str) -> bool {
     let Some(rest) = core.strip_prefix("Download ") else {
         return false;
     };
+    if !rest.contains("News") {
+        return false;
+    }
     for w in rest.split(' ').take(8) {
         if w.trim_end_matches(['.', ',']) == "App" {
             return true;
@@ -1575,12 +1619,14 @@ fn is_news_app_promo(t: &str) -> bool {
 const TRIBUTE_OFFERS: [&str; 4] = ["to send flowers ", "to plant trees ", "to plant a tree ", "to order flowers "];
 
 /// Whether `t` is an obituary site's shop promotion (`To send flowers to the family, please visit our
-/// floral store.`): one of the [`TRIBUTE_OFFERS`] and `please visit` or `visit our`, nobody reported
-/// (`To send flowers to the family, neighbours pooled their money.` goes on).
+/// floral store.`): one of the [`TRIBUTE_OFFERS`] and `visit our` or `please visit` a store, nobody
+/// reported (`To send flowers to the family, neighbours pooled their money.` and `…, please visit the
+/// parks department website.` go on).
 fn is_tribute_shop_promo(t: &str) -> bool {
     opens_ignoring_case(t, "to ")
         && TRIBUTE_OFFERS.iter().any(|o| opens_ignoring_case(t, o))
-        && (t.contains("please visit ") || t.contains(" visit our "))
+        && (t.contains(" visit our ")
+            || (t.contains("please visit ") && (t.contains(" Store") || t.contains(" store"))))
         && !is_reported(t)
 }
 
@@ -3367,14 +3413,12 @@ mod tests {
         for l in [
             "Pin Recipe",
             "Leave a Review",
-            "Send Flowers",
             "Sign the Guest Book",
             "Get Directions",
             "View Deal",
             "See all prices",
             "Jump to:",
             "Return to top",
-            "Here’s how you know",
             "Official websites use .gov",
             "Share or comment on this article:",
             "Worst rated",
@@ -3382,9 +3426,6 @@ mod tests {
             "Reprints & Permissions",
             "Today's Change",
             "###",
-            "$89 at Target",
-            "£64.99 at John Lewis",
-            "AU$219 at JB Hi-Fi",
             "Today's best Kestrel X2 deals",
             "NASDAQ: KSTL",
             "An official website of the State of Vermont",
@@ -3402,9 +3443,22 @@ mod tests {
             "An official website of the city was hacked on Monday.",
             "Today's best buys at the market were plums, said Ms Lane.",
             "Current prices are the highest in a decade.",
+            // Subheads a story may have (found by a review of these labels).
+            "Here's how you know",
+            "Plant a Tree",
+            "Send Flowers",
+            "Editorial Standards",
+            // A price alone is a bargain list's line, not a shop box.
+            "$4.99 at Costco",
         ] {
             assert_eq!(first_rule(l), None, "{l}");
         }
+        let shop_box = "Kestrel X2 review\n\n$89 at Target\n£64.99 at John Lewis\nAU$219 at JB Hi-Fi\nView Deal\n";
+        let lines = super::super::text::lines(shop_box);
+        let mut v = vec![None; lines.len()];
+        judge(&lines, &line_words(&lines), &|_| true, &mut v);
+        assert!(v[2..].iter().all(|v| v.as_ref().is_some_and(|v| v.rule == AD_MARKER)), "{v:?}");
+        assert!(in_shop_box(&lines, 2) && !in_shop_box(&super::super::text::lines("A\n$4.99 at Costco\nB\n"), 1));
         for l in ["Share to Facebook", "Share to Linkedin"] {
             assert_eq!(first_rule(l).as_deref(), Some(SHARE_SUBSCRIBE), "{l}");
         }
@@ -3456,7 +3510,8 @@ mod tests {
             "Tom Ash has positions in Acme Rail. The Harbor Fool has a disclosure policy.",
             "The Harbor Herald is not responsible for the content of external sites.",
             "Published by the Millbrook Gazette from Jan. 15 to Jan. 19, 2025.",
-            "Published in The Harbor Daily on May 2, 2025.",
+            "Published by The Harbor Daily on May 2, 2025.",
+            "Published in The Harbor Daily from May 2 to May 4, 2025.",
             "Price as of March 17, 2025, 4:00 p.m. ET",
             "*Fund returns as of June 30, 2025",
             "The views and opinions expressed herein are the views and opinions of the author and do not \
@@ -3473,6 +3528,9 @@ mod tests {
             "Published in 1998 by Penguin, the novel sold well.",
             "Published by Penguin on a shoestring, the book sold well in 2019.",
             "Rates as of Monday rose again.",
+            "Cases as of March 3, 2025",
+            "Total deaths as of June 30, 2025",
+            "Berkshire Hathaway has positions in several of the companies mentioned.",
             "The views and opinions of the author matter, the editor wrote.",
         ] {
             assert_eq!(first_rule(l), None, "{l}");
@@ -3501,6 +3559,9 @@ mod tests {
             "Catch all the action live on Sunday.",
             "To send flowers to the family, neighbours pooled their money.",
             "To plant trees, volunteers should visit the parks office on Monday.",
+            "To plant a tree in memory of a loved one, please visit the parks department website.",
+            "Did you make this recipe? Many readers wrote in to say they did.",
+            "Download The FEMA App to receive emergency alerts.",
         ] {
             assert_eq!(first_rule(l), None, "{l}");
         }
