@@ -173,9 +173,9 @@ pub fn sign_up(s: &Shape) -> bool {
 /// anchored phrases, by their first three bytes (`up next`, `in case` and `go deeper` by two and a space).
 pub fn read_more(s: &Shape) -> bool {
     const MARKS: Classes = any_of(b"[(");
-    const STARTS: [Start; 26] = starts([
+    const STARTS: [Start; 25] = starts([
         "rea", "als", "see", "rel", "mor", "rec", "mos", "you", "don", "tre", "edi", "top", "wha", "wat", "up ", "pop",
-        "lat", "fur", "in ", "tag", "fil", "cat", "lis", "pos", "go ", "exp",
+        "lat", "fur", "in ", "tag", "fil", "cat", "lis", "pos", "go ",
     ]);
     s.has_any(MARKS) || s.starts_with_any(&STARTS)
 }

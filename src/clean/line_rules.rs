@@ -358,7 +358,7 @@ static AUTHOR_PROMO: LazyLock<Regex> = LazyLock::new(|| {
 
 static READ_MORE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^[\[(]?\s*(?:read more|read next|read also|also read|see also|related(?: coverage| stories| articles| content| topics| tags| posts| links| videos?| reading| news)?|more from [^:|]{1,}|more on (?:this|that)(?: story| topic)?|recommended(?: for you| stories| reading| videos?)?|most (?:read|popular|viewed|shared|watched)|you (?:may|might) (?:also )?like|don'?t miss|trending(?: now| stories| articles)?|editor(?:['’]s|s['’]?) picks|more stories|top stories|what to read next|watch next|up next|popular (?:stories|articles|now)|latest (?:news|stories|articles|headlines)|further reading|more news|more in [^:|]{1,}|in case you missed it|explore more on these topics|more headlines|more|see more|also|tags?|related tags|filed under|posted in|categories|category|topics)\s*(?:[:|»>\-–—…]|\.\.\.|$)",
+        r"(?i)^[\[(]?\s*(?:read more|read next|read also|also read|see also|related(?: coverage| stories| articles| content| topics| tags| posts| links| videos?| reading| news)?|more from [^:|]{1,}|more on (?:this|that)(?: story| topic)?|recommended(?: for you| stories| reading| videos?)?|most (?:read|popular|viewed|shared|watched)|you (?:may|might) (?:also )?like|don'?t miss|trending(?: now| stories| articles)?|editor(?:['’]s|s['’]?) picks|more stories|top stories|what to read next|watch next|up next|popular (?:stories|articles|now)|latest (?:news|stories|articles|headlines)|further reading|more news|more in [^:|]{1,}|in case you missed it|more headlines|more|see more|also|tags?|related tags|filed under|posted in|categories|category|topics)\s*(?:[:|»>\-–—…]|\.\.\.|$)",
     )
 });
 
@@ -694,8 +694,11 @@ fn folds_as_counted(t: &str) -> bool {
 /// Whether a teaser line is a header alone (`RELATED`, `Related Stories:`, a topic list's `Explore more
 /// on these topics`), so headlines follow it.
 fn is_block_header(t: &str) -> bool {
-    (at_most_words(t, 4) && !t.contains(['|', '»'])) || t.eq_ignore_ascii_case("explore more on these topics")
+    (at_most_words(t, 4) && !t.contains(['|', '»'])) || t.eq_ignore_ascii_case(TOPICS_HEADER)
 }
+
+/// The header of a list of topic links under an article, longer than other block headers.
+const TOPICS_HEADER: &str = "explore more on these topics";
 
 /// A phrase rule: the reason it fires for a trimmed line of so many words and this shape, if it does.
 type Check = fn(&str, usize, &Shape) -> Option<String>;
@@ -887,7 +890,11 @@ fn is_sponsor_credit(core: &str) -> bool {
 /// (`Today's best Aerion Buds deals`), a quote box's exchange and symbol (`NYSE: HBLE`) or a
 /// government site's banner (`An official website of the State of Oregon`).
 fn shop_or_site_widget(t: &str, words: usize) -> Option<&'static str> {
-    if words > 10 {
+    // Every widget here opens with a currency sign (`£` and `€` start with these bytes) or one of
+    // these capitals or `t`/`a` (`US$`, `Today's`, `NYSE`, `An official`): most lines stop here.
+    let first = t.as_bytes().first().copied().unwrap_or_default();
+    if words > 10 || !matches!(first, b'$' | 0xC2 | 0xE2 | b'A' | b'C' | b'L' | b'N' | b'O' | b'T' | b'U' | b'a' | b't')
+    {
         return None;
     }
     if is_price_button(t) {
@@ -988,14 +995,14 @@ fn player_widget(t: &str, words: usize, shape: &Shape) -> Option<String> {
     widget.then(|| labelled_quote("video player widget", t, 60))
 }
 
-/// The lengths and first bytes of a list of lowercase ASCII entries, one bit each: a word whose
-/// length or (ASCII-lowercased) first byte no entry has equals none of them ignoring ASCII case, and
-/// need not be compared with each.
+/// The first bytes of a list of lowercase ASCII entries by their length, one bit each: a word whose
+/// (ASCII-lowercased) first byte no entry of its length has equals none of them ignoring ASCII case,
+/// and need not be compared with each. (Lengths and first bytes apart let most short lines of a page
+/// through once the navigation list had grown to a hundred entries.)
 struct Entries {
-    /// Bit `n` is set when an entry is `n` bytes long (all are shorter than 64).
-    lengths: u64,
-    /// Bit `b` is set when an entry starts with ASCII byte `b`.
-    firsts: u128,
+    /// Bit `b` of element `n` is set when an entry of `n` bytes starts with ASCII byte `b` (all are
+    /// shorter than 64).
+    firsts_by_length: [u128; 64],
     /// For each length, bit `i` set when entry `i` (of at most 128) is that long: a line is compared
     /// only with the entries of its length, not with the whole list (on whole-page text, with its
     /// many short lines, walking the ad list was the cleaner's costliest step).
@@ -1006,23 +1013,22 @@ impl Entries {
     /// The bits of `list` (entries must be non-empty, shorter than 64 bytes and ASCII).
     const fn of(list: &[&str]) -> Self {
         assert!(list.len() <= 128, "at most 128 entries");
-        let (mut lengths, mut firsts, mut by_length) = (0u64, 0u128, [0u128; 64]);
+        let (mut firsts_by_length, mut by_length) = ([0u128; 64], [0u128; 64]);
         let mut i = 0;
         while i < list.len() {
             let entry = list[i].as_bytes();
             assert!(!entry.is_empty() && entry.len() < 64 && entry[0].is_ascii(), "short ASCII entries");
-            lengths |= 1 << entry.len();
-            firsts |= 1 << entry[0].to_ascii_lowercase();
+            firsts_by_length[entry.len()] |= 1 << entry[0].to_ascii_lowercase();
             by_length[entry.len()] |= 1 << i;
             i += 1;
         }
-        Self { lengths, firsts, by_length }
+        Self { firsts_by_length, by_length }
     }
 
-    /// Whether `word` has the length and first byte of some entry.
+    /// Whether some entry has the length and first byte of `word`.
     fn may_hold(&self, word: &[u8]) -> bool {
         let first = word.first().map_or(0x80, u8::to_ascii_lowercase);
-        word.len() < 64 && self.lengths >> word.len() & 1 == 1 && first < 0x80 && self.firsts >> first & 1 == 1
+        first < 0x80 && self.firsts_by_length.get(word.len()).is_some_and(|firsts| firsts >> first & 1 == 1)
     }
 
     /// Whether `line` equals an entry of `list` (the list these entries were made of) ignoring ASCII
@@ -1806,6 +1812,10 @@ fn read_more(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if words > 40 {
         return None;
     }
+    // A topic list's header, compared whole: its opening would let every `Exp…` line reach the regex.
+    if t.eq_ignore_ascii_case(TOPICS_HEADER) {
+        return Some(labelled_quote("teaser", t, 60));
+    }
     let teaser = gate::read_more(shape)
         && (READ_MORE_LINE.is_match(t)
             || READ_MORE_CAPS.is_match(t)
@@ -2176,7 +2186,6 @@ mod tests {
         "This article is more than 2 years old.",
         "Comments 12",
         "4.86 from 112 votes",
-        "Explore more on these topics",
         "getty",
         "Get the best deals direct to your inbox, plus news and reviews.",
         "The comments below have not been moderated.",
