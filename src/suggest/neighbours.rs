@@ -8,8 +8,23 @@ use super::Candidate;
 use super::phrases::PhraseMatch;
 use super::tokens::Tokens;
 
-/// Words before a city that make it a club's name ("Real Madrid", "FC Porto", "Inter Milan").
-const CLUB_BEFORE: [&str; 9] = ["AC", "AS", "Atletico", "Dynamo", "FC", "Inter", "Olympique", "Real", "Sporting"];
+/// Words before a city that make it a club's name ("Real Madrid", "FC Porto", "Inter Milan", "Bayern Munich").
+const CLUB_BEFORE: [&str; 14] = [
+    "AC",
+    "AS",
+    "Atletico",
+    "Atlético",
+    "Bayern",
+    "Borussia",
+    "Dinamo",
+    "Dynamo",
+    "Eintracht",
+    "FC",
+    "Inter",
+    "Olympique",
+    "Real",
+    "Sporting",
+];
 
 /// Words after a city that make it a club's name ("Manchester United", "Glasgow Rangers", "Toronto FC").
 const CLUB_AFTER: [&str; 10] =
@@ -90,6 +105,15 @@ mod tests {
         assert_eq!(tagged("They beat Real Madrid twice."), ["ORG:Real Madrid"]);
         assert_eq!(tagged("Toronto FC signed him."), ["ORG:Toronto FC"]);
         assert_eq!(tagged("FC Barcelona won."), ["ORG:FC Barcelona"]);
+        assert_eq!(tagged("He left Bayern Munich in May."), ["ORG:Bayern Munich", "DATE:May"]);
+        assert_eq!(tagged("Atlético Madrid paid £34m."), ["ORG:Atlético Madrid"]);
+        assert_eq!(tagged("Borussia Dortmund lost."), ["ORG:Borussia Dortmund"]);
+    }
+
+    #[test]
+    fn a_club_word_elsewhere_leaves_the_city() {
+        assert_eq!(tagged("Bayern fans flew to Munich."), ["GPE:Munich"]);
+        assert_eq!(tagged("Bayern\nMunich police said."), ["GPE:Munich"]);
     }
 
     #[test]

@@ -74,7 +74,7 @@ fn is_market_exchange(tokens: &Tokens, i: usize) -> bool {
 /// Whether a suffix also heads common nouns ("Energy", "Mining") or names sports clubs ("United",
 /// "Rovers"): such a suffix ends a name only before lower-case text or punctuation on its line
 /// ("Halvorsen Logistics said", "Leeds United 2-1"), not at a line's end or before another capitalised
-/// word, as in title-case headlines ("Europe Needs Cheap Energy", "Clean Energy Act"). A match on the
+/// word, as in title-case headlines ("Europe Needs Cheap Energy", "Clean Energy Act", "Takes Center Stage"). A match on the
 /// words (by length first) costs a few comparisons: it runs before every organisation found.
 fn is_weak(word: &str) -> bool {
     matches!(
@@ -82,6 +82,8 @@ fn is_weak(word: &str) -> bool {
         "Albion"
             | "Athletic"
             | "Biotech"
+            | "Center"
+            | "Centre"
             | "Chemicals"
             | "Electronics"
             | "Energy"
@@ -114,12 +116,13 @@ fn is_weak_at_edge(tokens: &Tokens, facts: &[Facts], i: usize) -> bool {
     if facts[i + 1].has(Facts::UPPER_START) || next == ":" {
         return true;
     }
-    !is_club(tokens.text(i)) && !company_cue(tokens, facts, i + 1)
+    !needs_no_cue(tokens.text(i)) && !company_cue(tokens, facts, i + 1)
 }
 
-/// Whether a weak suffix names sports clubs ("Leeds United 2-1", "Bolton Wanderers fans").
-fn is_club(word: &str) -> bool {
-    matches!(word, "Albion" | "Athletic" | "FC" | "Hotspur" | "Rovers" | "United" | "Wanderers")
+/// Whether a weak suffix names sports clubs or centres, which need no company's cue after them ("Leeds
+/// United 2-1", "Bolton Wanderers fans", "the National Hurricane Center in Miami").
+fn needs_no_cue(word: &str) -> bool {
+    matches!(word, "Albion" | "Athletic" | "Center" | "Centre" | "FC" | "Hotspur" | "Rovers" | "United" | "Wanderers")
 }
 
 /// Whether token `j`, after an industry word, shows a company: a speech verb, a possessive, or a comma
@@ -233,7 +236,8 @@ fn is_company_descriptor(word: &str) -> bool {
     )
 }
 
-/// The last token of an "of"/"for" phrase starting at token `i` ("of Oregon", "of the Interior").
+/// The last token of an "of"/"for" phrase starting at token `i` ("of Oregon", "of the Interior", "for the
+/// Study of Developing Societies").
 fn of_phrase(tokens: &Tokens, facts: &[Facts], i: usize) -> Option<usize> {
     if i >= tokens.len() || !matches!(tokens.text(i), "of" | "for") {
         return None;
@@ -242,10 +246,18 @@ fn of_phrase(tokens: &Tokens, facts: &[Facts], i: usize) -> Option<usize> {
     if j < tokens.len() && tokens.text(j) == "the" {
         j += 1;
     }
-    let mut last = None;
+    let (mut last, mut nested) = (None, false);
     while j < tokens.len() && j - i <= MAX_RIGHT + 1 && !tokens.breaks_line_before(j) {
         if is_name_part(facts[j]) {
             last = Some(j);
+            j += 1;
+        } else if !nested
+            && last == Some(j - 1)
+            && tokens.text(j) == "of"
+            && facts.get(j + 1).is_some_and(|&f| is_name_part(f))
+        {
+            // One "of" inside the phrase: "the Centre for the Study of Developing Societies".
+            nested = true;
             j += 1;
         } else if matches!(tokens.text(j), "and" | "&")
             && last.is_some()
@@ -361,6 +373,29 @@ mod tests {
         assert_eq!(orgs("He spoke. Join Acme Corp. today"), ["Acme Corp."]);
         assert_eq!(orgs("Watch Tower Society members met"), ["Watch Tower Society"]);
         assert!(orgs("Follow Ministry staff").is_empty());
+    }
+
+    #[test]
+    fn centres_end_names_inside_a_line() {
+        assert_eq!(orgs("the National Hurricane Center in Miami said"), ["National Hurricane Center"]);
+        assert_eq!(orgs("staff at Westbrook Medical Centre, which closed"), ["Westbrook Medical Centre"]);
+        assert_eq!(orgs("the Technical Research Centre of Finland built it"), ["Technical Research Centre of Finland"]);
+        // A headline's capitalised words, a line's end, or the noun alone: no organisation.
+        assert!(orgs("Trump Takes Center Stage At Rally").is_empty());
+        assert!(orgs("Crowds Gather In City Centre\nPolice said").is_empty());
+        assert!(orgs("she moved to the Center last year").is_empty());
+    }
+
+    #[test]
+    fn one_of_phrase_may_hold_another() {
+        assert_eq!(
+            orgs("analyst at the Centre for the Study of Developing Societies in Delhi"),
+            ["Centre for the Study of Developing Societies"]
+        );
+        assert_eq!(orgs("the Ministry of Defence of Norway said"), ["Ministry of Defence of Norway"]);
+        // Only one: a third name is left out, and a lower-case word after "of" ends the phrase.
+        assert_eq!(orgs("the Institute for History of Art of Bergen"), ["Institute for History of Art"]);
+        assert_eq!(orgs("the University of Oslo of all places"), ["University of Oslo"]);
     }
 
     #[test]

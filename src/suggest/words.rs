@@ -137,6 +137,8 @@ static ORG_SUFFIXES: WordList = WordList::new(&[
     "Brigade",
     "Bureau",
     "Cabinet",
+    "Center",
+    "Centre",
     "Chemicals",
     "Chronicle",
     "Co",
