@@ -131,6 +131,7 @@ impl Suggester {
         }
         people::find(&tokens, &facts, self.gazetteer, &mut out);
         orgs::find(&tokens, &facts, &self.gazetteer.entities, &mut out);
+        neighbours::counties(&tokens, &facts, &mut out);
         self.dates.find(cleaned, &mut out);
         // Candidates come in runs of one label (each rule has its own): the last answer is reused while
         // the label is the same string.

@@ -2,9 +2,11 @@
 //! of an organisation ("Real Madrid", "Manchester United", "Toronto FC"), a known place before a
 //! capitalised landform noun is a larger place ("the Congo Basin", "the Korean Peninsula", "the
 //! Mississippi River"), and a company's name before a lower-case landform noun is the place it was
-//! named after ("the Amazon basin").
+//! named after ("the Amazon basin"). Capitalised words before "County", or one after it, name a
+//! county ("Harris County", "Fort Bend County", "County Cork"), listed or not.
 
 use super::Candidate;
+use super::facts::{Facts, indices_with};
 use super::phrases::PhraseMatch;
 use super::tokens::Tokens;
 
@@ -89,6 +91,64 @@ fn capitalised_after(tokens: &Tokens, j: usize) -> bool {
         && tokens.text(j + 1).as_bytes().first().is_some_and(u8::is_ascii_uppercase)
 }
 
+/// Most capitalised words taken before "County" ("Fort Bend County"; one in a title-case line).
+const MAX_COUNTY_WORDS: usize = 2;
+
+/// The facts of a word that cannot be part of a county's name: a function word, title, month or weekday,
+/// or a noun ending names of other kinds ("Crash On County Road", "Sheriff County").
+const NOT_COUNTY_WORD: Facts =
+    Facts::FUNCTION_WORD.union(Facts::TITLE).union(Facts::CALENDAR).union(Facts::ORG_SUFFIX).union(Facts::PLACE_NOUN);
+
+/// Adds a GPE candidate for every county named around "County": one or two capitalised words before it
+/// on its line ("Harris County", "Fort Bend County", "St. Louis County"), or, with none, one after it
+/// ("County Cork"). In a title-case line, where every word is capitalised, only the word right before it
+/// is taken ("Storm Floods Harris County"). "County" is a place noun, so few tokens are looked at.
+pub fn counties(tokens: &Tokens, facts: &[Facts], out: &mut Vec<Candidate<'_>>) {
+    for i in indices_with(facts, Facts::PLACE_NOUN) {
+        if tokens.text(i) != "County" {
+            continue;
+        }
+        let name_word = |j: usize| facts[j].has(Facts::CAPITALISED) && !facts[j].any(NOT_COUNTY_WORD);
+        let most = if is_title_case_line(tokens, facts, i) { 1 } else { MAX_COUNTY_WORDS };
+        let mut first = i;
+        while first > 0 && i - first < most && !tokens.breaks_line_before(first) && name_word(first - 1) {
+            first -= 1;
+        }
+        if first < i && first >= 2 && matches!(tokens.text(first - 2), "St" | "Ft") && tokens.text(first - 1) == "." {
+            first -= 2;
+        }
+        let after = i + 1 < tokens.len() && !tokens.breaks_line_before(i + 1) && name_word(i + 1);
+        let last = if first == i && after && !name_word_before(tokens, facts, i) { i + 1 } else { i };
+        if first < last {
+            let (start, end) = tokens.span(first, last);
+            out.push(Candidate { start, end, label: "GPE", origin: super::HEURISTICS, score: 0.75 });
+        }
+    }
+}
+
+/// Whether a capitalised word stands right before token `i` on its line ("Prince George's County" has
+/// "'s"; "the County Cork" none), so "County" there is part of a longer name and no county comes after it.
+fn name_word_before(tokens: &Tokens, facts: &[Facts], i: usize) -> bool {
+    i > 0
+        && !tokens.breaks_line_before(i)
+        && (facts[i - 1].any(Facts::UPPER_START.union(Facts::PERIOD))
+            || matches!(tokens.text(i - 1), "'s" | "\u{2019}s"))
+}
+
+/// Whether the line of token `i` is in title case: every word starting with a letter is capitalised but
+/// for short function words ("Storm Floods Harris County As Rivers Rise").
+fn is_title_case_line(tokens: &Tokens, facts: &[Facts], i: usize) -> bool {
+    let start = (0..=i).rev().find(|&j| j == 0 || tokens.breaks_line_before(j)).unwrap_or(0);
+    let end = (i + 1..tokens.len()).find(|&j| tokens.breaks_line_before(j)).unwrap_or(tokens.len());
+    (start..end).all(|j| {
+        !facts[j].has(Facts::LOWER_START)
+            || matches!(
+                tokens.text(j),
+                "a" | "an" | "and" | "as" | "at" | "by" | "for" | "in" | "of" | "on" | "the" | "to"
+            )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::suggest::Suggester;
@@ -126,6 +186,25 @@ mod tests {
             tagged("Spain United Kingdom United States"),
             ["GPE:Spain", "GPE:United Kingdom", "GPE:United States"]
         );
+    }
+
+    #[test]
+    fn capitalised_words_around_county_name_a_county() {
+        assert_eq!(
+            tagged("Residents of Harris County and Fort Bend County fled."),
+            ["GPE:Harris County", "GPE:Fort Bend County"]
+        );
+        assert_eq!(tagged("Floods hit St. Louis County on Monday."), ["GPE:St. Louis County", "DATE:Monday"]);
+        assert_eq!(tagged("a farm in County Cork"), ["GPE:County Cork"]);
+        assert_eq!(tagged("Storm Floods Harris County"), ["GPE:Harris County"]);
+    }
+
+    #[test]
+    fn county_after_other_words_names_no_county() {
+        assert!(tagged("Man Dies In Crash On County Road").is_empty());
+        assert!(tagged("the county fair and a County Sheriff").is_empty());
+        assert!(!tagged("Prince George's County Executive spoke").iter().any(|t| t.contains("County")));
+        assert!(tagged("Voters in the County\nHarris said").is_empty());
     }
 
     #[test]

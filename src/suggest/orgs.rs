@@ -29,6 +29,7 @@ pub(super) fn abbreviated_suffixes() -> &'static WordList {
 /// `entities` the gazetteer's names (a known place before "and" is not part of a name).
 pub fn find(tokens: &Tokens, facts: &[Facts], entities: &PhraseMatcher, out: &mut Vec<Candidate<'_>>) {
     let is = |j: usize, fact: Facts| facts.get(j).is_some_and(|f| f.has(fact));
+    let mut short_names = Vec::new();
     for i in indices_with(facts, Facts::ORG_SUFFIX) {
         if is(i + 1, Facts::ORG_SUFFIX) && !tokens.breaks_line_before(i + 1)
             || !is_market_exchange(tokens, i)
@@ -57,6 +58,60 @@ pub fn find(tokens: &Tokens, facts: &[Facts], entities: &PhraseMatcher, out: &mu
         }
         let (start, end) = tokens.span(first, last);
         out.push(Candidate { start, end, label: ORG, origin: super::HEURISTICS, score: 0.75 });
+        if first < i && is_company_form(tokens.text(i)) && facts[first].has(Facts::CAPITALISED) {
+            short_names.push(first);
+        }
+    }
+    if !short_names.is_empty() {
+        short_forms(tokens, facts, &short_names, out);
+    }
+}
+
+/// Whether a suffix is a company's legal form, after which the name's first word alone names the
+/// company elsewhere ("Delmont Chemical Co." … "Delmont spokeswoman"); not "Group" or "Holdings", whose
+/// first word is often a person's or a place's name ("Wagner Group", "Adani Group").
+fn is_company_form(word: &str) -> bool {
+    matches!(
+        word,
+        "ASA" | "Co" | "Corp" | "Corporation" | "GmbH" | "Inc" | "LLC" | "LLP" | "Ltd" | "PLC" | "Plc" | "SpA" | "plc"
+    )
+}
+
+/// The facts of a first word that is not a company's short name: one that means something else alone
+/// (a function word, title, given name, month, noun ending names, or a word of the gazetteer).
+const NOT_SHORT_NAME: Facts = Facts::FUNCTION_WORD
+    .union(Facts::TITLE)
+    .union(Facts::GIVEN_NAME)
+    .union(Facts::CALENDAR)
+    .union(Facts::ORG_SUFFIX)
+    .union(Facts::PLACE_NOUN)
+    .union(Facts::ENTITY_WORD)
+    .union(Facts::ENTITY_START);
+
+/// Adds an ORG candidate for every other mention, alone, of the first word of a company's name found
+/// with its legal form (tokens `firsts`): "Shares of Halvorsen rose" after "Halvorsen Instruments Inc.".
+/// The word must be no listed or common name word ([`NOT_SHORT_NAME`]), and a mention must stand
+/// between no other capitalised words on its line (not "Halvorsen Instruments" itself, not "Ann
+/// Halvorsen"). Scored below a person's surname, which wins the same span.
+fn short_forms(tokens: &Tokens, facts: &[Facts], firsts: &[usize], out: &mut Vec<Candidate<'_>>) {
+    let mut names: Vec<&str> =
+        firsts.iter().filter(|&&k| !facts[k].any(NOT_SHORT_NAME)).map(|&k| tokens.text(k)).collect();
+    names.sort_unstable();
+    names.dedup();
+    if names.is_empty() {
+        return;
+    }
+    let capitalised = |j: usize| facts[j].has(Facts::UPPER_START) && !facts[j].has(Facts::FUNCTION_WORD);
+    for j in indices_with(facts, Facts::CAPITALISED) {
+        if !names.contains(&tokens.text(j)) {
+            continue;
+        }
+        let before = j > 0 && !tokens.breaks_line_before(j) && capitalised(j - 1);
+        let after = j + 1 < tokens.len() && !tokens.breaks_line_before(j + 1) && capitalised(j + 1);
+        if !before && !after {
+            let (start, end) = tokens.span(j, j);
+            out.push(Candidate { start, end, label: ORG, origin: super::HEURISTICS, score: 0.6 });
+        }
     }
 }
 
@@ -373,6 +428,20 @@ mod tests {
         assert_eq!(orgs("He spoke. Join Acme Corp. today"), ["Acme Corp."]);
         assert_eq!(orgs("Watch Tower Society members met"), ["Watch Tower Society"]);
         assert!(orgs("Follow Ministry staff").is_empty());
+    }
+
+    #[test]
+    fn the_first_word_of_a_company_with_a_legal_form_names_it_alone() {
+        assert_eq!(
+            orgs("Shares of Halvorsen rose after Halvorsen Instruments Inc. reported. Halvorsen said"),
+            ["Halvorsen Instruments Inc.", "Halvorsen", "Halvorsen"]
+        );
+        assert_eq!(orgs("Delmont Chemical Co. lost. Delmont spokeswoman Ann Lee"), ["Delmont Chemical Co.", "Delmont"]);
+        // Not next to other capitalised words, not a listed or common word, not without a legal form.
+        assert_eq!(orgs("Delmont Chemical Co. lost. Ann Delmont Lee spoke."), ["Delmont Chemical Co."]);
+        assert_eq!(orgs("American Widget Corp. fell as American buyers left"), ["American Widget Corp."]);
+        assert_eq!(orgs("Thomas Harlow Ltd. gained while Thomas watched"), ["Thomas Harlow Ltd."]);
+        assert_eq!(orgs("Wagner Group fighters left and Wagner said"), ["Wagner Group"]);
     }
 
     #[test]

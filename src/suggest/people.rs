@@ -320,6 +320,18 @@ const TITLE_CASE_LOWER: [&str; 20] = [
     "to", "vs", "with",
 ];
 
+/// Words that may follow the role noun closing a description after a name ("Ama Owusu, the party's
+/// leader, said", "…, the architect who", "…, a member of"); a possessive or a name may not.
+const ROLE_CLOSERS: [&str; 13] =
+    [",", ".", ";", "and", "at", "for", "from", "in", "of", "who", "whom", "whose", "with"];
+
+/// Prepositions before which a capitalised pair followed by a description is a place or firm, not a
+/// person ("worked at Halvorsen Instruments, the chipmaker's…").
+const PREPOSITIONS: [&str; 10] = ["at", "by", "for", "from", "in", "into", "of", "on", "to", "with"];
+
+/// Most tokens between a description's article and its role noun, the role noun included.
+const MAX_DESCRIPTION_TOKENS: usize = 6;
+
 /// Longest name accepted, in name words.
 const MAX_NAME_WORDS: usize = 4;
 
@@ -488,7 +500,8 @@ fn lower_case_cue(rules: &Rules, i: usize, facts: Facts, found: &mut Vec<(usize,
     if facts.has(Facts::ROLE_NOUN) && rules.tokens.text(i) == "by" {
         found.extend(rules.credited(i).map(|name| (name.0, name.1, 0.75)));
     } else if facts.has(Facts::ROLE_NOUN) {
-        if let Some(name) = rules.name_at(i + 1).filter(|r| rules.is_full_name(*r)).or_else(|| rules.appositive(i)) {
+        let name = rules.name_at(i + 1).filter(|r| rules.is_full_name(*r)).or_else(|| rules.appositive(i));
+        if let Some(name) = name.or_else(|| rules.described_after(i)) {
             found.push((name.0, name.1, 0.75));
         }
     } else if facts.has(Facts::SPEECH_VERB) {
@@ -859,6 +872,50 @@ impl<'a> Rules<'_, 'a> {
         }
         let closed = |last: usize| last + 1 < t.len() && t.text(last + 1) == ",";
         self.name_at(i + 2).filter(|&(first, last)| last > first && closed(last) && self.is_speaker((first, last)))
+    }
+
+    /// The full name a comma and a description ending in the role noun at token `i` follow ("Ama Owusu,
+    /// the alliance's leader, told", "Greta Lind, the Swedish-born architect whose", "Ola Berg, a senior
+    /// member of"; in a headline "Greta Lind, architect who …"): two name words or more, no known place
+    /// or organisation, not after a preposition ("at Halvorsen Instruments, the engineer who"), and the
+    /// role noun closed by punctuation or a relative or prepositional word, not a possessive.
+    fn described_after(&self, i: usize) -> Option<(usize, usize)> {
+        let t = self.tokens;
+        let closed = i + 1 >= t.len() || t.breaks_line_before(i + 1) || ROLE_CLOSERS.contains(&t.text(i + 1));
+        if !closed || i < 3 {
+            return None;
+        }
+        let comma = self.description_start(i)?;
+        let last = comma.checked_sub(1)?;
+        let first = (last.saturating_sub(MAX_NAME_WORDS - 1)..=last)
+            .find(|&k| (k..=last).all(|j| self.is(j, Facts::NAME_WORD) && (j == k || !t.breaks_line_before(j))))?;
+        let after_preposition = first > 0 && !t.breaks_line_before(first) && PREPOSITIONS.contains(&t.text(first - 1));
+        let name = self.name_at(first).filter(|&(f, l)| l == last && f == first)?;
+        (!after_preposition && self.is_speaker(name)).then_some(name)
+    }
+
+    /// The comma that opens the description ending in the role noun at token `i`: an article after it, or
+    /// the role noun right after it; between the article and the role noun, up to four lower-case words,
+    /// possessives and hyphenated words ("the alliance's", "the Swedish-born").
+    fn description_start(&self, i: usize) -> Option<usize> {
+        let t = self.tokens;
+        if t.text(i - 1) == "," {
+            return Some(i - 1);
+        }
+        let mut j = i - 1;
+        while i - j <= MAX_DESCRIPTION_TOKENS && j > 1 && !t.breaks_line_before(j + 1) {
+            let word = t.text(j);
+            if matches!(word, "a" | "an" | "the") {
+                return (t.text(j - 1) == "," && !t.breaks_line_before(j)).then_some(j - 1);
+            }
+            let joined = matches!(t.text(j + 1), "-" | "'s" | "\u{2019}s") && !t.spaced_before(j + 1);
+            let fits = self.is(j, Facts::LOWER_START) || matches!(word, "-" | "'s" | "\u{2019}s") || joined;
+            if !fits {
+                return None;
+            }
+            j -= 1;
+        }
+        None
     }
 
     /// The name after a title at token `i` ("President Trump", "Sen. Ann Lee").
@@ -1496,6 +1553,22 @@ mod tests {
         assert!(people("The chief executive, Brekke Aasholm and partners met.").is_empty());
         assert!(people("Her spokesman, Brekke, declined.").is_empty());
         assert!(people("The spokesman, New York, and Oslo were named.").is_empty());
+    }
+
+    #[test]
+    fn a_full_name_before_a_description_ending_in_a_role_noun_is_a_person() {
+        assert_eq!(people("Tejas Varma, the alliance's leader, told reporters."), ["Tejas Varma"]);
+        assert_eq!(people("Greta Lindvall, the Swedish-born architect whose towers rose"), ["Greta Lindvall"]);
+        assert_eq!(people("Greta Lindvall, architect who reshaped Oslo, dies at 91"), ["Greta Lindvall"]);
+        assert_eq!(people("He named Otieno Mbadi, a senior member of the party."), ["Otieno Mbadi"]);
+        // A possessive or a name after the role noun, a preposition before the pair, one word, a known
+        // place, or a sentence between: no person.
+        assert!(people("Tejas Varma, the alliance's leader's aide, spoke.").is_empty());
+        assert!(people("She worked at Halvorsen Instruments, the engineer who built it.").is_empty());
+        assert!(people("Varma, the alliance's leader, told reporters.").is_empty());
+        assert!(people("New Delhi, the architect who planned it said.").is_empty());
+        assert!(people("Halvorsen Instruments rose. The engineer who built it left.").is_empty());
+        assert!(people("Halvorsen Instruments, said the leader of the union.").is_empty());
     }
 
     #[test]
