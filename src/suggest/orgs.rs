@@ -37,6 +37,13 @@ pub fn find(tokens: &Tokens, facts: &[Facts], entities: &PhraseMatcher, out: &mu
         {
             continue;
         }
+        if is_opening_head(tokens.text(i)) {
+            if let Some(last) = foreign_name(tokens, facts, i) {
+                let (start, end) = tokens.span(i, last);
+                out.push(Candidate { start, end, label: ORG, origin: super::HEURISTICS, score: 0.75 });
+            }
+            continue;
+        }
         let first = before_and(tokens, facts, entities, left_edge(tokens, facts, i));
         let first = without_call_to_action(tokens, first, i);
         let mut last = i;
@@ -53,7 +60,8 @@ pub fn find(tokens: &Tokens, facts: &[Facts], entities: &PhraseMatcher, out: &mu
             // District"; not "the state's Department of Health").
             continue;
         }
-        if is_weak(tokens.text(i)) && is_weak_at_edge(tokens, facts, i) {
+        if is_weak(tokens.text(i)) && (is_weak_at_edge(tokens, facts, i) || is_generic_centre(tokens, facts, first, i))
+        {
             continue;
         }
         let (start, end) = tokens.span(first, last);
@@ -65,6 +73,32 @@ pub fn find(tokens: &Tokens, facts: &[Facts], entities: &PhraseMatcher, out: &mu
     if !short_names.is_empty() {
         short_forms(tokens, facts, &short_names, out);
     }
+}
+
+/// Whether an organisation noun opens names, in Spanish and Portuguese ("Banco de Bogotá", "Grupo
+/// Televisa", "Partido Popular", "Universidad de Chile").
+fn is_opening_head(word: &str) -> bool {
+    matches!(word, "Banco" | "Grupo" | "Instituto" | "Partido" | "Universidad" | "Universidade")
+}
+
+/// Most tokens of a name after its opening noun ("Nacional Autónoma de México").
+const MAX_FOREIGN_TOKENS: usize = 6;
+
+/// The last token of a name opened by the noun at token `i` ([`is_opening_head`]): capitalised words on
+/// its line, with "de", "del", "do", "da", "dos" or "la" between them ("Banco de Bogotá", "Partido dos
+/// Trabalhadores", "Universidad Nacional Autónoma de México"); `None` when no capitalised word follows.
+fn foreign_name(tokens: &Tokens, facts: &[Facts], i: usize) -> Option<usize> {
+    let mut last = None;
+    let mut j = i + 1;
+    while j < tokens.len() && j - i <= MAX_FOREIGN_TOKENS && !tokens.breaks_line_before(j) {
+        if is_name_part(facts[j]) {
+            last = Some(j);
+        } else if !matches!(tokens.text(j), "de" | "del" | "do" | "da" | "dos" | "la") {
+            break;
+        }
+        j += 1;
+    }
+    last
 }
 
 /// Whether a suffix is a company's legal form, after which the name's first word alone names the
@@ -178,6 +212,13 @@ fn is_weak_at_edge(tokens: &Tokens, facts: &[Facts], i: usize) -> bool {
 /// United 2-1", "Bolton Wanderers fans", "the National Hurricane Center in Miami").
 fn needs_no_cue(word: &str) -> bool {
     matches!(word, "Albion" | "Athletic" | "Center" | "Centre" | "FC" | "Hotspur" | "Rovers" | "United" | "Wanderers")
+}
+
+/// Whether the name from token `first` to the suffix at `i` is a centre named by one organisation noun
+/// only, a kind of building rather than a body ("Mortons Media Group Ltd, Media Centre, Morton Way";
+/// "Press Center"); not "Westbrook Medical Centre".
+fn is_generic_centre(tokens: &Tokens, facts: &[Facts], first: usize, i: usize) -> bool {
+    first + 1 == i && matches!(tokens.text(i), "Center" | "Centre") && facts[first].has(Facts::ORG_SUFFIX)
 }
 
 /// Whether token `j`, after an industry word, shows a company: a speech verb, a possessive, or a comma
@@ -445,6 +486,19 @@ mod tests {
     }
 
     #[test]
+    fn spanish_and_portuguese_nouns_open_names() {
+        assert_eq!(orgs("economists at Banco de Bogotá said"), ["Banco de Bogotá"]);
+        assert_eq!(orgs("the Partido dos Trabalhadores won"), ["Partido dos Trabalhadores"]);
+        assert_eq!(
+            orgs("at the Universidad Nacional Autónoma de México in"),
+            ["Universidad Nacional Autónoma de México"]
+        );
+        // The noun alone, or before lower-case words only: no name.
+        assert!(orgs("un banco de la ciudad y el Banco.").is_empty());
+        assert!(orgs("el Grupo de trabajo").is_empty());
+    }
+
+    #[test]
     fn centres_end_names_inside_a_line() {
         assert_eq!(orgs("the National Hurricane Center in Miami said"), ["National Hurricane Center"]);
         assert_eq!(orgs("staff at Westbrook Medical Centre, which closed"), ["Westbrook Medical Centre"]);
@@ -453,6 +507,8 @@ mod tests {
         assert!(orgs("Trump Takes Center Stage At Rally").is_empty());
         assert!(orgs("Crowds Gather In City Centre\nPolice said").is_empty());
         assert!(orgs("she moved to the Center last year").is_empty());
+        assert!(orgs("Acme Ltd, Media Centre, Morton Way").iter().all(|o| !o.contains("Centre")));
+        assert!(orgs("at the Press Center in Kyiv").is_empty());
     }
 
     #[test]

@@ -116,7 +116,8 @@ static FUNCTION_WORDS: WordList = WordList::new(&[
     "Your",
 ]);
 
-/// Nouns that end organisation names ("Defense Ministry", "Reynolds High School").
+/// Nouns that end organisation names ("Defense Ministry", "Reynolds High School"), and the Spanish and
+/// Portuguese ones that open them ("Banco de Bogotá", "Partido Popular": see `orgs::foreign_name`).
 static ORG_SUFFIXES: WordList = WordList::new(&[
     "ASA",
     "Academy",
@@ -131,6 +132,7 @@ static ORG_SUFFIXES: WordList = WordList::new(&[
     "Association",
     "Athletic",
     "Authority",
+    "Banco",
     "Bank",
     "Biotech",
     "Board",
@@ -170,6 +172,7 @@ static ORG_SUFFIXES: WordList = WordList::new(&[
     "Gazette",
     "GmbH",
     "Group",
+    "Grupo",
     "Guard",
     "Herald",
     "Holdings",
@@ -180,6 +183,7 @@ static ORG_SUFFIXES: WordList = WordList::new(&[
     "Inquirer",
     "Institute",
     "Institution",
+    "Instituto",
     "Insurance",
     "Journal",
     "LLC",
@@ -203,6 +207,7 @@ static ORG_SUFFIXES: WordList = WordList::new(&[
     "Organization",
     "PLC",
     "Parliament",
+    "Partido",
     "Partners",
     "Party",
     "Petroleum",
@@ -231,6 +236,8 @@ static ORG_SUFFIXES: WordList = WordList::new(&[
     "Trust",
     "Union",
     "United",
+    "Universidad",
+    "Universidade",
     "University",
     "Ventures",
     "Wanderers",
