@@ -102,7 +102,7 @@ const NOT_COUNTY_WORD: Facts =
 /// Adds a GPE candidate for every county named around "County": one or two capitalised words before it
 /// on its line ("Harris County", "Fort Bend County", "St. Louis County"), or, with none, one after it
 /// ("County Cork"). In a title-case line, where every word is capitalised, only the word right before it
-/// is taken ("Storm Floods Harris County"). "County" is a place noun, so few tokens are looked at.
+/// is taken ("Storm Floods Harris County"). "County" is a place noun: only place nouns are looked at.
 pub fn counties(tokens: &Tokens, facts: &[Facts], out: &mut Vec<Candidate<'_>>) {
     for i in indices_with(facts, Facts::PLACE_NOUN) {
         if tokens.text(i) != "County" {

@@ -6,7 +6,7 @@ use super::Candidate;
 use super::facts::{Facts, indices_with};
 use super::phrases::PhraseMatcher;
 use super::tokens::Tokens;
-use super::words::WordList;
+use super::words::{WordList, token_indices};
 
 /// The label these rules propose.
 const ORG: &str = "ORG";
@@ -136,10 +136,7 @@ fn short_forms(tokens: &Tokens, facts: &[Facts], firsts: &[usize], out: &mut Vec
         return;
     }
     let capitalised = |j: usize| facts[j].has(Facts::UPPER_START) && !facts[j].has(Facts::FUNCTION_WORD);
-    for j in indices_with(facts, Facts::CAPITALISED) {
-        if !names.contains(&tokens.text(j)) {
-            continue;
-        }
+    for j in names.iter().flat_map(|name| token_indices(tokens, name)) {
         let before = j > 0 && !tokens.breaks_line_before(j) && capitalised(j - 1);
         let after = j + 1 < tokens.len() && !tokens.breaks_line_before(j + 1) && capitalised(j + 1);
         if !before && !after {

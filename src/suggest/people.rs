@@ -320,14 +320,20 @@ const TITLE_CASE_LOWER: [&str; 20] = [
     "to", "vs", "with",
 ];
 
-/// Words that may follow the role noun closing a description after a name ("Ama Owusu, the party's
+/// Whether a word may follow the role noun closing a description after a name ("Ama Owusu, the party's
 /// leader, said", "…, the architect who", "…, a member of"); a possessive or a name may not.
-const ROLE_CLOSERS: [&str; 13] =
-    [",", ".", ";", "and", "at", "for", "from", "in", "of", "who", "whom", "whose", "with"];
+fn is_role_closer(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"," | b"." | b";" | b"and" | b"at" | b"for" | b"from" | b"in" | b"of" | b"who" | b"whom" | b"whose" | b"with"
+    )
+}
 
-/// Prepositions before which a capitalised pair followed by a description is a place or firm, not a
-/// person ("worked at Halvorsen Instruments, the chipmaker's…").
-const PREPOSITIONS: [&str; 10] = ["at", "by", "for", "from", "in", "into", "of", "on", "to", "with"];
+/// Whether a word is a preposition, before which a capitalised pair followed by a description is a place
+/// or firm, not a person ("worked at Halvorsen Instruments, the chipmaker's…").
+fn is_preposition(word: &[u8]) -> bool {
+    matches!(word, b"at" | b"by" | b"for" | b"from" | b"in" | b"into" | b"of" | b"on" | b"to" | b"with")
+}
 
 /// Most tokens between a description's article and its role noun, the role noun included.
 const MAX_DESCRIPTION_TOKENS: usize = 6;
@@ -878,39 +884,79 @@ impl<'a> Rules<'_, 'a> {
     /// the alliance's leader, told", "Greta Lind, the Swedish-born architect whose", "Ola Berg, a senior
     /// member of"; in a headline "Greta Lind, architect who …"): two name words or more, no known place
     /// or organisation, not after a preposition ("at Halvorsen Instruments, the engineer who"), and the
-    /// role noun closed by punctuation or a relative or prepositional word, not a possessive.
+    /// role noun closed by punctuation or a relative or prepositional word, not a possessive. Kept out of
+    /// line, and reading bytes rather than token texts: it runs at most role nouns.
+    #[inline(never)]
     fn described_after(&self, i: usize) -> Option<(usize, usize)> {
-        let t = self.tokens;
-        let closed = i + 1 >= t.len() || t.breaks_line_before(i + 1) || ROLE_CLOSERS.contains(&t.text(i + 1));
+        let closed = i + 1 >= self.tokens.len() || is_role_closer(self.bytes(i + 1)) || !self.same_line(i + 1);
         if !closed || i < 3 {
             return None;
         }
         let comma = self.description_start(i)?;
         let last = comma.checked_sub(1)?;
-        let first = (last.saturating_sub(MAX_NAME_WORDS - 1)..=last)
-            .find(|&k| (k..=last).all(|j| self.is(j, Facts::NAME_WORD) && (j == k || !t.breaks_line_before(j))))?;
-        let after_preposition = first > 0 && !t.breaks_line_before(first) && PREPOSITIONS.contains(&t.text(first - 1));
+        let first = self.name_start_before(last)?;
+        // A name opened by a given name is found by the given-name rule already.
+        if self.is(first, Facts::GIVEN_NAME)
+            || first > 0 && is_preposition(self.bytes(first - 1)) && self.same_line(first)
+        {
+            return None;
+        }
         let name = self.name_at(first).filter(|&(f, l)| l == last && f == first)?;
-        (!after_preposition && self.is_speaker(name)).then_some(name)
+        self.is_speaker(name).then_some(name)
+    }
+
+    /// The bytes of token `k`.
+    #[inline]
+    fn bytes(&self, k: usize) -> &[u8] {
+        let t = self.tokens.list[k];
+        self.tokens.text.as_bytes().get(t.start..t.end).unwrap_or_default()
+    }
+
+    /// Whether token `k` is on the line of the token before it: [`Tokens::breaks_line_before`] negated,
+    /// answered at once for the usual single space between them.
+    #[inline]
+    fn same_line(&self, k: usize) -> bool {
+        let list = &self.tokens.list;
+        let gap = self.tokens.text.as_bytes().get(list[k - 1].end..list[k].start).unwrap_or_default();
+        gap == b" " || !gap.contains(&b'\n')
+    }
+
+    /// The first token of the name words, single or joined by hyphens, that end at token `last` on its
+    /// line (at most [`MAX_NAME_WORDS`] of them); `None` when token `last` is no name word.
+    fn name_start_before(&self, last: usize) -> Option<usize> {
+        if !self.is(last, Facts::NAME_WORD) {
+            return None;
+        }
+        let (mut first, mut words) = (last, 1);
+        while first > 0 && words < MAX_NAME_WORDS {
+            if self.is(first - 1, Facts::NAME_WORD) && self.same_line(first) {
+                first -= 1;
+            } else if first > 1 && self.is(first - 2, Facts::NAME_WORD) && self.bytes(first - 1) == b"-" {
+                first -= 2;
+            } else {
+                break;
+            }
+            words += 1;
+        }
+        Some(first)
     }
 
     /// The comma that opens the description ending in the role noun at token `i`: an article after it, or
     /// the role noun right after it; between the article and the role noun, up to four lower-case words,
     /// possessives and hyphenated words ("the alliance's", "the Swedish-born").
     fn description_start(&self, i: usize) -> Option<usize> {
-        let t = self.tokens;
-        if t.text(i - 1) == "," {
+        if self.bytes(i - 1) == b"," {
             return Some(i - 1);
         }
         let mut j = i - 1;
-        while i - j <= MAX_DESCRIPTION_TOKENS && j > 1 && !t.breaks_line_before(j + 1) {
-            let word = t.text(j);
-            if matches!(word, "a" | "an" | "the") {
-                return (t.text(j - 1) == "," && !t.breaks_line_before(j)).then_some(j - 1);
+        while i - j <= MAX_DESCRIPTION_TOKENS && j > 1 && self.same_line(j + 1) {
+            let word = self.bytes(j);
+            if matches!(word, b"a" | b"an" | b"the") {
+                return (self.bytes(j - 1) == b"," && self.same_line(j)).then_some(j - 1);
             }
-            let joined = matches!(t.text(j + 1), "-" | "'s" | "\u{2019}s") && !t.spaced_before(j + 1);
-            let fits = self.is(j, Facts::LOWER_START) || matches!(word, "-" | "'s" | "\u{2019}s") || joined;
-            if !fits {
+            let possessive = |w: &[u8]| matches!(w, b"-" | b"'s" | [0xE2, 0x80, 0x99, b's']);
+            let joined = possessive(self.bytes(j + 1)) && !self.tokens.spaced_before(j + 1);
+            if !(self.is(j, Facts::LOWER_START) || possessive(word) || joined) {
                 return None;
             }
             j -= 1;

@@ -3,6 +3,7 @@
 //! each token's classes in one bit set).
 
 use super::facts::Facts;
+use super::tokens::Tokens;
 
 /// Capitalised words that start sentences or phrases but never names ("The", "When", "His").
 static FUNCTION_WORDS: WordList = WordList::new(&[
@@ -394,6 +395,15 @@ pub fn is_capitalised(word: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
 }
 
+/// The indices of the tokens whose text is `word`, in order, found by a vectorised search of the text
+/// for the word's bytes: cheaper than a look at every token when the word is rare.
+pub(super) fn token_indices<'t>(tokens: &'t Tokens, word: &'t str) -> impl Iterator<Item = usize> + 't {
+    memchr::memmem::find_iter(tokens.text.as_bytes(), word.as_bytes()).filter_map(move |at| {
+        let k = tokens.list.partition_point(|t| t.start < at);
+        tokens.list.get(k).is_some_and(|t| t.start == at && t.end == at + word.len()).then_some(k)
+    })
+}
+
 /// The lists of this module with the fact each gives a word on it.
 pub(super) fn lists() -> [(&'static WordList, Facts); 3] {
     [(&FUNCTION_WORDS, Facts::FUNCTION_WORD), (&ORG_SUFFIXES, Facts::ORG_SUFFIX), (&PLACE_NOUNS, Facts::PLACE_NOUN)]
@@ -408,6 +418,13 @@ mod tests {
         for list in [&FUNCTION_WORDS, &ORG_SUFFIXES, &PLACE_NOUNS] {
             assert!(list.words.windows(2).all(|w| w[0] < w[1]), "{:?}", list.words.windows(2).find(|w| w[0] >= w[1]));
         }
+    }
+
+    #[test]
+    fn token_indices_are_whole_tokens() {
+        let tokens = Tokens::new("County Countys, the County. McCounty County");
+        assert_eq!(token_indices(&tokens, "County").collect::<Vec<_>>(), [0, 4, 7]);
+        assert_eq!(token_indices(&tokens, "Shire").count(), 0);
     }
 
     #[test]
