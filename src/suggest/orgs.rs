@@ -37,14 +37,16 @@ pub fn find(tokens: &Tokens, facts: &[Facts], entities: &PhraseMatcher, out: &mu
         {
             continue;
         }
-        if is_opening_head(tokens.text(i)) {
+        let left = left_edge(tokens, facts, i);
+        // A noun opening a name has no capitalised word before it (few names do: the text is read last).
+        if left == i && is_opening_head(tokens.text(i)) {
             if let Some(last) = foreign_name(tokens, facts, i) {
                 let (start, end) = tokens.span(i, last);
                 out.push(Candidate { start, end, label: ORG, origin: super::HEURISTICS, score: 0.75 });
             }
             continue;
         }
-        let first = before_and(tokens, facts, entities, left_edge(tokens, facts, i));
+        let first = before_and(tokens, facts, entities, left);
         let first = without_call_to_action(tokens, first, i);
         let mut last = i;
         if is(i, Facts::ABBREVIATED_SUFFIX) && attached_period(tokens, i + 1) {
