@@ -126,12 +126,15 @@ pub fn counties(tokens: &Tokens, facts: &[Facts], out: &mut Vec<Candidate<'_>>) 
     }
 }
 
-/// Whether a capitalised word stands right before token `i` on its line ("Prince George's County" has
-/// "'s"; "the County Cork" none), so "County" there is part of a longer name and no county comes after it.
+/// Whether a capitalised word other than a function word, a period or a possessive stands right before
+/// token `i` on its line ("Prince George's County"; not "The County Durham team"), so "County" there is
+/// part of a longer name and no county comes after it.
 fn name_word_before(tokens: &Tokens, facts: &[Facts], i: usize) -> bool {
+    let f = facts[i.saturating_sub(1)];
     i > 0
         && !tokens.breaks_line_before(i)
-        && (facts[i - 1].any(Facts::UPPER_START.union(Facts::PERIOD))
+        && (f.has(Facts::UPPER_START) && !f.has(Facts::FUNCTION_WORD)
+            || f.has(Facts::PERIOD)
             || matches!(tokens.text(i - 1), "'s" | "\u{2019}s"))
 }
 
@@ -196,6 +199,7 @@ mod tests {
         );
         assert_eq!(tagged("Floods hit St. Louis County on Monday."), ["GPE:St. Louis County", "DATE:Monday"]);
         assert_eq!(tagged("a farm in County Cork"), ["GPE:County Cork"]);
+        assert_eq!(tagged("The County Durham team won."), ["GPE:County Durham"]);
         assert_eq!(tagged("Storm Floods Harris County"), ["GPE:Harris County"]);
     }
 

@@ -103,6 +103,22 @@ fn foreign_name(tokens: &Tokens, facts: &[Facts], i: usize) -> Option<usize> {
     last
 }
 
+/// Whether token `j` opens its line or sentence, where a capital may only mean the first word of a sentence
+/// ("Global demand rose" after "Global Payments Inc.").
+fn opens_sentence(tokens: &Tokens, j: usize) -> bool {
+    j == 0 || tokens.breaks_line_before(j) || matches!(tokens.text(j - 1), "." | "!" | "?" | "\"" | "\u{201c}")
+}
+
+/// Whether a word has a capital after its first letter, a shape only names have ("SoftBank", "CenterPoint").
+fn has_inner_capital(word: &str) -> bool {
+    word.bytes().skip(1).any(|b| b.is_ascii_uppercase())
+}
+
+/// Whether a role noun follows token `j` ("Delmont spokeswoman Carla Ibsen").
+fn role_after(facts: &[Facts], j: usize) -> bool {
+    facts.get(j + 1).is_some_and(|f| f.has(Facts::ROLE_NOUN))
+}
+
 /// Whether a suffix is a company's legal form, after which the name's first word alone names the
 /// company elsewhere ("Delmont Chemical Co." … "Delmont spokeswoman"); not "Group" or "Holdings", whose
 /// first word is often a person's or a place's name ("Wagner Group", "Adani Group").
@@ -128,7 +144,9 @@ const NOT_SHORT_NAME: Facts = Facts::FUNCTION_WORD
 /// with its legal form (tokens `firsts`): "Shares of Halvorsen rose" after "Halvorsen Instruments Inc.".
 /// The word must be no listed or common name word ([`NOT_SHORT_NAME`]), and a mention must stand
 /// between no other capitalised words on its line (not "Halvorsen Instruments" itself, not "Ann
-/// Halvorsen"). Scored below a person's surname, which wins the same span.
+/// Halvorsen") and, opening a sentence, come before a company's cue or a role noun or have a capital inside
+/// ("Halvorsen said", "Delmont spokeswoman", "SoftBank agreed"; not "Global demand rose"). Scored below a person's surname, which wins the
+/// same span.
 fn short_forms(tokens: &Tokens, facts: &[Facts], firsts: &[usize], out: &mut Vec<Candidate<'_>>) {
     let mut names: Vec<&str> =
         firsts.iter().filter(|&&k| !facts[k].any(NOT_SHORT_NAME)).map(|&k| tokens.text(k)).collect();
@@ -141,7 +159,8 @@ fn short_forms(tokens: &Tokens, facts: &[Facts], firsts: &[usize], out: &mut Vec
     for j in names.iter().flat_map(|name| token_indices(tokens, name)) {
         let before = j > 0 && !tokens.breaks_line_before(j) && capitalised(j - 1);
         let after = j + 1 < tokens.len() && !tokens.breaks_line_before(j + 1) && capitalised(j + 1);
-        if !before && !after {
+        let shaped = has_inner_capital(tokens.text(j)) || company_cue(tokens, facts, j + 1) || role_after(facts, j);
+        if !before && !after && (shaped || !opens_sentence(tokens, j)) {
             let (start, end) = tokens.span(j, j);
             out.push(Candidate { start, end, label: ORG, origin: super::HEURISTICS, score: 0.6 });
         }
@@ -482,6 +501,10 @@ mod tests {
         assert_eq!(orgs("American Widget Corp. fell as American buyers left"), ["American Widget Corp."]);
         assert_eq!(orgs("Thomas Harlow Ltd. gained while Thomas watched"), ["Thomas Harlow Ltd."]);
         assert_eq!(orgs("Wagner Group fighters left and Wagner said"), ["Wagner Group"]);
+        // Opening a sentence, only before a company's cue or a role noun.
+        assert_eq!(orgs("Zentra Payments Inc. grew. Zentra demand rose."), ["Zentra Payments Inc."]);
+        assert_eq!(orgs("Zentra Payments Inc. grew. Zentra said so."), ["Zentra Payments Inc.", "Zentra"]);
+        assert_eq!(orgs("ZenTra Payments Inc. grew. ZenTra agreed."), ["ZenTra Payments Inc.", "ZenTra"]);
     }
 
     #[test]
