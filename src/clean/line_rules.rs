@@ -2071,6 +2071,10 @@ fn is_date_line(t: &str) -> bool {
 /// `w` without `am` or `pm` glued to a clock time (`07:15am`, `9:41PM` → `07:15`, `9:41`); other
 /// words are returned whole.
 fn without_glued_meridiem(w: &str) -> &str {
+    // Most words of a date line do not end in `m`: one byte says so.
+    if !w.ends_with(['m', 'M']) {
+        return w;
+    }
     let Some(clock) = w.get(..w.len().saturating_sub(2)).filter(|c| c.contains(':')) else {
         return w;
     };

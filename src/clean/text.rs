@@ -459,6 +459,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn stripping_a_prefix_ignoring_case_agrees_with_comparing_it_whole() {
+        const PIECES: &[&str] = &["a", "A", "th", "TH", "this ", "The ", "é", "É", "\u{17f}", "@", "`", " ", "x"];
+        let texts = random_texts(PIECES, 7, 600, |i| i % 7);
+        for (k, text) in texts.iter().enumerate() {
+            let prefix = texts[(k * 31 + 5) % texts.len()].as_str();
+            let whole =
+                text.get(..prefix.len()).filter(|h| h.eq_ignore_ascii_case(prefix)).map(|_| &text[prefix.len()..]);
+            assert_eq!(strip_prefix_ignoring_case(text, prefix), whole, "{text:?} / {prefix:?}");
+            assert_eq!(strip_prefix_ignoring_case(text, text), Some(""));
+        }
+    }
+
+    #[test]
     fn lines_are_trimmed_as_str_trim_trims() {
         const PIECES: &[&str] = &[" ", "\t", "\u{a0}", "\u{3000}", "a", ".", "”", "é", "\n", "\r\n", "x y", "\u{85}"];
         let mut trimmed = 0;
