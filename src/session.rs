@@ -222,6 +222,18 @@ impl Session {
         self.set_edits(ids, accept)
     }
 
+    /// Accepts or rejects every undecided entity suggestion (pending ones; those a change left to
+    /// review stay for the person to look at), in one undoable step.
+    pub fn decide_all_entities(&mut self, accept: bool) -> Result<bool, ModelError> {
+        let ids: Vec<EntityId> =
+            self.doc.entities().iter().filter(|e| e.status == EntityStatus::Pending).map(|e| e.id).collect();
+        if ids.is_empty() {
+            return Ok(false);
+        }
+        let status = if accept { EntityStatus::Accepted } else { EntityStatus::Rejected };
+        self.apply(Command::SetEntityStatus { ids, status })
+    }
+
     /// The cleaning suggestions not yet decided, for [`Session::suggest_in_restored`] after a decision.
     pub fn pending_edits(&self) -> Vec<EditId> {
         self.doc.edits().iter().filter(|e| e.status == EditStatus::Pending).map(|e| e.id).collect()
@@ -547,6 +559,22 @@ mod tests {
         assert!(!spans(&s).contains(&"Mombasa".to_string()));
         let before = s.pending_edits();
         assert!(!s.suggest_in_restored(&before, |d| suggester.suggest_document(d)).expect("nothing rejected"));
+    }
+
+    #[test]
+    fn every_entity_suggestion_is_decided_at_once_and_undone_at_once() {
+        let mut doc = Document::new("s", "Ann Lee met Omar Diallo in Nairobi on Monday.");
+        doc.add_entities(crate::suggest::Suggester::builtin().suggest_document(&doc)).expect("suggestions");
+        let pending = doc.entities().iter().filter(|e| e.status == EntityStatus::Pending).count();
+        assert!(pending >= 3, "{:?}", doc.entities());
+        let mut s = Session::new(0, Prepared { doc, save_dir: PathBuf::from("x"), resumed: false });
+        assert!(s.decide_all_entities(true).expect("accept"));
+        assert!(s.doc.entities().iter().all(|e| e.status == EntityStatus::Accepted));
+        assert!(!s.decide_all_entities(false).expect("nothing left undecided"));
+        s.undo();
+        assert_eq!(s.doc.entities().iter().filter(|e| e.status == EntityStatus::Pending).count(), pending);
+        assert!(s.decide_all_entities(false).expect("reject"));
+        assert!(s.doc.entities().iter().all(|e| e.status == EntityStatus::Rejected));
     }
 
     #[test]

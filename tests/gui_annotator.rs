@@ -107,6 +107,26 @@ fn the_suggestions_panel_counts_the_entity_suggestions_the_list_counts() {
 }
 
 #[test]
+fn the_entity_suggestions_are_accepted_at_once_and_undone_at_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(fixture(dir.path()));
+    let count = |h: &Harness<'static, Workbench>, status: redline::model::EntityStatus| {
+        let session = h.state().project.as_ref().and_then(|p| p.session.as_ref()).expect("session");
+        session.doc.entities().iter().filter(|e| e.status == status).count()
+    };
+    let pending = count(&h, redline::model::EntityStatus::Pending);
+    assert!(pending > 1, "the story gets entity suggestions");
+    h.get_by_label("Accept entities").click();
+    h.run();
+    assert_eq!(count(&h, redline::model::EntityStatus::Accepted), pending);
+    assert_eq!(count(&h, redline::model::EntityStatus::Pending), 0);
+    assert!(h.query_by_label("Accept entities").is_none(), "no button once nothing is undecided");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(count(&h, redline::model::EntityStatus::Pending), pending);
+}
+
+#[test]
 fn a_long_reason_stays_on_one_line_inside_the_panel() {
     let dir = tempfile::tempdir().expect("tempdir");
     let h = harness(fixture(dir.path()));

@@ -150,6 +150,8 @@ fn apply_to_session(s: &mut Session, action: Action, labels: &[crate::labels::La
         Action::RejectRule => s.decide_rule(false),
         Action::AcceptAll => s.decide_all(true),
         Action::RejectAll => s.decide_all(false),
+        Action::AcceptAllEntities => s.decide_all_entities(true),
+        Action::RejectAllEntities => s.decide_all_entities(false),
         Action::RemoveEntity => s.remove_focused_entity(),
         Action::EditParagraph => {
             s.open_editor();

@@ -45,6 +45,10 @@ pub enum Action {
     AcceptAll,
     /// Reject every undecided cleaning suggestion.
     RejectAll,
+    /// Accept every undecided entity suggestion.
+    AcceptAllEntities,
+    /// Reject every undecided entity suggestion.
+    RejectAllEntities,
     /// Remove the focused entity.
     RemoveEntity,
     /// Edit the paragraph at the caret by hand.

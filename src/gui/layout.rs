@@ -252,11 +252,20 @@ impl Workbench {
         ui.heading("Suggestions");
         let (pending, edits, entities) = undecided_counts(&session.doc);
         ui.label(format!("Cleaning: {pending} of {edits} undecided"));
+        let mut action = None;
         if entities > 0 {
             ui.label(format!("Entities: {entities} undecided (J/K, A/R in the text)"))
                 .on_hover_text("Suggested entities are drawn lighter and tagged LABEL? in the cleaned text");
+            ui.horizontal_wrapped(|ui| {
+                let hover = "every entity suggestion still undecided, in one undoable step";
+                if ui.button("Accept entities").on_hover_text(format!("Accept {hover}")).clicked() {
+                    action = Some(Action::AcceptAllEntities);
+                }
+                if ui.button("Reject entities").on_hover_text(format!("Reject {hover}")).clicked() {
+                    action = Some(Action::RejectAllEntities);
+                }
+            });
         }
-        let mut action = None;
         ui.horizontal_wrapped(|ui| {
             if ui
                 .button("Accept all")
