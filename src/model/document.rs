@@ -616,10 +616,22 @@ pub(crate) struct Remapped {
 /// The raw text `range` with the accepted ones of `edits` (sorted, inside the range) applied, and their
 /// segments, the text starting at cleaned offset `clean_start`.
 fn apply_edits(raw: &str, edits: &[Edit], range: std::ops::Range<usize>, clean_start: usize) -> (String, Vec<Segment>) {
+    apply_edits_where(raw, edits, range, clean_start, Edit::is_accepted)
+}
+
+/// [`apply_edits`] with the edits `applied` picks instead of the accepted ones (a
+/// [`super::Prospect`] applies the pending ones too).
+pub(super) fn apply_edits_where(
+    raw: &str,
+    edits: &[Edit],
+    range: std::ops::Range<usize>,
+    clean_start: usize,
+    applied: impl Fn(&Edit) -> bool,
+) -> (String, Vec<Segment>) {
     let mut text = String::new();
     let mut segments = Vec::new();
     let mut at = range.start;
-    for e in edits.iter().filter(|e| e.is_accepted()) {
+    for e in edits.iter().filter(|e| applied(e)) {
         text.push_str(raw.get(at..e.start).unwrap_or_default());
         let start = clean_start + text.len();
         text.push_str(&e.replacement);

@@ -46,20 +46,19 @@ pub struct OffsetMap {
 impl OffsetMap {
     /// Builds the map from edits sorted by raw position; only accepted ones count.
     pub fn new<'a>(edits: impl IntoIterator<Item = &'a Edit>) -> Self {
-        Self::of_edits(edits, Edit::is_accepted)
-    }
-
-    /// Builds the map from the edits, sorted by raw position, that `applied` picks (a text with other
-    /// edits applied than the cleaned text's, such as a [`super::Prospect`]).
-    pub(crate) fn of_edits<'a>(edits: impl IntoIterator<Item = &'a Edit>, applied: impl Fn(&Edit) -> bool) -> Self {
         let mut segments = Vec::new();
         let mut delta: isize = 0;
-        for edit in edits.into_iter().filter(|e| applied(e)) {
+        for edit in edits.into_iter().filter(|e| e.is_accepted()) {
             let clean_start = offset(edit.start, delta);
             let clean_end = clean_start + edit.replacement.len();
             segments.push(Segment { edit: edit.id, raw_start: edit.start, raw_end: edit.end, clean_start, clean_end });
             delta += edit.replacement.len() as isize - (edit.end - edit.start) as isize;
         }
+        Self { segments }
+    }
+
+    /// The map of segments already made (sorted by raw position, as [`OffsetMap::new`] makes them).
+    pub(crate) fn from_segments(segments: Vec<Segment>) -> Self {
         Self { segments }
     }
 

@@ -2,6 +2,7 @@
 //! entity suggestions are made on the article rather than on the junk around it (a hover card glued
 //! to a name, a photo credit) and placed back on the cleaned text as it stands.
 
+use super::document::apply_edits_where;
 use super::{Bias, Document, EditStatus, OffsetMap};
 
 /// A document's text with every pending and accepted edit applied (rejected ones left out), and its
@@ -22,15 +23,8 @@ impl Prospect {
             return None;
         }
         let raw = doc.raw();
-        let mut text = String::with_capacity(raw.len());
-        let mut at = 0;
-        for edit in doc.edits().iter().filter(|e| applies(e.status)) {
-            text.push_str(&raw[at..edit.start]);
-            text.push_str(&edit.replacement);
-            at = edit.end;
-        }
-        text.push_str(&raw[at..]);
-        Some(Self { text, map: OffsetMap::of_edits(doc.edits(), |e| applies(e.status)) })
+        let (text, segments) = apply_edits_where(raw, doc.edits(), 0..raw.len(), 0, |e| applies(e.status));
+        Some(Self { text, map: OffsetMap::from_segments(segments) })
     }
 
     /// The text.
