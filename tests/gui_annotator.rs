@@ -63,28 +63,31 @@ fn cleaned(h: &Harness<'static, Workbench>) -> String {
     session.doc.cleaned().to_string()
 }
 
-#[test]
-fn emptying_a_paragraph_in_the_editor_deletes_it_with_its_blank_line() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut h = harness(fixture(dir.path()));
+/// Finds `needle` (Ctrl+F, Enter, Esc: it stays selected), opens its paragraph in the editor (E),
+/// empties it and applies the edit, as an annotator deleting a junk paragraph by hand does.
+fn empty_the_paragraph_holding(h: &mut Harness<'static, Workbench>, needle: &str) {
     h.key_press_modifiers(Modifiers::COMMAND, Key::F);
     h.run();
-    h.get_by_label("Find:").type_text("Tap here");
+    h.get_by_label("Find:").type_text(needle);
     h.run();
-    h.key_press(Key::Enter);
-    h.run();
-    h.key_press(Key::Escape);
-    h.run();
-    h.key_press(Key::E);
-    h.run();
-    let field = "Edit the paragraph (Ctrl+S applies, Esc cancels):";
-    h.get_by_label(field).focus();
+    for key in [Key::Enter, Key::Escape, Key::E] {
+        h.key_press(key);
+        h.run();
+    }
+    h.get_by_label("Edit the paragraph (Ctrl+S applies, Esc cancels):").focus();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     h.key_press(Key::Backspace);
     h.run();
     h.get_by_label("Apply").click();
     h.run();
+}
+
+#[test]
+fn emptying_a_paragraph_in_the_editor_deletes_it_with_its_blank_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(fixture(dir.path()));
+    empty_the_paragraph_holding(&mut h, "Tap here");
     let text = cleaned(&h);
     assert!(!text.contains("Tap here"), "{text:?}");
     assert!(text.contains("in July.\n\nTickets go on sale"), "no blank run is left behind: {text:?}");
@@ -155,23 +158,7 @@ fn a_hand_edit_above_the_selection_does_not_leave_it_on_other_words() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = harness(fixture(dir.path()));
     // Ctrl+F leaves "Tap here" selected; the paragraph holding it is then deleted by hand.
-    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
-    h.run();
-    h.get_by_label("Find:").type_text("Tap here");
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
-    h.key_press(Key::Escape);
-    h.run();
-    h.key_press(Key::E);
-    h.run();
-    h.get_by_label("Edit the paragraph (Ctrl+S applies, Esc cancels):").focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.key_press(Key::Backspace);
-    h.run();
-    h.get_by_label("Apply").click();
-    h.run();
+    empty_the_paragraph_holding(&mut h, "Tap here");
     // The old selection's bytes now hold "Tickets go"; a label key must not tag them.
     h.key_press(Key::Num1);
     h.run();
