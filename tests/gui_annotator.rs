@@ -8,7 +8,12 @@ use std::sync::Arc;
 use eframe::egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use redline::gui::{FilePicker, Options, PickKind, Workbench};
+use redline::gui::{Options, Workbench};
+
+#[path = "support/editing.rs"]
+mod editing;
+#[path = "support/picker.rs"]
+mod picker;
 
 /// How long a test waits for a worker thread; generous because CI machines may be loaded.
 const WORKER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
@@ -20,15 +25,6 @@ would run the first late ferry in July.\n\nTap here to win a free cruise for two
 week.\n\nCopyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast, \
 rewritten or redistributed.\n";
 
-/// A dialog that never answers (no test here opens one).
-struct NoPicker;
-
-impl FilePicker for NoPicker {
-    fn pick(&self, _kind: PickKind) -> Option<Vec<PathBuf>> {
-        None
-    }
-}
-
 /// Writes the story and a project config naming the annotator; returns the story's path.
 fn fixture(dir: &Path) -> PathBuf {
     let file = dir.join("ferry.txt");
@@ -39,7 +35,7 @@ fn fixture(dir: &Path) -> PathBuf {
 
 /// A harness around a workbench opened on `file`, run until the document is shown and settled.
 fn harness(file: PathBuf) -> Harness<'static, Workbench> {
-    let options = Options { picker: Arc::new(NoPicker), recent_file: None };
+    let options = Options { picker: Arc::new(picker::NoPicker), recent_file: None };
     let app = Workbench::new(options, &[file]);
     let mut h = Harness::builder()
         .with_size(Vec2::new(1400.0, 900.0))
@@ -63,31 +59,11 @@ fn cleaned(h: &Harness<'static, Workbench>) -> String {
     session.doc.cleaned().to_string()
 }
 
-/// Finds `needle` (Ctrl+F, Enter, Esc: it stays selected), opens its paragraph in the editor (E),
-/// empties it and applies the edit, as an annotator deleting a junk paragraph by hand does.
-fn empty_the_paragraph_holding(h: &mut Harness<'static, Workbench>, needle: &str) {
-    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
-    h.run();
-    h.get_by_label("Find:").type_text(needle);
-    h.run();
-    for key in [Key::Enter, Key::Escape, Key::E] {
-        h.key_press(key);
-        h.run();
-    }
-    h.get_by_label("Edit the paragraph (Ctrl+S applies, Esc cancels):").focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.key_press(Key::Backspace);
-    h.run();
-    h.get_by_label("Apply").click();
-    h.run();
-}
-
 #[test]
 fn emptying_a_paragraph_in_the_editor_deletes_it_with_its_blank_line() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = harness(fixture(dir.path()));
-    empty_the_paragraph_holding(&mut h, "Tap here");
+    editing::empty_the_paragraph_holding(&mut h, "Tap here");
     let text = cleaned(&h);
     assert!(!text.contains("Tap here"), "{text:?}");
     assert!(text.contains("in July.\n\nTickets go on sale"), "no blank run is left behind: {text:?}");
@@ -158,7 +134,7 @@ fn a_hand_edit_above_the_selection_does_not_leave_it_on_other_words() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = harness(fixture(dir.path()));
     // Ctrl+F leaves "Tap here" selected; the paragraph holding it is then deleted by hand.
-    empty_the_paragraph_holding(&mut h, "Tap here");
+    editing::empty_the_paragraph_holding(&mut h, "Tap here");
     // The old selection's bytes now hold "Tickets go"; a label key must not tag them.
     h.key_press(Key::Num1);
     h.run();

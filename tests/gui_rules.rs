@@ -2,15 +2,20 @@
 //! article is offered as a user rule with the number of other documents it touches; adding it writes
 //! the project's rules file and the other articles show its edit as a pending suggestion.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use eframe::egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use redline::gui::{FilePicker, Options, PickKind, Workbench};
+use redline::gui::{Options, Workbench};
 use redline::model::EditStatus;
 use serde_json::Value;
+
+#[path = "support/editing.rs"]
+mod editing;
+#[path = "support/picker.rs"]
+mod picker;
 
 /// How long a test waits for a worker thread; generous because CI machines may be loaded.
 const WORKER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
@@ -20,15 +25,6 @@ const JUNK: &str = "Tip line: harbor desk 0800 555 0199";
 
 /// The literal rule's id, made from the junk line's first words.
 const RULE: &str = "tip-line-harbor-desk";
-
-/// A dialog that is never opened in these tests.
-struct NoPicker;
-
-impl FilePicker for NoPicker {
-    fn pick(&self, _kind: PickKind) -> Option<Vec<PathBuf>> {
-        None
-    }
-}
 
 /// A short article about `topic` with the junk line between its paragraphs.
 fn article(topic: &str) -> String {
@@ -45,7 +41,7 @@ fn project(dir: &Path) {
 
 /// A workbench opened on the folder, run until its first document is shown and the list is read.
 fn harness(dir: &Path) -> Harness<'static, Workbench> {
-    let options = Options { picker: Arc::new(NoPicker), recent_file: None };
+    let options = Options { picker: Arc::new(picker::NoPicker), recent_file: None };
     let app = Workbench::new(options, &[dir.to_path_buf()]);
     let mut h = Harness::builder()
         .with_size(Vec2::new(1400.0, 900.0))
@@ -92,23 +88,6 @@ fn open_edits(h: &Harness<'static, Workbench>) -> (String, Vec<(String, EditStat
     (session.doc.id.clone(), session.doc.edits().iter().map(|e| (e.origin.clone(), e.status)).collect())
 }
 
-/// Deletes the text of the junk line by hand: find it, open the paragraph editor, select all, delete, apply.
-fn delete_junk_by_hand(h: &mut Harness<'static, Workbench>) {
-    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
-    h.run();
-    h.get_by_label("Find:").type_text("Tip line");
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
-    h.key_press(Key::E);
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.key_press(Key::Backspace);
-    h.run();
-    h.get_by_label("Apply").click();
-    h.run();
-}
-
 #[test]
 fn a_line_deleted_by_hand_becomes_a_rule_suggested_in_the_other_documents() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -117,7 +96,7 @@ fn a_line_deleted_by_hand_becomes_a_rule_suggested_in_the_other_documents() {
     assert_eq!(open_edits(&h).0, "ferry");
     assert!(open_edits(&h).1.iter().all(|(origin, _)| !origin.starts_with("user:")));
 
-    delete_junk_by_hand(&mut h);
+    editing::empty_the_paragraph_holding(&mut h, "Tip line");
     // The two other documents are counted on a worker thread.
     wait_for_label(&mut h, "Touches 2 other document(s)");
     h.get_by_label("Make a rule from this hand edit?");
@@ -161,7 +140,7 @@ fn dismissing_the_offer_saves_no_rule() {
     let dir = tempfile::tempdir().expect("tempdir");
     project(dir.path());
     let mut h = harness(dir.path());
-    delete_junk_by_hand(&mut h);
+    editing::empty_the_paragraph_holding(&mut h, "Tip line");
     wait_for_label(&mut h, "Touches 2 other document(s)");
     h.get_by_label("Dismiss rule offer").click();
     settle_until(&mut h, |_| true);
@@ -187,7 +166,7 @@ fn a_document_saved_earlier_gets_the_rule_in_its_annotation_file() {
     }
     assert_eq!(open_edits(&h).0, "ferry");
 
-    delete_junk_by_hand(&mut h);
+    editing::empty_the_paragraph_holding(&mut h, "Tip line");
     wait_for_label(&mut h, "Touches 2 other document(s)");
     h.get_by_label("Add general rule").click();
     settle_until(&mut h, |app| has_message(app, "pending suggestions in"));

@@ -8,8 +8,11 @@ use std::sync::Arc;
 use eframe::egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use redline::gui::{FilePicker, Offer, Options, PickKind, SaveState, Workbench};
+use redline::gui::{Offer, Options, SaveState, Workbench};
 use redline::model::EditStatus;
+
+#[path = "support/picker.rs"]
+mod picker;
 
 /// How long a test waits for a worker thread; generous because CI machines may be loaded.
 const WORKER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
@@ -17,15 +20,6 @@ const WORKER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 /// A short report with two runs of blank lines, i.e. two cleaning suggestions.
 const ARTICLE: &str = "Ferry timetable changes next week\n\n\n\nThe first boat will leave at six.\n\n\n\n\
 Tickets bought earlier stay valid.\n";
-
-/// A dialog that is never opened in these tests.
-struct NoPicker;
-
-impl FilePicker for NoPicker {
-    fn pick(&self, _kind: PickKind) -> Option<Vec<PathBuf>> {
-        None
-    }
-}
 
 /// Writes the article and a project config naming the annotator; returns the article's path.
 fn fixture(dir: &Path) -> PathBuf {
@@ -42,7 +36,7 @@ fn annotations(dir: &Path) -> PathBuf {
 
 /// A harness around a workbench opened on `file`, run until the document is shown.
 fn harness(file: &Path) -> Harness<'static, Workbench> {
-    let app = Workbench::new(Options { picker: Arc::new(NoPicker), recent_file: None }, &[file.to_path_buf()]);
+    let app = Workbench::new(Options { picker: Arc::new(picker::NoPicker), recent_file: None }, &[file.to_path_buf()]);
     // Saves finish on a worker thread and wake the UI, which may take a few extra frames to settle.
     let mut h = Harness::builder()
         .with_size(Vec2::new(1400.0, 900.0))
