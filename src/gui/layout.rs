@@ -253,24 +253,11 @@ impl Workbench {
         let (pending, edits, entities) = undecided_counts(&session.doc);
         ui.label(format!("Cleaning: {pending} of {edits} undecided"));
         let mut action = None;
-        if entities > 0 {
-            ui.label(format!("Entities: {entities} undecided (J/K, A/R in the text)"))
-                .on_hover_text("Suggested entities are drawn lighter and tagged LABEL? in the cleaned text");
-            ui.horizontal_wrapped(|ui| {
-                let hover = "every entity suggestion still undecided, in one undoable step";
-                if ui.button("Accept entities").on_hover_text(format!("Accept {hover}")).clicked() {
-                    action = Some(Action::AcceptAllEntities);
-                }
-                if ui.button("Reject entities").on_hover_text(format!("Reject {hover}")).clicked() {
-                    action = Some(Action::RejectAllEntities);
-                }
-            });
-        }
         ui.horizontal_wrapped(|ui| {
             if ui
                 .button("Accept all")
                 .on_hover_text(
-                    "Ctrl+Shift+A: accept every undecided cleaning suggestion (entity suggestions: A/R one by one)",
+                    "Ctrl+Shift+A: accept every undecided cleaning suggestion (entity suggestions: Accept entities)",
                 )
                 .clicked()
             {
@@ -284,6 +271,19 @@ impl Workbench {
                 action = Some(Action::RejectAll);
             }
         });
+        if entities > 0 {
+            ui.label(format!("Entities: {entities} undecided (J/K, A/R in the text)"))
+                .on_hover_text("Suggested entities are drawn lighter and tagged LABEL? in the cleaned text");
+            ui.horizontal_wrapped(|ui| {
+                let hover = "every entity suggestion still undecided, in one undoable step";
+                if ui.button("Accept entities").on_hover_text(format!("Accept {hover}")).clicked() {
+                    action = Some(Action::AcceptAllEntities);
+                }
+                if ui.button("Reject entities").on_hover_text(format!("Reject {hover}")).clicked() {
+                    action = Some(Action::RejectAllEntities);
+                }
+            });
+        }
         let focused_rule = match session.focus {
             Some(Focus::Edit(id)) => session.doc.edit(id).map(|e| e.origin.clone()),
             _ => None,
