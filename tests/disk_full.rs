@@ -133,8 +133,10 @@ fn autosave_on_a_full_file_system_keeps_the_work_and_retry_saves_it() {
     let mut child = limited(&exe, &args, true).env(CHILD_DIR, dir.path()).stdout(Stdio::null()).spawn().expect("spawn");
     let deadline = Instant::now() + Duration::from_secs(60);
     let pid = loop {
-        if let Ok(pid) = std::fs::read_to_string(dir.path().join(FAILED_MARK)) {
-            break pid;
+        // The child creates the mark and then writes its pid: an empty read is a mark half written.
+        let mark = std::fs::read_to_string(dir.path().join(FAILED_MARK));
+        if let Some(pid) = mark.ok().and_then(|m| m.trim().parse::<u32>().ok()) {
+            break pid.to_string();
         }
         if let Some(status) = child.try_wait().expect("poll child") {
             panic!("the child ended before its save failed: {status}");
