@@ -628,8 +628,10 @@ pub(super) fn apply_edits_where(
     clean_start: usize,
     applied: impl Fn(&Edit) -> bool,
 ) -> (String, Vec<Segment>) {
-    let mut text = String::new();
-    let mut segments = Vec::new();
+    // Most edits delete or shorten: the raw range's length is nearly always room enough, and text
+    // grown from empty cost a dozen reallocations (copies) per article.
+    let mut text = String::with_capacity(range.len());
+    let mut segments = Vec::with_capacity(edits.len());
     let mut at = range.start;
     for e in edits.iter().filter(|e| applied(e)) {
         text.push_str(raw.get(at..e.start).unwrap_or_default());
