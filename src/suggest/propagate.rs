@@ -6,10 +6,14 @@
 //! document's history, so one undo removes the propagated suggestions; for a corpus it calls
 //! [`propagate_to_others`], or builds a [`Memory`] of every accepted entity and asks it for the
 //! commands of a document when that document is opened.
+//!
+//! Occurrences are looked for in the text as it will read once the pending cleaning suggestions are
+//! accepted (a [`Prospect`]), as the other suggesters do: a name inside a photo credit or a hover card
+//! waiting to be deleted is not proposed.
 
 use std::collections::HashMap;
 
-use crate::model::{Command, Document, EntityStatus};
+use crate::model::{Command, Document, EntityStatus, Prospect};
 
 /// The origin recorded on propagated suggestions.
 pub const ORIGIN: &str = "propagation";
@@ -25,6 +29,19 @@ pub fn occurrences(text: &str, needle: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// The whole-word occurrences of `needle` in the text of `doc` with its pending cleaning applied
+/// (`prospect`, made by [`Prospect::of`]), placed on its cleaned text; in the cleaned text itself when
+/// nothing is pending.
+fn occurrences_kept(doc: &Document, prospect: Option<&Prospect>, needle: &str) -> Vec<(usize, usize)> {
+    match prospect {
+        None => occurrences(doc.cleaned(), needle),
+        Some(prospect) => occurrences(prospect.text(), needle)
+            .into_iter()
+            .filter_map(|(start, end)| prospect.to_cleaned(doc, start, end))
+            .collect(),
+    }
+}
+
 /// Whether `text[start..end]` is not part of a longer word ("U.S." inside "U.S.A." is).
 fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back().is_some_and(char::is_alphanumeric);
@@ -36,7 +53,7 @@ fn whole_word(text: &str, start: usize, end: usize) -> bool {
 /// [`Command::SuggestEntities`] (the document skips overlaps and what was rejected there before),
 /// or `None` when there is no other free occurrence.
 pub fn propagate(doc: &Document, text: &str, label: &str) -> Option<Command> {
-    let list: Vec<(usize, usize, String, String)> = occurrences(doc.cleaned(), text)
+    let list: Vec<(usize, usize, String, String)> = occurrences_kept(doc, Prospect::of(doc).as_ref(), text)
         .into_iter()
         .filter(|&(start, end)| is_free(doc, start, end, label))
         .map(|(start, end)| (start, end, label.to_string(), ORIGIN.to_string()))
@@ -107,8 +124,9 @@ impl Memory {
     /// One command proposing every remembered text wherever it occurs free in `doc`, or `None`.
     pub fn suggest(&self, doc: &Document) -> Option<Command> {
         let mut list: Vec<(usize, usize, String, String)> = Vec::new();
+        let prospect = Prospect::of(doc);
         for (text, label) in self.entries() {
-            for (start, end) in occurrences(doc.cleaned(), text) {
+            for (start, end) in occurrences_kept(doc, prospect.as_ref(), text) {
                 let taken = list.iter().any(|(s, e, _, _)| *s < end && start < *e);
                 if !taken && is_free(doc, start, end, label) {
                     list.push((start, end, label.to_string(), ORIGIN.to_string()));
@@ -177,5 +195,46 @@ mod tests {
         let commands = propagate_to_others([&none, &other], "New Harbor City", "GPE");
         assert_eq!(commands.len(), 1);
         assert_eq!(commands[0].0, 1);
+    }
+
+    /// A document about Ruiz whose last line, a photo credit naming her, waits to be deleted; her
+    /// first mention tagged when `tag`.
+    fn with_pending_credit(tag: bool) -> Document {
+        let text = "Ruiz spoke at the dock.\nPhoto: Ruiz family / Wire\n";
+        let mut doc = if tag { tagged(text, "Ruiz", "PERSON") } else { Document::new("d", text) };
+        let start = doc.raw().find("Photo").expect("credit");
+        doc.add_edits([crate::model::NewEdit {
+            start,
+            end: doc.raw().len(),
+            replacement: String::new(),
+            origin: "photo_credit".into(),
+            status: crate::model::EditStatus::Pending,
+            reason: "photo credit".into(),
+        }]);
+        doc
+    }
+
+    #[test]
+    fn junk_waiting_to_be_deleted_gets_no_propagated_suggestion() {
+        let doc = with_pending_credit(true);
+        assert!(propagate(&doc, "Ruiz", "PERSON").is_none(), "the only other Ruiz is in the credit");
+        let memory = Memory::from_documents([&tagged("Ruiz left.", "Ruiz", "PERSON")]);
+        let fresh = with_pending_credit(false);
+        let command = memory.suggest(&fresh).expect("the article's Ruiz");
+        assert_eq!(spans(&fresh, &command), ["Ruiz:PERSON"]);
+        let Command::SuggestEntities(list) = command else { panic!("not a suggestion command") };
+        assert_eq!(list[0].0, 0, "proposed in the article, not in the credit");
+    }
+
+    #[test]
+    fn once_its_deletion_is_rejected_the_line_is_text_again() {
+        let mut doc = with_pending_credit(true);
+        let id = doc.edits()[0].id;
+        doc.apply(&Command::SetEditStatus { ids: vec![id], status: crate::model::EditStatus::Rejected })
+            .expect("reject");
+        let command = propagate(&doc, "Ruiz", "PERSON").expect("the credit's Ruiz is text now");
+        let Command::SuggestEntities(list) = command else { panic!("not a suggestion command") };
+        assert_eq!(&doc.cleaned()[list[0].0..list[0].1], "Ruiz");
+        assert!(list[0].0 > 20, "in the credit line");
     }
 }
