@@ -4,6 +4,7 @@
 pub mod output;
 pub mod pool;
 pub mod progress;
+pub mod spares;
 pub mod stream;
 
 pub use output::Output;
@@ -17,6 +18,7 @@ use crate::model::Document;
 use crate::storage;
 use crate::suggest::Suggester;
 use output::{Claims, LineWriter};
+use spares::Spares;
 use stream::Line;
 
 /// Items taken ahead of the oldest unfinished one, per worker thread.
@@ -142,9 +144,10 @@ pub fn run(
         }
     };
     let progress = Progress::new(total, settings.progress);
-    let mut sink = Emitter { progress, lines: &mut lines, report, fatal: None, waits_for_input };
     let window = settings.jobs.max(1) * WINDOW_PER_JOB;
-    let work = |item| work(item, encoding, &pipeline, output, &claims);
+    let spares = Spares::new(window);
+    let mut sink = Emitter { progress, lines: &mut lines, spares: &spares, report, fatal: None, waits_for_input };
+    let work = |item| work(item, encoding, &pipeline, output, &claims, &spares);
     pool::ordered_map(items, settings.jobs, window, work, &mut sink);
     sink.progress.draw(true);
     sink.progress.clear();
@@ -174,6 +177,8 @@ fn finish(result: Result<Summary>, lines: Option<LineWriter>) -> Result<Summary>
 struct Emitter<'a> {
     progress: Progress,
     lines: &'a mut Option<LineWriter>,
+    /// Where written lines' buffers go back to the workers.
+    spares: &'a Spares,
     report: &'a mut (dyn FnMut(&Error) + Send),
     fatal: Option<Error>,
     /// Whether the input is a stream whose writer may wait for our output before it sends more
@@ -194,6 +199,7 @@ impl pool::Sink<std::result::Result<Done, Failure>> for Emitter<'_> {
                     Some(lines) => lines.write_line(&text),
                     None => Ok(true),
                 };
+                self.spares.give(text);
                 match written {
                     Ok(true) => self.progress.record(bytes, true),
                     Ok(false) => return false,
@@ -231,6 +237,7 @@ fn work(
     pipeline: &Pipeline,
     output: &Output,
     claims: &Claims,
+    spares: &Spares,
 ) -> std::result::Result<Done, Failure> {
     let (mut doc, origin) = match item {
         Item::Entry(entry) => (entry.load(encoding).map_err(Failure::Document)?, entry.name),
@@ -248,7 +255,9 @@ fn work(
             storage::write_atomic(&path, annotated::to_json(&doc).as_bytes()).map_err(Failure::Fatal)?;
             Ok(Done::Saved { bytes })
         }
-        Output::Jsonl(_) | Output::Stdout => Ok(Done::Line { bytes, text: annotated::to_json_line(&doc) }),
+        Output::Jsonl(_) | Output::Stdout => {
+            Ok(Done::Line { bytes, text: annotated::to_json_line_in(&doc, spares.take()) })
+        }
     }
 }
 

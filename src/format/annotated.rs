@@ -176,7 +176,12 @@ pub fn to_json(doc: &Document) -> String {
 /// Serialises a document as one line of annotated JSON (for JSONL streams): the compact JSON of
 /// [`to_file`], written straight from the document.
 pub fn to_json_line(doc: &Document) -> String {
-    super::annotated_line::write(doc).unwrap_or_default()
+    to_json_line_in(doc, String::new())
+}
+
+/// [`to_json_line`] written into `buffer` (emptied first, its memory reused).
+pub fn to_json_line_in(doc: &Document, buffer: String) -> String {
+    super::annotated_line::write_into(doc, buffer).unwrap_or_default()
 }
 
 /// Parses annotated JSON text and checks every invariant; `origin` names the file in messages.

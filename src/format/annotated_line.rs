@@ -12,7 +12,13 @@ const PER_ITEM: usize = 160;
 
 /// The compact annotated JSON of `doc`, equal to `serde_json::to_string(&to_file(doc))`.
 pub fn write(doc: &Document) -> serde_json::Result<String> {
-    let mut w = JsonWriter::with_capacity(capacity(doc));
+    write_into(doc, String::new())
+}
+
+/// [`write`] into `buffer` (emptied first): a batch hands back the buffers of lines it has written,
+/// so a line costs no allocation of its own.
+pub fn write_into(doc: &Document, buffer: String) -> serde_json::Result<String> {
+    let mut w = JsonWriter::reusing(buffer, capacity(doc));
     w.begin_object();
     w.key("format");
     w.plain_string(FORMAT);

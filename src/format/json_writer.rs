@@ -20,7 +20,14 @@ pub struct JsonWriter {
 impl JsonWriter {
     /// A writer whose buffer starts with room for `capacity` bytes.
     pub fn with_capacity(capacity: usize) -> Self {
-        Self { out: String::with_capacity(capacity), ..Self::default() }
+        Self::reusing(String::new(), capacity)
+    }
+
+    /// A writer that writes into `out` (emptied first, its memory kept) with room for `capacity` bytes.
+    pub fn reusing(mut out: String, capacity: usize) -> Self {
+        out.clear();
+        out.reserve(capacity);
+        Self { out, ..Self::default() }
     }
 
     /// The JSON written so far.
