@@ -15,9 +15,9 @@ pub struct CorpusIndex {
     /// The corpus file's name.
     pub path: Arc<PathBuf>,
     /// The file the offsets were taken from: lines are read from it at their offsets, so a
-    /// document costs one `pread(2)`, not an open, seek, read and close (four system calls, whose
-    /// shared descriptor table cost `redline batch` a tenth of its time on two threads), and a file
-    /// replaced on disk after indexing is never read at the old offsets.
+    /// document costs one `pread(2)`, not an open, seek, read and close (four system calls, which
+    /// the threads of `redline batch` also contend for through their shared descriptor table), and
+    /// a file replaced on disk after indexing is never read at the old offsets.
     file: File,
     /// Start byte and length of each non-blank line, with its 1-based line number.
     pub lines: Vec<LineSpan>,
