@@ -82,7 +82,7 @@ fn the_suggestions_panel_counts_the_entity_suggestions_the_list_counts() {
     assert!(entities > 1, "the story gets entity suggestions");
     let edits = session.doc.edits().len();
     h.get_by_label(&format!("Cleaning: {edits} of {edits} undecided"));
-    h.get_by_label_contains(&format!("Entities: {entities} undecided"));
+    h.get_by_label(&format!("Entities: {entities} of {entities} undecided"));
 }
 
 #[test]

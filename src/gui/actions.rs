@@ -178,6 +178,8 @@ fn apply_to_session(s: &mut Session, action: Action, labels: &[crate::labels::La
 /// Decides the focused suggestion and moves the focus on to the next undecided one (reviewing a document
 /// is A, A, R, A… rather than A, J, A, J…); with nothing left undecided the focus stays where it is.
 fn decide_and_advance(s: &mut Session, accept: bool) -> Result<bool, ModelError> {
+    let items = s.items();
+    let here = s.focus.and_then(|f| items.iter().position(|&i| i == f));
     let changed = s.decide_focused(accept)?;
     let undecided = s.doc.edits().iter().any(|e| e.status == crate::model::EditStatus::Pending)
         || s.doc
@@ -185,6 +187,11 @@ fn decide_and_advance(s: &mut Session, accept: bool) -> Result<bool, ModelError>
             .iter()
             .any(|e| matches!(e.status, crate::model::EntityStatus::Pending | crate::model::EntityStatus::NeedsReview));
     if changed && undecided {
+        if s.focus.is_none() {
+            // A rejected entity leaves the walk (and the focus): go on from the item before it, not from
+            // the top of the document.
+            s.focus = here.and_then(|i| i.checked_sub(1)).map(|i| items[i]);
+        }
         s.focus_next(true);
     }
     Ok(changed)

@@ -94,6 +94,8 @@ pub struct Workbench {
     /// Writes the open folder's documents; started for the folder of the first document opened.
     pub(super) saver: Option<Autosaver>,
     pub(super) views: Views,
+    /// The entity suggestions listed in the suggestions panel.
+    pub(super) entity_list: super::entity_list::EntityList,
     pub(super) help: bool,
     pub(super) view_mode: ViewMode,
     pub(super) find: Option<String>,
@@ -133,6 +135,7 @@ impl Workbench {
             ctx,
             saver: None,
             views: Views::default(),
+            entity_list: super::entity_list::EntityList::default(),
             help: false,
             view_mode: ViewMode::SideBySide,
             find: None,

@@ -6,7 +6,7 @@ use eframe::egui;
 use super::app::{Project, SaveState, ViewMode, Workbench, describe_paths};
 use super::keys::{Action, HELP};
 use crate::model::{DocStatus, EditStatus, EntityStatus};
-use crate::session::Focus;
+use crate::session::{Focus, Session};
 
 impl Project {
     /// The documents the list shows under its filter, in order.
@@ -246,97 +246,40 @@ impl Workbench {
         }
     }
 
-    /// The suggestions list: every edit with its state, rule and reason; per-rule and global decisions.
+    /// The suggestions panel: the cleaning suggestions (state, rule and reason, per-rule and global
+    /// decisions), then the entity suggestions grouped by label; the two lists share the height.
     fn suggestions(&mut self, ui: &mut egui::Ui) {
-        let Some(session) = self.project.as_mut().and_then(|p| p.session.as_mut()) else { return };
+        let Some(project) = self.project.as_mut() else { return };
+        let Some(session) = project.session.as_mut() else { return };
+        self.entity_list.refresh(session, &project.ws.config.labels);
         ui.heading("Suggestions");
-        let (pending, edits, entities) = undecided_counts(&session.doc);
-        ui.label(format!("Cleaning: {pending} of {edits} undecided"));
-        let mut action = None;
-        ui.horizontal_wrapped(|ui| {
-            if ui
-                .button("Accept all")
-                .on_hover_text(
-                    "Ctrl+Shift+A: accept every undecided cleaning suggestion (entity suggestions: Accept entities)",
-                )
-                .clicked()
-            {
-                action = Some(Action::AcceptAll);
-            }
-            if ui
-                .button("Reject all")
-                .on_hover_text("Ctrl+Shift+R: reject every undecided cleaning suggestion")
-                .clicked()
-            {
-                action = Some(Action::RejectAll);
-            }
-        });
-        if entities > 0 {
-            ui.label(format!("Entities: {entities} undecided (J/K, A/R in the text)"))
-                .on_hover_text("Suggested entities are drawn lighter and tagged LABEL? in the cleaned text");
-            ui.horizontal_wrapped(|ui| {
-                let hover = "every entity suggestion still undecided, in one undoable step";
-                if ui.button("Accept entities").on_hover_text(format!("Accept {hover}")).clicked() {
-                    action = Some(Action::AcceptAllEntities);
-                }
-                if ui.button("Reject entities").on_hover_text(format!("Reject {hover}")).clicked() {
-                    action = Some(Action::RejectAllEntities);
-                }
-            });
-        }
-        let focused_rule = match session.focus {
-            Some(Focus::Edit(id)) => session.doc.edit(id).map(|e| e.origin.clone()),
-            _ => None,
-        };
-        if let Some(rule) = &focused_rule {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(format!("Rule {rule}:"));
-                if ui.button("Accept rule").on_hover_text("Shift+A").clicked() {
-                    action = Some(Action::AcceptRule);
-                }
-                if ui.button("Reject rule").on_hover_text("Shift+R").clicked() {
-                    action = Some(Action::RejectRule);
-                }
-            });
-        }
+        let mut action = cleaning_controls(ui, session);
         ui.separator();
-        let mut decide: Option<(Focus, Action)> = None;
-        let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 10.0;
-        // Borrowed, not cloned: only the visible rows are read (a copy of 5,000 edits cost a third of a frame).
-        let edits = session.doc.edits();
-        egui::ScrollArea::vertical().id_salt("suggestion-list").auto_shrink(false).show_rows(
-            ui,
-            row_height,
-            edits.len(),
-            |ui, rows| {
-                for (n, e) in edits[rows.clone()].iter().enumerate() {
-                    let number = rows.start + n + 1;
-                    let focused = session.focus == Some(Focus::Edit(e.id));
-                    ui.horizontal(|ui| {
-                        let mark = match e.status {
-                            EditStatus::Pending => "○",
-                            EditStatus::Accepted => "✔",
-                            EditStatus::Rejected => "✖",
-                        };
-                        let title = format!("{mark} {number}. {} ({})", e.origin, e.status.as_str());
-                        if ui.selectable_label(focused, title).on_hover_text(&e.reason).clicked() {
-                            decide = Some((Focus::Edit(e.id), Action::NextItem));
-                        }
-                        if ui.small_button(format!("Accept {number}")).clicked() {
-                            decide = Some((Focus::Edit(e.id), Action::Accept));
-                        }
-                        if ui.small_button(format!("Reject {number}")).clicked() {
-                            decide = Some((Focus::Edit(e.id), Action::Reject));
-                        }
-                    });
-                    // One line, elided to the panel's width: a wrapped reason broke the rows' fixed height.
-                    let reason = egui::RichText::new(format!("    {}", e.reason)).weak();
-                    ui.add(egui::Label::new(reason).truncate()).on_hover_text(&e.reason);
-                }
-            },
-        );
+        let listed = self.entity_list.len();
+        let cleaning_height = if listed == 0 {
+            ui.available_height()
+        } else {
+            let rows = session.doc.edits().len() as f32 * (cleaning_row_height(ui) + ui.spacing().item_spacing.y);
+            // The entity section's counts and buttons take about three rows.
+            let space = ui.available_height() - 3.0 * (ui.spacing().interact_size.y + ui.spacing().item_spacing.y);
+            share_height(space, rows, self.entity_list.content_height(ui))
+        };
+        let mut decide = cleaning_list(ui, session, cleaning_height);
+        if listed > 0 {
+            ui.separator();
+            action = action.or(entity_controls(ui, self.entity_list.pending(), listed));
+            let height = ui.available_height();
+            decide = decide.or(self.entity_list.show(ui, session, height));
+        }
         if let Some((focus, act)) = decide {
             session.focus = Some(focus);
+            if let Focus::Entity(id) = focus
+                && let Some(e) = session.doc.entity(id)
+            {
+                // As J/K do: the caret goes to the entity, so the cleaned view shows it.
+                session.caret = e.end;
+                session.anchor = None;
+            }
             if act != Action::NextItem {
                 action = Some(act);
             } else {
@@ -415,4 +358,135 @@ impl Workbench {
         );
         self.help = open && self.help;
     }
+}
+
+/// The height of one row of the cleaning list: a title line with its buttons, and the reason.
+fn cleaning_row_height(ui: &egui::Ui) -> f32 {
+    ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 10.0
+}
+
+/// How much of `space` the cleaning list gets when the entity list is below it: each list as much as
+/// it needs when both fit, else the smaller one what it needs (up to half) and the other the rest.
+fn share_height(space: f32, cleaning: f32, entities: f32) -> f32 {
+    let half = space / 2.0;
+    let height = if cleaning + entities <= space || cleaning <= half {
+        cleaning
+    } else if entities <= half {
+        space - entities
+    } else {
+        half
+    };
+    height.max(0.0)
+}
+
+/// The counts and the Accept all / Reject all / rule buttons of the cleaning suggestions.
+fn cleaning_controls(ui: &mut egui::Ui, session: &Session) -> Option<Action> {
+    let edits = session.doc.edits();
+    let pending = edits.iter().filter(|e| e.status == EditStatus::Pending).count();
+    ui.label(format!("Cleaning: {pending} of {} undecided", edits.len()));
+    let mut action = None;
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button("Accept all")
+            .on_hover_text(
+                "Ctrl+Shift+A: accept every undecided cleaning suggestion (entity suggestions: Accept entities)",
+            )
+            .clicked()
+        {
+            action = Some(Action::AcceptAll);
+        }
+        if ui.button("Reject all").on_hover_text("Ctrl+Shift+R: reject every undecided cleaning suggestion").clicked() {
+            action = Some(Action::RejectAll);
+        }
+    });
+    let focused_rule = match session.focus {
+        Some(Focus::Edit(id)) => session.doc.edit(id).map(|e| e.origin.clone()),
+        _ => None,
+    };
+    if let Some(rule) = &focused_rule {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!("Rule {rule}:"));
+            if ui.button("Accept rule").on_hover_text("Shift+A").clicked() {
+                action = Some(Action::AcceptRule);
+            }
+            if ui.button("Reject rule").on_hover_text("Shift+R").clicked() {
+                action = Some(Action::RejectRule);
+            }
+        });
+    }
+    action
+}
+
+/// The cleaning suggestions in `height` points (only the visible rows are built); returns what a
+/// click asked for: focus a suggestion (`NextItem`: only show it) or decide it.
+fn cleaning_list(ui: &mut egui::Ui, session: &Session, height: f32) -> Option<(Focus, Action)> {
+    let mut decide: Option<(Focus, Action)> = None;
+    let row_height = cleaning_row_height(ui);
+    // Borrowed, not cloned: only the visible rows are read (a copy of 5,000 edits cost a third of a frame).
+    let edits = session.doc.edits();
+    egui::ScrollArea::vertical().id_salt("suggestion-list").auto_shrink(false).max_height(height).show_rows(
+        ui,
+        row_height,
+        edits.len(),
+        |ui, rows| {
+            for (n, e) in edits[rows.clone()].iter().enumerate() {
+                let number = rows.start + n + 1;
+                let focused = session.focus == Some(Focus::Edit(e.id));
+                // ✔ and ✖ first, the title shortened to what is left: a row wider than the panel would
+                // widen the panel and squeeze the text views.
+                let size = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+                ui.allocate_ui_with_layout(size, egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    let item = Focus::Edit(e.id);
+                    if decision_button(ui, true, format!("Accept {number}")) {
+                        decide = Some((item, Action::Accept));
+                    }
+                    if decision_button(ui, false, format!("Reject {number}")) {
+                        decide = Some((item, Action::Reject));
+                    }
+                    let mark = match e.status {
+                        EditStatus::Pending => "○",
+                        EditStatus::Accepted => "✔",
+                        EditStatus::Rejected => "✖",
+                    };
+                    let title = format!("{mark} {number}. {} ({})", e.origin, e.status.as_str());
+                    let title = ui.add(egui::Button::selectable(focused, title).truncate());
+                    if title.on_hover_text(&e.reason).clicked() {
+                        decide = Some((item, Action::NextItem));
+                    }
+                });
+                // One line, elided to the panel's width: a wrapped reason broke the rows' fixed height.
+                let reason = egui::RichText::new(format!("    {}", e.reason)).weak();
+                ui.add(egui::Label::new(reason).truncate()).on_hover_text(&e.reason);
+            }
+        },
+    );
+    decide
+}
+
+/// A small ✔ (`accept`) or ✖ button of a list row, named `name` for screen readers; returns whether
+/// it was clicked.
+pub(super) fn decision_button(ui: &mut egui::Ui, accept: bool, name: String) -> bool {
+    let (icon, hint) = if accept { ("✔", "Accept (A)") } else { ("✖", "Reject (R)") };
+    let button = ui.add(egui::Button::new(icon).small()).on_hover_text(hint);
+    button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+    button.clicked()
+}
+
+/// The entity suggestions' counts and the Accept entities / Reject entities buttons.
+fn entity_controls(ui: &mut egui::Ui, undecided: usize, listed: usize) -> Option<Action> {
+    ui.label(format!("Entities: {undecided} of {listed} undecided"))
+        .on_hover_text("Suggested entities are drawn lighter and tagged LABEL? in the cleaned text; J/K and A/R too");
+    let mut action = None;
+    if undecided > 0 {
+        ui.horizontal_wrapped(|ui| {
+            let hover = "every entity suggestion still undecided, in one undoable step";
+            if ui.button("Accept entities").on_hover_text(format!("Accept {hover}")).clicked() {
+                action = Some(Action::AcceptAllEntities);
+            }
+            if ui.button("Reject entities").on_hover_text(format!("Reject {hover}")).clicked() {
+                action = Some(Action::RejectAllEntities);
+            }
+        });
+    }
+    action
 }

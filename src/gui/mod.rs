@@ -8,6 +8,7 @@ mod blocks;
 mod corpus_jobs;
 mod edge_drag;
 mod encoding;
+mod entity_list;
 mod export;
 mod jobs;
 mod keys;

@@ -1,0 +1,164 @@
+//! Headless tests (egui_kittest) of the suggestions panel's entity list, of the panels on a small
+//! window, and of the paragraph editor opening where the paragraph is.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use eframe::egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use redline::gui::{Options, Workbench};
+use redline::model::{EntityStatus, MANUAL};
+use redline::session::{Focus, Session};
+
+#[path = "support/picker.rs"]
+mod picker;
+
+/// How long a test waits for a worker thread; generous because CI machines may be loaded.
+const WORKER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// A harbour story with people, organisations, places and a date for the entity suggester, and a
+/// paragraph no rule touches (for the paragraph editor).
+const STORY: &str = "Harbour talks resume in Lisbon\n\nThe port authority said on Friday that Captain Ilse Moreau \
+and Omar Diallo would meet officials of Maersk in Lisbon.\n\nTap here to win a free cruise for two people\n\nAnn Lee \
+of the Lisbon Port Authority said the talks with Maersk would end in July.\n";
+
+/// Writes `text` as `name` and a project config naming the annotator; returns the text's path.
+fn fixture(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let file = dir.join(name);
+    std::fs::write(&file, text).expect("write story");
+    std::fs::write(dir.join("redline.json"), r#"{"annotator": "tester"}"#).expect("write config");
+    file
+}
+
+/// A harness of `size` around a workbench opened on `file`, run until the document is shown.
+fn harness(file: PathBuf, size: Vec2) -> Harness<'static, Workbench> {
+    let options = Options { picker: Arc::new(picker::NoPicker), recent_file: None };
+    let app = Workbench::new(options, &[file]);
+    let mut h =
+        Harness::builder().with_size(size).with_max_steps(64).build_ui_state(|ui, app: &mut Workbench| app.ui(ui), app);
+    let deadline = std::time::Instant::now() + WORKER_TIMEOUT;
+    while std::time::Instant::now() < deadline {
+        h.step();
+        let opened = h.state().project.as_ref().is_some_and(|p| p.session.is_some() && p.scan.is_none());
+        if opened && h.try_run().is_ok() {
+            return h;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("no document opened; messages: {:?}", h.state().messages.list());
+}
+
+/// The open document's session.
+fn session<'a>(h: &'a Harness<'static, Workbench>) -> &'a Session {
+    h.state().project.as_ref().and_then(|p| p.session.as_ref()).expect("session")
+}
+
+/// The suggested entities: (text, label, status), in reading order.
+fn suggested(h: &Harness<'static, Workbench>) -> Vec<(String, String, EntityStatus)> {
+    let s = session(h);
+    s.doc
+        .entities()
+        .iter()
+        .filter(|e| e.origin.as_str() != MANUAL)
+        .map(|e| (s.doc.cleaned()[e.start..e.end].to_string(), e.label.to_string(), e.status))
+        .collect()
+}
+
+/// The id of the suggested entity over `text` (the first, in reading order).
+fn entity_id(h: &Harness<'static, Workbench>, text: &str) -> u32 {
+    let s = session(h);
+    let e = s.doc.entities().iter().find(|e| &s.doc.cleaned()[e.start..e.end] == text);
+    e.unwrap_or_else(|| panic!("no entity over {text:?}: {:?}", suggested(h))).id
+}
+
+/// The state of the entity `id`.
+fn status(h: &Harness<'static, Workbench>, id: u32) -> Option<EntityStatus> {
+    session(h).doc.entities().iter().find(|e| e.id == id).map(|e| e.status)
+}
+
+#[test]
+fn entity_suggestions_are_listed_by_label_and_decided_row_by_row_through_the_undo_log() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(fixture(dir.path(), "harbour.txt", STORY), Vec2::new(1400.0, 900.0));
+    for group in ["PERSON (3)", "GPE (2)", "DATE (2)", "ORG (1)"] {
+        h.get_by_label_contains(group);
+    }
+    h.get_by_label("Entities: 8 of 8 undecided");
+    // Each row names the text and the suggester that proposed it.
+    h.get_by_label_contains("Lisbon Port Authority — news-heuristics");
+
+    // A click on a row focuses the entity and puts the caret on it, as J does.
+    let omar = entity_id(&h, "Omar Diallo");
+    h.get_by_label_contains("○ Omar Diallo —").click();
+    h.run();
+    assert_eq!(session(&h).focus, Some(Focus::Entity(omar)));
+    let end = session(&h).doc.entities().iter().find(|e| e.id == omar).map(|e| e.end);
+    assert_eq!(Some(session(&h).caret), end);
+
+    // ✔ and ✖ decide one suggestion each, and each is one undo step.
+    let ilse = entity_id(&h, "Ilse Moreau");
+    h.get_by_label("Accept PERSON Ilse Moreau").click();
+    h.run();
+    assert_eq!(status(&h, ilse), Some(EntityStatus::Accepted));
+    h.get_by_label_contains("✔ Ilse Moreau —");
+    let ann = entity_id(&h, "Ann Lee");
+    h.get_by_label("Reject PERSON Ann Lee").click();
+    h.run();
+    assert_eq!(status(&h, ann), Some(EntityStatus::Rejected));
+    h.get_by_label_contains("✖ Ann Lee —");
+    h.get_by_label("Entities: 6 of 8 undecided");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!((status(&h, ilse), status(&h, ann)), (Some(EntityStatus::Accepted), Some(EntityStatus::Pending)));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(status(&h, ilse), Some(EntityStatus::Pending));
+}
+
+#[test]
+fn a_and_r_decide_the_entity_row_clicked_and_move_on_to_the_next_in_reading_order() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(fixture(dir.path(), "harbour.txt", STORY), Vec2::new(1400.0, 900.0));
+    let (ilse, omar, maersk_lisbon) = (entity_id(&h, "Ilse Moreau"), entity_id(&h, "Omar Diallo"), {
+        let s = session(&h);
+        let second = s.doc.entities().iter().filter(|e| &s.doc.cleaned()[e.start..e.end] == "Lisbon").nth(1);
+        second.expect("Lisbon twice").id
+    });
+    h.get_by_label_contains("○ Ilse Moreau —").click();
+    h.run();
+    // A rejected suggestion leaves the text; the focus goes on to the next one, not back to the top.
+    h.key_press(Key::R);
+    h.run();
+    assert_eq!(status(&h, ilse), Some(EntityStatus::Rejected));
+    assert_eq!(session(&h).focus, Some(Focus::Entity(omar)));
+    h.key_press(Key::A);
+    h.run();
+    assert_eq!(status(&h, omar), Some(EntityStatus::Accepted));
+    assert_eq!(session(&h).focus, Some(Focus::Entity(maersk_lisbon)));
+}
+
+#[test]
+fn a_long_list_lays_out_only_the_rows_in_sight_and_follows_the_focus() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut text = String::from("Ferry news\n\n");
+    for _ in 0..1500 {
+        text.push_str("Ann Lee met Omar Diallo in Nairobi on Monday.\n");
+    }
+    text.push_str("Later the two of them flew to Lisbon.\n");
+    let mut h = harness(fixture(dir.path(), "long.txt", &text), Vec2::new(1400.0, 900.0));
+    let listed = suggested(&h).len();
+    assert!(listed > 4000, "{listed} suggestions");
+    let rows = h.query_all_by_label_contains("Ann Lee —").count();
+    assert!((1..100).contains(&rows), "{rows} rows built for {listed} suggestions");
+    assert!(h.query_by_label_contains("○ Lisbon —").is_none(), "the last row is far out of sight");
+    // K from nothing focuses the last item; the list scrolls to its row.
+    h.key_press(Key::K);
+    h.run();
+    let lisbon = entity_id(&h, "Lisbon");
+    assert_eq!(session(&h).focus, Some(Focus::Entity(lisbon)));
+    h.get_by_label_contains("○ Lisbon —");
+    h.key_press(Key::A);
+    h.run();
+    assert_eq!(status(&h, lisbon), Some(EntityStatus::Accepted));
+}
