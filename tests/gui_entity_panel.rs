@@ -162,3 +162,16 @@ fn a_long_list_lays_out_only_the_rows_in_sight_and_follows_the_focus() {
     h.run();
     assert_eq!(status(&h, lisbon), Some(EntityStatus::Accepted));
 }
+
+#[test]
+fn at_1024_by_768_the_text_views_stay_side_by_side_with_most_of_the_width() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let h = harness(fixture(dir.path(), "harbour.txt", STORY), Vec2::new(1024.0, 768.0));
+    let original = h.get_by_label("Original text with suggestions").rect();
+    let cleaned = h.get_by_label("Cleaned text").rect();
+    let views = original.width() + cleaned.width();
+    assert!(views > 0.55 * 1024.0, "the text views get {views} of 1024 points");
+    let panel = h.get_by_label("Suggestions").rect();
+    assert!(panel.left() > 1024.0 * 0.7, "the suggestions panel starts at {}", panel.left());
+    h.get_by_label_contains("○ Ilse Moreau —");
+}

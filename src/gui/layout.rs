@@ -34,6 +34,15 @@ pub(super) fn undecided_counts(doc: &crate::model::Document) -> (usize, usize, u
     (pending, doc.edits().len(), entities)
 }
 
+/// The default and the largest width of the document list and of the suggestions panel in a window
+/// `width` points wide: in proportion to the window, so that at 1024 points the two text views keep
+/// more than half of it (and side by side); the person can drag either edge, and egui remembers it.
+fn side_panel_sizes(width: f32) -> ((f32, f32), (f32, f32)) {
+    let documents = (width * 0.16).clamp(140.0, 240.0);
+    let suggestions = (width * 0.22).clamp(200.0, 340.0);
+    ((documents, (width * 0.35).max(documents)), (suggestions, (width * 0.45).max(suggestions)))
+}
+
 /// The icon of a document status (always shown with its name in the tooltip).
 pub(super) fn status_icon(status: Option<DocStatus>) -> &'static str {
     match status {
@@ -65,8 +74,14 @@ impl Workbench {
             egui::Panel::bottom("progress").show(ui, |ui| self.progress(ui));
         }
         if self.project.is_some() {
-            egui::Panel::left("documents").resizable(true).default_size(220.0).show(ui, |ui| self.document_list(ui));
-            egui::Panel::right("suggestions").resizable(true).default_size(300.0).show(ui, |ui| {
+            let (documents, suggestions) = side_panel_sizes(ui.available_width());
+            egui::Panel::left("documents")
+                .resizable(true)
+                .default_size(documents.0)
+                .max_size(documents.1)
+                .show(ui, |ui| self.document_list(ui));
+            let right = egui::Panel::right("suggestions").resizable(true).default_size(suggestions.0);
+            right.max_size(suggestions.1).show(ui, |ui| {
                 self.rule_offer_panel(ui);
                 self.suggestions(ui);
             });
