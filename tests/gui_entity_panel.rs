@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use eframe::egui::{Key, Modifiers, Vec2};
+use eframe::egui::{Key, Modifiers, Pos2, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use redline::gui::{Options, Workbench};
@@ -174,4 +174,50 @@ fn at_1024_by_768_the_text_views_stay_side_by_side_with_most_of_the_width() {
     let panel = h.get_by_label("Suggestions").rect();
     assert!(panel.left() > 1024.0 * 0.7, "the suggestions panel starts at {}", panel.left());
     h.get_by_label_contains("○ Ilse Moreau —");
+}
+
+/// Clicks (press and release) at `at`, then lets the double-click time pass.
+fn click_at(h: &mut Harness<'static, Workbench>, at: Pos2) {
+    h.drag_at(at);
+    h.run();
+    h.drop_at(at);
+    h.run();
+    h.run_steps(30);
+}
+
+#[test]
+fn the_paragraph_editor_opens_over_its_paragraph_and_nothing_moves() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(fixture(dir.path(), "harbour.txt", STORY), Vec2::new(1400.0, 900.0));
+    let view = h.get_by_label("Cleaned text").rect();
+    let paragraph = "Tap here to win a free cruise for two people";
+    let start = session(&h).doc.cleaned().find(paragraph).expect("paragraph");
+    let inside = |h: &Harness<'static, Workbench>| (start..start + paragraph.len()).contains(&session(h).caret);
+    // Find a point on the paragraph by clicking down the view until the caret lands in it.
+    let mut point = None;
+    for dy in (4..400).step_by(6) {
+        let at = Pos2::new(view.left() + 30.0, view.top() + dy as f32);
+        click_at(&mut h, at);
+        if inside(&h) {
+            point = Some(at);
+            break;
+        }
+    }
+    let point = point.expect("a point on the paragraph");
+    h.key_press(Key::E);
+    h.run();
+    let editor = session(&h).editor.clone().expect("editor open");
+    assert_eq!(editor.text, paragraph);
+    let field = h.get_by_label("Edit the paragraph (Ctrl+S applies, Esc cancels):").rect();
+    assert!(
+        field.top() <= point.y && point.y - field.top() < 30.0,
+        "the field's first line is where the paragraph was: field {field:?}, paragraph at {point:?}"
+    );
+    assert_eq!(h.get_by_label("Cleaned text").rect(), view, "the text view was not pushed down");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(session(&h).editor.is_none());
+    assert_eq!(h.get_by_label("Cleaned text").rect(), view, "closing the editor moves nothing either");
+    click_at(&mut h, point);
+    assert!(inside(&h), "the paragraph is still under the same point");
 }

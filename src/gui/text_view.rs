@@ -198,6 +198,16 @@ impl TextView {
         self.caret_rect(source).map(|r| r.translate(self.origin.to_vec2()))
     }
 
+    /// Where the text at source byte `source` starts on screen, as drawn this frame (held inside the
+    /// visible part when it is scrolled out of sight), and the width the text wraps at.
+    pub fn text_place(&self, source: usize) -> Option<(egui::Pos2, f32)> {
+        let row = self.boundary_rect(source)?;
+        let top = self.origin.y + self.offset;
+        let bottom = top + self.viewport.height();
+        let y = row.top().clamp(top, (bottom - 3.0 * row.height()).max(top));
+        Some((egui::pos2(self.origin.x, y), self.width))
+    }
+
     /// Shows the view filling the available space and reports what the person did in it.
     pub fn show(&mut self, ui: &mut egui::Ui, tooltip: impl Fn(Target) -> Option<String>) -> ViewEvents {
         let width = (ui.available_width() - ui.spacing().scroll.bar_width - 8.0).max(40.0);

@@ -75,6 +75,17 @@ impl Views {
         self.cleaned.caret = Some(s.caret);
     }
 
+    /// Where the paragraph editor of `s` goes: on the paragraph in the cleaned view (`cleaned_shown`),
+    /// else on the same text in the original.
+    fn editor_place(&self, s: &Session, cleaned_shown: bool) -> Option<(egui::Pos2, f32)> {
+        let start = s.editor.as_ref()?.start;
+        if cleaned_shown {
+            self.cleaned.text_place(start)
+        } else {
+            self.original.text_place(s.doc.map().clean_to_raw(start, Bias::Right))
+        }
+    }
+
     /// Scrolls both views to show the focused item.
     pub fn reveal(&mut self, s: &Session) {
         match s.focus {
@@ -142,11 +153,6 @@ impl Workbench {
                 ui.weak("Enter selects the next match; then press a label key.");
             });
         }
-        let mut hand_edit = false;
-        if let Some(commit) = session.editor.as_mut().and_then(|editor| paragraph_editor(ui, editor)) {
-            hand_edit = commit_or_cancel(session, commit, &mut self.messages);
-            changed |= hand_edit;
-        }
         let mode = if ui.available_width() < 560.0 && self.view_mode == ViewMode::SideBySide {
             ViewMode::Cleaned
         } else {
@@ -159,6 +165,13 @@ impl Workbench {
         };
         if let (Some(o), Some(c)) = (&orig, &clean) {
             sync_scroll(&mut self.views, &session.doc, o, c);
+        }
+        let mut hand_edit = false;
+        let place = self.views.editor_place(session, clean.is_some());
+        if let Some(commit) = session.editor.as_mut().and_then(|editor| paragraph_editor(ui, editor, place, &pal.font))
+        {
+            hand_edit = commit_or_cancel(session, commit, &mut self.messages);
+            changed |= hand_edit;
         }
         if let Some(o) = orig {
             changed |= original_events(session, &o);
@@ -211,26 +224,58 @@ fn label_bar(
     changed
 }
 
-/// Shows the paragraph editor; returns `Some(true)` to apply it, `Some(false)` to cancel.
-fn paragraph_editor(ui: &mut egui::Ui, editor: &mut crate::session::ParagraphEdit) -> Option<bool> {
+/// The space between the paragraph editor's frame and its text field, and between the field's edge
+/// and its text.
+const EDITOR_MARGIN: f32 = 4.0;
+
+/// Shows the paragraph editor over the paragraph it edits, its text where the paragraph's text was
+/// (`place`: top left on screen and wrap width), so that nothing moves when it opens or closes; the
+/// text views stay where they are under it. Returns `Some(true)` to apply it, `Some(false)` to cancel.
+fn paragraph_editor(
+    ui: &egui::Ui,
+    editor: &mut crate::session::ParagraphEdit,
+    place: Option<(egui::Pos2, f32)>,
+    font: &egui::FontId,
+) -> Option<bool> {
+    let fallback = (ui.max_rect().left_top(), ui.available_width() - 4.0 * EDITOR_MARGIN);
+    let (text_at, wrap) = place.unwrap_or(fallback);
+    let corner = text_at - egui::Vec2::splat(2.0 * EDITOR_MARGIN);
     let mut decision = None;
-    egui::Frame::group(ui.style()).show(ui, |ui| {
-        let label = ui.label("Edit the paragraph (Ctrl+S applies, Esc cancels):");
-        let field = ui.add(egui::TextEdit::multiline(&mut editor.text).desired_rows(3).desired_width(f32::INFINITY));
-        let field = field.labelled_by(label.id);
-        if ui.memory(|m| m.focused().is_none()) {
-            field.request_focus();
-        }
-        ui.horizontal(|ui| {
-            let save = ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::S));
-            if ui.button("Apply").clicked() || save {
-                decision = Some(true);
-            }
-            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                decision = Some(false);
-            }
-        });
-    });
+    egui::Area::new(egui::Id::unique("paragraph-editor")).order(egui::Order::Foreground).fixed_pos(corner).show(
+        ui.ctx(),
+        |ui| {
+            let visuals = ui.visuals();
+            let frame = egui::Frame::new()
+                .fill(visuals.window_fill)
+                .stroke(visuals.window_stroke)
+                .inner_margin(EDITOR_MARGIN)
+                .corner_radius(visuals.window_corner_radius);
+            frame.show(ui, |ui| {
+                let width = wrap + 2.0 * EDITOR_MARGIN;
+                ui.set_max_width(width);
+                let field = egui::TextEdit::multiline(&mut editor.text)
+                    .font(font.clone())
+                    .margin(EDITOR_MARGIN)
+                    .desired_rows(1)
+                    .desired_width(width);
+                let field = ui.add(field);
+                ui.horizontal_wrapped(|ui| {
+                    let label = ui.label("Edit the paragraph (Ctrl+S applies, Esc cancels):");
+                    field.clone().labelled_by(label.id);
+                    let save = ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::S));
+                    if ui.button("Apply").clicked() || save {
+                        decision = Some(true);
+                    }
+                    if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                        decision = Some(false);
+                    }
+                });
+                if ui.memory(|m| m.focused().is_none()) {
+                    field.request_focus();
+                }
+            });
+        },
+    );
     decision
 }
 
