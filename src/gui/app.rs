@@ -332,6 +332,7 @@ impl Workbench {
                 project.session = Some(session);
                 project.save_state = SaveState::Unchanged;
                 self.views = Views::default();
+                self.entity_list.forget_rows();
                 self.watch(&dir, &id);
                 true
             }

@@ -57,6 +57,13 @@ fn is_undecided(e: &Entity) -> bool {
 }
 
 impl EntityList {
+    /// Forgets the rows: another document was opened (its revision may equal the old one's). The
+    /// folded labels stay folded.
+    pub(super) fn forget_rows(&mut self) {
+        self.built = None;
+        self.shown_focus = None;
+    }
+
     /// How many entity suggestions the document has (undecided or not).
     pub(super) fn len(&self) -> usize {
         self.groups.iter().map(|g| g.count).sum()
