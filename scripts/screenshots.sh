@@ -75,8 +75,8 @@ start
 shot start.png
 stop
 
-# 2. The workbench on a bundled sample: delete a junk line by hand, accept a suggestion and reject the
-#    next one (when the cleaner proposes any), tag two names.
+# 2. The workbench on a bundled sample: delete a junk line by hand, accept a suggestion (A moves on to the
+#    next by itself) and reject the one after it, tag two names.
 start "$WORK/samples/harbor-solar.txt" "$WORK/samples/kenya-rains.txt" "$WORK/samples/library-centenary.txt"
 keys j a j r
 keys ctrl+f; xdotool type --delay 60 "ADVERTISEMENT"; keys Return e ctrl+a BackSpace ctrl+s Escape
