@@ -68,6 +68,68 @@ fn with_qualifier(text: &str, start: usize, found: &str) -> usize {
         .map_or(start, |q| start - q.len())
 }
 
+/// Whether a date expression names a part of a year ("the third quarter", "the first half", "fourth
+/// quarter"), which an "of" and a year after it belong to.
+fn is_part_of_year(found: &str) -> bool {
+    found.ends_with(" quarter") || found.ends_with(" half")
+}
+
+/// Whether `text` opens with a year from 1800 to 2099 that ends there or before a non-alphanumeric.
+fn opens_with_year(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() >= 4
+        && matches!(&b[..2], b"18" | b"19" | b"20")
+        && b[2..4].iter().all(u8::is_ascii_digit)
+        && b.get(4).is_none_or(|c| !c.is_ascii_alphanumeric())
+}
+
+/// The end of the DATE `found` ending at `end`, moved on over the year a part of a year belongs to: "of"
+/// and a year, a fiscal year, or "the year", "this year", "next year", "last year" ("**the first quarter
+/// of 2025**", "**the second quarter of fiscal 2025**", "**the first half of the year**"; not "the third
+/// quarter of the game", "a quarter of 2025's budget" as "a quarter" is no date).
+fn with_year_after(text: &str, end: usize, found: &str) -> usize {
+    let Some(rest) = text[end..].strip_prefix(" of ").filter(|_| is_part_of_year(found)) else { return end };
+    let (fiscal, year) = match rest.strip_prefix("fiscal ") {
+        Some(year) => ("fiscal ".len(), year),
+        None => (0, rest),
+    };
+    if opens_with_year(year) && !year[4..].starts_with("'s") {
+        return end + " of ".len() + fiscal + 4;
+    }
+    ["the year", "this year", "next year", "last year"]
+        .iter()
+        .find(|y| {
+            rest.starts_with(*y) && rest[y.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+        })
+        .map_or(end, |y| end + " of ".len() + y.len())
+}
+
+/// The start of the DATE `found` at `start`, moved back over a word that names which period of a year it
+/// is: "fiscal" before a year or a quarter ("**fiscal 2026**", "its **fiscal third quarter**"), a
+/// quarter's code before a year ("**Q3 2024**"), or "early" or "late" before a shifted date ("**early next
+/// year**"). Each is a whole word after a space or at the start.
+fn with_period_word(text: &str, start: usize, found: &str) -> usize {
+    let before = &text[..start];
+    let year = found.len() == 4 && opens_with_year(found);
+    let quarter = found.ends_with(" quarter") && !found.starts_with("the ") && !found.starts_with("The ");
+    let shifted = ["next ", "last ", "this "].iter().any(|w| found.starts_with(w));
+    let word = if year || quarter {
+        before.strip_suffix("fiscal ").map(|b| (b, "fiscal ")).or_else(|| {
+            let b = before.as_bytes();
+            let code = year && b.len() >= 3 && b[b.len() - 3] == b'Q' && matches!(b[b.len() - 2], b'1'..=b'4');
+            (code && b[b.len() - 1] == b' ').then(|| (&before[..before.len() - 3], "Q1 "))
+        })
+    } else if shifted {
+        ["early ", "late "].iter().find_map(|w| before.strip_suffix(w).map(|b| (b, *w)))
+    } else {
+        None
+    };
+    match word {
+        Some((rest, word)) if rest.chars().next_back().is_none_or(|c| !c.is_alphanumeric()) => start - word.len(),
+        _ => start,
+    }
+}
+
 /// The date expressions, matched by hand (the `expressions` module).
 #[derive(Debug, Clone)]
 pub struct DateFinder {
@@ -87,6 +149,7 @@ impl DateFinder {
             if self.keeps(text, start, end, found) {
                 let score = if found.len() == 4 && found.bytes().all(|b| b.is_ascii_digit()) { 0.6 } else { 0.8 };
                 let start = with_qualifier(text, start, found);
+                let (start, end) = (with_period_word(text, start, found), with_year_after(text, end, found));
                 out.push(Candidate { start, end, label: DATE, origin: super::HEURISTICS, score });
             }
         }
@@ -204,5 +267,35 @@ mod tests {
         );
         assert_eq!(dates("about 2019, over the years, Moreover three weeks"), ["2019", "three weeks"]);
         assert_eq!(dates("about a couple of weeks, over last week"), ["about a couple of weeks", "last week"]);
+    }
+
+    #[test]
+    fn a_year_after_a_part_of_a_year_belongs_to_it() {
+        // The year is also found alone; the longer span wins when overlaps are resolved.
+        assert_eq!(dates("sales in the third quarter of 2023 rose")[0], "the third quarter of 2023");
+        assert_eq!(dates("in the first half of fiscal 2027")[0], "the first half of fiscal 2027");
+        assert_eq!(dates("by the fourth quarter of next year")[0], "the fourth quarter of next year");
+    }
+
+    #[test]
+    fn other_words_after_a_part_of_a_year_stay_out() {
+        assert_eq!(dates("in the third quarter of the game"), ["the third quarter"]);
+        assert_eq!(dates("the past year of 2023's work"), ["the past year", "2023"]);
+        assert_eq!(dates("the second half of 20245 units"), ["the second half"]);
+    }
+
+    #[test]
+    fn fiscal_quarter_codes_and_early_or_late_belong_to_the_date() {
+        assert_eq!(dates("guidance for fiscal 2026 was cut"), ["fiscal 2026"]);
+        assert_eq!(dates("results for its fiscal second quarter"), ["fiscal second quarter"]);
+        assert_eq!(dates("shipments resume in Q3 2024"), ["Q3 2024"]);
+        assert_eq!(dates("a vote early next year"), ["early next year"]);
+    }
+
+    #[test]
+    fn words_merely_next_to_a_date_stay_out() {
+        assert_eq!(dates("the nonfiscal 2026 plan"), ["2026"]);
+        assert_eq!(dates("model Q9 2024 and XQ3 2024"), ["2024", "2024"]);
+        assert_eq!(dates("the yearly next year"), ["next year"]);
     }
 }

@@ -1,5 +1,5 @@
 //! The gazetteers shipped inside the binary (`assets/gazetteers/`): countries, cities, US states,
-//! nationalities and groups, organisations, regions, and the given names and calendar words the news
+//! nationalities and groups, organisations, regions, holidays, and the given names and calendar words the news
 //! heuristics use. Parsed once per process.
 
 use std::collections::HashSet;
@@ -10,13 +10,14 @@ use foldhash::fast::RandomState;
 use super::phrases::PhraseMatcher;
 
 /// The entity lists: file name, text. Each file names its label in a `# label: X` line.
-const ENTITY_LISTS: [(&str, &str); 6] = [
+const ENTITY_LISTS: [(&str, &str); 7] = [
     ("countries.txt", include_str!("../../assets/gazetteers/countries.txt")),
     ("us_states.txt", include_str!("../../assets/gazetteers/us_states.txt")),
     ("cities.txt", include_str!("../../assets/gazetteers/cities.txt")),
     ("nationalities.txt", include_str!("../../assets/gazetteers/nationalities.txt")),
     ("organisations.txt", include_str!("../../assets/gazetteers/organisations.txt")),
     ("locations.txt", include_str!("../../assets/gazetteers/locations.txt")),
+    ("holidays.txt", include_str!("../../assets/gazetteers/holidays.txt")),
 ];
 
 /// Given names, whitespace-separated.
@@ -134,6 +135,8 @@ mod tests {
         assert_eq!(g.entities.label_of("Italian"), Some("NORP"));
         assert_eq!(g.entities.label_of("Reuters"), Some("ORG"));
         assert_eq!(g.entities.label_of("Middle East"), Some("LOC"));
+        assert_eq!(g.entities.label_of("Thanksgiving"), Some("DATE"), "holidays");
+        assert_eq!(g.entities.label_of("Good Friday"), None, "also a treaty's name");
         assert_eq!(g.entities.label_of("reuters"), None);
         assert_eq!(g.entities.label_of("NEW YORK"), Some("GPE"), "places in capitals, for datelines");
         assert_eq!(g.entities.label_of("REUTERS"), None, "only places");

@@ -117,8 +117,14 @@ impl Suggester {
         // news has), so the list is allocated once and nothing is copied.
         let mut out = self.patterns.find(&tokens);
         out.reserve(places.len() + tokens.len() / 8);
+        let mut nicknames = Vec::new();
         for m in places {
             if is_role_before_name(&facts, &m) || !datelines::allows(&tokens, &facts, self.gazetteer, &m) {
+                continue;
+            }
+            if let Some((team, nickname)) = neighbours::team(&tokens, &facts, &m) {
+                out.push(team);
+                nicknames.push(nickname);
                 continue;
             }
             if let Some(c) = neighbours::reread(&tokens, &m) {
@@ -128,6 +134,9 @@ impl Suggester {
             let (start, end) = tokens.span(m.first, m.last);
             out.push(Candidate { start, end, label: m.label, origin: GAZETTEER, score: 0.8 });
             out.extend(datelines::before_known_place(&tokens, &m));
+        }
+        if !nicknames.is_empty() {
+            neighbours::nicknames(&tokens, &facts, &nicknames, &mut out);
         }
         people::find(&tokens, &facts, self.gazetteer, &mut out);
         orgs::find(&tokens, &facts, &self.gazetteer.entities, &mut out);

@@ -9,6 +9,7 @@ use super::Candidate;
 use super::facts::{Facts, indices_with};
 use super::phrases::PhraseMatch;
 use super::tokens::Tokens;
+use super::words::token_indices;
 
 /// Words before a city that make it a club's name ("Real Madrid", "FC Porto", "Inter Milan", "Bayern Munich").
 const CLUB_BEFORE: [&str; 14] = [
@@ -33,7 +34,7 @@ const CLUB_AFTER: [&str; 10] =
     ["AFC", "Albion", "Athletic", "FC", "Hotspur", "Rangers", "Rovers", "SC", "United", "Wanderers"];
 
 /// Capitalised landform nouns that make a larger place of a known name before them ("Nile Delta").
-const LANDFORMS: [&str; 7] = ["Basin", "Delta", "Desert", "Peninsula", "Plateau", "River", "Valley"];
+const LANDFORMS: [&str; 8] = ["Basin", "Delta", "Desert", "Peninsula", "Plains", "Plateau", "River", "Valley"];
 
 /// Companies named after a place, which they mean no more before a lower-case landform noun.
 const PLACE_NAMED: [&str; 1] = ["Amazon"];
@@ -91,13 +92,135 @@ fn capitalised_after(tokens: &Tokens, j: usize) -> bool {
         && tokens.text(j + 1).as_bytes().first().is_some_and(u8::is_ascii_uppercase)
 }
 
+/// Capitalised plurals after a city that end the names of events, agreements, documents or landforms, not
+/// of teams ("the Tokyo Olympics", "the Oslo Accords", "the Panama Papers", "the Golan Heights"), sorted.
+const NOT_NICKNAMES: [&str; 31] = [
+    "Accords",
+    "Agreements",
+    "Attacks",
+    "Awards",
+    "Bombings",
+    "Caucuses",
+    "Championships",
+    "Conventions",
+    "Docks",
+    "Falls",
+    "Files",
+    "Games",
+    "Gardens",
+    "Heights",
+    "Highlands",
+    "Hills",
+    "Islands",
+    "Isles",
+    "Keys",
+    "Lakes",
+    "Mountains",
+    "Olympics",
+    "Papers",
+    "Paralympics",
+    "Plains",
+    "Primaries",
+    "Protests",
+    "Riots",
+    "Springs",
+    "Talks",
+    "Trials",
+];
+
+/// Whether a word is shaped like a team's nickname: a capitalised plural of plain letters ("Nuggets",
+/// "Canadiens", "Leafs"), not one ending in "ss" ("Express") nor one that ends names of other kinds
+/// ([`NOT_NICKNAMES`]).
+fn is_plural_nickname(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 4
+        && b[0].is_ascii_uppercase()
+        && b[1..].iter().all(u8::is_ascii_lowercase)
+        && b.ends_with(b"s")
+        && !b.ends_with(b"ss")
+        && NOT_NICKNAMES.binary_search(&word).is_err()
+}
+
+/// The facts of a word that cannot open a two-word nickname ("Maple Leafs", "Red Wings"): a function
+/// word, a listed name, a title, a month or weekday, or a noun ending names of other kinds.
+const NOT_NICKNAME_WORD: Facts = Facts::FUNCTION_WORD
+    .union(Facts::ENTITY_START)
+    .union(Facts::TITLE)
+    .union(Facts::CALENDAR)
+    .union(Facts::ORG_SUFFIX)
+    .union(Facts::PLACE_NOUN);
+
+/// A sports team named by a listed city and a plural nickname after "the" ("the **Denver Nuggets**",
+/// "The **Toronto Maple Leafs** beat…"), as an ORG candidate with the nickname's first and last
+/// tokens; `None` for any other GPE match. "The" before it tells a team from a person named like a
+/// city ("Austin Rivers said"), and names of events or agreements are not nicknames ("the Tokyo
+/// Olympics", "the Oslo Accords"). Most matches have no "the" before them: one comparison rules them out.
+pub fn team<'l>(tokens: &Tokens, facts: &[Facts], m: &PhraseMatch<'l>) -> Option<(Candidate<'l>, (usize, usize))> {
+    let opened = m.first > 0 && m.label == "GPE" && matches!(tokens.text(m.first - 1), "the" | "The");
+    if !opened || tokens.breaks_line_before(m.first) {
+        return None;
+    }
+    let on_line = |j: usize| j < tokens.len() && !tokens.breaks_line_before(j);
+    let first = m.last + 1;
+    if !on_line(first) || !facts[first].has(Facts::UPPER_START) {
+        return None;
+    }
+    if facts[first].any(Facts::ENTITY_START | Facts::ENTITY_WORD) {
+        return None;
+    }
+    let last = if is_plural_nickname(tokens.text(first)) {
+        first
+    } else if facts[first].has(Facts::CAPITALISED)
+        && !facts[first].any(NOT_NICKNAME_WORD)
+        && on_line(first + 1)
+        && is_plural_nickname(tokens.text(first + 1))
+    {
+        first + 1
+    } else {
+        return None;
+    };
+    if capitalised_after(tokens, last) {
+        return None;
+    }
+    let (start, end) = tokens.span(m.first, last);
+    Some((Candidate { start, end, label: "ORG", origin: super::HEURISTICS, score: 0.7 }, (first, last)))
+}
+
+/// Adds an ORG candidate for every other mention of a team's nickname alone ("the **Hawks**", "**Nuggets**
+/// coach") after [`team`] found the team with its city; `nicknames` are (first, last) tokens of those
+/// nicknames. A mention must stand between no other capitalised words on its line ("Ann Hawks Smith" holds none).
+pub fn nicknames(tokens: &Tokens, facts: &[Facts], nicknames: &[(usize, usize)], out: &mut Vec<Candidate<'_>>) {
+    let mut words: Vec<Vec<&str>> =
+        nicknames.iter().map(|&(first, last)| (first..=last).map(|k| tokens.text(k)).collect()).collect();
+    words.sort_unstable();
+    words.dedup();
+    let capitalised = |j: usize| facts[j].has(Facts::UPPER_START) && !facts[j].has(Facts::FUNCTION_WORD);
+    for name in &words {
+        for j in token_indices(tokens, name[0]) {
+            let last = j + name.len() - 1;
+            let whole = last < tokens.len()
+                && (1..name.len()).all(|k| tokens.text(j + k) == name[k] && !tokens.breaks_line_before(j + k));
+            let before = j > 0 && !tokens.breaks_line_before(j) && capitalised(j - 1);
+            if whole && !before && !capitalised_after(tokens, last) {
+                let (start, end) = tokens.span(j, last);
+                out.push(Candidate { start, end, label: "ORG", origin: super::HEURISTICS, score: 0.6 });
+            }
+        }
+    }
+}
+
 /// Most capitalised words taken before "County" ("Fort Bend County"; one in a title-case line).
 const MAX_COUNTY_WORDS: usize = 2;
 
 /// The facts of a word that cannot be part of a county's name: a function word, title, month or weekday,
-/// or a noun ending names of other kinds ("Crash On County Road", "Sheriff County").
-const NOT_COUNTY_WORD: Facts =
-    Facts::FUNCTION_WORD.union(Facts::TITLE).union(Facts::CALENDAR).union(Facts::ORG_SUFFIX).union(Facts::PLACE_NOUN);
+/// a noun ending names of other kinds ("Crash On County Road", "Sheriff County"), or a role noun naming a
+/// county's officer ("County Executive", "County Clerk").
+const NOT_COUNTY_WORD: Facts = Facts::FUNCTION_WORD
+    .union(Facts::TITLE)
+    .union(Facts::CALENDAR)
+    .union(Facts::ORG_SUFFIX)
+    .union(Facts::PLACE_NOUN)
+    .union(Facts::ROLE_NOUN);
 
 /// Adds a GPE candidate for every county named around "County": one or two capitalised words before it
 /// on its line ("Harris County", "Fort Bend County", "St. Louis County"), or, with none, one after it
@@ -232,5 +355,51 @@ mod tests {
         assert_eq!(tagged("Rain fell in the Amazon region."), ["LOC:Amazon"]);
         // Other organisations before such a noun stay organisations.
         assert_eq!(tagged("Growth in the NATO region slowed."), ["ORG:NATO"]);
+    }
+
+    #[test]
+    fn a_city_and_a_plural_nickname_after_the_are_a_team() {
+        assert_eq!(
+            tagged("Late on, the Portland Pioneers edged the Oslo Vikings."),
+            ["ORG:Portland Pioneers", "ORG:Oslo Vikings"]
+        );
+        assert_eq!(tagged("The Dublin Grey Herons lost again."), ["ORG:Dublin Grey Herons"]);
+        assert_eq!(tagged("It was a loss for the Los Angeles Comets."), ["ORG:Los Angeles Comets"]);
+    }
+
+    #[test]
+    fn a_teams_nickname_alone_is_the_team() {
+        assert_eq!(
+            tagged("the Seattle Otters won. The Otters led early, and Otters fans sang."),
+            ["ORG:Seattle Otters", "ORG:Otters", "ORG:Otters"]
+        );
+        // A nickname never found with its city stays unproposed.
+        assert!(tagged("The Otters led early.").is_empty());
+    }
+
+    #[test]
+    fn events_agreements_people_and_lone_cities_are_no_team() {
+        assert_eq!(tagged("after the Tokyo Olympics ended"), ["GPE:Tokyo"]);
+        assert_eq!(tagged("the Oslo Accords failed"), ["GPE:Oslo"]);
+        assert_eq!(tagged("since the Panama Papers leaked"), ["GPE:Panama"]);
+        // No "the" before: a person or the city itself.
+        assert!(!tagged("Houston Rivers said no.").iter().any(|t| t.starts_with("ORG")));
+        assert_eq!(tagged("Fans in Denver cheered."), ["GPE:Denver"]);
+        // A listed group after the city is the group.
+        assert_eq!(tagged("the Ohio Democrats met"), ["GPE:Ohio", "NORP:Democrats"]);
+        // A capitalised word after the nickname: a longer name, left alone.
+        assert!(!tagged("the Boston Tigers Foundation gave").contains(&"ORG:Boston Tigers".to_string()));
+    }
+
+    #[test]
+    fn an_officer_of_a_county_names_no_county() {
+        assert!(!tagged("County Executive Ruth Ames spoke.").iter().any(|t| t.contains("County")));
+        assert!(!tagged("the County Executive said").iter().any(|t| t.contains("County")));
+        assert_eq!(tagged("a farm in County Mayo"), ["GPE:County Mayo"]);
+    }
+
+    #[test]
+    fn a_known_place_before_plains_is_a_region() {
+        assert_eq!(tagged("Villages on the Nineveh Plains emptied."), ["LOC:Nineveh Plains"]);
     }
 }

@@ -37,7 +37,7 @@ pub fn find(tokens: &Tokens, facts: &[Facts], entities: &PhraseMatcher, out: &mu
         {
             continue;
         }
-        let left = left_edge(tokens, facts, i);
+        let left = with_ordinal(tokens, left_edge(tokens, facts, i), i);
         // A noun opening a name has no capitalised word before it (few names do: the text is read last).
         if left == i && is_opening_head(tokens.text(i)) {
             if let Some(last) = foreign_name(tokens, facts, i) {
@@ -192,6 +192,8 @@ fn is_weak(word: &str) -> bool {
             | "Center"
             | "Centre"
             | "Chemicals"
+            | "Corps"
+            | "Division"
             | "Electronics"
             | "Energy"
             | "FC"
@@ -229,7 +231,20 @@ fn is_weak_at_edge(tokens: &Tokens, facts: &[Facts], i: usize) -> bool {
 /// Whether a weak suffix names sports clubs or centres, which need no company's cue after them ("Leeds
 /// United 2-1", "Bolton Wanderers fans", "the National Hurricane Center in Miami").
 fn needs_no_cue(word: &str) -> bool {
-    matches!(word, "Albion" | "Athletic" | "Center" | "Centre" | "FC" | "Hotspur" | "Rovers" | "United" | "Wanderers")
+    matches!(
+        word,
+        "Albion"
+            | "Athletic"
+            | "Center"
+            | "Centre"
+            | "Corps"
+            | "Division"
+            | "FC"
+            | "Hotspur"
+            | "Rovers"
+            | "United"
+            | "Wanderers"
+    )
 }
 
 /// Whether the name from token `first` to the suffix at `i` is a centre named by one organisation noun
@@ -287,6 +302,22 @@ fn left_edge(tokens: &Tokens, facts: &[Facts], i: usize) -> usize {
         }
     }
     first
+}
+
+/// `first` moved back over an ordinal number that opens the name from `first` to the suffix at `i`, when
+/// a capitalised word stands between them: units and courts are numbered ("the **1st Infantry
+/// Division**", "the **6th U.S. Circuit Court of Appeals**"; not "his 2nd Senate term", a noun alone).
+fn with_ordinal(tokens: &Tokens, first: usize, i: usize) -> usize {
+    if first == i || first == 0 || tokens.breaks_line_before(first) {
+        return first;
+    }
+    if is_ordinal(tokens.text(first - 1)) { first - 1 } else { first }
+}
+
+/// Whether a word is an ordinal number in digits ("1st", "82nd", "3rd", "10th").
+fn is_ordinal(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && matches!(&word[digits..], "st" | "nd" | "rd" | "th")
 }
 
 /// `first` moved back over "and" and the one or two capitalised words before it when "the" opens the
@@ -614,5 +645,20 @@ mod tests {
         assert!(orgs("The Senate voted. The party met at the university.").is_empty());
         assert!(orgs("a ministry of sorts").is_empty());
         assert!(orgs("Headline\nMinistry staff").is_empty());
+    }
+
+    #[test]
+    fn an_ordinal_opens_a_numbered_unit_or_court() {
+        assert_eq!(orgs("Troops of the 4th Mountain Division, based nearby, left."), ["4th Mountain Division"]);
+        assert_eq!(orgs("an appeal to the 9th Circuit Court of Appeals"), ["9th Circuit Court of Appeals"]);
+        assert_eq!(orgs("He served in the Marine Corps for years."), ["Marine Corps"]);
+    }
+
+    #[test]
+    fn an_ordinal_before_a_lone_noun_or_a_headline_division_is_no_unit() {
+        assert!(orgs("her 2nd Senate term").is_empty());
+        assert!(orgs("the 3rd row of seats").is_empty());
+        assert!(orgs("Tax Plan Causes Deep Division").is_empty());
+        assert!(orgs("Tax Plan Causes Deep Division\nnext").is_empty());
     }
 }
