@@ -110,12 +110,16 @@ fn with_year_after(text: &str, end: usize, found: &str) -> usize {
 /// year**"). Each is a whole word after a space or at the start.
 fn with_period_word(text: &str, start: usize, found: &str) -> usize {
     let before = &text[..start];
+    // The byte before the space: the last of "fiscal", "early", "late" or a quarter's digit, or no such word.
+    let b = before.as_bytes();
+    if b.len() < 3 || b[b.len() - 1] != b' ' || !matches!(b[b.len() - 2], b'l' | b'y' | b'e' | b'1'..=b'4') {
+        return start;
+    }
     let year = found.len() == 4 && opens_with_year(found);
     let quarter = found.ends_with(" quarter") && !found.starts_with("the ") && !found.starts_with("The ");
     let shifted = ["next ", "last ", "this "].iter().any(|w| found.starts_with(w));
     let word = if year || quarter {
         before.strip_suffix("fiscal ").map(|b| (b, "fiscal ")).or_else(|| {
-            let b = before.as_bytes();
             let code = year && b.len() >= 3 && b[b.len() - 3] == b'Q' && matches!(b[b.len() - 2], b'1'..=b'4');
             (code && b[b.len() - 1] == b' ').then(|| (&before[..before.len() - 3], "Q1 "))
         })

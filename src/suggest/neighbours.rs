@@ -155,9 +155,10 @@ const NOT_NICKNAME_WORD: Facts = Facts::FUNCTION_WORD
 /// tokens; `None` for any other GPE match. "The" before it tells a team from a person named like a
 /// city ("Austin Rivers said"), and names of events or agreements are not nicknames ("the Tokyo
 /// Olympics", "the Oslo Accords"). Most matches have no "the" before them: one comparison rules them out.
+#[inline]
 pub fn team<'l>(tokens: &Tokens, facts: &[Facts], m: &PhraseMatch<'l>) -> Option<(Candidate<'l>, (usize, usize))> {
-    let opened = m.first > 0 && m.label == "GPE" && matches!(tokens.text(m.first - 1), "the" | "The");
-    if !opened || tokens.breaks_line_before(m.first) {
+    let opened = m.first > 0 && matches!(tokens.text(m.first - 1), "the" | "The");
+    if !opened || m.label != "GPE" || tokens.breaks_line_before(m.first) {
         return None;
     }
     let on_line = |j: usize| j < tokens.len() && !tokens.breaks_line_before(j);
@@ -179,7 +180,8 @@ pub fn team<'l>(tokens: &Tokens, facts: &[Facts], m: &PhraseMatch<'l>) -> Option
     } else {
         return None;
     };
-    if capitalised_after(tokens, last) {
+    let name_goes_on = on_line(last + 1) && matches!(tokens.text(last + 1), "and" | "&" | "of" | "for");
+    if capitalised_after(tokens, last) || name_goes_on {
         return None;
     }
     let (start, end) = tokens.span(m.first, last);
@@ -389,6 +391,7 @@ mod tests {
         assert_eq!(tagged("the Ohio Democrats met"), ["GPE:Ohio", "NORP:Democrats"]);
         // A capitalised word after the nickname: a longer name, left alone.
         assert!(!tagged("the Boston Tigers Foundation gave").contains(&"ORG:Boston Tigers".to_string()));
+        assert!(!tagged("the Boston Securities and Exchange Board").contains(&"ORG:Boston Securities".to_string()));
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub fn find(tokens: &Tokens, facts: &[Facts], entities: &PhraseMatcher, out: &mu
         if is(i + 1, Facts::ORG_SUFFIX) && !tokens.breaks_line_before(i + 1)
             || !is_market_exchange(tokens, i)
             || is_common_office(tokens, facts, i)
+            || is_other_abbreviation(tokens, facts, entities, i)
         {
             continue;
         }
@@ -125,7 +126,7 @@ fn role_after(facts: &[Facts], j: usize) -> bool {
 fn is_company_form(word: &str) -> bool {
     matches!(
         word,
-        "ASA" | "Co" | "Corp" | "Corporation" | "GmbH" | "Inc" | "LLC" | "LLP" | "Ltd" | "PLC" | "Plc" | "SpA" | "plc"
+        "AG" | "ASA" | "Co" | "Corp" | "Corporation" | "GmbH" | "Inc" | "LLC" | "LLP" | "Ltd" | "PLC" | "Plc" | "SA" | "SpA" | "plc"
     )
 }
 
@@ -166,6 +167,28 @@ fn short_forms(tokens: &Tokens, facts: &[Facts], firsts: &[usize], out: &mut Vec
         }
     }
 }
+
+/// Whether the suffix at token `i` is "AG" or "SA" standing for something other than a company's legal
+/// form (Aktiengesellschaft, société anonyme): an attorney general or South Africa after a listed place
+/// or before a name ("Texas AG Ken Paxton", "Cape Town SA"), or one with no capitalised word before it on
+/// its line ("the AG said"). "**Siemens AG** said", "**Nestlé SA** shares", "**Ostsee Bank AG**" (a listed
+/// name's first word that is an organisation noun) stay.
+fn is_other_abbreviation(tokens: &Tokens, facts: &[Facts], entities: &PhraseMatcher, i: usize) -> bool {
+    if !matches!(tokens.text(i), "AG" | "SA") {
+        return false;
+    }
+    if i == 0 || tokens.breaks_line_before(i) || !facts[i - 1].has(Facts::UPPER_START) {
+        return true;
+    }
+    let place_before = (1..=MAX_PLACE_TOKENS.min(i)).any(|k| {
+        (1..k).all(|n| !tokens.breaks_line_before(i - n)) && entities.label_of_span(tokens, i - k, i - 1) == Some("GPE")
+    });
+    let name_after = i + 1 < tokens.len() && !tokens.breaks_line_before(i + 1) && facts[i + 1].has(Facts::UPPER_START);
+    place_before || name_after || facts[i - 1].any(Facts::TITLE | Facts::FUNCTION_WORD)
+}
+
+/// Most tokens of a listed place looked for before "AG" or "SA" ("Rio de Janeiro").
+const MAX_PLACE_TOKENS: usize = 3;
 
 /// Words before "Exchange" that make it a market ("Stock Exchange", "London Metal Exchange");
 /// elsewhere it is a common noun ("Prisoner Exchange" in a headline).
@@ -660,5 +683,21 @@ mod tests {
         assert!(orgs("the 3rd row of seats").is_empty());
         assert!(orgs("Tax Plan Causes Deep Division").is_empty());
         assert!(orgs("Tax Plan Causes Deep Division\nnext").is_empty());
+    }
+
+    #[test]
+    fn ag_and_sa_end_company_names() {
+        assert_eq!(orgs("Brauwerk Lindner AG said profit fell."), ["Brauwerk Lindner AG"]);
+        assert_eq!(orgs("shares of Fromagerie Duval SA rose"), ["Fromagerie Duval SA"]);
+        assert_eq!(orgs("Ostsee Bank AG and others"), ["Ostsee Bank AG"]);
+    }
+
+    #[test]
+    fn ag_and_sa_for_an_attorney_general_or_a_country_name_no_company() {
+        assert!(orgs("Texas AG Ken Paxton sued.").is_empty());
+        assert!(orgs("Acting AG Mara Lund resigned.").is_empty());
+        assert!(orgs("the AG said on Monday").is_empty());
+        assert!(orgs("Durban SA and Cape Town SA").is_empty());
+        assert!(orgs("AG\nSA").is_empty());
     }
 }

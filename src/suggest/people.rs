@@ -116,6 +116,7 @@ static ROLE_NOUNS: WordList = WordList::new(&[
     "Attorney",
     "Author",
     "By",
+    "Chair",
     "Columnist",
     "Composer",
     "Correspondent",
@@ -420,7 +421,7 @@ fn look_at_cue(rules: &Rules, i: usize, f: Facts, found: &mut Vec<(usize, usize,
         Some((rules.before_headline_gerund(name), 0.8))
     } else if let Some(name) = f.has(Facts::ROLE_NOUN).then(|| rules.after_capitalised_role(i)).flatten() {
         Some((name, 0.75))
-    } else if f.has(Facts::GIVEN_NAME) && (i == 0 || !rules.facts[i - 1].has(Facts::NAME_WORD) && !rules.joins(i - 1)) {
+    } else if f.has(Facts::GIVEN_NAME) && (i == 0 || rules.may_open_name_after(i - 1)) {
         rules.name_at(i).filter(|(f, l)| l > f).map(|name| (name, 0.7))
     } else {
         None
@@ -696,6 +697,20 @@ impl<'a> Rules<'_, 'a> {
     /// line, a line not written in title case (where every word after a name is capitalised).
     fn links_two_names(&self, i: usize, j: usize) -> bool {
         self.is(j + 2, Facts::NAME_WORD) && !self.tokens.breaks_line_before(j + 2) && !self.in_title_case_line(i)
+    }
+
+    /// Whether a known given name may open a name right after token `j`: `j` is no name word nor a
+    /// hyphen joining one to it, or it is a capitalised role noun ending a longer title, a job before the
+    /// name and not part of it ("Fed Chair **Jerome Powell** is", "County Executive **Kathy Ames** had";
+    /// not "Stella" inside "Anna Stella Ruiz"). A role noun opening its line is left to the role rules.
+    fn may_open_name_after(&self, j: usize) -> bool {
+        let f = self.facts[j];
+        let in_title = f.has(Facts::ROLE_NOUN)
+            && f.has(Facts::UPPER_START)
+            && j > 0
+            && !self.tokens.breaks_line_before(j)
+            && self.is(j - 1, Facts::UPPER_START);
+        !f.has(Facts::NAME_WORD) && !self.joins(j) || in_title
     }
 
     /// Whether token `j` is a hyphen joining two name words into one ("Ocasio-Cortez"): no space on
@@ -1798,5 +1813,19 @@ mod tests {
         assert!(people("Reuters said on Tuesday. Police said. The Council said.").is_empty());
         assert!(people("President\nObama").is_empty(), "a name does not cross a line break");
         assert!(people("Many Americans said yes").is_empty());
+    }
+
+    #[test]
+    fn a_capitalised_role_inside_a_longer_title_leaves_the_given_names_person() {
+        assert_eq!(people("Bank Chair Roger Haldane is expected to speak."), ["Roger Haldane"]);
+        assert_eq!(people("then County Executive Laura Mbeki vetoed it"), ["Laura Mbeki"]);
+        assert_eq!(people("as Festival Director Simon Okoro put it"), ["Simon Okoro"]);
+    }
+
+    #[test]
+    fn a_given_name_after_another_name_word_opens_no_name() {
+        // "Rose" inside a longer name is no new person; a plain capitalised word before still blocks.
+        assert!(!people("Harvest Rose Garden opened").contains(&"Rose Garden".to_string()));
+        assert!(!people("the Golden Laura Awards").iter().any(|p| p.starts_with("Laura")));
     }
 }

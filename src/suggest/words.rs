@@ -120,6 +120,7 @@ static FUNCTION_WORDS: WordList = WordList::new(&[
 /// Nouns that end organisation names ("Defense Ministry", "Reynolds High School"), and the Spanish and
 /// Portuguese ones that open them ("Banco de Bogotá", "Partido Popular": see `orgs::foreign_name`).
 static ORG_SUFFIXES: WordList = WordList::new(&[
+    "AG",
     "ASA",
     "Academy",
     "Administration",
@@ -223,6 +224,7 @@ static ORG_SUFFIXES: WordList = WordList::new(&[
     "Railways",
     "Reserve",
     "Rovers",
+    "SA",
     "School",
     "Senate",
     "Service",
