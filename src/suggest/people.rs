@@ -1010,10 +1010,14 @@ impl<'a> Rules<'_, 'a> {
     /// `name`, a lone given name after the title at token `title`, with the listed place after it when
     /// that place is the surname ("Judge Anna Leicester", "Mayor Jack London said"): a one-word GPE
     /// followed by no other capitalised word on its line, outside a title-case line ("King Charles London Visit").
+    /// After a title that opens no organisation's name, an unlisted first word will do too ("Defense
+    /// Secretary **Lloyd Austin** said"; not "General Dynamics Houston").
     fn with_place_surname(&self, title: usize, (first, last): (usize, usize)) -> (usize, usize) {
         let j = last + 1;
+        let given = self.is(first, Facts::GIVEN_NAME)
+            || !self.is(title, Facts::AMBIGUOUS_TITLE) && !self.facts[first].any(Facts::ENTITY_START | Facts::ENTITY_WORD);
         let place = first == last
-            && self.is(first, Facts::GIVEN_NAME)
+            && given
             && j < self.tokens.len()
             && !self.tokens.breaks_line_before(j)
             && self.is(j, Facts::ENTITY_WORD)
@@ -1516,6 +1520,11 @@ mod tests {
     #[test]
     fn a_place_after_a_title_and_a_given_name_is_the_surname() {
         assert_eq!(people("He was jailed by Judge Anna Leicester on Friday."), ["Anna Leicester"]);
+        assert_eq!(people("Treasury Secretary Elwood Denver said no."), ["Elwood Denver"]);
+        assert_eq!(people("Mayor Tovah Houston spoke."), ["Tovah Houston"]);
+        // A place word first, an ambiguous title, or a title-case line keep the place out.
+        assert!(!people("Senator Texas Houston said").iter().any(|p| p.contains("Houston")));
+        assert!(!people("General Elwood Denver").iter().any(|p| p.contains("Denver")));
         assert_eq!(people("Mayor Jack London said the roads were closed."), ["Jack London"]);
         // No title, a place before another name word, or a title-case headline: the place stays out.
         assert_eq!(people("Mayor Jack London Bridge said"), ["Jack"]);
