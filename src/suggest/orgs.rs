@@ -337,6 +337,13 @@ fn with_ordinal(tokens: &Tokens, first: usize, i: usize) -> usize {
     if is_ordinal(tokens.text(first - 1)) { first - 1 } else { first }
 }
 
+/// Whether token `j` is a one-word listed place on the line of the token after it ("U.S.", "Ohio").
+fn is_place_word(tokens: &Tokens, facts: &[Facts], entities: &PhraseMatcher, j: usize) -> bool {
+    facts[j].has(Facts::ENTITY_WORD)
+        && !tokens.breaks_line_before(j + 1)
+        && entities.label_of_span(tokens, j, j) == Some("GPE")
+}
+
 /// Whether a word is an ordinal number in digits ("1st", "82nd", "3rd", "10th").
 fn is_ordinal(word: &str) -> bool {
     let digits = word.bytes().take_while(u8::is_ascii_digit).count();
@@ -360,7 +367,13 @@ fn before_and(tokens: &Tokens, facts: &[Facts], entities: &PhraseMatcher, first:
     if !plain(end) {
         return first;
     }
-    let start = if plain(end - 1) { end - 1 } else { end };
+    let mut start = if plain(end - 1) { end - 1 } else { end };
+    // A listed country or state between "the" and the name is part of it ("the U.S. Food and Drug
+    // Administration"); one word only, so "the U.S. and European Union" keeps its place.
+    if start > 1 && is_place_word(tokens, facts, entities, start - 1) && matches!(tokens.text(start - 2), "the" | "The")
+    {
+        start -= 1;
+    }
     // "the" opens the name, not an "of" phrase ("the Ministry of the Interior and Bank of Lisbon").
     let opened = start > 0
         && matches!(tokens.text(start - 1), "the" | "The")
@@ -699,5 +712,17 @@ mod tests {
         assert!(orgs("the AG said on Monday").is_empty());
         assert!(orgs("Durban SA and Cape Town SA").is_empty());
         assert!(orgs("AG\nSA").is_empty());
+    }
+
+    #[test]
+    fn a_listed_place_after_the_opens_a_name_joined_by_and() {
+        assert_eq!(orgs("by the U.S. Fish and Wildlife Service on Monday"), ["U.S. Fish and Wildlife Service"]);
+        assert_eq!(orgs("The Ohio Parks and Recreation Department said"), ["Ohio Parks and Recreation Department"]);
+    }
+
+    #[test]
+    fn a_place_not_after_the_stays_out_of_a_name_joined_by_and() {
+        assert_eq!(orgs("in U.S. Fish and Wildlife Service data"), ["Wildlife Service"]);
+        assert_eq!(orgs("the U.S. and the Wildlife Service"), ["Wildlife Service"]);
     }
 }
