@@ -98,9 +98,7 @@ fn with_year_after(text: &str, end: usize, found: &str) -> usize {
     }
     ["the year", "this year", "next year", "last year"]
         .iter()
-        .find(|y| {
-            rest.starts_with(*y) && rest[y.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
-        })
+        .find(|y| rest.starts_with(*y) && rest[y.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
         .map_or(end, |y| end + " of ".len() + y.len())
 }
 

@@ -126,7 +126,20 @@ fn role_after(facts: &[Facts], j: usize) -> bool {
 fn is_company_form(word: &str) -> bool {
     matches!(
         word,
-        "AG" | "ASA" | "Co" | "Corp" | "Corporation" | "GmbH" | "Inc" | "LLC" | "LLP" | "Ltd" | "PLC" | "Plc" | "SA" | "SpA" | "plc"
+        "AG" | "ASA"
+            | "Co"
+            | "Corp"
+            | "Corporation"
+            | "GmbH"
+            | "Inc"
+            | "LLC"
+            | "LLP"
+            | "Ltd"
+            | "PLC"
+            | "Plc"
+            | "SA"
+            | "SpA"
+            | "plc"
     )
 }
 

@@ -1015,7 +1015,8 @@ impl<'a> Rules<'_, 'a> {
     fn with_place_surname(&self, title: usize, (first, last): (usize, usize)) -> (usize, usize) {
         let j = last + 1;
         let given = self.is(first, Facts::GIVEN_NAME)
-            || !self.is(title, Facts::AMBIGUOUS_TITLE) && !self.facts[first].any(Facts::ENTITY_START | Facts::ENTITY_WORD);
+            || !self.is(title, Facts::AMBIGUOUS_TITLE)
+                && !self.facts[first].any(Facts::ENTITY_START | Facts::ENTITY_WORD);
         let place = first == last
             && given
             && j < self.tokens.len()
