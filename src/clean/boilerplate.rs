@@ -75,17 +75,42 @@ fn weight(class: Class, t: &str) -> i64 {
     }
 }
 
+/// Whether a short line is a figure of a data box rather than a label: it has a digit and, after a
+/// one-word label, no more letters than digits (`46%`, `105° / 79°`, `High: 101°`, `3-1`). A forecast or a match's stats inside
+/// an article are not a page's menu (a date such as `Nov 19, 2019` is one too, and is not a menu
+/// either).
+fn is_data_line(t: &str, words: usize) -> bool {
+    if words > 4 || t.len() > 40 {
+        return false;
+    }
+    // A label before the figure (`High:`) is not counted.
+    let figure = t.split_once(": ").map_or(t, |(label, figure)| if label.contains(' ') { t } else { figure });
+    let (mut digits, mut letters) = (0usize, 0usize);
+    for c in figure.chars() {
+        if c.is_ascii_digit() {
+            digits += 1;
+        } else if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    digits > 0 && letters <= digits
+}
+
 /// Whether a text looks like a whole page (many lines, many of them furniture), given the words of
-/// each line.
+/// each line. Lines of a data box ([`is_data_line`]) count as furniture but not in a menu's run: a
+/// whole page needs a run of words, as menus are.
 fn is_whole_page(lines: &[Line<'_>], words: &[usize]) -> bool {
     let (mut total, mut furniture, mut run, mut longest) = (0usize, 0usize, 0usize, 0usize);
     for l in lines.iter().filter(|l| !l.is_blank()) {
-        total += 1;
         let t = l.trimmed();
+        total += 1;
         if words[l.index] <= 4 && !ends_sentence(t) {
             furniture += 1;
-            run += 1;
-            longest = longest.max(run);
+            // A figure neither makes a menu longer nor ends one.
+            if !is_data_line(t, words[l.index]) {
+                run += 1;
+                longest = longest.max(run);
+            }
         } else {
             run = 0;
         }
@@ -215,6 +240,36 @@ mod tests {
         let l = lines(&text);
         let kept: Vec<&str> = l.iter().zip(&flags).filter(|(_, d)| !**d).map(|(l, _)| l.text).collect();
         assert!(kept.iter().all(|t| t.is_empty() || *t == PROSE), "{kept:?}");
+    }
+
+    #[test]
+    fn a_forecast_box_inside_an_article_does_not_make_it_a_page() {
+        let mut text = String::from("Heat warning for the harbour towns\n");
+        for _ in 0..5 {
+            text.push_str(PROSE);
+            text.push('\n');
+        }
+        for day in ["Monday", "Tuesday", "Wednesday", "Thursday"] {
+            text.push_str(&format!("{day}\nHigh: 91°\nLow: 70°\nSunny\n10%\n"));
+        }
+        for _ in 0..5 {
+            text.push_str(PROSE);
+            text.push('\n');
+        }
+        assert!(judged(&text).iter().all(|d| !d), "the paragraphs after the box stay");
+        // The same box made of words is a menu: the page is judged.
+        let menu = text.replace("High: 91°", "Hourly").replace("Low: 70°", "Radar").replace("10%", "Traffic");
+        assert!(judged(&menu).iter().any(|d| *d));
+    }
+
+    #[test]
+    fn data_lines_are_figures_not_labels() {
+        for t in ["46%", "105° / 79°", "High: 101°", "3-1", "Nov 19, 2019"] {
+            assert!(is_data_line(t, word_count(t)), "{t}");
+        }
+        for t in ["Sport", "Page 2", "Sat 8 Mar", "Wind: SW 5-10 mph", "1 2 3 4 5 6"] {
+            assert!(!is_data_line(t, word_count(t)), "{t}");
+        }
     }
 
     #[test]
