@@ -198,6 +198,82 @@ const NAV_LINES: &[&str] = &[
     "current price",
 ];
 
+/// Lines that are a control or section label of a live blog, a comment thread, an audio player, a
+/// table of contents, a paywall box, an events or sports widget or a press-release wire, and nothing
+/// else (compared case-insensitively, like [`AD_LINES`]).
+const CONTROL_LINES: &[&str] = &[
+    "live",
+    "pinned post",
+    "load earlier posts",
+    "load more posts",
+    "load more updates",
+    "show more updates",
+    "sort by",
+    "newest",
+    "oldest",
+    "newest first",
+    "oldest first",
+    "most liked",
+    "top comments",
+    "report",
+    "report comment",
+    "report abuse",
+    "flag",
+    "like",
+    "upvote",
+    "downvote",
+    "view all comments",
+    "view more replies",
+    "show replies",
+    "hide replies",
+    "x",
+    "link",
+    "audio",
+    "play",
+    "pause",
+    "mute",
+    "unmute",
+    "playback speed",
+    "1x",
+    "1.5x",
+    "2x",
+    "download mp3",
+    "download episode",
+    "episode notes",
+    "show notes",
+    "related episodes",
+    "more episodes",
+    "all episodes",
+    "watch live",
+    "table of contents",
+    "contents",
+    "toggle",
+    "in this article",
+    "on this page",
+    "jump to section",
+    "opinion",
+    "guest essay",
+    "guest opinion",
+    "op-ed",
+    "news provided by",
+    "purchase licensing rights",
+    "get started",
+    "suggested topics",
+    "upcoming events",
+    "see all events",
+    "view all events",
+    "submit an event",
+    "submit your event",
+    "add your event",
+    "cancel anytime",
+    "cancel at any time",
+    "terms of sale",
+    "sponsored by",
+    "match stats",
+    "league table",
+    "view full table",
+];
+
 /// Bylines that name a desk, a staff role or a news agency instead of a person (compared
 /// case-insensitively, like [`AD_LINES`]).
 const STAFF_BYLINES: &[&str] = &[
@@ -811,7 +887,7 @@ fn ad_line(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if is_one_word_sentence(t) && !t.eq_ignore_ascii_case("advertisement.") {
         return None;
     }
-    let core = t.trim_end_matches([':', '…', '.', ' ']).trim_start_matches(['-', '–', '—', ' ']);
+    let core = t.trim_end_matches([':', '…', '.', ' ', '↑']).trim_start_matches(['-', '–', '—', ' ']);
     let core = without_listening_time(core);
     // No entry of `AD_LINES` ends with a full stop (a unit test checks), so none needs trimming here.
     if is_ad_line(core) || after_ad_label(core).is_some_and(is_ad_line) {
@@ -819,6 +895,9 @@ fn ad_line(t: &str, words: usize, shape: &Shape) -> Option<String> {
     }
     if NAV_ENTRIES.holds(NAV_LINES, core) {
         return Some(labelled_quote("navigation link", t, 60));
+    }
+    if CONTROL_ENTRIES.holds(CONTROL_LINES, core) {
+        return Some(labelled_quote("page control", t, 60));
     }
     if words <= 4 && t.ends_with('%') && is_ticker_quote(t) {
         return Some(labelled_quote("ticker quote", t, 60));
@@ -873,6 +952,9 @@ const AD_ENTRIES: Entries = Entries::of(AD_LINES);
 
 /// The lengths and first bytes of [`NAV_LINES`].
 const NAV_ENTRIES: Entries = Entries::of(NAV_LINES);
+
+/// The lengths and first bytes of [`CONTROL_LINES`].
+const CONTROL_ENTRIES: Entries = Entries::of(CONTROL_LINES);
 
 /// The lengths and first bytes of [`STAFF_BYLINES`].
 const STAFF_ENTRIES: Entries = Entries::of(STAFF_BYLINES);
@@ -2579,7 +2661,7 @@ mod tests {
 
     #[test]
     fn the_ad_line_filter_lets_every_entry_through() {
-        for (entries, list) in [(AD_ENTRIES, AD_LINES), (NAV_ENTRIES, NAV_LINES)] {
+        for (entries, list) in [(AD_ENTRIES, AD_LINES), (NAV_ENTRIES, NAV_LINES), (CONTROL_ENTRIES, CONTROL_LINES)] {
             for a in list {
                 assert!(entries.holds(list, a) && entries.holds(list, &a.to_uppercase()), "{a}");
             }
@@ -2639,6 +2721,45 @@ mod tests {
             assert!(first_rule(l).is_some_and(|r| r == AD_MARKER), "{l}");
         }
         for l in ["Now playing at the Harbour Theatre: a new musical", "Follow us, the guide told the hikers."] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
+    }
+
+    #[test]
+    fn controls_of_live_blogs_comment_threads_players_and_contents_boxes() {
+        for l in [
+            "Live",
+            "Pinned post",
+            "Load earlier posts",
+            "Sort by",
+            "Oldest",
+            "Flag",
+            "Like",
+            "X",
+            "Pause",
+            "1.5x",
+            "Download MP3",
+            "Table of Contents",
+            "In this article",
+            "Guest Essay",
+            "News provided by",
+            "Submit an event",
+            "Cancel anytime.",
+            "Match stats",
+            "Back to top ↑",
+        ] {
+            assert_eq!(first_rule(l).as_deref(), Some(AD_MARKER), "{l}");
+        }
+        for l in [
+            "Live music returns to the quay this summer.",
+            "Like many ferry towns, Tern lost its cinema.",
+            "Report: harbour fees to rise in May",
+            "Play resumed after a short rain delay.",
+            "Contents of the skip were taken to the tip.",
+            "Opinion polls put the mayor ahead.",
+            "Newest ferry joins the island fleet",
+            "Upcoming events at the harbour include a fish fair on Saturday.",
+        ] {
             assert_eq!(first_rule(l), None, "{l}");
         }
     }
