@@ -13,6 +13,7 @@ use regex::{Regex, RegexSet};
 use super::layout::Verdict;
 use super::line_gates as gate;
 use super::line_shape::Shape;
+use super::widgets;
 use super::repeats::{LazyKey, RepeatIndex, fingerprint};
 use super::rules::{
     AD_MARKER, BYLINE, COMMENT_COUNTER, COOKIE_NOTICE, COPYRIGHT_FOOTER, DUPLICATE_TITLE, PHOTO_CREDIT, READ_MORE,
@@ -780,7 +781,7 @@ const TOPICS_HEADER: &str = "explore more on these topics";
 type Check = fn(&str, usize, &Shape) -> Option<String>;
 
 /// The phrase rules, in order; the first that fires decides.
-const CHECKS: [(&str, Check); 9] = [
+const CHECKS: [(&str, Check); 13] = [
     (AD_MARKER, ad_line),
     (PHOTO_CREDIT, photo_credit),
     (COPYRIGHT_FOOTER, copyright_footer),
@@ -790,7 +791,35 @@ const CHECKS: [(&str, Check); 9] = [
     (COMMENT_COUNTER, comment_counter),
     (BYLINE, byline),
     (TIMESTAMP, timestamp),
+    (COPYRIGHT_FOOTER, wire_footer_or_credit),
+    (SHARE_SUBSCRIBE, paywall_offer),
+    (COMMENT_COUNTER, comment_thread),
+    (AD_MARKER, page_widget),
 ];
+
+/// A press-release wire's closing line or a credit line ([`widgets::wire_footer`], [`widgets::credit_line`]).
+fn wire_footer_or_credit(t: &str, words: usize, _: &Shape) -> Option<String> {
+    let what = widgets::wire_footer(t, words).or_else(|| widgets::credit_line(t, words))?;
+    Some(labelled_quote(what, t, 60))
+}
+
+/// A paywall box's offer or log-in prompt, or a newsletter pitch ([`widgets::is_paywall_offer`]).
+fn paywall_offer(t: &str, words: usize, _: &Shape) -> Option<String> {
+    if widgets::is_paywall_offer(t, words) {
+        return Some(labelled_quote("paywall offer", t, 60));
+    }
+    widgets::is_newsletter_pitch(t, words).then(|| labelled_quote("sign-up prompt", t, 60))
+}
+
+/// A comment thread's control, rules or prompt ([`widgets::comment_thread`]).
+fn comment_thread(t: &str, words: usize, _: &Shape) -> Option<String> {
+    widgets::comment_thread(t, words).map(|what| labelled_quote(what, t, 60))
+}
+
+/// A transcript cue, link label, pager, footer link row or widget credit ([`widgets::page_widget`]).
+fn page_widget(t: &str, words: usize, _: &Shape) -> Option<String> {
+    widgets::page_widget(t, words).map(|what| labelled_quote(what, t, 60))
+}
 
 /// The first phrase rule that is switched on (`enabled`, in the order of [`CHECKS`]) and fires.
 fn judge_phrases(t: &str, words: usize, enabled: &[bool; CHECKS.len()]) -> Option<Verdict> {

@@ -26,6 +26,7 @@ pub mod swar;
 pub mod text;
 pub mod triggers;
 pub mod user;
+pub mod widgets;
 
 use std::borrow::Cow;
 use std::collections::HashSet;

@@ -1,0 +1,484 @@
+//! Furniture of kinds of pages the older rules had not met: a press-release wire's closing lines, a
+//! podcast's credits and transcript cues, a comment thread's controls and prompts, a paywall box's
+//! offers, link labels read out for screen readers, pagers and footer link rows.
+//!
+//! Each check looks at a short line only and first at its opening or closing bytes, so prose is let go
+//! after a comparison or two (no search runs over a long line).
+
+use super::text::{ends_sentence, opens_ignoring_case, strip_prefix_ignoring_case};
+
+/// Most words of a line any check here looks at (a forward-looking disclaimer runs longer, see
+/// [`MAX_DISCLAIMER_WORDS`]).
+const MAX_WORDS: usize = 30;
+/// Most words of a press release's forward-looking-statement disclaimer paragraph.
+const MAX_DISCLAIMER_WORDS: usize = 120;
+
+/// Headers of a press release's legal notes, alone on a line (compared ignoring ASCII case).
+const DISCLAIMER_HEADERS: [&str; 6] = [
+    "forward-looking statements",
+    "forward looking statements",
+    "cautionary note regarding forward-looking statements",
+    "cautionary statement regarding forward-looking statements",
+    "safe harbor statement",
+    "safe harbour statement",
+];
+
+/// Openings of a press release's forward-looking-statement disclaimer.
+const DISCLAIMER_OPENINGS: [&str; 7] = [
+    "this press release contains ",
+    "this news release contains ",
+    "this release contains ",
+    "this press release may contain ",
+    "this announcement contains ",
+    "certain statements in this press release ",
+    "certain statements in this news release ",
+];
+
+/// Openings of a wire service's link to the release on its own site.
+const WIRE_LINK_OPENINGS: [&str; 3] =
+    ["View original content", "View source version on ", "Photos accompanying this announcement are available at "];
+
+/// What a press-release wire's closing line is: the forward-looking-statement disclaimer or its header,
+/// `SOURCE Acme Robotics, Inc.`, or `View original content…` with the release's address.
+pub fn wire_footer(t: &str, words: usize) -> Option<&'static str> {
+    let first = t.as_bytes().first()?.to_ascii_lowercase();
+    if !matches!(first, b'c' | b'f' | b's' | b't' | b'v' | b'p') || words > MAX_DISCLAIMER_WORDS {
+        return None;
+    }
+    let core = t.trim_end_matches([':', '.', ' ']);
+    if words <= 6 && DISCLAIMER_HEADERS.iter().any(|h| core.eq_ignore_ascii_case(h)) {
+        return Some("forward-looking statements header");
+    }
+    if DISCLAIMER_OPENINGS.iter().any(|o| opens_ignoring_case(t, o)) && t.contains("forward-looking") {
+        return Some("forward-looking statements disclaimer");
+    }
+    if words > MAX_WORDS {
+        return None;
+    }
+    if is_source_line(t, words) {
+        return Some("press release source");
+    }
+    WIRE_LINK_OPENINGS.iter().any(|o| t.starts_with(o)).then_some("press release link")
+}
+
+/// Whether `t` is a wire's `SOURCE Acme Robotics, Inc.`: the capitalised label, then a company name
+/// whose words open with capitals (`SOURCE CODE of the app leaked, he said.` reads on).
+fn is_source_line(t: &str, words: usize) -> bool {
+    let Some(name) = t.strip_prefix("SOURCE ") else {
+        return false;
+    };
+    words <= 8 && name.split(' ').all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '&'))
+}
+
+/// Roles a production credit names (`Produced by …`, `Music by …`), compared ignoring ASCII case.
+const CREDIT_ROLES: [&str; 12] = [
+    "produced",
+    "edited",
+    "mixed",
+    "engineered",
+    "hosted",
+    "music",
+    "sound design",
+    "original music",
+    "executive produced",
+    "additional production",
+    "fact-checking",
+    "translated",
+];
+
+/// Labels of a one-name credit (`Editor: Zhou Min`, `[Editor: JS]`, `Source: Xinhua`).
+const CREDIT_LABELS: [&str; 7] = ["editor", "editors", "source", "translator", "producer", "reporter", "reporters"];
+
+/// What a credit line is: a podcast's or a video's production credits (`Produced by Sam Lee. Edited by
+/// Ana Ruiz.`), a translation credit, or a one-name credit under a wire story (`Editor: Zhou Min`,
+/// `[Editor: JS]`, `Source: Xinhua`).
+pub fn credit_line(t: &str, words: usize) -> Option<&'static str> {
+    if words > 20 {
+        return None;
+    }
+    let first = t.as_bytes().first()?.to_ascii_lowercase();
+    if matches!(first, b'e' | b's' | b't' | b'p' | b'r' | b'[' | b'(') && is_labelled_credit(t) {
+        return Some("credit");
+    }
+    let parts: Vec<&str> = t.trim_end_matches('.').split(". ").collect();
+    (parts.iter().all(|p| is_role_credit(p)) && !t.contains(", ")).then_some("production credits")
+}
+
+/// Whether `t` is `Label: Name` or the same in brackets, with a [`CREDIT_LABELS`] label and a name of at
+/// most five words that open with capitals (connecting `of`, `and`, `for`, `the` aside: `Source:
+/// Bureau of Labor Statistics`); `Source: a person close to the talks said …` reads on.
+fn is_labelled_credit(t: &str) -> bool {
+    let inner = match (t.as_bytes().first(), t.as_bytes().last()) {
+        (Some(b'['), Some(b']')) | (Some(b'('), Some(b')')) if t.len() > 1 => &t[1..t.len() - 1],
+        _ => t,
+    };
+    let Some((label, name)) = inner.split_once(": ") else {
+        return false;
+    };
+    let connector = |w: &str| matches!(w, "of" | "and" | "for" | "the" | "&");
+    let names = name.trim_end_matches('.').split([' ', ',']).filter(|w| !w.is_empty());
+    CREDIT_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
+        && name.split(' ').count() <= 5
+        && name.starts_with(|c: char| c.is_uppercase())
+        && names.clone().all(|w| connector(w) || w.starts_with(|c: char| c.is_uppercase()))
+        && !name.contains(['"', '“', '?', '!'])
+}
+
+/// Whether a sentence of a credit line is one credit: a [`CREDIT_ROLES`] role, `by`, and a name of one
+/// to four capitalised words (`Produced by the council in 1998` is not: `the` opens no name).
+fn is_role_credit(part: &str) -> bool {
+    let Some(role) = CREDIT_ROLES.iter().find(|r| opens_ignoring_case(part, r)) else {
+        return false;
+    };
+    let Some(name) = strip_prefix_ignoring_case(&part[role.len()..], " by ") else {
+        return false;
+    };
+    let count = name.split(' ').count();
+    (1..=4).contains(&count)
+        && name.split(' ').all(|w| w.starts_with(|c: char| c.is_uppercase()) || w == "and" || w == "&")
+}
+
+/// What a comment thread's line is: a control (`View 3 more replies`, `Replying to sandy_k`), a note on
+/// the rules (`Commenting is subject to our community guidelines.`) or a prompt to the reader (`What do
+/// you think? Share your thoughts in the comments below.`).
+pub fn comment_thread(t: &str, words: usize) -> Option<&'static str> {
+    if words > 25 {
+        return None;
+    }
+    if words <= 6 && is_replies_control(t) {
+        return Some("comment control");
+    }
+    if words <= 5 && (t.starts_with("Replying to ") || t.starts_with("In reply to ")) && !ends_sentence(t) {
+        return Some("comment control");
+    }
+    const RULES: [&str; 5] = [
+        "commenting is subject to ",
+        "comments are subject to ",
+        "all comments are moderated",
+        "comments are moderated",
+        "please read our community guidelines",
+    ];
+    if RULES.iter().any(|r| opens_ignoring_case(t, r)) {
+        return Some("comment rules");
+    }
+    is_comment_prompt(t, words).then_some("comment prompt")
+}
+
+/// Whether `t` is `View 3 more replies`, `Show replies`, `Load 12 more comments`, `See all 40 comments`:
+/// a verb, then `all`, a number, `more` or `previous` in any order, then `replies` or `comments`.
+fn is_replies_control(t: &str) -> bool {
+    let mut words = t.split(' ');
+    let verb = words.next().unwrap_or_default();
+    if !["view", "show", "load", "see", "read"].iter().any(|v| verb.eq_ignore_ascii_case(v)) {
+        return false;
+    }
+    let rest: Vec<&str> = words.collect();
+    let Some((last, middle)) = rest.split_last() else {
+        return false;
+    };
+    let filler = |w: &&str| {
+        ["all", "more", "previous", "older", "earlier"].iter().any(|f| w.eq_ignore_ascii_case(f))
+            || w.bytes().all(|b| b.is_ascii_digit())
+    };
+    ["replies", "reply", "comments", "comment"].iter().any(|n| last.eq_ignore_ascii_case(n))
+        && middle.iter().all(filler)
+}
+
+/// Closing words of a prompt to comment (after any closing `.` or `!`).
+const COMMENT_PROMPT_ENDS: [&str; 4] =
+    ["in the comments below", "in the comments section below", "in the comment section below", "in the comments"];
+
+/// Whether `t` asks the reader to comment: it ends with one of [`COMMENT_PROMPT_ENDS`], holds no
+/// quotation marks, and asks a question or opens with an imperative (`Share`, `Tell us`, `Let us
+/// know`); `Many readers left angry notes in the comments.` reports.
+fn is_comment_prompt(t: &str, words: usize) -> bool {
+    let body = t.trim_end_matches(['.', '!']);
+    if words > 20 || !body.ends_with("comments below") && !body.ends_with("section below") && !body.ends_with("comments")
+    {
+        return false;
+    }
+    const ASKS: [&str; 6] = ["share ", "tell us", "let us know", "leave ", "sound off", "join "];
+    COMMENT_PROMPT_ENDS.iter().any(|e| body.ends_with(e))
+        && !t.contains(['"', '“', '”'])
+        && (t.contains('?') || ASKS.iter().any(|a| opens_ignoring_case(t, a)))
+}
+
+/// Openings of a paywall box's offer or prompt to log in (compared ignoring ASCII case).
+const PAYWALL_OPENINGS: [&str; 8] = [
+    "get unlimited access",
+    "get unlimited digital access",
+    "unlimited digital access for",
+    "want to keep reading?",
+    "want to read more?",
+    "already have an account?",
+    "already registered?",
+    "have feedback on this article?",
+];
+
+/// Whether `t` is a paywall box's offer or log-in prompt (`Get unlimited digital access for just $1 a
+/// week`, `Already have an account? Log in`, `Want to keep reading? Create a free account.`) or a
+/// feedback prompt to the reader.
+pub fn is_paywall_offer(t: &str, words: usize) -> bool {
+    let first = t.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    words <= 20 && matches!(first, b'g' | b'u' | b'w' | b'a' | b'h') && PAYWALL_OPENINGS.iter().any(|o| opens_ignoring_case(t, o))
+}
+
+/// Whether `t` pitches a newsletter to the reader: it opens with `Get`, ends with `newsletter` or `inbox`
+/// and says how it comes (`Get a look at the day ahead with the Morning Bid newsletter.`, `Get football
+/// news sent straight to your inbox`), with no colon after a first clause; `Get ready, the mayor wrote in
+/// her newsletter.` reads on.
+pub fn is_newsletter_pitch(t: &str, words: usize) -> bool {
+    let body = t.trim_end_matches(['.', '!']);
+    words <= 25
+        && (body.ends_with("newsletter") || body.ends_with("inbox"))
+        && t.starts_with("Get ")
+        && !t.contains(": ")
+        && [" with the ", " with our ", " sent ", " delivered "].iter().any(|w| t.contains(w))
+}
+
+/// What a page widget's line is: a transcript's time code or sound cue (`[00:12:04]`, `[MUSIC]`), a
+/// link label read out for screen readers (`Our Standards: …, opens new tab`), a pager (`Previous 1 2 3
+/// Next`), a footer's row of links (`Terms | Privacy | Feedback`), `Powered by OpenWeb`, or a player's
+/// `Video duration 02:14`.
+pub fn page_widget(t: &str, words: usize) -> Option<&'static str> {
+    if words > 15 {
+        return None;
+    }
+    let (Some(&first), Some(&last)) = (t.as_bytes().first(), t.as_bytes().last()) else {
+        return None;
+    };
+    if t.len() > 1 && matches!((first, last), (b'[', b']') | (b'(', b')')) && is_transcript_cue(&t[1..t.len() - 1]) {
+        return Some("transcript cue");
+    }
+    if last == b'b' && (t.ends_with(", opens new tab") || t.ends_with("(opens in new tab)")) {
+        return Some("link label");
+    }
+    if words <= 12 && is_pager(t) {
+        return Some("pager");
+    }
+    if words <= 12 && t.contains(" | ") && is_link_row(t) {
+        return Some("footer links");
+    }
+    if words <= 4 && is_powered_by(t) {
+        return Some("widget credit");
+    }
+    (words <= 4 && opens_ignoring_case(t, "video duration ")).then_some("player label")
+}
+
+/// Sound and clip cues of a transcript (compared ignoring ASCII case).
+const SOUND_CUES: [&str; 12] = [
+    "music",
+    "laughter",
+    "applause",
+    "crosstalk",
+    "inaudible",
+    "silence",
+    "music playing",
+    "begin video clip",
+    "end video clip",
+    "begin audio clip",
+    "end audio clip",
+    "commercial break",
+];
+
+/// Whether the inside of a bracket is a time code (`00:12:04`, `12:04`) or a sound cue (`MUSIC`, `BEGIN
+/// VIDEO CLIP`, `laughter`); a source named in brackets (`[ CNET ]`) is part of the story.
+fn is_transcript_cue(inner: &str) -> bool {
+    let time = inner.contains(':') && inner.bytes().all(|b| b.is_ascii_digit() || b == b':');
+    time || SOUND_CUES.iter().any(|c| inner.eq_ignore_ascii_case(c))
+}
+
+/// Whether `t` is a pager: page numbers and `Previous`, `Next`, `Page`, `of` or arrows only, with at
+/// least one number and one word (`Previous 1 2 3 Next`, `Page 2 of 5`; `Next 24 hours` reads on).
+fn is_pager(t: &str) -> bool {
+    const WORDS: [&str; 7] = ["previous", "prev", "next", "page", "of", "first", "last"];
+    let (mut number, mut word) = (false, false);
+    for w in t.split(' ').filter(|w| !w.is_empty()) {
+        if w.bytes().all(|b| b.is_ascii_digit()) {
+            number = true;
+        } else if WORDS.iter().any(|x| w.eq_ignore_ascii_case(x)) {
+            word = true;
+        } else if !matches!(w, "«" | "»" | "‹" | "›" | "…" | "..." | "←" | "→" | "<" | ">") {
+            return false;
+        }
+    }
+    number && word
+}
+
+/// Whether `t` is a row of at least three links parted by ` | `, each one to three capitalised words
+/// without digits or sentence marks (`Terms | Privacy | Feedback`).
+fn is_link_row(t: &str) -> bool {
+    let mut links = 0;
+    for link in t.split(" | ") {
+        let link = link.trim();
+        let words = link.split(' ').count();
+        let plain = !link.bytes().any(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'?' | b'!' | b':'));
+        if link.is_empty() || words > 3 || !plain || !link.starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+        links += 1;
+    }
+    links >= 3
+}
+
+/// Whether `t` credits a widget's vendor: `Powered by` and one or two capitalised words, nothing more
+/// (`Powered by the sun, the ferry …` reads on).
+fn is_powered_by(t: &str) -> bool {
+    strip_prefix_ignoring_case(t, "powered by ").is_some_and(|name| {
+        !name.is_empty()
+            && name.split(' ').count() <= 2
+            && name.split(' ').all(|w| w.starts_with(|c: char| c.is_uppercase()))
+            && !ends_sentence(name)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::word_count;
+    use super::*;
+
+    fn words(t: &str) -> usize {
+        word_count(t)
+    }
+
+    #[test]
+    fn a_wire_releases_closing_lines_go() {
+        for t in [
+            "Forward-Looking Statements",
+            "Safe Harbor Statement:",
+            "This press release contains forward-looking statements within the meaning of federal securities law, \
+             which involve risks; actual results may differ.",
+            "Certain statements in this news release are forward-looking statements.",
+            "SOURCE Harbour Pumps, Inc.",
+            "View original content to download multimedia:https://www.example.com/release-1234.html",
+            "View source version on example.com: https://www.example.com/news/5678/",
+        ] {
+            assert!(wire_footer(t, words(t)).is_some(), "{t}");
+        }
+        for t in [
+            "The ferry firm's press release contains forward-looking statements that analysts doubted.",
+            "This press release contains a photo of the new ferry.",
+            "SOURCE CODE of the booking app was leaked, the company said.",
+            "Source code for the app is on the council's website.",
+            "Forward-looking statements are common in company filings, the regulator said.",
+            "View original documents at the town archive on weekdays.",
+        ] {
+            assert_eq!(wire_footer(t, words(t)), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn credit_lines_go_and_sentences_about_production_stay() {
+        for t in [
+            "Produced by Sam Whitcombe. Edited by Laila Hassan. Music by Trevor Lind.",
+            "Edited by Ana Ruiz",
+            "Editor: Zhou Min",
+            "[Editor: JS]",
+            "Source: Xinhua",
+            "Source: Bureau of Labor Statistics",
+            "(Translator: Mei Tan)",
+        ] {
+            assert!(credit_line(t, words(t)).is_some(), "{t}");
+        }
+        for t in [
+            "Produced by the council in 1998, the map shows every berth.",
+            "Edited by hand, the photos looked older.",
+            "Source: a person close to the talks said the deal was near.",
+            "Editor: \"We got this one wrong.\"",
+            "Music by local bands filled the square.",
+            "Editors of the paper met on Monday.",
+        ] {
+            assert_eq!(credit_line(t, words(t)), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn comment_thread_controls_and_prompts_go() {
+        for t in [
+            "View 3 more replies",
+            "Show replies",
+            "Load 12 more comments",
+            "Replying to sandy_k",
+            "Commenting is subject to our community guidelines.",
+            "What do you think? Share your thoughts in the comments below.",
+            "Tell us in the comments!",
+        ] {
+            assert!(comment_thread(t, words(t)).is_some(), "{t}");
+        }
+        for t in [
+            "View more of the harbour from the new ferry deck.",
+            "Many readers left angry notes in the comments.",
+            "Readers shared their thoughts in the comments below the video, and the council replied.",
+            "\"Share your thoughts in the comments,\" the mayor wrote.",
+            "Replying to the council, the harbour master said fees would rise.",
+            "Comments are welcome at the council meeting on Monday.",
+        ] {
+            assert_eq!(comment_thread(t, words(t)), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn paywall_offers_go_and_reports_of_them_stay() {
+        for t in [
+            "Get unlimited digital access for just $1 a week",
+            "Already have an account? Log in",
+            "Want to keep reading? Create a free account or subscribe.",
+            "Have feedback on this article? Let us know",
+        ] {
+            assert!(is_paywall_offer(t, words(t)), "{t}");
+        }
+        for t in [
+            "Getting unlimited access to the harbour costs $40 a year.",
+            "Already, the council has spent $2 million on the quay.",
+            "Unlimited access to the beach was promised in 1990.",
+        ] {
+            assert!(!is_paywall_offer(t, words(t)), "{t}");
+        }
+    }
+
+    #[test]
+    fn newsletter_pitches_go() {
+        let pitch = "Get a look at the day ahead in the harbour towns with the Morning Tide newsletter.";
+        assert!(is_newsletter_pitch(pitch, words(pitch)));
+        assert!(is_newsletter_pitch("Get ferry news sent straight to your inbox", 7));
+        let told = "Get ready, the mayor wrote in her newsletter.";
+        assert!(!is_newsletter_pitch(told, words(told)));
+        let long = "Get this: the council sent every resident a letter with the new fees, and few read the newsletter.";
+        assert!(!is_newsletter_pitch(long, words(long)));
+    }
+
+    #[test]
+    fn page_widgets_go_and_look_alikes_stay() {
+        for t in [
+            "[00:00:04]",
+            "(12:41)",
+            "[MUSIC]",
+            "[BEGIN VIDEO CLIP]",
+            "[laughter]",
+            "Our Standards: The Trust Principles., opens new tab",
+            "Previous 1 2 3 Next",
+            "Page 2 of 5",
+            "« Prev 1 2 Next »",
+            "Terms | Privacy | Feedback",
+            "Home | News | Sport | Weather",
+            "Powered by OpenWeb",
+            "Video duration 02:14",
+        ] {
+            assert!(page_widget(t, words(t)).is_some(), "{t}");
+        }
+        for t in [
+            "[The mayor later withdrew the remark.]",
+            "[ HARBOUR NEWS ]",
+            "[AP]",
+            "(The ferry was late again.)",
+            "Next 24 hours",
+            "Page 3 of the report lists every berth.",
+            "Storm Freya | live updates from the coast | 12 March",
+            "Powered by the sun, the ferry crossed in an hour.",
+            "Powered by wind",
+            "The data, opens new tab in the report, show delays.",
+        ] {
+            assert_eq!(page_widget(t, words(t)), None, "{t}");
+        }
+    }
+}
