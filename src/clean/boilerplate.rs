@@ -80,18 +80,17 @@ fn weight(class: Class, t: &str) -> i64 {
 /// an article are not a page's menu (a date such as `Nov 19, 2019` is one too, and is not a menu
 /// either).
 fn is_data_line(t: &str, words: usize) -> bool {
-    if words > 4 || t.len() > 40 {
+    if words > 4 || t.len() > 40 || !t.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     // A label before the figure (`High:`) is not counted.
     let figure = t.split_once(": ").map_or(t, |(label, figure)| if label.contains(' ') { t } else { figure });
+    // Bytes, not characters: a figure's signs (`°`, `%`) are no letters, and a label in another script
+    // has no ASCII digit.
     let (mut digits, mut letters) = (0usize, 0usize);
-    for c in figure.chars() {
-        if c.is_ascii_digit() {
-            digits += 1;
-        } else if c.is_alphabetic() {
-            letters += 1;
-        }
+    for b in figure.bytes() {
+        digits += usize::from(b.is_ascii_digit());
+        letters += usize::from(b.is_ascii_alphabetic());
     }
     digits > 0 && letters <= digits
 }

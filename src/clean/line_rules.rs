@@ -13,7 +13,6 @@ use regex::{Regex, RegexSet};
 use super::layout::Verdict;
 use super::line_gates as gate;
 use super::line_shape::Shape;
-use super::widgets;
 use super::repeats::{LazyKey, RepeatIndex, fingerprint};
 use super::rules::{
     AD_MARKER, BYLINE, COMMENT_COUNTER, COOKIE_NOTICE, COPYRIGHT_FOOTER, DUPLICATE_TITLE, PHOTO_CREDIT, READ_MORE,
@@ -23,6 +22,7 @@ use super::text::{
     COUNTED_WORDS, Line, at_most_words, ends_sentence, labelled, labelled_quote, line_key, opens_ignoring_case,
     strip_prefix_ignoring_case, word_count_up_to,
 };
+use super::widgets;
 
 /// Compiles a built-in pattern (a bug in one is caught by the unit tests, which compile them all).
 fn re(pattern: &str) -> Regex {
@@ -781,7 +781,7 @@ const TOPICS_HEADER: &str = "explore more on these topics";
 type Check = fn(&str, usize, &Shape) -> Option<String>;
 
 /// The phrase rules, in order; the first that fires decides.
-const CHECKS: [(&str, Check); 13] = [
+const CHECKS: [(&str, Check); 9] = [
     (AD_MARKER, ad_line),
     (PHOTO_CREDIT, photo_credit),
     (COPYRIGHT_FOOTER, copyright_footer),
@@ -791,35 +791,7 @@ const CHECKS: [(&str, Check); 13] = [
     (COMMENT_COUNTER, comment_counter),
     (BYLINE, byline),
     (TIMESTAMP, timestamp),
-    (COPYRIGHT_FOOTER, wire_footer_or_credit),
-    (SHARE_SUBSCRIBE, paywall_offer),
-    (COMMENT_COUNTER, comment_thread),
-    (AD_MARKER, page_widget),
 ];
-
-/// A press-release wire's closing line or a credit line ([`widgets::wire_footer`], [`widgets::credit_line`]).
-fn wire_footer_or_credit(t: &str, words: usize, _: &Shape) -> Option<String> {
-    let what = widgets::wire_footer(t, words).or_else(|| widgets::credit_line(t, words))?;
-    Some(labelled_quote(what, t, 60))
-}
-
-/// A paywall box's offer or log-in prompt, or a newsletter pitch ([`widgets::is_paywall_offer`]).
-fn paywall_offer(t: &str, words: usize, _: &Shape) -> Option<String> {
-    if widgets::is_paywall_offer(t, words) {
-        return Some(labelled_quote("paywall offer", t, 60));
-    }
-    widgets::is_newsletter_pitch(t, words).then(|| labelled_quote("sign-up prompt", t, 60))
-}
-
-/// A comment thread's control, rules or prompt ([`widgets::comment_thread`]).
-fn comment_thread(t: &str, words: usize, _: &Shape) -> Option<String> {
-    widgets::comment_thread(t, words).map(|what| labelled_quote(what, t, 60))
-}
-
-/// A transcript cue, link label, pager, footer link row or widget credit ([`widgets::page_widget`]).
-fn page_widget(t: &str, words: usize, _: &Shape) -> Option<String> {
-    widgets::page_widget(t, words).map(|what| labelled_quote(what, t, 60))
-}
 
 /// The first phrase rule that is switched on (`enabled`, in the order of [`CHECKS`]) and fires.
 fn judge_phrases(t: &str, words: usize, enabled: &[bool; CHECKS.len()]) -> Option<Verdict> {
@@ -829,6 +801,12 @@ fn judge_phrases(t: &str, words: usize, enabled: &[bool; CHECKS.len()]) -> Optio
         .zip(enabled)
         .filter(|&(_, &on)| on)
         .find_map(|(&(id, check), _)| check(t, words, &shape).map(|r| Verdict::builtin(id, r)))
+        .or_else(|| {
+            // The furniture of pages met late, checked last (one look at a line's opening for all).
+            let (id, what) = widgets::judge(t, words)?;
+            let on = CHECKS.iter().zip(enabled).any(|(&(rule, _), &on)| rule == id && on);
+            on.then(|| Verdict::builtin(id, labelled_quote(what, t, 60)))
+        })
 }
 
 /// A set of cue strings compiled once: a cheap gate before a rule's regexes.

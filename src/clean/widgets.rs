@@ -5,7 +5,45 @@
 //! Each check looks at a short line only and first at its opening or closing bytes, so prose is let go
 //! after a comparison or two (no search runs over a long line).
 
+use super::rules::{AD_MARKER, COMMENT_COUNTER, COPYRIGHT_FOOTER, SHARE_SUBSCRIBE};
 use super::text::{ends_sentence, opens_ignoring_case, strip_prefix_ignoring_case};
+
+/// The first four bytes of a line, ASCII-lowercased (zero-padded): each check compares them with the
+/// openings it knows before it compares anything longer.
+fn head(t: &str) -> [u8; 4] {
+    let mut out = [0u8; 4];
+    for (o, b) in out.iter_mut().zip(t.bytes()) {
+        *o = b.to_ascii_lowercase();
+    }
+    out
+}
+
+/// The rule and the kind of furniture of a line, if a check here knows it (`words` counted up to 80 at
+/// least). The ids are the rules' of [`rules`](super::rules): a wire footer or credit is a
+/// `copyright-footer`, a paywall offer a `share-subscribe`, a comment thread's line a `comment-counter`,
+/// any other widget an `ad-marker`.
+pub fn judge(t: &str, words: usize) -> Option<(&'static str, &'static str)> {
+    if words > MAX_DISCLAIMER_WORDS {
+        return None;
+    }
+    let start = head(t);
+    if let Some(what) = wire_footer(t, words, &start).or_else(|| credit_line(t, words, &start)) {
+        return Some((COPYRIGHT_FOOTER, what));
+    }
+    if words > MAX_WORDS {
+        return None;
+    }
+    if is_paywall_offer(t, words, &start) {
+        return Some((SHARE_SUBSCRIBE, "paywall offer"));
+    }
+    if is_newsletter_pitch(t, words) {
+        return Some((SHARE_SUBSCRIBE, "sign-up prompt"));
+    }
+    if let Some(what) = comment_thread(t, words, &start) {
+        return Some((COMMENT_COUNTER, what));
+    }
+    page_widget(t, words, &start).map(|what| (AD_MARKER, what))
+}
 
 /// Most words of a line any check here looks at (a forward-looking disclaimer runs longer, see
 /// [`MAX_DISCLAIMER_WORDS`]).
@@ -40,9 +78,10 @@ const WIRE_LINK_OPENINGS: [&str; 3] =
 
 /// What a press-release wire's closing line is: the forward-looking-statement disclaimer or its header,
 /// `SOURCE Acme Robotics, Inc.`, or `View original content…` with the release's address.
-pub fn wire_footer(t: &str, words: usize) -> Option<&'static str> {
-    let first = t.as_bytes().first()?.to_ascii_lowercase();
-    if !matches!(first, b'c' | b'f' | b's' | b't' | b'v' | b'p') || words > MAX_DISCLAIMER_WORDS {
+fn wire_footer(t: &str, words: usize, start: &[u8; 4]) -> Option<&'static str> {
+    // The openings of every header, disclaimer, source line and link below.
+    let known = matches!(start, b"forw" | b"caut" | b"safe" | b"this" | b"cert" | b"sour" | b"view" | b"phot");
+    if !known || words > MAX_DISCLAIMER_WORDS {
         return None;
     }
     let core = t.trim_end_matches([':', '.', ' ']);
@@ -92,16 +131,39 @@ const CREDIT_LABELS: [&str; 7] = ["editor", "editors", "source", "translator", "
 /// What a credit line is: a podcast's or a video's production credits (`Produced by Sam Lee. Edited by
 /// Ana Ruiz.`), a translation credit, or a one-name credit under a wire story (`Editor: Zhou Min`,
 /// `[Editor: JS]`, `Source: Xinhua`).
-pub fn credit_line(t: &str, words: usize) -> Option<&'static str> {
+fn credit_line(t: &str, words: usize, start: &[u8; 4]) -> Option<&'static str> {
     if words > 20 {
         return None;
     }
     let first = t.as_bytes().first()?.to_ascii_lowercase();
-    if matches!(first, b'e' | b's' | b't' | b'p' | b'r' | b'[' | b'(') && is_labelled_credit(t) {
+    // A credit's label ends within its first bytes (`[Translator:`): most lines have no colon there.
+    let label_bytes = &t.as_bytes()[..t.len().min(13)];
+    let labelled =
+        matches!(first, b'e' | b's' | b't' | b'p' | b'r' | b'[' | b'(') && memchr::memchr(b':', label_bytes).is_some();
+    if labelled && is_labelled_credit(t) {
         return Some("credit");
     }
-    let parts: Vec<&str> = t.trim_end_matches('.').split(". ").collect();
-    (parts.iter().all(|p| is_role_credit(p)) && !t.contains(", ")).then_some("production credits")
+    // The openings of the [`CREDIT_ROLES`].
+    let role_start = matches!(
+        start,
+        b"prod"
+            | b"edit"
+            | b"mixe"
+            | b"engi"
+            | b"host"
+            | b"musi"
+            | b"soun"
+            | b"orig"
+            | b"exec"
+            | b"addi"
+            | b"fact"
+            | b"tran"
+    );
+    let credits = role_start
+        && CREDIT_ROLES.iter().any(|r| opens_ignoring_case(t, r))
+        && !t.contains(", ")
+        && t.trim_end_matches('.').split(". ").all(is_role_credit);
+    credits.then_some("production credits")
 }
 
 /// Whether `t` is `Label: Name` or the same in brackets, with a [`CREDIT_LABELS`] label and a name of at
@@ -141,11 +203,14 @@ fn is_role_credit(part: &str) -> bool {
 /// What a comment thread's line is: a control (`View 3 more replies`, `Replying to sandy_k`), a note on
 /// the rules (`Commenting is subject to our community guidelines.`) or a prompt to the reader (`What do
 /// you think? Share your thoughts in the comments below.`).
-pub fn comment_thread(t: &str, words: usize) -> Option<&'static str> {
-    if words > 25 {
+fn comment_thread(t: &str, words: usize, start: &[u8; 4]) -> Option<&'static str> {
+    let first = t.as_bytes().first()?.to_ascii_lowercase();
+    // The first letters of every control, rule and prompt below (`View…`, `Replying…`, `What do you…?`).
+    if words > 25 || !b"vslrcapiwtjdhg".contains(&first) {
         return None;
     }
-    if words <= 6 && is_replies_control(t) {
+    let control_start = matches!(start, b"view" | b"show" | b"load" | b"see " | b"read");
+    if words <= 6 && control_start && is_replies_control(t) {
         return Some("comment control");
     }
     if words <= 5 && (t.starts_with("Replying to ") || t.starts_with("In reply to ")) && !ends_sentence(t) {
@@ -158,7 +223,7 @@ pub fn comment_thread(t: &str, words: usize) -> Option<&'static str> {
         "comments are moderated",
         "please read our community guidelines",
     ];
-    if RULES.iter().any(|r| opens_ignoring_case(t, r)) {
+    if matches!(start, b"comm" | b"all " | b"plea") && RULES.iter().any(|r| opens_ignoring_case(t, r)) {
         return Some("comment rules");
     }
     is_comment_prompt(t, words).then_some("comment prompt")
@@ -193,7 +258,8 @@ const COMMENT_PROMPT_ENDS: [&str; 4] =
 /// know`); `Many readers left angry notes in the comments.` reports.
 fn is_comment_prompt(t: &str, words: usize) -> bool {
     let body = t.trim_end_matches(['.', '!']);
-    if words > 20 || !body.ends_with("comments below") && !body.ends_with("section below") && !body.ends_with("comments")
+    if words > 20
+        || !body.ends_with("comments below") && !body.ends_with("section below") && !body.ends_with("comments")
     {
         return false;
     }
@@ -218,16 +284,17 @@ const PAYWALL_OPENINGS: [&str; 8] = [
 /// Whether `t` is a paywall box's offer or log-in prompt (`Get unlimited digital access for just $1 a
 /// week`, `Already have an account? Log in`, `Want to keep reading? Create a free account.`) or a
 /// feedback prompt to the reader.
-pub fn is_paywall_offer(t: &str, words: usize) -> bool {
-    let first = t.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
-    words <= 20 && matches!(first, b'g' | b'u' | b'w' | b'a' | b'h') && PAYWALL_OPENINGS.iter().any(|o| opens_ignoring_case(t, o))
+fn is_paywall_offer(t: &str, words: usize, start: &[u8; 4]) -> bool {
+    words <= 20
+        && matches!(start, b"get " | b"unli" | b"want" | b"alre" | b"have")
+        && PAYWALL_OPENINGS.iter().any(|o| opens_ignoring_case(t, o))
 }
 
 /// Whether `t` pitches a newsletter to the reader: it opens with `Get`, ends with `newsletter` or `inbox`
 /// and says how it comes (`Get a look at the day ahead with the Morning Bid newsletter.`, `Get football
 /// news sent straight to your inbox`), with no colon after a first clause; `Get ready, the mayor wrote in
 /// her newsletter.` reads on.
-pub fn is_newsletter_pitch(t: &str, words: usize) -> bool {
+fn is_newsletter_pitch(t: &str, words: usize) -> bool {
     let body = t.trim_end_matches(['.', '!']);
     words <= 25
         && (body.ends_with("newsletter") || body.ends_with("inbox"))
@@ -240,7 +307,7 @@ pub fn is_newsletter_pitch(t: &str, words: usize) -> bool {
 /// link label read out for screen readers (`Our Standards: …, opens new tab`), a pager (`Previous 1 2 3
 /// Next`), a footer's row of links (`Terms | Privacy | Feedback`), `Powered by OpenWeb`, or a player's
 /// `Video duration 02:14`.
-pub fn page_widget(t: &str, words: usize) -> Option<&'static str> {
+fn page_widget(t: &str, words: usize, start: &[u8; 4]) -> Option<&'static str> {
     if words > 15 {
         return None;
     }
@@ -253,16 +320,17 @@ pub fn page_widget(t: &str, words: usize) -> Option<&'static str> {
     if last == b'b' && (t.ends_with(", opens new tab") || t.ends_with("(opens in new tab)")) {
         return Some("link label");
     }
-    if words <= 12 && is_pager(t) {
+    let pager_start = first.is_ascii_digit() || !first.is_ascii() || b"PpNnFfLl<".contains(&first);
+    if words <= 12 && pager_start && is_pager(t) {
         return Some("pager");
     }
-    if words <= 12 && t.contains(" | ") && is_link_row(t) {
+    if words <= 12 && memchr::memchr(b'|', t.as_bytes()).is_some() && is_link_row(t) {
         return Some("footer links");
     }
-    if words <= 4 && is_powered_by(t) {
+    if words <= 4 && start == b"powe" && is_powered_by(t) {
         return Some("widget credit");
     }
-    (words <= 4 && opens_ignoring_case(t, "video duration ")).then_some("player label")
+    (words <= 4 && start == b"vide" && opens_ignoring_case(t, "video duration ")).then_some("player label")
 }
 
 /// Sound and clip cues of a transcript (compared ignoring ASCII case).
@@ -353,7 +421,7 @@ mod tests {
             "View original content to download multimedia:https://www.example.com/release-1234.html",
             "View source version on example.com: https://www.example.com/news/5678/",
         ] {
-            assert!(wire_footer(t, words(t)).is_some(), "{t}");
+            assert!(wire_footer(t, words(t), &head(t)).is_some(), "{t}");
         }
         for t in [
             "The ferry firm's press release contains forward-looking statements that analysts doubted.",
@@ -363,7 +431,7 @@ mod tests {
             "Forward-looking statements are common in company filings, the regulator said.",
             "View original documents at the town archive on weekdays.",
         ] {
-            assert_eq!(wire_footer(t, words(t)), None, "{t}");
+            assert_eq!(wire_footer(t, words(t), &head(t)), None, "{t}");
         }
     }
 
@@ -378,7 +446,7 @@ mod tests {
             "Source: Bureau of Labor Statistics",
             "(Translator: Mei Tan)",
         ] {
-            assert!(credit_line(t, words(t)).is_some(), "{t}");
+            assert!(credit_line(t, words(t), &head(t)).is_some(), "{t}");
         }
         for t in [
             "Produced by the council in 1998, the map shows every berth.",
@@ -388,7 +456,7 @@ mod tests {
             "Music by local bands filled the square.",
             "Editors of the paper met on Monday.",
         ] {
-            assert_eq!(credit_line(t, words(t)), None, "{t}");
+            assert_eq!(credit_line(t, words(t), &head(t)), None, "{t}");
         }
     }
 
@@ -403,7 +471,7 @@ mod tests {
             "What do you think? Share your thoughts in the comments below.",
             "Tell us in the comments!",
         ] {
-            assert!(comment_thread(t, words(t)).is_some(), "{t}");
+            assert!(comment_thread(t, words(t), &head(t)).is_some(), "{t}");
         }
         for t in [
             "View more of the harbour from the new ferry deck.",
@@ -413,7 +481,7 @@ mod tests {
             "Replying to the council, the harbour master said fees would rise.",
             "Comments are welcome at the council meeting on Monday.",
         ] {
-            assert_eq!(comment_thread(t, words(t)), None, "{t}");
+            assert_eq!(comment_thread(t, words(t), &head(t)), None, "{t}");
         }
     }
 
@@ -425,15 +493,24 @@ mod tests {
             "Want to keep reading? Create a free account or subscribe.",
             "Have feedback on this article? Let us know",
         ] {
-            assert!(is_paywall_offer(t, words(t)), "{t}");
+            assert!(is_paywall_offer(t, words(t), &head(t)), "{t}");
         }
         for t in [
             "Getting unlimited access to the harbour costs $40 a year.",
             "Already, the council has spent $2 million on the quay.",
             "Unlimited access to the beach was promised in 1990.",
         ] {
-            assert!(!is_paywall_offer(t, words(t)), "{t}");
+            assert!(!is_paywall_offer(t, words(t), &head(t)), "{t}");
         }
+    }
+
+    #[test]
+    fn each_kind_goes_under_its_rule() {
+        assert_eq!(judge("SOURCE Harbour Pumps", 3), Some((COPYRIGHT_FOOTER, "press release source")));
+        assert_eq!(judge("Already have an account? Log in", 6), Some((SHARE_SUBSCRIBE, "paywall offer")));
+        assert_eq!(judge("View 2 more replies", 4), Some((COMMENT_COUNTER, "comment control")));
+        assert_eq!(judge("[MUSIC]", 1), Some((AD_MARKER, "transcript cue")));
+        assert_eq!(judge("The ferry left at noon.", 5), None);
     }
 
     #[test]
@@ -464,7 +541,7 @@ mod tests {
             "Powered by OpenWeb",
             "Video duration 02:14",
         ] {
-            assert!(page_widget(t, words(t)).is_some(), "{t}");
+            assert!(page_widget(t, words(t), &head(t)).is_some(), "{t}");
         }
         for t in [
             "[The mayor later withdrew the remark.]",
@@ -478,7 +555,7 @@ mod tests {
             "Powered by wind",
             "The data, opens new tab in the report, show delays.",
         ] {
-            assert_eq!(page_widget(t, words(t)), None, "{t}");
+            assert_eq!(page_widget(t, words(t), &head(t)), None, "{t}");
         }
     }
 }
