@@ -34,7 +34,7 @@ static HEADER: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 static BIO: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3} is (?:(?:an?|the|also|currently|now|\p{Lu}[\p{L}&-]*['’]s) )?(?:(?:[\p{Ll}-]+ ){0,3}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|author|curator|producer|blogger|freelancer|intern|analyst|photographer|anchor)(?: (?:for|at|with|of|on|in) \p{Lu}| (?:and|based|who|covering) |[.,;]|$)|(?:\p{Lu}[\p{L}-]* ){0,3}(?:Reporter|Writer|Editor|Correspondent|Journalist|Columnist|Contributor|Producer|Analyst|Photographer|Anchor) (?:at|for|of|with) \p{Lu})",
+        r"^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3} is (?:(?:an?|the|also|currently|now|\p{Lu}[\p{L}&-]*['’]s) )?(?:(?:[\p{Ll}-]+ ){0,4}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|author|curator|producer|blogger|freelancer|intern|analyst|photographer|anchor)(?: (?:for|at|with|of|on|in) [\x22“]?\p{Lu}| (?:and|based|who|covering) |[.,;]|$)|(?:\p{Lu}[\p{L}-]* ){0,3}(?:Reporter|Writer|Editor|Correspondent|Journalist|Columnist|Contributor|Producer|Analyst|Photographer|Anchor) (?:at|for|of|with) \p{Lu})",
     )
     .ok()
 });
@@ -123,6 +123,7 @@ mod tests {
             "Ana Lima is a freelance writer based in Lisbon.",
             "Ivo Berg is Audio Editor at Harbor Tech, covering headphones since 2016.",
             "Mia Sand is Senior Staff Writer for The Harbor Review.",
+            "Ivo Berg is a ferry pilot and the author of \"Tides of Tern.\" He lives on the island.",
         ] {
             assert_eq!(judged(&format!("{STORY}{bio}\n")), vec![false, false, false, true], "{bio}");
         }
@@ -151,6 +152,7 @@ mod tests {
             "Ann Lee is Chair of the Harbor Trust and a former teacher.",
             "Tom Reyes is Managing Editor.",
             "Tom Reyes is Editor in the new series, which starts in May.",
+            "Ann Lee is a harbour pilot whose new book is \"Tides.\"",
         ] {
             assert!(judged(&format!("{STORY}{prose}\n")).iter().all(|d| !d), "{prose}");
         }

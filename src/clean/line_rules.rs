@@ -242,8 +242,6 @@ const CONTROL_LINES: &[&str] = &[
     "download episode",
     "episode notes",
     "show notes",
-    "related episodes",
-    "more episodes",
     "all episodes",
     "watch live",
     "table of contents",
@@ -259,7 +257,6 @@ const CONTROL_LINES: &[&str] = &[
     "news provided by",
     "purchase licensing rights",
     "get started",
-    "suggested topics",
     "upcoming events",
     "see all events",
     "view all events",
@@ -493,7 +490,7 @@ static BYLINE_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
         r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$",
         r"^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3} @\w+$",
         r"(?i)^(?:written by|author|posted by|story by|words by)\s*:?\s+\p{Lu}",
-        r"^by \p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+)+$",
+        r"^by \p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+)+(?:, \p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+){0,2})?$",
         r"(?i)^(?:https?://)?(?:www\.)?(?:twitter|x|instagram|facebook|linkedin|tiktok|threads)\.(?:com|net)/@?[A-Za-z0-9_.]+/?$",
     ])
 });
@@ -771,11 +768,20 @@ fn folds_as_counted(t: &str) -> bool {
 /// Whether a teaser line is a header alone (`RELATED`, `Related Stories:`, a topic list's `Explore more
 /// on these topics`), so headlines follow it.
 fn is_block_header(t: &str) -> bool {
-    (at_most_words(t, 4) && !t.contains(['|', '»'])) || t.eq_ignore_ascii_case(TOPICS_HEADER)
+    (at_most_words(t, 4) && !t.contains(['|', '»'])) || is_topics_header(t)
 }
 
-/// The header of a list of topic links under an article, longer than other block headers.
-const TOPICS_HEADER: &str = "explore more on these topics";
+/// The headers of a list of topic or episode links under an article (some longer than other block headers).
+const TOPICS_HEADERS: [&str; 4] =
+    ["explore more on these topics", "suggested topics", "related episodes", "more episodes"];
+
+/// Whether `t` is one of the [`TOPICS_HEADERS`] (a closing colon aside), compared whole: their openings
+/// would let every `Exp…`, `Sug…` or `Rel…` line reach the teaser regex.
+fn is_topics_header(t: &str) -> bool {
+    let first = t.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    matches!(first, b'e' | b's' | b'r' | b'm')
+        && TOPICS_HEADERS.iter().any(|h| t.trim_end_matches(':').eq_ignore_ascii_case(h))
+}
 
 /// A phrase rule: the reason it fires for a trimmed line of so many words and this shape, if it does.
 type Check = fn(&str, usize, &Shape) -> Option<String>;
@@ -1901,8 +1907,7 @@ fn read_more(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if words > 40 {
         return None;
     }
-    // A topic list's header, compared whole: its opening would let every `Exp…` line reach the regex.
-    if t.eq_ignore_ascii_case(TOPICS_HEADER) {
+    if is_topics_header(t) {
         return Some(labelled_quote("teaser", t, 60));
     }
     let teaser = gate::read_more(shape)
@@ -2504,6 +2509,7 @@ mod tests {
         "Go deeper: How the ferry timetable was rewritten",
         "by: Dana Whitfield",
         "Transcripts are made by speech recognition software and may contain errors.",
+        "by Lena Park, Chief Meteorologist",
     ];
 
     /// Every pattern of a set that some line matched.
@@ -3334,11 +3340,17 @@ mod tests {
         assert_eq!(first_rule("THE CANADIAN PRESS").as_deref(), Some(BYLINE));
         assert_eq!(first_rule("The Canadian Press reported the fire first."), None);
         assert_eq!(first_rule("By the end of the year, the harbour had doubled its traffic."), None);
-        for l in ["by Lena Park", "twitter.com/lenapark", "https://www.instagram.com/harbor.daily/"] {
+        for l in [
+            "by Lena Park",
+            "by Lena Park, Meteorologist",
+            "twitter.com/lenapark",
+            "https://www.instagram.com/harbor.daily/",
+        ] {
             assert_eq!(first_rule(l).as_deref(), Some(BYLINE), "{l}");
         }
         // A hard-wrapped sentence whose line starts with `by` is not a byline, nor is a site's front page.
         assert_eq!(first_rule("by Mayor Ann Lee, who spoke at the harbour on Monday"), None);
+        assert_eq!(first_rule("by Mayor Ann Lee, Governor Tom Reyes and others"), None);
         assert_eq!(first_rule("twitter.com"), None);
         for l in [
             "Updated: 18 Nov 2019 9:38 pm",
@@ -3729,12 +3741,15 @@ mod tests {
         for l in ["Comments 12 and 13 were struck from the record.", "4.2 from 300 votes is a landslide."] {
             assert_eq!(first_rule(l), None, "{l}");
         }
-        let topics = "Ferry fined\n\nThe ferry was fined.\nExplore more on these topics\nShipping\nSouthampton\n";
-        let lines = super::super::text::lines(topics);
-        let mut v = vec![None; lines.len()];
-        judge(&lines, &line_words(&lines), &|_| true, &mut v);
-        let rules: Vec<Option<&str>> = v.iter().map(|v| v.as_ref().map(|v| v.rule.as_ref())).collect();
-        assert_eq!(rules, vec![None, None, None, Some(READ_MORE), Some(READ_MORE), Some(READ_MORE)]);
+        for header in ["Explore more on these topics", "Suggested Topics:", "Related episodes"] {
+            let topics = format!("Ferry fined\n\nThe ferry was fined.\n{header}\nShipping\nSouthampton\n");
+            let lines = super::super::text::lines(&topics);
+            let mut v = vec![None; lines.len()];
+            judge(&lines, &line_words(&lines), &|_| true, &mut v);
+            let rules: Vec<Option<&str>> = v.iter().map(|v| v.as_ref().map(|v| v.rule.as_ref())).collect();
+            assert_eq!(rules, vec![None, None, None, Some(READ_MORE), Some(READ_MORE), Some(READ_MORE)], "{header}");
+        }
+        assert_eq!(first_rule("Suggested topics for the harbour debate were sent to the council."), None);
         assert_eq!(first_rule("Explore more on these topics in our archive, which goes back to 1850."), None);
     }
 }

@@ -161,6 +161,9 @@ impl Cleaner {
         // One scan of the text finds the triggers of the consent and span rules.
         let mut triggers = triggers::Triggers::of(raw);
         line_rules::judge(&lines, &words, &|id| self.is_enabled(id), &mut verdicts);
+        if self.is_enabled(rules::AD_MARKER) {
+            widgets::judge_contents(&lines, &words, &mut verdicts);
+        }
         if self.is_enabled(rules::COOKIE_NOTICE) {
             consent::judge(&triggers, &lines, &mut verdicts);
         }

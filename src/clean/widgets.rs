@@ -5,8 +5,9 @@
 //! Each check looks at a short line only and first at its opening or closing bytes, so prose is let go
 //! after a comparison or two (no search runs over a long line).
 
+use super::layout::Verdict;
 use super::rules::{AD_MARKER, COMMENT_COUNTER, COPYRIGHT_FOOTER, SHARE_SUBSCRIBE};
-use super::text::{ends_sentence, opens_ignoring_case, strip_prefix_ignoring_case};
+use super::text::{Line, ends_sentence, labelled_quote, opens_ignoring_case, strip_prefix_ignoring_case};
 
 /// The first four bytes of a line, ASCII-lowercased (zero-padded): each check compares them with the
 /// openings it knows before it compares anything longer.
@@ -39,10 +40,52 @@ pub fn judge(t: &str, words: usize) -> Option<(&'static str, &'static str)> {
     if is_newsletter_pitch(t, words) {
         return Some((SHARE_SUBSCRIBE, "sign-up prompt"));
     }
+    if is_letters_prompt(t, words, &start) {
+        return Some((SHARE_SUBSCRIBE, "letters prompt"));
+    }
     if let Some(what) = comment_thread(t, words, &start) {
         return Some((COMMENT_COUNTER, what));
     }
     page_widget(t, words, &start).map(|what| (AD_MARKER, what))
+}
+
+/// Headers of a table of contents (compared ignoring ASCII case, a closing colon aside).
+const CONTENTS_HEADERS: [&str; 6] =
+    ["jump to", "jump to section", "table of contents", "contents", "in this article", "on this page"];
+/// Most entries of a table of contents.
+const MAX_CONTENTS_ENTRIES: usize = 20;
+/// Most words of a table of contents' entry.
+const MAX_ENTRY_WORDS: usize = 12;
+
+/// Marks the entries of a table of contents (`Jump to:` or `Table of Contents` and the subheads listed
+/// under it): each short line after the header that the text prints again further down as a line of
+/// its own. The subheads themselves, further down, stay; so does a list after such a header whose
+/// lines are not repeated (it is no table of contents). Lines judged before are passed over.
+pub fn judge_contents(lines: &[Line<'_>], words: &[usize], verdicts: &mut [Option<Verdict>]) {
+    for header in lines.iter().filter(|l| words[l.index] <= 4 && is_contents_header(l.trimmed())) {
+        let mut entries = 0;
+        for l in &lines[header.index + 1..] {
+            if l.is_blank() || verdicts[l.index].is_some() {
+                continue;
+            }
+            let t = l.trimmed();
+            let entry = entries < MAX_CONTENTS_ENTRIES
+                && words[l.index] <= MAX_ENTRY_WORDS
+                && (!ends_sentence(t) || t.ends_with('?'))
+                && lines[l.index + 1..].iter().any(|later| later.trimmed() == t);
+            if !entry {
+                break;
+            }
+            entries += 1;
+            verdicts[l.index] = Some(Verdict::builtin(AD_MARKER, labelled_quote("contents entry", t, 60)));
+        }
+    }
+}
+
+/// Whether `t` is one of the [`CONTENTS_HEADERS`].
+fn is_contents_header(t: &str) -> bool {
+    let first = t.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    b"jtcio".contains(&first) && CONTENTS_HEADERS.iter().any(|h| t.trim_end_matches(':').eq_ignore_ascii_case(h))
 }
 
 /// Most words of a line any check here looks at (a forward-looking disclaimer runs longer, see
@@ -196,6 +239,11 @@ fn is_role_credit(part: &str) -> bool {
         return false;
     };
     let count = name.split(' ').count();
+    // A translation credit may name a desk rather than people (`Translated by Xinhua editors from the
+    // Chinese original`).
+    if role == &"translated" && count <= 8 && name.starts_with(|c: char| c.is_uppercase()) {
+        return true;
+    }
     (1..=4).contains(&count)
         && name.split(' ').all(|w| w.starts_with(|c: char| c.is_uppercase()) || w == "and" || w == "&")
 }
@@ -301,6 +349,26 @@ fn is_newsletter_pitch(t: &str, words: usize) -> bool {
         && t.starts_with("Get ")
         && !t.contains(": ")
         && [" with the ", " with our ", " sent ", " delivered "].iter().any(|w| t.contains(w))
+}
+
+/// Openings of an opinion page's call for letters (compared ignoring ASCII case).
+const LETTERS_OPENINGS: [&str; 5] = [
+    "we welcome letters to the editor",
+    "we welcome your letters",
+    "submit a letter to the editor",
+    "write a letter to the editor",
+    "submit your letter",
+];
+
+/// Whether `t` calls for letters to the editor (`We welcome letters to the editor. Submit yours here.`):
+/// one of the [`LETTERS_OPENINGS`] in a short line without quotation marks or `said` (a quoted or
+/// reported editor stays).
+fn is_letters_prompt(t: &str, words: usize, start: &[u8; 4]) -> bool {
+    words <= 20
+        && matches!(start, b"we w" | b"subm" | b"writ")
+        && LETTERS_OPENINGS.iter().any(|o| opens_ignoring_case(t, o))
+        && !t.contains(['"', '“', '”'])
+        && !t.contains(" said")
 }
 
 /// What a page widget's line is: a transcript's time code or sound cue (`[00:12:04]`, `[MUSIC]`), a
@@ -445,6 +513,7 @@ mod tests {
             "Source: Xinhua",
             "Source: Bureau of Labor Statistics",
             "(Translator: Mei Tan)",
+            "Translated by Harbour News editors from the Tern original.",
         ] {
             assert!(credit_line(t, words(t), &head(t)).is_some(), "{t}");
         }
@@ -455,6 +524,7 @@ mod tests {
             "Editor: \"We got this one wrong.\"",
             "Music by local bands filled the square.",
             "Editors of the paper met on Monday.",
+            "Translated by volunteers, the guide sold out.",
         ] {
             assert_eq!(credit_line(t, words(t), &head(t)), None, "{t}");
         }
@@ -511,6 +581,39 @@ mod tests {
         assert_eq!(judge("View 2 more replies", 4), Some((COMMENT_COUNTER, "comment control")));
         assert_eq!(judge("[MUSIC]", 1), Some((AD_MARKER, "transcript cue")));
         assert_eq!(judge("The ferry left at noon.", 5), None);
+    }
+
+    #[test]
+    fn calls_for_letters_go() {
+        for t in ["We welcome letters to the editor. Submit yours here.", "Submit a letter to the editor"] {
+            assert!(is_letters_prompt(t, words(t), &head(t)), "{t}");
+        }
+        for t in [
+            "We welcome letters from the harbour's schoolchildren, the mayor said.",
+            "We welcome letters to the editor from every island, the mayor said.",
+            "\"We welcome letters to the editor,\" the new editor wrote in 1990.",
+            "Writers of the letters were fined.",
+        ] {
+            assert!(!is_letters_prompt(t, words(t), &head(t)), "{t}");
+        }
+    }
+
+    fn contents_flags(text: &str) -> Vec<bool> {
+        super::super::layout::flagged_lines(text, |lines, verdicts| {
+            judge_contents(lines, &super::super::text::line_words(lines), verdicts);
+        })
+    }
+
+    #[test]
+    fn a_table_of_contents_goes_and_its_subheads_stay() {
+        let text = "Ferry guide\nJump to:\nWhen to go\nWhat it costs?\nThe island has two ferries.\nWhen to go\n\
+                    Summer is busy.\nWhat it costs?\nTen pounds.\n";
+        let flags = contents_flags(text);
+        let deleted: Vec<&str> = text.lines().zip(&flags).filter(|(_, d)| **d).map(|(l, _)| l).collect();
+        assert_eq!(deleted, ["When to go", "What it costs?"]);
+        // A list under such a header whose lines are not printed again is no table of contents.
+        let list = "Ferry guide\nContents\nA map of the quay\nA timetable\nThe island has two ferries.\n";
+        assert!(contents_flags(list).iter().all(|d| !d));
     }
 
     #[test]
