@@ -46,6 +46,9 @@ pub fn judge(t: &str, words: usize) -> Option<(&'static str, &'static str)> {
     if let Some(what) = comment_thread(t, words, &start) {
         return Some((COMMENT_COUNTER, what));
     }
+    if is_betting_promo(t) {
+        return Some((AD_MARKER, "betting promo"));
+    }
     page_widget(t, words, &start).map(|what| (AD_MARKER, what))
 }
 
@@ -371,6 +374,33 @@ fn is_letters_prompt(t: &str, words: usize, start: &[u8; 4]) -> bool {
         && !t.contains(" said")
 }
 
+/// Whether `t` is a bookmaker's promotion: it ends with its small print (`T&Cs apply`, `gamble
+/// responsibly`, `BeGambleAware.org`) and names the age limit (`18+`); a story about such adverts quotes
+/// no age limit.
+fn is_betting_promo(t: &str) -> bool {
+    let body = t.trim_end_matches(['.', ' ']);
+    let small_print = ["T&Cs apply", "Ts&Cs apply", "T&C apply", "gamble responsibly", "BeGambleAware.org"];
+    small_print.iter().any(|p| body.ends_with(p)) && t.contains("18+")
+}
+
+/// Labels beside a forecast's temperatures (compared ignoring ASCII case, a closing colon aside).
+const READING_LABELS: [&str; 7] = ["high", "low", "hi", "lo", "now", "feels", "like"];
+
+/// Whether `t` is a forecast box's reading: temperatures (`101°`, `78°F`) with at most the labels of
+/// [`READING_LABELS`] and slashes (`High: 104° Low: 78°`, `105° / 79°`); `Paris hits 40°C` is a headline.
+fn is_weather_reading(t: &str) -> bool {
+    if !(t.ends_with('°') || t.ends_with("°F") || t.ends_with("°C")) {
+        return false;
+    }
+    t.split(' ').filter(|w| !w.is_empty()).all(|w| {
+        let degrees = w.trim_end_matches(['F', 'C']).strip_suffix('°');
+        let label = w.trim_end_matches(':');
+        degrees.is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
+            || w == "/"
+            || READING_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
+    })
+}
+
 /// What a page widget's line is: a transcript's time code or sound cue (`[00:12:04]`, `[MUSIC]`), a
 /// link label read out for screen readers (`Our Standards: …, opens new tab`), a pager (`Previous 1 2 3
 /// Next`), a footer's row of links (`Terms | Privacy | Feedback`), `Powered by OpenWeb`, or a player's
@@ -394,6 +424,9 @@ fn page_widget(t: &str, words: usize, start: &[u8; 4]) -> Option<&'static str> {
     }
     if words <= 12 && memchr::memchr(b'|', t.as_bytes()).is_some() && is_link_row(t) {
         return Some("footer links");
+    }
+    if words <= 6 && is_weather_reading(t) {
+        return Some("weather reading");
     }
     if words <= 4 && start == b"powe" && is_powered_by(t) {
         return Some("widget credit");
@@ -614,6 +647,19 @@ mod tests {
         // A list under such a header whose lines are not printed again is no table of contents.
         let list = "Ferry guide\nContents\nA map of the quay\nA timetable\nThe island has two ferries.\n";
         assert!(contents_flags(list).iter().all(|d| !d));
+    }
+
+    #[test]
+    fn betting_promos_and_forecast_readings_go() {
+        let promo = "Bet on the harbour derby: new customers get £20 in free bets. 18+ BeGambleAware.org. T&Cs apply.";
+        assert!(is_betting_promo(promo));
+        assert!(!is_betting_promo("The regulator said adverts ending T&Cs apply were misleading."));
+        for t in ["High: 101°", "Low: 76°F", "High: 104° Low: 78°", "105° / 79°"] {
+            assert!(is_weather_reading(t), "{t}");
+        }
+        for t in ["Paris hits 40°C", "Temperatures rose to 41°", "Highs near 101°", "101"] {
+            assert!(!is_weather_reading(t), "{t}");
+        }
     }
 
     #[test]
