@@ -200,3 +200,44 @@ The harbour is 300 years old. Its tip line's phone number is 555-010-0100.
 Jones is a former editor of the harbour paper and now runs the port authority.";
     assert!(Cleaner::builtin().propose(text).is_empty(), "{:?}", Cleaner::builtin().propose(text));
 }
+
+/// A weather story with a forecast box between its paragraphs and a comment thread's furniture under it.
+const FORECAST_PAGE: &str = "Heatwave to peak on Thursday as island towns open cooling halls
+by Dana Holt, Meteorologist
+Watch Live
+The weather service has warned that temperatures on the island will reach 38 degrees on Thursday, the hottest day of what has already been a record summer.
+Nights will stay warm too, with lows in the mid twenties, so homes that trap heat during the day will give little relief after dark.
+Today
+High: 36°
+Low: 24°
+Wednesday
+High: 37° Low: 25°
+Thursday
+38° / 26°
+Sunny
+Monday
+Tuesday
+The council will open cooling halls at the ferry terminal and the old library from ten in the morning until seven in the evening on each of the hot days.
+Doctors ask people to drink water before they feel thirsty and to look in on elderly neighbours, who are the most at risk when the heat lasts for days.
+Commenting is subject to our community guidelines.
+View 4 more replies
+Terms | Privacy | Feedback";
+
+#[test]
+fn a_forecast_box_keeps_the_paragraphs_after_it_and_widget_lines_go() {
+    let out = cleaned(&Cleaner::builtin(), FORECAST_PAGE);
+    for prose in FORECAST_PAGE.lines().filter(|l| l.split(' ').count() > 12) {
+        assert!(out.contains(prose), "kept: {prose}\n{out}");
+    }
+    for junk in [
+        "by Dana Holt",
+        "Watch Live",
+        "High: 36°",
+        "38° / 26°",
+        "Commenting is subject",
+        "View 4 more replies",
+        "Terms | Privacy",
+    ] {
+        assert!(!out.contains(junk), "deleted: {junk}\n{out}");
+    }
+}
