@@ -379,6 +379,10 @@ fn is_letters_prompt(t: &str, words: usize, start: &[u8; 4]) -> bool {
 /// no age limit.
 fn is_betting_promo(t: &str) -> bool {
     let body = t.trim_end_matches(['.', ' ']);
+    // Every piece of small print ends `y` or `g`: most lines stop at their last byte.
+    if !body.ends_with(['y', 'g']) {
+        return false;
+    }
     let small_print = ["T&Cs apply", "Ts&Cs apply", "T&C apply", "gamble responsibly", "BeGambleAware.org"];
     small_print.iter().any(|p| body.ends_with(p)) && t.contains("18+")
 }
