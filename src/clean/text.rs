@@ -137,12 +137,14 @@ fn word_starts<const N: usize>(before: &[u8; N], block: &[u8; N]) -> u8 {
 }
 
 /// `text` after `prefix` when it opens with it, ASCII case ignored (`Sign up` and `SIGN UP` alike).
+#[inline]
 pub fn strip_prefix_ignoring_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
     // `get` fails rather than split a character; past it, `prefix.len()` is a boundary.
     text.get(..prefix.len()).filter(|head| head.eq_ignore_ascii_case(prefix)).map(|_| &text[prefix.len()..])
 }
 
 /// Whether `text` opens with `prefix`, ASCII case ignored.
+#[inline]
 pub fn opens_ignoring_case(text: &str, prefix: &str) -> bool {
     strip_prefix_ignoring_case(text, prefix).is_some()
 }

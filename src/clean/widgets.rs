@@ -125,25 +125,28 @@ const WIRE_LINK_OPENINGS: [&str; 3] =
 /// What a press-release wire's closing line is: the forward-looking-statement disclaimer or its header,
 /// `SOURCE Acme Robotics, Inc.`, or `View original content…` with the release's address.
 fn wire_footer(t: &str, words: usize, start: &[u8; 4]) -> Option<&'static str> {
-    // The openings of every header, disclaimer, source line and link below.
-    let known = matches!(start, b"forw" | b"caut" | b"safe" | b"this" | b"cert" | b"sour" | b"view" | b"phot");
-    if !known || words > MAX_DISCLAIMER_WORDS {
-        return None;
+    match start {
+        b"forw" | b"caut" | b"safe" => {
+            let core = t.trim_end_matches([':', '.', ' ']);
+            let header = words <= 6 && DISCLAIMER_HEADERS.iter().any(|h| core.eq_ignore_ascii_case(h));
+            header.then_some("forward-looking statements header")
+        }
+        // Prose opens `This` often: the word after it (`press`, `news`, `release`, `announcement`) first.
+        b"this" | b"cert" => {
+            let next = t.as_bytes().get(5..9).unwrap_or_default();
+            let words_after = [b"pres", b"news", b"rele", b"anno"];
+            let known = start == b"cert" || words_after.iter().any(|w| next.eq_ignore_ascii_case(*w));
+            let disclaimer =
+                known && DISCLAIMER_OPENINGS.iter().any(|o| opens_ignoring_case(t, o)) && t.contains("forward-looking");
+            disclaimer.then_some("forward-looking statements disclaimer")
+        }
+        b"sour" => (words <= MAX_WORDS && is_source_line(t, words)).then_some("press release source"),
+        b"view" | b"phot" => {
+            let link = words <= MAX_WORDS && WIRE_LINK_OPENINGS.iter().any(|o| t.starts_with(o));
+            link.then_some("press release link")
+        }
+        _ => None,
     }
-    let core = t.trim_end_matches([':', '.', ' ']);
-    if words <= 6 && DISCLAIMER_HEADERS.iter().any(|h| core.eq_ignore_ascii_case(h)) {
-        return Some("forward-looking statements header");
-    }
-    if DISCLAIMER_OPENINGS.iter().any(|o| opens_ignoring_case(t, o)) && t.contains("forward-looking") {
-        return Some("forward-looking statements disclaimer");
-    }
-    if words > MAX_WORDS {
-        return None;
-    }
-    if is_source_line(t, words) {
-        return Some("press release source");
-    }
-    WIRE_LINK_OPENINGS.iter().any(|o| t.starts_with(o)).then_some("press release link")
 }
 
 /// Whether `t` is a wire's `SOURCE Acme Robotics, Inc.`: the capitalised label, then a company name
