@@ -19,6 +19,80 @@ fn head(t: &str) -> [u8; 4] {
     out
 }
 
+/// Checks that look only at lines with certain openings, as bits of [`start_groups`].
+const WIRE: u8 = 1;
+/// See [`WIRE`]: the openings of the [`CREDIT_ROLES`].
+const ROLE: u8 = 2;
+/// See [`WIRE`]: the verbs of a comment thread's controls.
+const CONTROL: u8 = 4;
+/// See [`WIRE`]: a comment thread's rules.
+const COMMENT_RULES: u8 = 8;
+/// See [`WIRE`]: a paywall's offers and prompts.
+const PAYWALL: u8 = 16;
+/// See [`WIRE`]: calls for letters.
+const LETTERS: u8 = 32;
+
+/// The lower-cased first four bytes each group of checks looks for (each check still compares them
+/// exactly: this only spares the other lines those comparisons).
+const STARTS: [(&[u8; 4], u8); 35] = [
+    (b"forw", WIRE),
+    (b"caut", WIRE),
+    (b"safe", WIRE),
+    (b"this", WIRE),
+    (b"cert", WIRE),
+    (b"sour", WIRE),
+    (b"view", WIRE | CONTROL),
+    (b"phot", WIRE),
+    (b"prod", ROLE),
+    (b"edit", ROLE),
+    (b"mixe", ROLE),
+    (b"engi", ROLE),
+    (b"host", ROLE),
+    (b"musi", ROLE),
+    (b"soun", ROLE),
+    (b"orig", ROLE),
+    (b"exec", ROLE),
+    (b"addi", ROLE),
+    (b"fact", ROLE),
+    (b"tran", ROLE),
+    (b"show", CONTROL),
+    (b"load", CONTROL),
+    (b"see ", CONTROL),
+    (b"read", CONTROL),
+    (b"comm", COMMENT_RULES),
+    (b"all ", COMMENT_RULES),
+    (b"plea", COMMENT_RULES),
+    (b"get ", PAYWALL),
+    (b"unli", PAYWALL),
+    (b"want", PAYWALL),
+    (b"alre", PAYWALL),
+    (b"have", PAYWALL),
+    (b"we w", LETTERS),
+    (b"subm", LETTERS),
+    (b"writ", LETTERS),
+];
+
+/// The slot of a line's first four bytes in [`START_TABLE`].
+fn start_slot(start: &[u8; 4]) -> usize {
+    (u32::from_le_bytes(*start).wrapping_mul(0x9e37_79b1) >> 20) as usize
+}
+
+/// [`STARTS`] by [`start_slot`]: the groups whose openings fall in each slot (a few openings share a
+/// slot with no opening of a check; they are then compared for nothing).
+static START_TABLE: std::sync::LazyLock<Box<[u8; 4096]>> = std::sync::LazyLock::new(|| {
+    let mut table = Box::new([0u8; 4096]);
+    for (start, groups) in STARTS {
+        table[start_slot(start)] |= groups;
+    }
+    table
+});
+
+/// The groups of checks that may apply to a line opening with `start` (a superset: one look-up, where
+/// comparing the openings one by one mispredicted branches on most lines of a whole page).
+fn start_groups(start: &[u8; 4]) -> u8 {
+    START_TABLE[start_slot(start)]
+}
+
 /// The rule and the kind of furniture of a line, if a check here knows it (`words` counted up to 80 at
 /// least). The ids are the rules' of [`rules`](super::rules): a wire footer or credit is a
 /// `copyright-footer`, a paywall offer a `share-subscribe`, a comment thread's line a `comment-counter`,
@@ -28,19 +102,21 @@ pub fn judge(t: &str, words: usize) -> Option<(&'static str, &'static str)> {
         return None;
     }
     let start = head(t);
-    if let Some(what) = wire_footer(t, words, &start).or_else(|| credit_line(t, words, &start)) {
+    let groups = start_groups(&start);
+    let wire = if groups & WIRE != 0 { wire_footer(t, words, &start) } else { None };
+    if let Some(what) = wire.or_else(|| credit_line(t, words, &start)) {
         return Some((COPYRIGHT_FOOTER, what));
     }
     if words > MAX_WORDS {
         return None;
     }
-    if is_paywall_offer(t, words, &start) {
+    if groups & PAYWALL != 0 && is_paywall_offer(t, words, &start) {
         return Some((SHARE_SUBSCRIBE, "paywall offer"));
     }
     if is_newsletter_pitch(t, words) {
         return Some((SHARE_SUBSCRIBE, "sign-up prompt"));
     }
-    if is_letters_prompt(t, words, &start) {
+    if groups & LETTERS != 0 && is_letters_prompt(t, words, &start) {
         return Some((SHARE_SUBSCRIBE, "letters prompt"));
     }
     if let Some(what) = comment_thread(t, words, &start) {
@@ -193,21 +269,22 @@ fn credit_line(t: &str, words: usize, start: &[u8; 4]) -> Option<&'static str> {
         return Some("credit");
     }
     // The openings of the [`CREDIT_ROLES`].
-    let role_start = matches!(
-        start,
-        b"prod"
-            | b"edit"
-            | b"mixe"
-            | b"engi"
-            | b"host"
-            | b"musi"
-            | b"soun"
-            | b"orig"
-            | b"exec"
-            | b"addi"
-            | b"fact"
-            | b"tran"
-    );
+    let role_start = start_groups(start) & ROLE != 0
+        && matches!(
+            start,
+            b"prod"
+                | b"edit"
+                | b"mixe"
+                | b"engi"
+                | b"host"
+                | b"musi"
+                | b"soun"
+                | b"orig"
+                | b"exec"
+                | b"addi"
+                | b"fact"
+                | b"tran"
+        );
     let credits = role_start
         && CREDIT_ROLES.iter().any(|r| opens_ignoring_case(t, r))
         && !t.contains(", ")
@@ -263,7 +340,8 @@ fn comment_thread(t: &str, words: usize, start: &[u8; 4]) -> Option<&'static str
     if words > 25 || !b"vslrcapiwtjdhg".contains(&first) {
         return None;
     }
-    let control_start = matches!(start, b"view" | b"show" | b"load" | b"see " | b"read");
+    let groups = start_groups(start);
+    let control_start = groups & CONTROL != 0 && matches!(start, b"view" | b"show" | b"load" | b"see " | b"read");
     if words <= 6 && control_start && is_replies_control(t) {
         return Some("comment control");
     }
@@ -277,7 +355,10 @@ fn comment_thread(t: &str, words: usize, start: &[u8; 4]) -> Option<&'static str
         "comments are moderated",
         "please read our community guidelines",
     ];
-    if matches!(start, b"comm" | b"all " | b"plea") && RULES.iter().any(|r| opens_ignoring_case(t, r)) {
+    if groups & COMMENT_RULES != 0
+        && matches!(start, b"comm" | b"all " | b"plea")
+        && RULES.iter().any(|r| opens_ignoring_case(t, r))
+    {
         return Some("comment rules");
     }
     is_comment_prompt(t, words).then_some("comment prompt")
@@ -515,6 +596,34 @@ mod tests {
 
     fn words(t: &str) -> usize {
         word_count(t)
+    }
+
+    #[test]
+    fn every_listed_opening_lets_its_checks_look() {
+        for (start, groups) in STARTS {
+            assert_eq!(start_groups(start) & groups, groups, "{}", String::from_utf8_lossy(start));
+        }
+        let opens = |phrases: &[&str], group: u8| phrases.iter().all(|p| start_groups(&head(p)) & group != 0);
+        assert!(opens(&CREDIT_ROLES, ROLE));
+        assert!(opens(&PAYWALL_OPENINGS, PAYWALL));
+        assert!(opens(&LETTERS_OPENINGS, LETTERS));
+        assert!(
+            opens(&DISCLAIMER_OPENINGS, WIRE) && opens(&DISCLAIMER_HEADERS, WIRE) && opens(&WIRE_LINK_OPENINGS, WIRE)
+        );
+        assert!(opens(
+            &["View 3 more replies", "Show replies", "Load more", "See all 4 comments", "Read 9 replies"],
+            CONTROL
+        ));
+        assert!(opens(
+            &["Comments are moderated", "All comments are moderated", "Please read our rules"],
+            COMMENT_RULES
+        ));
+    }
+
+    #[test]
+    fn most_openings_of_prose_reach_no_group() {
+        let prose = ["The ", "A co", "In a", "He s", "She ", "It w", "But ", "And ", "Thou", "Mayo"];
+        assert!(prose.iter().filter(|p| start_groups(&head(p)) != 0).count() <= 1);
     }
 
     #[test]
