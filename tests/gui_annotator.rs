@@ -3,20 +3,16 @@
 //! done with suggestions still undecided.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use eframe::egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use redline::gui::{Options, Workbench};
+use redline::gui::Workbench;
 
 #[path = "support/editing.rs"]
 mod editing;
-#[path = "support/picker.rs"]
-mod picker;
-
-/// How long a test waits for a worker thread; generous because CI machines may be loaded.
-const WORKER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+#[path = "support/opened.rs"]
+mod opened;
 
 /// A short wire story: a name for the entity suggester, a junk paragraph no rule proposes, and a long
 /// copyright footer whose suggestion has a long reason.
@@ -35,22 +31,7 @@ fn fixture(dir: &Path) -> PathBuf {
 
 /// A harness around a workbench opened on `file`, run until the document is shown and settled.
 fn harness(file: PathBuf) -> Harness<'static, Workbench> {
-    let options = Options { picker: Arc::new(picker::NoPicker), recent_file: None };
-    let app = Workbench::new(options, &[file]);
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1400.0, 900.0))
-        .with_max_steps(64)
-        .build_ui_state(|ui, app: &mut Workbench| app.ui(ui), app);
-    let deadline = std::time::Instant::now() + WORKER_TIMEOUT;
-    while std::time::Instant::now() < deadline {
-        h.step();
-        let opened = h.state().project.as_ref().is_some_and(|p| p.session.is_some() && p.scan.is_none());
-        if opened && h.try_run().is_ok() {
-            return h;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("no document opened; messages: {:?}", h.state().messages.list());
+    opened::opened(file, Vec2::new(1400.0, 900.0))
 }
 
 /// The open document's cleaned text.

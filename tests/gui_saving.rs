@@ -3,19 +3,15 @@
 //! in the annotations folder is offered back and restored.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use eframe::egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use redline::gui::{Offer, Options, SaveState, Workbench};
+use redline::gui::{Offer, SaveState, Workbench};
 use redline::model::EditStatus;
 
-#[path = "support/picker.rs"]
-mod picker;
-
-/// How long a test waits for a worker thread; generous because CI machines may be loaded.
-const WORKER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+#[path = "support/opened.rs"]
+mod opened;
 
 /// A short report with two runs of blank lines, i.e. two cleaning suggestions.
 const ARTICLE: &str = "Ferry timetable changes next week\n\n\n\nThe first boat will leave at six.\n\n\n\n\
@@ -34,24 +30,9 @@ fn annotations(dir: &Path) -> PathBuf {
     dir.join("annotations").join("tester")
 }
 
-/// A harness around a workbench opened on `file`, run until the document is shown.
+/// A harness around a workbench opened on `file`, run until the document is shown and settled.
 fn harness(file: &Path) -> Harness<'static, Workbench> {
-    let app = Workbench::new(Options { picker: Arc::new(picker::NoPicker), recent_file: None }, &[file.to_path_buf()]);
-    // Saves finish on a worker thread and wake the UI, which may take a few extra frames to settle.
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1400.0, 900.0))
-        .with_max_steps(64)
-        .build_ui_state(|ui, app: &mut Workbench| app.ui(ui), app);
-    let deadline = std::time::Instant::now() + WORKER_TIMEOUT;
-    while std::time::Instant::now() < deadline {
-        h.step();
-        let opened = h.state().project.as_ref().is_some_and(|p| p.session.is_some() && p.scan.is_none());
-        if opened && h.try_run().is_ok() {
-            return h;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("no document opened; messages: {:?}", h.state().messages.list());
+    opened::opened(file.to_path_buf(), Vec2::new(1400.0, 900.0))
 }
 
 /// Waits for the autosaver to handle everything asked so far, then draws its events.
