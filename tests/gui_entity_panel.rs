@@ -27,7 +27,6 @@ fn fixture(dir: &Path, name: &str, text: &str) -> PathBuf {
     file
 }
 
-
 /// The open document's session.
 fn session<'a>(h: &'a Harness<'static, Workbench>) -> &'a Session {
     h.state().project.as_ref().and_then(|p| p.session.as_ref()).expect("session")
