@@ -149,6 +149,29 @@ fn a_long_list_lays_out_only_the_rows_in_sight_and_follows_the_focus() {
 }
 
 #[test]
+fn the_cleaning_list_follows_the_focus_to_a_suggestion_out_of_sight() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut text = String::from("Ferry news\n\n");
+    for n in 0..80 {
+        text.push_str(&format!("The ferry left on time for the {n}th day running.\nADVERTISEMENT\n"));
+    }
+    let mut h = opened::opened(fixture(dir.path(), "ads.txt", &text), Vec2::new(1400.0, 900.0));
+    let edits = session(&h).doc.edits().len();
+    assert!(edits >= 80, "{edits} cleaning suggestions");
+    let last = format!("Accept {edits}");
+    assert!(h.query_by_label(&last).is_none(), "the last row starts out of sight");
+    // K from nothing focuses the last item, the last advertisement: its row comes into sight.
+    h.key_press(Key::K);
+    h.run();
+    assert!(matches!(session(&h).focus, Some(Focus::Edit(_))));
+    h.get_by_label(&last);
+    h.get_by_label(&last).click();
+    h.run();
+    let accepted = session(&h).doc.edits().iter().filter(|e| e.status == redline::model::EditStatus::Accepted).count();
+    assert_eq!(accepted, 1);
+}
+
+#[test]
 fn at_1024_by_768_the_text_views_stay_side_by_side_with_most_of_the_width() {
     let dir = tempfile::tempdir().expect("tempdir");
     let h = opened::opened(fixture(dir.path(), "harbour.txt", STORY), Vec2::new(1024.0, 768.0));

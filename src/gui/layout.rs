@@ -1,6 +1,8 @@
 //! The panels around the main area: toolbar, document list, suggestions list, status bar, message
 //! area, progress of background work, the start screen and the shortcuts overlay.
 
+use std::ops::Range;
+
 use eframe::egui;
 
 use super::app::{Project, SaveState, ViewMode, Workbench, describe_paths};
@@ -439,43 +441,65 @@ fn cleaning_list(ui: &mut egui::Ui, session: &Session, height: f32) -> Option<(F
     let row_height = cleaning_row_height(ui);
     // Borrowed, not cloned: only the visible rows are read (a copy of 5,000 edits cost a third of a frame).
     let edits = session.doc.edits();
-    egui::ScrollArea::vertical().id_salt("suggestion-list").auto_shrink(false).max_height(height).show_rows(
-        ui,
-        row_height,
-        edits.len(),
-        |ui, rows| {
-            for (n, e) in edits[rows.clone()].iter().enumerate() {
-                let number = rows.start + n + 1;
-                let focused = session.focus == Some(Focus::Edit(e.id));
-                // ✔ and ✖ first, the title shortened to what is left: a row wider than the panel would
-                // widen the panel and squeeze the text views.
-                let size = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
-                ui.allocate_ui_with_layout(size, egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                    let item = Focus::Edit(e.id);
-                    if decision_button(ui, true, format!("Accept {number}")) {
-                        decide = Some((item, Action::Accept));
-                    }
-                    if decision_button(ui, false, format!("Reject {number}")) {
-                        decide = Some((item, Action::Reject));
-                    }
-                    let mark = match e.status {
-                        EditStatus::Pending => "○",
-                        EditStatus::Accepted => "✔",
-                        EditStatus::Rejected => "✖",
-                    };
-                    let title = format!("{mark} {number}. {} ({})", e.origin, e.status.as_str());
-                    let title = ui.add(egui::Button::selectable(focused, title).truncate());
-                    if title.on_hover_text(&e.reason).clicked() {
-                        decide = Some((item, Action::NextItem));
-                    }
-                });
-                // One line, elided to the panel's width: a wrapped reason broke the rows' fixed height.
-                let reason = egui::RichText::new(format!("    {}", e.reason)).weak();
-                ui.add(egui::Label::new(reason).truncate()).on_hover_text(&e.reason);
-            }
-        },
-    );
+    let mut area = egui::ScrollArea::vertical().id_salt("suggestion-list").auto_shrink(false).max_height(height);
+    let follow = ui.scope_id().with("suggestion-list-follow");
+    let (shown_focus, visible) = ui.data(|d| d.get_temp::<(Option<Focus>, Range<usize>)>(follow)).unwrap_or_default();
+    if let Some(y) =
+        scroll_to_focus(edits, session.focus, shown_focus, &visible, row_height + ui.spacing().item_spacing.y)
+    {
+        area = area.vertical_scroll_offset((y - height / 3.0).max(0.0));
+    }
+    let out = area.show_rows(ui, row_height, edits.len(), |ui, rows| {
+        for (n, e) in edits[rows.clone()].iter().enumerate() {
+            let number = rows.start + n + 1;
+            let focused = session.focus == Some(Focus::Edit(e.id));
+            // ✔ and ✖ first, the title shortened to what is left: a row wider than the panel would
+            // widen the panel and squeeze the text views.
+            let size = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+            ui.allocate_ui_with_layout(size, egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                let item = Focus::Edit(e.id);
+                if decision_button(ui, true, format!("Accept {number}")) {
+                    decide = Some((item, Action::Accept));
+                }
+                if decision_button(ui, false, format!("Reject {number}")) {
+                    decide = Some((item, Action::Reject));
+                }
+                let mark = match e.status {
+                    EditStatus::Pending => "○",
+                    EditStatus::Accepted => "✔",
+                    EditStatus::Rejected => "✖",
+                };
+                let title = format!("{mark} {number}. {} ({})", e.origin, e.status.as_str());
+                let title = ui.add(egui::Button::selectable(focused, title).truncate());
+                if title.on_hover_text(&e.reason).clicked() {
+                    decide = Some((item, Action::NextItem));
+                }
+            });
+            // One line, elided to the panel's width: a wrapped reason broke the rows' fixed height.
+            let reason = egui::RichText::new(format!("    {}", e.reason)).weak();
+            ui.add(egui::Label::new(reason).truncate()).on_hover_text(&e.reason);
+        }
+        rows
+    });
+    ui.data_mut(|d| d.insert_temp(follow, (session.focus, out.inner)));
     decide
+}
+
+/// Where the cleaning list must scroll (the top of the focused row, `step` points a row) when the
+/// focus moved to an edit since the last frame (`shown`) and its row is not among the rows in sight
+/// (`visible`, which holds one row past the bottom edge, and whose top row may be cut): J/K and A/R
+/// move the focus in the text, and the list follows as the entity list does.
+fn scroll_to_focus(
+    edits: &[crate::model::Edit],
+    focus: Option<Focus>,
+    shown: Option<Focus>,
+    visible: &Range<usize>,
+    step: f32,
+) -> Option<f32> {
+    let Some(Focus::Edit(id)) = focus.filter(|f| Some(*f) != shown) else { return None };
+    let row = edits.iter().position(|e| e.id == id)?;
+    let in_sight = row > visible.start && row + 2 < visible.end;
+    (!in_sight).then_some(row as f32 * step)
 }
 
 /// A small ✔ (`accept`) or ✖ button of a list row, named `name` for screen readers; returns whether
