@@ -12,7 +12,7 @@ use regex::{Regex, RegexSet};
 
 use super::layout::Verdict;
 use super::line_gates as gate;
-use super::line_shape::Shape;
+use super::line_shape::{Classes, Shape, any_of, letters_of};
 use super::repeats::{LazyKey, RepeatIndex, fingerprint};
 use super::rules::{
     AD_MARKER, BYLINE, COMMENT_COUNTER, COOKIE_NOTICE, COPYRIGHT_FOOTER, DUPLICATE_TITLE, PHOTO_CREDIT, READ_MORE,
@@ -809,7 +809,7 @@ fn judge_phrases(t: &str, words: usize, enabled: &[bool; CHECKS.len()]) -> Optio
         .find_map(|(&(id, check), _)| check(t, words, &shape).map(|r| Verdict::builtin(id, r)))
         .or_else(|| {
             // The furniture of pages met late, checked last (one look at a line's opening for all).
-            let (id, what) = widgets::judge(t, words)?;
+            let (id, what) = widgets::judge(t, words, &shape)?;
             let on = CHECKS.iter().zip(enabled).any(|(&(rule, _), &on)| rule == id && on);
             on.then(|| Verdict::builtin(id, labelled_quote(what, t, 60)))
         })
@@ -1233,6 +1233,8 @@ fn is_credit_only(t: &str) -> bool {
 
 /// Copyright, syndication and wire-credit footers.
 fn copyright_footer(t: &str, words: usize, shape: &Shape) -> Option<String> {
+    /// The letters of ` as of `, which an [`is_as_of_note`] needs.
+    const AS_OF: Classes = letters_of("as of");
     if words <= 30
         && (is_contributor_note(t) || is_inputs_credit(t) || is_reporting_credit(t) || is_assistance_credit(t))
     {
@@ -1250,7 +1252,7 @@ fn copyright_footer(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if words <= 20 && is_run_note(t) {
         return Some(labelled_quote("publication note", t, 60));
     }
-    if words <= 12 && shape.may_have_digit() && is_as_of_note(t) {
+    if words <= 12 && shape.may_have_digit() && shape.has_all(AS_OF) && is_as_of_note(t) {
         return Some(labelled_quote("figures date note", t, 60));
     }
     if (MIN_DISCLOSURE_WORDS..=60).contains(&words) && ends_like_disclosure(t) && DISCLOSURE.is_match(t) {
@@ -1600,7 +1602,7 @@ const MAX_SIGN_UP_LABEL_WORDS: usize = 5;
 
 /// Share bars, follow prompts, tip requests and newsletter sign-ups.
 fn share_subscribe(t: &str, words: usize, shape: &Shape) -> Option<String> {
-    if words <= 50 && is_audience_pitch(t) {
+    if words <= 50 && is_audience_pitch(t, shape) {
         return Some(labelled_quote("sign-up prompt", t, 60));
     }
     if words > 30 {
@@ -1612,7 +1614,7 @@ fn share_subscribe(t: &str, words: usize, shape: &Shape) -> Option<String> {
     if words <= 20 && gate::follow(shape) && FOLLOW.find(t).is_some_and(|m| !clause_after(&t[m.end()..])) {
         return Some(labelled_quote("follow prompt", t, 60));
     }
-    if is_tip_request(t) {
+    if is_tip_request(t, shape) {
         return Some(labelled_quote("tip request", t, 60));
     }
     if is_submission_policy(t, words) {
@@ -1679,10 +1681,11 @@ static AUDIENCE_PITCH: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether `t` is an [`AUDIENCE_PITCH`], alone or after a short label that opens with a capital
 /// (`Forbes Daily: Join …`), and offers something by email or stands as a label (`Join over 2,000
 /// readers of the Gazette at the fair on Sunday.` is news).
-fn is_audience_pitch(t: &str) -> bool {
+fn is_audience_pitch(t: &str, shape: &Shape) -> bool {
+    const COLON: Classes = any_of(b":");
     let pitch = if opens_ignoring_case(t, "join ") {
         t
-    } else if t.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+    } else if shape.has_any(COLON) && t.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
         let head = &t.as_bytes()[..t.len().min(44)];
         let Some(colon) = memchr::memchr(b':', head).filter(|&i| head.get(i + 1) == Some(&b' ')) else {
             return false;
@@ -1787,8 +1790,10 @@ fn is_paywall_notice(t: &str, words: usize) -> bool {
 /// Whether a line asks the reader for tips and gives an address to send them to: an email address,
 /// a [`TIP_REQUEST`] phrase, words to the reader or a question, and neither quotation marks nor a
 /// reporting verb (a spokesman quoted saying "contact us at …" is part of the story).
-fn is_tip_request(t: &str) -> bool {
-    has_email_address(t)
+fn is_tip_request(t: &str, shape: &Shape) -> bool {
+    const AT: Classes = any_of(b"@");
+    shape.has_any(AT)
+        && has_email_address(t)
         && !t.contains(['"', '“', '”'])
         && !is_reported(t)
         && (t.contains('?') || READER.is_match(t))

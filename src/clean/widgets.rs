@@ -6,6 +6,7 @@
 //! after a comparison or two (no search runs over a long line).
 
 use super::layout::Verdict;
+use super::line_shape::{Classes, Shape, any_of};
 use super::rules::{AD_MARKER, COMMENT_COUNTER, COPYRIGHT_FOOTER, SHARE_SUBSCRIBE};
 use super::text::{Line, ends_sentence, labelled_quote, opens_ignoring_case, strip_prefix_ignoring_case};
 
@@ -114,14 +115,14 @@ fn start_groups(start: &[u8; 4]) -> u8 {
 /// least). The ids are the rules' of [`rules`](super::rules): a wire footer or credit is a
 /// `copyright-footer`, a paywall offer a `share-subscribe`, a comment thread's line a `comment-counter`,
 /// any other widget an `ad-marker`.
-pub fn judge(t: &str, words: usize) -> Option<(&'static str, &'static str)> {
+pub fn judge(t: &str, words: usize, shape: &Shape) -> Option<(&'static str, &'static str)> {
     if words > MAX_DISCLAIMER_WORDS {
         return None;
     }
     let start = head(t);
     let groups = start_groups(&start);
     let wire = if groups & WIRE != 0 { wire_footer(t, words, &start) } else { None };
-    if let Some(what) = wire.or_else(|| credit_line(t, words, &start)) {
+    if let Some(what) = wire.or_else(|| credit_line(t, words, &start, shape)) {
         return Some((COPYRIGHT_FOOTER, what));
     }
     if words > MAX_WORDS {
@@ -142,7 +143,7 @@ pub fn judge(t: &str, words: usize) -> Option<(&'static str, &'static str)> {
     if is_betting_promo(t) {
         return Some((AD_MARKER, "betting promo"));
     }
-    page_widget(t, words, &start).map(|what| (AD_MARKER, what))
+    page_widget(t, words, &start, shape).map(|what| (AD_MARKER, what))
 }
 
 /// Headers of a table of contents (compared ignoring ASCII case, a closing colon aside).
@@ -189,6 +190,11 @@ fn is_contents_header(t: &str) -> bool {
 const MAX_WORDS: usize = 30;
 /// Most words of a press release's forward-looking-statement disclaimer paragraph.
 const MAX_DISCLAIMER_WORDS: usize = 120;
+
+/// A colon somewhere in a line (a [`Shape`] knows without a search).
+const COLON: Classes = any_of(b":");
+/// A vertical bar somewhere in a line: footer link rows are separated by them.
+const BAR: Classes = any_of(b"|");
 
 /// Headers of a press release's legal notes, alone on a line (compared ignoring ASCII case).
 const DISCLAIMER_HEADERS: [&str; 6] = [
@@ -273,15 +279,16 @@ const CREDIT_LABELS: [&str; 7] = ["editor", "editors", "source", "translator", "
 /// What a credit line is: a podcast's or a video's production credits (`Produced by Sam Lee. Edited by
 /// Ana Ruiz.`), a translation credit, or a one-name credit under a wire story (`Editor: Zhou Min`,
 /// `[Editor: JS]`, `Source: Xinhua`).
-fn credit_line(t: &str, words: usize, start: &[u8; 4]) -> Option<&'static str> {
+fn credit_line(t: &str, words: usize, start: &[u8; 4], shape: &Shape) -> Option<&'static str> {
     if words > 20 {
         return None;
     }
     let first = t.as_bytes().first()?.to_ascii_lowercase();
     // A credit's label ends within its first bytes (`[Translator:`): most lines have no colon there.
     let label_bytes = &t.as_bytes()[..t.len().min(13)];
-    let labelled =
-        matches!(first, b'e' | b's' | b't' | b'p' | b'r' | b'[' | b'(') && memchr::memchr(b':', label_bytes).is_some();
+    let labelled = matches!(first, b'e' | b's' | b't' | b'p' | b'r' | b'[' | b'(')
+        && shape.has_any(COLON)
+        && memchr::memchr(b':', label_bytes).is_some();
     if labelled && is_labelled_credit(t) {
         return Some("credit");
     }
@@ -486,7 +493,7 @@ fn is_weather_reading(t: &str) -> bool {
 /// link label read out for screen readers (`Our Standards: …, opens new tab`), a pager (`Previous 1 2 3
 /// Next`), a footer's row of links (`Terms | Privacy | Feedback`), `Powered by OpenWeb`, or a player's
 /// `Video duration 02:14`.
-fn page_widget(t: &str, words: usize, start: &[u8; 4]) -> Option<&'static str> {
+fn page_widget(t: &str, words: usize, start: &[u8; 4], shape: &Shape) -> Option<&'static str> {
     if words > 15 {
         return None;
     }
@@ -503,7 +510,7 @@ fn page_widget(t: &str, words: usize, start: &[u8; 4]) -> Option<&'static str> {
     if words <= 12 && pager_start && is_pager(t) {
         return Some("pager");
     }
-    if words <= 12 && memchr::memchr(b'|', t.as_bytes()).is_some() && is_link_row(t) {
+    if words <= 12 && shape.has_any(BAR) && is_link_row(t) {
         return Some("footer links");
     }
     if words <= 6 && is_weather_reading(t) {
@@ -657,7 +664,7 @@ mod tests {
             "(Translator: Mei Tan)",
             "Translated by Harbour News editors from the Tern original.",
         ] {
-            assert!(credit_line(t, words(t), &head(t)).is_some(), "{t}");
+            assert!(credit_line(t, words(t), &head(t), &Shape::of(t)).is_some(), "{t}");
         }
         for t in [
             "Produced by the council in 1998, the map shows every berth.",
@@ -668,7 +675,7 @@ mod tests {
             "Editors of the paper met on Monday.",
             "Translated by volunteers, the guide sold out.",
         ] {
-            assert_eq!(credit_line(t, words(t), &head(t)), None, "{t}");
+            assert_eq!(credit_line(t, words(t), &head(t), &Shape::of(t)), None, "{t}");
         }
     }
 
@@ -716,13 +723,18 @@ mod tests {
         }
     }
 
+    /// [`judge`] on `t`, whose word count is given, with its shape.
+    fn judged(t: &str, words: usize) -> Option<(&'static str, &'static str)> {
+        judge(t, words, &Shape::of(t))
+    }
+
     #[test]
     fn each_kind_goes_under_its_rule() {
-        assert_eq!(judge("SOURCE Harbour Pumps", 3), Some((COPYRIGHT_FOOTER, "press release source")));
-        assert_eq!(judge("Already have an account? Log in", 6), Some((SHARE_SUBSCRIBE, "paywall offer")));
-        assert_eq!(judge("View 2 more replies", 4), Some((COMMENT_COUNTER, "comment control")));
-        assert_eq!(judge("[MUSIC]", 1), Some((AD_MARKER, "transcript cue")));
-        assert_eq!(judge("The ferry left at noon.", 5), None);
+        assert_eq!(judged("SOURCE Harbour Pumps", 3), Some((COPYRIGHT_FOOTER, "press release source")));
+        assert_eq!(judged("Already have an account? Log in", 6), Some((SHARE_SUBSCRIBE, "paywall offer")));
+        assert_eq!(judged("View 2 more replies", 4), Some((COMMENT_COUNTER, "comment control")));
+        assert_eq!(judged("[MUSIC]", 1), Some((AD_MARKER, "transcript cue")));
+        assert_eq!(judged("The ferry left at noon.", 5), None);
     }
 
     #[test]
@@ -799,7 +811,7 @@ mod tests {
             "Powered by OpenWeb",
             "Video duration 02:14",
         ] {
-            assert!(page_widget(t, words(t), &head(t)).is_some(), "{t}");
+            assert!(page_widget(t, words(t), &head(t), &Shape::of(t)).is_some(), "{t}");
         }
         for t in [
             "[The mayor later withdrew the remark.]",
@@ -813,7 +825,7 @@ mod tests {
             "Powered by wind",
             "The data, opens new tab in the report, show delays.",
         ] {
-            assert_eq!(page_widget(t, words(t), &head(t)), None, "{t}");
+            assert_eq!(page_widget(t, words(t), &head(t), &Shape::of(t)), None, "{t}");
         }
     }
 }
