@@ -45,6 +45,13 @@ fn side_panel_sizes(width: f32) -> ((f32, f32), (f32, f32)) {
     ((documents, (width * 0.35).max(documents)), (suggestions, (width * 0.45).max(suggestions)))
 }
 
+/// Makes a side panel's contents as wide as the panel: egui remembers a panel's width from what its
+/// contents used, so a frame with little in it (no document open yet) would otherwise shrink the panel
+/// for good and leave the next document's rows cut to a few letters.
+fn fill_width(ui: &mut egui::Ui) {
+    ui.set_min_width(ui.available_width());
+}
+
 /// The icon of a document status (always shown with its name in the tooltip).
 pub(super) fn status_icon(status: Option<DocStatus>) -> &'static str {
     match status {
@@ -77,13 +84,16 @@ impl Workbench {
         }
         if self.project.is_some() {
             let (documents, suggestions) = side_panel_sizes(ui.available_width());
-            egui::Panel::left("documents")
-                .resizable(true)
-                .default_size(documents.0)
-                .max_size(documents.1)
-                .show(ui, |ui| self.document_list(ui));
+            egui::Panel::left("documents").resizable(true).default_size(documents.0).max_size(documents.1).show(
+                ui,
+                |ui| {
+                    fill_width(ui);
+                    self.document_list(ui);
+                },
+            );
             let right = egui::Panel::right("suggestions").resizable(true).default_size(suggestions.0);
             right.max_size(suggestions.1).show(ui, |ui| {
+                fill_width(ui);
                 self.rule_offer_panel(ui);
                 self.suggestions(ui);
             });

@@ -1,0 +1,72 @@
+//! Headless tests (egui_kittest) of what hurt in a new user's first hour: the side panels keep their
+//! width after a window shown without a document, the rule offer quotes text as a person writes it,
+//! and problems with a document or a rules file read plainly.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use eframe::egui::Vec2;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use redline::gui::{Options, Workbench};
+
+#[path = "support/picker.rs"]
+mod picker;
+
+/// How long a test waits for a worker thread; generous because CI machines may be loaded.
+const WORKER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// A council report saved by an old Windows editor: "é" and "ü" are single bytes (0xE9, 0xFC).
+const CP1252_REPORT: &[u8] = b"Ren\xe9 Kr\xfcger chaired the water board on Thursday.\n\nThe board met in Graz.\n";
+
+/// A workbench of `size` opened on `paths`, stepped until `ready` holds and the frames settle.
+fn harness(paths: &[PathBuf], size: Vec2, ready: impl Fn(&Workbench) -> bool) -> Harness<'static, Workbench> {
+    let options = Options { picker: Arc::new(picker::NoPicker), recent_file: None };
+    let app = Workbench::new(options, paths);
+    let mut h =
+        Harness::builder().with_size(size).with_max_steps(64).build_ui_state(|ui, app: &mut Workbench| app.ui(ui), app);
+    step_until(&mut h, ready);
+    h
+}
+
+/// Steps until `ready` holds and the UI settles, failing after the timeout.
+fn step_until(h: &mut Harness<'static, Workbench>, ready: impl Fn(&Workbench) -> bool) {
+    let deadline = std::time::Instant::now() + WORKER_TIMEOUT;
+    while std::time::Instant::now() < deadline {
+        h.step();
+        let idle = h.state().project.as_ref().is_some_and(|p| p.scan.is_none());
+        if idle && ready(h.state()) && h.try_run().is_ok() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("never ready; messages: {:?}", h.state().messages.list());
+}
+
+/// Whether a document is open.
+fn document_open(app: &Workbench) -> bool {
+    app.project.as_ref().is_some_and(|p| p.session.is_some())
+}
+
+/// Writes `name` with `bytes` into `dir` and returns its path.
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let file = dir.join(name);
+    std::fs::write(&file, bytes).expect("write fixture");
+    file
+}
+
+#[test]
+fn the_suggestions_panel_keeps_its_width_after_frames_without_a_document() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = write(dir.path(), "board.txt", CP1252_REPORT);
+    let offered = |app: &Workbench| !app.messages.is_empty();
+    let mut h = harness(&[file], Vec2::new(1280.0, 800.0), offered);
+    assert!(!document_open(h.state()));
+    h.get_by_label("Read as Windows-1252").click();
+    step_until(&mut h, document_open);
+    let panel = h.get_by_label("Suggestions").rect();
+    assert!(panel.left() < 1280.0 - 0.2 * 1280.0, "the suggestions panel starts at {}", panel.left());
+    let accept = h.get_by_label("Accept all").rect();
+    let reject = h.get_by_label("Reject all").rect();
+    assert_eq!(accept.top(), reject.top(), "Accept all and Reject all share a row");
+}
