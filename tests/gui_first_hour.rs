@@ -10,6 +10,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use redline::gui::{Options, Workbench};
 
+#[path = "support/editing.rs"]
+mod editing;
 #[path = "support/picker.rs"]
 mod picker;
 
@@ -69,4 +71,18 @@ fn the_suggestions_panel_keeps_its_width_after_frames_without_a_document() {
     let accept = h.get_by_label("Accept all").rect();
     let reject = h.get_by_label("Reject all").rect();
     assert_eq!(accept.top(), reject.top(), "Accept all and Reject all share a row");
+}
+
+/// A short story with a quoted line, which no rule proposes to delete.
+const FERRY: &str = "Ferry fares rise in May\n\nThe captain said \"all aboard\" at dawn.\nPhoto desk, Harbor Wire\n\n\
+The new fares start on the first of May.\n";
+
+#[test]
+fn the_rule_offer_quotes_the_hand_edit_as_written_not_with_escapes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = write(dir.path(), "ferry.txt", FERRY.as_bytes());
+    let mut h = harness(&[file], Vec2::new(1400.0, 900.0), document_open);
+    editing::empty_the_paragraph_holding(&mut h, "all aboard");
+    h.get_by_label("Make a rule from this hand edit?");
+    h.get_by_label("You deleted “The captain said \"all aboard\" at dawn.” in ferry.");
 }

@@ -254,14 +254,9 @@ fn offer_ui(ui: &mut egui::Ui, shown: &Shown) -> Option<Choice> {
             .on_hover_text("No rule proposed what you just changed by hand; a user rule can do it everywhere");
         let offer = &shown.offer;
         let what = if offer.replacement.is_empty() {
-            format!("You deleted {:?} in {}.", quote(&offer.removed, 60), offer.doc_id)
+            format!("You deleted {} in {}.", quoted(&offer.removed), offer.doc_id)
         } else {
-            format!(
-                "You replaced {:?} with {:?} in {}.",
-                quote(&offer.removed, 60),
-                quote(&offer.replacement, 60),
-                offer.doc_id
-            )
+            format!("You replaced {} with {} in {}.", quoted(&offer.removed), quoted(&offer.replacement), offer.doc_id)
         };
         ui.label(what);
         for (k, offered) in offer.rules.iter().enumerate() {
@@ -275,6 +270,12 @@ fn offer_ui(ui: &mut egui::Ui, shown: &Shown) -> Option<Choice> {
         }
     });
     choice
+}
+
+/// `text` as the offer quotes it to a person: shortened, in curly quotes, its line breaks shown as `¶`
+/// as in the original view (never Rust's escapes: `\"` and `\n` are not what the person wrote).
+fn quoted(text: &str) -> String {
+    format!("“{}”", quote(text, 60).replace('\n', "¶"))
 }
 
 /// One offered rule: kind, pattern, reach and its Add button; returns whether Add was pressed.
