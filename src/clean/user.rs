@@ -54,6 +54,19 @@ struct RuleSpec {
     case_insensitive: bool,
 }
 
+/// What is wrong with `pattern` on one line, with the character it goes wrong at ("unclosed group at
+/// character 9"): the regex crate's own message spans four lines with a caret under the spot, which a
+/// message area in a proportional font cannot line up.
+pub(crate) fn regex_problem(pattern: &str, err: &regex::Error) -> String {
+    let (kind, offset) = match regex_syntax::Parser::new().parse(pattern) {
+        Err(regex_syntax::Error::Parse(e)) => (e.kind().to_string(), e.span().start.offset),
+        Err(regex_syntax::Error::Translate(e)) => (e.kind().to_string(), e.span().start.offset),
+        _ => return err.to_string().lines().rev().find(|l| !l.trim().is_empty()).unwrap_or_default().to_string(),
+    };
+    let at = pattern.get(..offset).map_or(0, |before| before.chars().count()) + 1;
+    format!("{kind} at character {at}")
+}
+
 /// The file as written.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -98,7 +111,7 @@ impl UserRule {
             .crlf(true)
             .size_limit(REGEX_SIZE_LIMIT)
             .build()
-            .map_err(|e| format!("rule {id:?}: invalid regex {pattern:?}: {e}"))?;
+            .map_err(|e| format!("rule {id:?}: invalid regex {pattern:?}: {}", regex_problem(pattern, &e)))?;
         if action != UserAction::DeleteLine && regex.is_match("") {
             return Err(format!("rule {id:?}: pattern {pattern:?} matches the empty string"));
         }
@@ -278,6 +291,7 @@ mod tests {
         let err = UserRules::parse(&bad_regex).expect_err("bad regex");
         assert_eq!(err.line, Some(3));
         assert!(err.message.contains("invalid regex"), "{err}");
+        assert!(err.message.ends_with("unclosed group at character 10"), "{err}");
         let bad_field = FILE.replace("\"case_insensitive\"", "\"ignore_case\"");
         let err = UserRules::parse(&bad_field).expect_err("unknown field");
         assert_eq!(err.line, Some(4));
@@ -290,6 +304,21 @@ mod tests {
         assert!(UserRules::parse(&empty).expect_err("empty match").message.contains("empty string"));
         let no_repl = FILE.replace(", \"replacement\": \"(Harbor Wire)\"", "");
         assert!(UserRules::parse(&no_repl).expect_err("replacement").message.contains("replacement"));
+    }
+
+    #[test]
+    fn a_regex_problem_is_one_line_naming_the_character() {
+        let problem = |pattern: &str| {
+            UserRule::new("r", "d", UserAction::DeleteMatch, pattern, "", false).expect_err("bad pattern")
+        };
+        assert_eq!(problem("Mü(nchen"), "rule \"r\": invalid regex \"Mü(nchen\": unclosed group at character 3");
+        assert!(
+            problem("[z-a]").ends_with("invalid character class range, the start must be <= the end at character 2")
+        );
+        assert!(problem("x{2,1}").ends_with("at character 2"), "{}", problem("x{2,1}"));
+        let big = problem("(?:a{1000}){1000}");
+        assert!(!big.contains('\n') && big.contains("size limit"), "{big}");
+        assert!(UserRule::new("r", "d", UserAction::DeleteMatch, "Mü\\(nchen", "", false).is_ok());
     }
 
     #[test]

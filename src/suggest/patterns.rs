@@ -14,6 +14,7 @@ use std::path::Path;
 use super::Candidate;
 use super::phrases::PhraseMatcher;
 use super::tokens::Tokens;
+use crate::clean::user::regex_problem;
 use crate::error::{Error, Result};
 
 /// The origin recorded on pattern suggestions.
@@ -296,7 +297,9 @@ fn predicate(view: View, map: &Map<String, Value>, norm: impl Fn(&str) -> String
         Some((k, v)) if k == "NOT_IN" => Ok(Test::NotIn(view, strings(v)?)),
         Some((k, Value::String(re))) if k == "REGEX" => {
             let built = RegexBuilder::new(re).size_limit(REGEX_SIZE_LIMIT).build();
-            built.map(|r| Test::Matches(view, r)).map_err(|e| format!("invalid regular expression: {e}"))
+            built
+                .map(|r| Test::Matches(view, r))
+                .map_err(|e| format!("invalid regular expression: {}", regex_problem(re, &e)))
         }
         Some((k, _)) => Err(format!("unsupported predicate {k:?} (Redline reads IN, NOT_IN and REGEX)")),
         None => Err("empty predicate".into()),
@@ -404,7 +407,11 @@ mod tests {
             ("{\"pattern\": \"A\"}", 1, "missing \"label\""),
             ("{\"label\": \"ORG\", \"pattern\": [{\"SHAPE\": \"Xx\"}]}", 1, "unsupported attribute \"SHAPE\""),
             ("{\"label\": \"ORG\", \"pattern\": [{\"ORTH\": \"a\", \"OP\": \"%\"}]}", 1, "unknown operator"),
-            ("{\"label\": \"ORG\", \"pattern\": [{\"TEXT\": {\"REGEX\": \"(\"}}]}", 1, "invalid regular expression"),
+            (
+                "{\"label\": \"ORG\", \"pattern\": [{\"TEXT\": {\"REGEX\": \"(\"}}]}",
+                1,
+                "expression: unclosed group at character 1",
+            ),
             ("{\"label\": \"ORG\", \"pattern\": [{\"TEXT\": {\"REGEX\": \"(?:a{1000}){1000}\"}}]}", 1, "size limit"),
             ("{\"label\": \"ORG\", \"pattern\": [{\"ORTH\": \"a\", \"OP\": \"*\"}]}", 1, "can match no token"),
             ("[1]", 1, "must be a JSON object"),
