@@ -58,14 +58,16 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 #[test]
-fn the_suggestions_panel_keeps_its_width_after_frames_without_a_document() {
+fn after_choosing_an_encoding_the_list_and_the_suggestions_panel_are_whole() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = write(dir.path(), "board.txt", CP1252_REPORT);
     let offered = |app: &Workbench| !app.messages.is_empty();
     let mut h = harness(&[file], Vec2::new(1280.0, 800.0), offered);
     assert!(!document_open(h.state()));
+    h.get_by_label("⚠ board");
     h.get_by_label("Read as Windows-1252").click();
     step_until(&mut h, document_open);
+    assert!(h.query_by_label("⚠ board").is_none(), "read now: the list no longer marks it");
     let panel = h.get_by_label("Suggestions").rect();
     assert!(panel.left() < 1280.0 - 0.2 * 1280.0, "the suggestions panel starts at {}", panel.left());
     let accept = h.get_by_label("Accept all").rect();
@@ -111,4 +113,17 @@ fn a_wrong_regex_in_the_rules_file_is_one_readable_line_naming_the_file_and_the_
         rules_file.display()
     );
     h.get_by_label(&expected);
+}
+
+#[test]
+fn lines_of_a_corpus_that_cannot_be_read_are_marked_in_the_list_not_left_as_not_read_yet() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let lines = "{\"id\": \"dock-1\", \"text\": \"The dock opened in Hull.\"}\n{\"id\": \"dock-2\", \"text\": \"cut off\n\
+                 {\"id\": \"dock-3\", \"body\": \"no text field\"}\n";
+    let corpus = write(dir.path(), "docks.jsonl", lines.as_bytes());
+    let h = harness(&[corpus], Vec2::new(1280.0, 800.0), document_open);
+    h.get_by_label_contains("○ dock-1");
+    h.get_by_label("⚠ docks:2");
+    h.get_by_label("⚠ docks:3");
+    assert!(h.query_all_by_label_contains("… docks").next().is_none(), "nothing is left as not read yet");
 }

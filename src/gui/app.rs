@@ -75,6 +75,9 @@ pub struct Project {
     pub save_state: SaveState,
     /// The encodings the person chose for text files that are not UTF-8, by document number.
     pub encodings: HashMap<usize, Encoding>,
+    /// The documents that could not be read, by document number, with the problem (the list marks
+    /// them ⚠ rather than "not read yet").
+    pub unreadable: HashMap<usize, String>,
     /// Corpus-wide suggestions: the evidence gathered over every document, and the job gathering it.
     pub corpus: CorpusSuggestions,
 }
@@ -282,6 +285,7 @@ impl Workbench {
             session: None,
             save_state: SaveState::Unchanged,
             encodings: HashMap::new(),
+            unreadable: HashMap::new(),
             corpus: CorpusSuggestions::default(),
         });
         (0..self.project.as_ref().map_or(0, |p| p.ws.len())).find(|&i| self.open_document(i));
@@ -325,6 +329,7 @@ impl Workbench {
                     self.messages.problem(Error::from(e).in_doc(&prepared.doc.id));
                 }
                 let session = Session::new(index, prepared);
+                project.unreadable.remove(&index);
                 if let Some(slot) = project.summaries.get_mut(index) {
                     *slot = Some(Summary::of(&session.doc));
                 }

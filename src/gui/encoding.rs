@@ -13,10 +13,14 @@ impl Workbench {
     /// Shows a problem met while opening document `index`; a text file that is not UTF-8 comes with
     /// the choice of reading it as Windows-1252 or Latin-1.
     pub(super) fn open_problem(&mut self, index: usize, error: Error) {
-        let ErrorKind::NotUtf8 { offset } = error.kind else { return self.messages.problem(error) };
-        if self.project.as_ref().is_some_and(|p| p.encodings.contains_key(&index)) {
+        let chosen = self.project.as_ref().is_some_and(|p| p.encodings.contains_key(&index));
+        if chosen && matches!(error.kind, ErrorKind::NotUtf8 { .. }) {
             return; // the background scan read the file as UTF-8 before the person chose its encoding
         }
+        if let Some(project) = &mut self.project {
+            project.unreadable.insert(index, error.to_string());
+        }
+        let ErrorKind::NotUtf8 { offset } = error.kind else { return self.messages.problem(error) };
         let file =
             self.project.as_ref().and_then(|p| p.ws.collection.entries.get(index)).and_then(|e| match &e.source {
                 DocRef::Text(path) => Some(path.clone()),

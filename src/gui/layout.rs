@@ -260,8 +260,14 @@ impl Workbench {
                     let summary = project.summaries[i].as_ref();
                     let name = summary.map_or_else(|| project.ws.collection.entries[i].name.clone(), |s| s.id.clone());
                     let pending = summary.map_or(String::new(), |s| format!(" · {} pending", s.pending));
-                    let text = format!("{} {name}{pending}", status_icon(summary.map(|s| s.status)));
-                    let status = summary.map_or("not read yet", |s| s.status.as_str());
+                    let problem = project.unreadable.get(&i).filter(|_| summary.is_none());
+                    let icon = if problem.is_some() { "⚠" } else { status_icon(summary.map(|s| s.status)) };
+                    let text = format!("{icon} {name}{pending}");
+                    let status = match (summary, problem) {
+                        (Some(s), _) => s.status.as_str().to_string(),
+                        (None, Some(problem)) => format!("could not be read: {problem}"),
+                        (None, None) => "not read yet".to_string(),
+                    };
                     if ui.selectable_label(current == Some(i), text).on_hover_text(status).clicked() {
                         open = Some(i);
                     }
