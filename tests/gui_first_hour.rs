@@ -127,3 +127,26 @@ fn lines_of_a_corpus_that_cannot_be_read_are_marked_in_the_list_not_left_as_not_
     h.get_by_label("⚠ docks:3");
     assert!(h.query_all_by_label_contains("… docks").next().is_none(), "nothing is left as not read yet");
 }
+
+/// A story with two junk lines of different rules around a paragraph with names.
+const MARKET: &str = "Share on Facebook\n\nMayor Elena Ruiz opened the market in Portland on Tuesday.\n\n\
+© 2026 Portland Daily News. All rights reserved.\n";
+
+#[test]
+fn moving_the_focus_with_j_never_moves_the_suggestion_rows() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = write(dir.path(), "market.txt", MARKET.as_bytes());
+    let mut h = harness(&[file], Vec2::new(1280.0, 800.0), document_open);
+    let place = |h: &Harness<'static, Workbench>| h.get_by_label("Accept entities").rect().top();
+    let unfocused = place(&h);
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        h.key_press(eframe::egui::Key::J);
+        h.run();
+        let focus = h.state().project.as_ref().and_then(|p| p.session.as_ref()).and_then(|s| s.focus);
+        seen.push(format!("{focus:?}"));
+        assert_eq!(place(&h), unfocused, "the rows moved when the focus went to {focus:?}");
+    }
+    assert!(seen.iter().any(|f| f.starts_with("Some(Edit")), "{seen:?}");
+    assert!(seen.iter().any(|f| f.starts_with("Some(Entity")), "{seen:?}");
+}

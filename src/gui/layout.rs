@@ -432,21 +432,34 @@ fn cleaning_controls(ui: &mut egui::Ui, session: &Session) -> Option<Action> {
             action = Some(Action::RejectAll);
         }
     });
+    if !edits.is_empty() {
+        action = action.or(rule_controls(ui, session));
+    }
+    action
+}
+
+/// The focused cleaning suggestion's rule with Accept rule / Reject rule: always the same two rows,
+/// disabled while no cleaning suggestion has the focus, so the lists below stay put as J/K move it.
+fn rule_controls(ui: &mut egui::Ui, session: &Session) -> Option<Action> {
     let focused_rule = match session.focus {
         Some(Focus::Edit(id)) => session.doc.edit(id).map(|e| e.origin.clone()),
         _ => None,
     };
-    if let Some(rule) = &focused_rule {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(format!("Rule {rule}:"));
-            if ui.button("Accept rule").on_hover_text("Shift+A").clicked() {
-                action = Some(Action::AcceptRule);
-            }
-            if ui.button("Reject rule").on_hover_text("Shift+R").clicked() {
-                action = Some(Action::RejectRule);
-            }
-        });
-    }
+    let name =
+        focused_rule.as_ref().map_or_else(|| "Rule: no cleaning suggestion focused".into(), |r| format!("Rule {r}:"));
+    ui.add(egui::Label::new(name).truncate());
+    let mut action = None;
+    ui.horizontal(|ui| {
+        let enabled = focused_rule.is_some();
+        let accept = ui.add_enabled(enabled, egui::Button::new("Accept rule"));
+        if accept.on_hover_text("Shift+A: accept every suggestion of the focused suggestion's rule").clicked() {
+            action = Some(Action::AcceptRule);
+        }
+        let reject = ui.add_enabled(enabled, egui::Button::new("Reject rule"));
+        if reject.on_hover_text("Shift+R: reject every suggestion of the focused suggestion's rule").clicked() {
+            action = Some(Action::RejectRule);
+        }
+    });
     action
 }
 
