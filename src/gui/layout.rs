@@ -445,8 +445,7 @@ fn rule_controls(ui: &mut egui::Ui, session: &Session) -> Option<Action> {
         Some(Focus::Edit(id)) => session.doc.edit(id).map(|e| e.origin.clone()),
         _ => None,
     };
-    let name =
-        focused_rule.as_ref().map_or_else(|| "Rule: no cleaning suggestion focused".into(), |r| format!("Rule {r}:"));
+    let name = focused_rule.as_ref().map_or_else(|| "Rule: none focused".into(), |r| format!("Rule {r}:"));
     ui.add(egui::Label::new(name).truncate());
     let mut action = None;
     ui.horizontal(|ui| {
