@@ -35,7 +35,12 @@ pub struct Pipeline {
 impl Pipeline {
     /// The built-in cleaning suggestions alone.
     pub fn builtin() -> Self {
-        Self { cleaner: Cleaner::builtin(), entities: None }
+        Self::new(Cleaner::builtin())
+    }
+
+    /// The cleaning suggestions of `cleaner` alone (a project's: its rules switched off, its user rules).
+    pub fn new(cleaner: Cleaner) -> Self {
+        Self { cleaner, entities: None }
     }
 
     /// Also suggests entities with `suggester` once the cleaning suggestions are in.
@@ -73,6 +78,8 @@ pub enum Input {
 pub struct Settings {
     /// Threads doing the work, the calling one included: nothing else runs beside them.
     pub jobs: usize,
+    /// The cleaning rules to suggest with (`redline batch`: the current folder's project's).
+    pub cleaner: Cleaner,
     /// Whether to draw a progress bar on stderr.
     pub progress: bool,
     /// Entity suggestions to add after cleaning (`redline batch --entities`), or none.
@@ -128,8 +135,8 @@ pub fn run(
 ) -> Result<Summary> {
     let mut lines = LineWriter::open(output)?;
     let pipeline = match &settings.entities {
-        Some(suggester) => Pipeline::builtin().with_entities(suggester.clone()),
-        None => Pipeline::builtin(),
+        Some(suggester) => Pipeline::new(settings.cleaner.clone()).with_entities(suggester.clone()),
+        None => Pipeline::new(settings.cleaner.clone()),
     };
     let claims = Claims::default();
     let waits_for_input = matches!(input, Input::Stdin);

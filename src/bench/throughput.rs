@@ -5,6 +5,7 @@ use std::time::Instant;
 
 use super::{Figure, Target, synth};
 use crate::batch::{self, Input, Output, Pipeline, Settings};
+use crate::clean::Cleaner;
 use crate::error::{Error, Result};
 use crate::format::annotated;
 use crate::input::{Collection, Encoding};
@@ -194,7 +195,7 @@ pub fn scaling(dir: &Path, mb: usize, jobs: usize) -> Result<Vec<Figure>> {
 /// MB/s of one `redline batch` run over `corpus` with `threads`, its output in `dir`.
 fn batch_rate(dir: &Path, corpus: &Path, threads: usize) -> Result<f64> {
     let collection = Collection::open(&[corpus.to_path_buf()])?;
-    let settings = Settings { jobs: threads, progress: false, entities: None };
+    let settings = Settings { jobs: threads, progress: false, cleaner: Cleaner::builtin(), entities: None };
     let output = Output::Jsonl(dir.join(format!("out-{threads}.jsonl")));
     let summary = batch::run(Input::Collection(collection, Encoding::Utf8), &output, &settings, &mut |_| {})?;
     Ok(summary.bytes as f64 / 1e6 / summary.seconds)

@@ -53,6 +53,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
     let settings = Settings {
         jobs: args.jobs.map_or_else(batch::default_jobs, usize::from),
         progress: std::io::stderr().is_terminal(),
+        cleaner: super::suggest::project_cleaner()?,
         entities: if args.entities { Some(super::suggest::project_suggester()?) } else { None },
     };
     let summary = batch::run(input, &output, &settings, &mut |e| eprintln!("redline: {e}"))?;

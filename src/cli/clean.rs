@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use super::{InputArgs, print_out};
-use crate::clean::{Cleaner, LineStats};
+use crate::clean::LineStats;
 use crate::error::Error;
 use crate::input::Collection;
 use crate::model::{Command, EditStatus};
@@ -28,9 +28,10 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
     let cleaner = match &args.corpus {
         Some(path) => {
             let corpus = Collection::open(std::slice::from_ref(path))?;
-            Cleaner::builtin().with_corpus(Arc::new(LineStats::from_collection(&corpus, args.input.encoding)?))
+            super::suggest::project_cleaner()?
+                .with_corpus(Arc::new(LineStats::from_collection(&corpus, args.input.encoding)?))
         }
-        None => Cleaner::builtin(),
+        None => super::suggest::project_cleaner()?,
     };
     let mut skipped = super::Skipped::default();
     for (i, entry) in collection.entries.iter().enumerate() {

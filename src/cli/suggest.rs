@@ -31,7 +31,7 @@ pub struct Args {
 /// Prints one pretty JSON document, or one JSON line per document when there are several.
 pub fn run(args: &Args) -> Result<ExitCode, Error> {
     let collection = Collection::open(&args.input.paths)?;
-    let cleaner = Cleaner::builtin();
+    let cleaner = project_cleaner()?;
     let suggester = if args.entities { Some(project_suggester()?) } else { None };
     let mut skipped = super::Skipped::default();
     let single = collection.entries.len() == 1;
@@ -57,6 +57,15 @@ pub(super) fn project_suggester() -> Result<Suggester, Error> {
     let folder = Path::new(".");
     let config = ProjectConfig::load(folder)?;
     Suggester::for_project(&config, folder)
+}
+
+/// The cleaning rules of the project in the current folder, as the workbench runs them there: the
+/// built-in rules less its `disabled_rules`, plus its user rules file (`redline-rules.json` or the
+/// `rules_file` it names); the built-in rules alone when there is no project.
+pub(super) fn project_cleaner() -> Result<Cleaner, Error> {
+    let folder = Path::new(".");
+    let config = ProjectConfig::load(folder)?;
+    Cleaner::for_project(&config, folder)
 }
 
 /// Accepts every pending cleaning edit.
