@@ -63,6 +63,95 @@ pub fn judge(raw: &str, lines: &[Line<'_>], words: &[usize], verdicts: &mut [Opt
             judge_run(raw, run, verdicts);
         }
     }
+    judge_blocks(lines, words, verdicts);
+}
+
+/// Headers of a contact block, alone on a line (compared ignoring ASCII case, a closing colon aside).
+const BLOCK_HEADERS: [&str; 10] = [
+    "contact",
+    "contacts",
+    "media contact",
+    "media contacts",
+    "press contact",
+    "press contacts",
+    "investor contact",
+    "investor contacts",
+    "media inquiries",
+    "media enquiries",
+];
+
+/// Most lines of a contact block under its header.
+const MAX_BLOCK_LINES: usize = 10;
+
+/// What a line of a contact block holds.
+#[derive(Clone, Copy, PartialEq)]
+enum Entry {
+    /// An e-mail address or a phone number: the block reaches at least this far.
+    Reach,
+    /// A name, a role or a label (`Investor Relations:`): part of the block only before a [`Entry::Reach`].
+    Name,
+}
+
+/// Marks the lines of a press release's or news office's contact block: under a header such as
+/// `Contacts` or `Media Contact`, the names, labels, e-mail addresses and phone numbers printed one a
+/// line, up to the last address or number (a title-case subhead after the block is no name of it). The
+/// header goes with them; a header with no address or number under it stays, and so does every line
+/// after the first sentence.
+fn judge_blocks(lines: &[Line<'_>], words: &[usize], verdicts: &mut [Option<Verdict>]) {
+    for header in lines.iter().filter(|l| words[l.index] <= 3 && is_block_header(l.trimmed())) {
+        let mut reach = None;
+        let mut seen = 0;
+        for l in lines[header.index + 1..].iter().filter(|l| !l.is_blank()).take(MAX_BLOCK_LINES) {
+            // A line judged before (an address as a byline) is part of the block.
+            let judged = verdicts[l.index].is_some().then_some(Entry::Name);
+            match entry(l.trimmed(), words[l.index]).or(judged) {
+                Some(Entry::Reach) => reach = Some(l.index),
+                Some(Entry::Name) => {}
+                None => break,
+            }
+            seen += 1;
+        }
+        let Some(end) = reach.filter(|_| seen > 0) else { continue };
+        for l in &lines[header.index..=end] {
+            if !l.is_blank() && verdicts[l.index].is_none() {
+                let reason = format!("contact block: {:?}", quote(l.trimmed(), 60));
+                verdicts[l.index] = Some(Verdict::builtin(CONTACT_FOOTER, reason));
+            }
+        }
+    }
+}
+
+/// Whether `t` is one of the [`BLOCK_HEADERS`].
+fn is_block_header(t: &str) -> bool {
+    let first = t.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    matches!(first, b'c' | b'm' | b'p' | b'i') && BLOCK_HEADERS.iter().any(|h| t.trim_end_matches(':').eq_ignore_ascii_case(h))
+}
+
+/// The kind of a contact block's line of `words` words, if it is one: an e-mail address or a phone
+/// number, after an optional label (`Tel: +1 512-555-0143`), reaches; a label ending with a colon, or up
+/// to five capitalised words (`Anika Sorensen`, `Director of Communications`) is a name.
+fn entry(t: &str, words: usize) -> Option<Entry> {
+    if words > 6 {
+        return None;
+    }
+    if t.ends_with(':') {
+        return (words <= 3).then_some(Entry::Name);
+    }
+    if ends_sentence(t) {
+        return None;
+    }
+    let value = t.split_once(": ").map_or(t, |(_, v)| v).trim();
+    let email = !value.contains(' ') && value.split_once('@').is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
+    let digits = value.bytes().filter(u8::is_ascii_digit).count();
+    let phone = (7..=15).contains(&digits) && value.bytes().all(|b| b.is_ascii_digit() || b" ()+-.".contains(&b));
+    if email || phone {
+        return Some(Entry::Reach);
+    }
+    let connector = |w: &str| matches!(w, "of" | "and" | "for" | "&");
+    let name = words <= 5
+        && t.split(' ').all(|w| connector(w) || w.starts_with(|c: char| c.is_uppercase()))
+        && !t.contains(['"', '“', '?', '!']);
+    name.then_some(Entry::Name)
 }
 
 /// Marks contact footer lines not judged yet among `run`, consecutive lines of at most [`MAX_WORDS`]

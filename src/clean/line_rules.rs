@@ -102,6 +102,7 @@ const AD_LINES: &[&str] = &[
     "enditem",
     "###",
     "# # #",
+    "view this post on instagram",
 ];
 
 /// Lines that are a page's navigation link, control or form label (also a press release's `For
@@ -197,6 +198,19 @@ const NAV_LINES: &[&str] = &[
     "today's change",
     "today’s change",
     "current price",
+    "previous post",
+    "next post",
+    "previous article",
+    "next article",
+    "previous story",
+    "next story",
+    "add a message",
+    "add a photo",
+    "plant a tree",
+    "not sure what to say?",
+    "memories & condolences",
+    "memories and condolences",
+    "a a a",
 ];
 
 /// Lines that are a control or section label of a live blog, a comment thread, an audio player, a
@@ -270,6 +284,10 @@ const CONTROL_LINES: &[&str] = &[
     "match stats",
     "league table",
     "view full table",
+    "copy",
+    "copied",
+    "copied!",
+    "copy code",
 ];
 
 /// Bylines that name a desk, a staff role or a news agency instead of a person (compared
@@ -294,6 +312,13 @@ const STAFF_BYLINES: &[&str] = &[
     "the canadian press",
     "the press association",
     "web desk",
+    "press trust of india",
+    "asian news international",
+    "indo-asian news service",
+    "agence france-presse",
+    "business wire",
+    "pr newswire",
+    "globenewswire",
 ];
 
 /// The openings of a sponsor's credit line (`Sponsored by Coastline Bank`).
@@ -340,6 +365,7 @@ const SHARE_WORDS: &[&str] = &[
     "twitter",
     "via",
     "whatsapp",
+    "x",
     "youtube",
 ];
 
@@ -432,7 +458,7 @@ static AUTHOR_PROMO: LazyLock<Regex> = LazyLock::new(|| {
 
 static READ_MORE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^[\[(]?\s*(?:read more|read next|read also|also read|see also|related(?: coverage| stories| articles| content| topics| tags| posts| links| videos?| reading| news)?|more from [^:|]{1,}|more on (?:this|that)(?: story| topic)?|recommended(?: for you| stories| reading| videos?)?|most (?:read|popular|viewed|shared|watched)|you (?:may|might) (?:also )?like|don'?t miss|trending(?: now| stories| articles)?|editor(?:['’]s|s['’]?) picks|more stories|top stories|what to read next|watch next|up next|popular (?:stories|articles|now)|latest (?:news|stories|articles|headlines)|further reading|more news|more in [^:|]{1,}|in case you missed it|more headlines|more|see more|also|tags?|related tags|filed under|posted in|categories|category|topics)\s*(?:[:|»>\-–—…]|\.\.\.|$)",
+        r"(?i)^[\[(]?\s*(?:read more|read next|read also|also read|see also|related(?: coverage| stories| fact[- ]checks?| articles| content| topics| tags| posts| links| videos?| reading| news)?|more from [^:|]{1,}|more on (?:this|that)(?: story| topic)?|recommended(?: for you| stories| reading| videos?)?|most (?:read|popular|viewed|shared|watched)|you (?:may|might) (?:also )?like|don'?t miss|trending(?: now| stories| articles| topics)?|editor(?:['’]s|s['’]?) picks|more stories|top stories|what to read next|watch next|up next|popular (?:stories|articles|now)|latest (?:news|stories|articles|headlines)|further reading|more news|more in [^:|]{1,}|in case you missed it|more headlines|more|see more|also|tags?|tagged(?: with| in)?|related tags|filed under|posted in|categories|category|topics)\s*(?:[:|»>\-–—…]|\.\.\.|$)",
     )
 });
 
@@ -513,13 +539,16 @@ const DATE_WORDS: &[&str] = &[
     "august",
     "bst",
     "cdt",
+    "central",
     "cest",
     "cet",
     "cst",
     "day",
+    "daylight",
     "days",
     "dec",
     "december",
+    "eastern",
     "edt",
     "est",
     "et",
@@ -548,6 +577,7 @@ const DATE_WORDS: &[&str] = &[
     "minutes",
     "mon",
     "monday",
+    "mountain",
     "mst",
     "nov",
     "november",
@@ -555,6 +585,7 @@ const DATE_WORDS: &[&str] = &[
     "october",
     "on",
     "p.m",
+    "pacific",
     "pdt",
     "pm",
     "posted",
@@ -567,11 +598,13 @@ const DATE_WORDS: &[&str] = &[
     "sep",
     "sept",
     "september",
+    "standard",
     "sun",
     "sunday",
     "thu",
     "thurs",
     "thursday",
+    "time",
     "tue",
     "tues",
     "tuesday",
@@ -631,6 +664,8 @@ pub fn judge(lines: &[Line<'_>], words: &[usize], on: &dyn Fn(&str) -> bool, ver
     let title = lines.iter().find(|l| !l.is_blank()).map(Title::of);
     let mut repeats = RepeatIndex::new(lines.len());
     let mut related_items = 0usize;
+    // The widget line just judged, whose answers (`Yes`, `No`) or link may follow it.
+    let mut widget_above: Option<&str> = None;
     // Asked once a text, not once for every rule on every line.
     let enabled = CHECKS.map(|(id, _)| on(id));
     for line in lines {
@@ -660,6 +695,10 @@ pub fn judge(lines: &[Line<'_>], words: &[usize], on: &dyn Fn(&str) -> bool, ver
                 related_items = 0;
             }
         }
+        let answer = verdict.is_none() && words <= 4 && widget_above.is_some_and(|w| answers_widget(w, t));
+        if answer && on(AD_MARKER) {
+            verdict = Some(Verdict::builtin(AD_MARKER, labelled_quote("answer of the widget above", t, 60)));
+        }
         if verdict.is_none() && words >= MIN_REPEATED_WORDS && ends_sentence(t) && on(REPEATED_LINE) {
             if let Some(first) = fp.and_then(|fp| repeats.first_with(lines, fp, &mut key)) {
                 verdict = Some(Verdict::builtin(
@@ -685,8 +724,23 @@ pub fn judge(lines: &[Line<'_>], words: &[usize], on: &dyn Fn(&str) -> bool, ver
         if let Some(fp) = fp {
             repeats.add(lines, line.index, fp, &key);
         }
+        // Further answers (`No` under `Yes`) answer the same widget.
+        if !answer {
+            widget_above = verdict.as_ref().is_some_and(|v| v.rule == AD_MARKER).then_some(t);
+        }
         verdicts[line.index] = verdict;
     }
+}
+
+/// Whether `t` is a button of the widget line `above` (both trimmed): `Yes` or `No` under a feedback
+/// question (`Was this page helpful?`), `Here's how you know` under a government site's banner. Alone,
+/// such a line is an answer in dialogue or a subhead and stays.
+fn answers_widget(above: &str, t: &str) -> bool {
+    let answer = |a: &str| t.trim_end_matches(['.', '!']).eq_ignore_ascii_case(a);
+    let feedback = above.ends_with("helpful?") || above.ends_with("useful?");
+    let banner = opens_ignoring_case(above, "an official website of ");
+    (feedback && (answer("yes") || answer("no")))
+        || (banner && (answer("here's how you know") || answer("here’s how you know")))
 }
 
 /// Whether the next non-blank line after line `index` is a time range ([`is_time_range`]): then a date
@@ -1432,7 +1486,7 @@ fn is_views_disclaimer(t: &str) -> bool {
 /// The openings of a site's standing notice: that an article is not advice, that the site earns a
 /// commission on what readers buy through its links, an investing writer's disclosure of holdings, or a
 /// government site's banner.
-const SITE_NOTICE_OPENINGS: [&str; 21] = [
+const SITE_NOTICE_OPENINGS: [&str; 25] = [
     "this article is for informational purposes only",
     "this article is for information only",
     "this content is for informational purposes only",
@@ -1454,6 +1508,10 @@ const SITE_NOTICE_OPENINGS: [&str; 21] = [
     "disclosure: i/we ",
     "additional disclosure:",
     "a .gov website belongs to ",
+    "we use your sign-up to provide content ",
+    "disclaimer: this story is auto-generated ",
+    "disclaimer: this story has not been edited ",
+    "this story has not been edited by ",
 ];
 
 /// Whether `t` opens with one of the [`SITE_NOTICE_OPENINGS`] (or is a government site's note on its
@@ -2011,7 +2069,7 @@ fn is_comment_header(t: &str) -> bool {
 
 /// Bylines.
 fn byline(t: &str, words: usize, shape: &Shape) -> Option<String> {
-    if words <= 3 && STAFF_ENTRIES.holds(STAFF_BYLINES, t) {
+    if words <= 4 && STAFF_ENTRIES.holds(STAFF_BYLINES, t) {
         return Some(labelled("byline", t));
     }
     if words <= 4 && t.ends_with(['r', 't']) && is_staff_title(t) {
@@ -2045,23 +2103,27 @@ fn is_reviewer_credit(t: &str) -> bool {
 
 /// Words of a newsroom's job titles before the role (`Senior Writer`, `Local Democracy Reporter`); a
 /// subhead such as `War Correspondent` or `Cub Reporter` has none.
-const STAFF_TITLE_WORDS: [&str; 16] = [
+const STAFF_TITLE_WORDS: [&str; 20] = [
     "Associate",
     "Business",
     "Chief",
     "Contributing",
+    "Crime",
     "Democracy",
     "Deputy",
     "Digital",
     "Foreign",
     "Local",
     "Managing",
+    "News",
     "Opinion",
     "Political",
     "Senior",
+    "Showbiz",
     "Special",
     "Sports",
     "Staff",
+    "Trainee",
 ];
 
 /// Whether `t` is a reporter's job title under a byline (`Sports Reporter`, `Local Democracy
@@ -2139,7 +2201,7 @@ fn is_date_line(t: &str) -> bool {
             continue;
         }
         // Letters are compared ignoring ASCII case (the word lists are lowercase), not lowercased copies.
-        let w = without_glued_meridiem(w);
+        let w = without_glued_meridiem(without_glued_label(w));
         let numeric = w.bytes().next().is_some_and(|b| b.is_ascii_digit())
             && w.bytes()
                 .all(|b| b.is_ascii_digit() || b"/:.-".contains(&b) || b"stndrh".contains(&b.to_ascii_lowercase()));
@@ -2179,6 +2241,16 @@ fn without_glued_meridiem(w: &str) -> &str {
     };
     let suffix = &w[clock.len()..];
     if suffix.eq_ignore_ascii_case("am") || suffix.eq_ignore_ascii_case("pm") { clock } else { w }
+}
+
+/// `w` without a timestamp's `Updated` label glued to the year before it, as a page that prints the
+/// time it was published and the time it was updated in two spans leaves it (`2025Updated`); other
+/// words are returned whole.
+fn without_glued_label(w: &str) -> &str {
+    match w.strip_suffix("Updated") {
+        Some(year) if !year.is_empty() && year.bytes().all(|b| b.is_ascii_digit()) => year,
+        _ => w,
+    }
 }
 
 /// Whether two times of `t` are parted as a range is: a spaced hyphen, an en or em dash, or `to`.

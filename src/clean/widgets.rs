@@ -274,7 +274,8 @@ const CREDIT_ROLES: [&str; 12] = [
 ];
 
 /// Labels of a one-name credit (`Editor: Zhou Min`, `[Editor: JS]`, `Source: Xinhua`).
-const CREDIT_LABELS: [&str; 7] = ["editor", "editors", "source", "translator", "producer", "reporter", "reporters"];
+const CREDIT_LABELS: [&str; 8] =
+    ["editor", "editors", "edited by", "source", "translator", "producer", "reporter", "reporters"];
 
 /// What a credit line is: a podcast's or a video's production credits (`Produced by Sam Lee. Edited by
 /// Ana Ruiz.`), a translation credit, or a one-name credit under a wire story (`Editor: Zhou Min`,
@@ -344,7 +345,7 @@ fn is_role_credit(part: &str) -> bool {
 fn comment_thread(t: &str, words: usize, start: &[u8; 4]) -> Option<&'static str> {
     let first = t.as_bytes().first()?.to_ascii_lowercase();
     // The first letters of every control, rule and prompt below (`View…`, `Replying…`, `What do you…?`).
-    if words > 25 || !b"vslrcapiwtjdhg".contains(&first) {
+    if words > 25 || !b"vslrcapiwtjdhgy".contains(&first) {
         return None;
     }
     let groups = start_groups(start);
@@ -364,11 +365,19 @@ fn comment_thread(t: &str, words: usize, start: &[u8; 4]) -> Option<&'static str
     if groups & COMMENT_RULES != 0 && RULES.iter().any(|r| opens_ignoring_case(t, r)) {
         return Some("comment rules");
     }
+    if matches!(first, b'y' | b'r') && FORM_NOTICES.iter().any(|n| opens_ignoring_case(t, n)) {
+        return Some("comment form");
+    }
     is_comment_prompt(t, words).then_some("comment prompt")
 }
 
+/// The notices of a blog's comment form (`Your email address will not be published. Required fields are
+/// marked *`), told by their opening: a sentence about an address that was published opens otherwise.
+const FORM_NOTICES: [&str; 2] = ["your email address will not be published", "required fields are marked"];
+
 /// Whether `t` is `View 3 more replies`, `Show replies`, `Load 12 more comments`, `See all 40 comments`:
-/// a verb, then `all`, a number, `more` or `previous` in any order, then `replies` or `comments`.
+/// a verb, then `all`, a number, `more` or `previous` in any order, then `replies` or `comments` (or a
+/// guest book's `entries`: `Show all 14 entries`).
 fn is_replies_control(t: &str) -> bool {
     let mut words = t.split(' ');
     let verb = words.next().unwrap_or_default();
@@ -383,7 +392,7 @@ fn is_replies_control(t: &str) -> bool {
         ["all", "more", "previous", "older", "earlier"].iter().any(|f| w.eq_ignore_ascii_case(f))
             || w.bytes().all(|b| b.is_ascii_digit())
     };
-    ["replies", "reply", "comments", "comment"].iter().any(|n| last.eq_ignore_ascii_case(n))
+    ["replies", "reply", "comments", "comment", "entries"].iter().any(|n| last.eq_ignore_ascii_case(n))
         && middle.iter().all(filler)
 }
 
@@ -429,15 +438,19 @@ fn is_paywall_offer(t: &str, words: usize) -> bool {
 /// Whether `t` pitches a newsletter to the reader: it opens with `Get`, ends with `newsletter` or `inbox`
 /// and says how it comes (`Get a look at the day ahead with the Morning Bid newsletter.`, `Get football
 /// news sent straight to your inbox`), with no colon after a first clause; `Get ready, the mayor wrote in
-/// her newsletter.` reads on.
+/// her newsletter.` reads on. How often it comes may close the line (`… sent to your inbox every morning`).
 fn is_newsletter_pitch(t: &str, words: usize) -> bool {
     let body = t.trim_end_matches(['.', '!']);
+    let body = FREQUENCIES.iter().find_map(|f| body.strip_suffix(f)).unwrap_or(body);
     words <= 25
         && (body.ends_with("newsletter") || body.ends_with("inbox"))
         && t.starts_with("Get ")
         && !t.contains(": ")
         && [" with the ", " with our ", " sent ", " delivered "].iter().any(|w| t.contains(w))
 }
+
+/// How often a newsletter comes, closing its pitch (each with the space before it).
+const FREQUENCIES: [&str; 6] = [" every morning", " every day", " each morning", " each day", " every week", " daily"];
 
 /// Openings of an opinion page's call for letters (compared ignoring ASCII case).
 const LETTERS_OPENINGS: [&str; 5] = [
@@ -519,7 +532,72 @@ fn page_widget(t: &str, words: usize, start: &[u8; 4], shape: &Shape) -> Option<
     if words <= 4 && start == b"powe" && is_powered_by(t) {
         return Some("widget credit");
     }
+    if words == 2 && first.is_ascii_digit() && is_photo_count(t) {
+        return Some("gallery counter");
+    }
+    if first == b'A' && last == b')' && is_embed_credit(t) {
+        return Some("embedded post credit");
+    }
+    if (start == b"home" || start == b"you ") && is_breadcrumb(t) {
+        return Some("breadcrumb");
+    }
+    if matches!(last, b'.' | b'!' | b'e') && is_tip_jar(t) {
+        return Some("tip jar");
+    }
     (words <= 4 && start == b"vide" && opens_ignoring_case(t, "video duration ")).then_some("player label")
+}
+
+/// Whether `t` is a gallery's size on its button (`12 Photos`, `8 images`): a number and the pictures'
+/// word, nothing else.
+fn is_photo_count(t: &str) -> bool {
+    let Some((count, noun)) = t.split_once(' ') else {
+        return false;
+    };
+    count.bytes().all(|b| b.is_ascii_digit())
+        && ["photos", "images", "pictures", "slides"].iter().any(|n| noun.eq_ignore_ascii_case(n))
+}
+
+/// Whether `t` is the credit under an embedded social post (`A post shared by Dax Whitford
+/// (@daxwhitford)`): the platform's words, then a name and the handle in brackets closing the line; a
+/// sentence about a post shared by someone goes on past a handle.
+fn is_embed_credit(t: &str) -> bool {
+    t.strip_prefix("A post shared by ").is_some_and(|rest| {
+        rest.split_once(" (@").is_some_and(|(name, handle)| {
+            !name.is_empty() && name.split(' ').count() <= 6 && !handle.contains([' ', '('])
+        })
+    })
+}
+
+/// Separators between the links of a breadcrumb trail.
+const CRUMB_SEPARATORS: [&str; 5] = [" › ", " » ", " > ", " / ", " → "];
+
+/// Whether `t` is a breadcrumb trail (`Home › Newsroom › Press Releases`, `You are here: Home > News`):
+/// after an optional `You are here:`, `Home` and at least two more links of at most five words each,
+/// parted by one kind of separator, none a sentence.
+fn is_breadcrumb(t: &str) -> bool {
+    let trail = strip_prefix_ignoring_case(t, "you are here:").map_or(t, str::trim_start);
+    if !trail.starts_with("Home") {
+        return false;
+    }
+    CRUMB_SEPARATORS.iter().any(|sep| {
+        let links: Vec<&str> = trail.split(sep).collect();
+        links.len() >= 3
+            && links[0] == "Home"
+            && links.iter().all(|l| !l.is_empty() && l.split(' ').count() <= 5 && !ends_sentence(l))
+    })
+}
+
+/// Whether `t` asks the reader for a tip to the writer (`If you found this useful, consider buying me a
+/// coffee.`, `Buy me a coffee`): read from its last bytes first, then the phrase, with no quotation in it.
+fn is_tip_jar(t: &str) -> bool {
+    let body = t.trim_end_matches(['.', '!']);
+    let ask = ["buy me a coffee", "buying me a coffee"];
+    body.len() <= 120
+        && ask.iter().any(|a| {
+            let end = body.len().checked_sub(a.len()).and_then(|at| body.get(at..));
+            end.is_some_and(|e| e.eq_ignore_ascii_case(a))
+        })
+        && !t.contains(['"', '“', '”'])
 }
 
 /// Sound and clip cues of a transcript (compared ignoring ASCII case).
