@@ -124,7 +124,8 @@ fn judge_blocks(lines: &[Line<'_>], words: &[usize], verdicts: &mut [Option<Verd
 /// Whether `t` is one of the [`BLOCK_HEADERS`].
 fn is_block_header(t: &str) -> bool {
     let first = t.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
-    matches!(first, b'c' | b'm' | b'p' | b'i') && BLOCK_HEADERS.iter().any(|h| t.trim_end_matches(':').eq_ignore_ascii_case(h))
+    matches!(first, b'c' | b'm' | b'p' | b'i')
+        && BLOCK_HEADERS.iter().any(|h| t.trim_end_matches(':').eq_ignore_ascii_case(h))
 }
 
 /// The kind of a contact block's line of `words` words, if it is one: an e-mail address or a phone
@@ -141,7 +142,8 @@ fn entry(t: &str, words: usize) -> Option<Entry> {
         return None;
     }
     let value = t.split_once(": ").map_or(t, |(_, v)| v).trim();
-    let email = !value.contains(' ') && value.split_once('@').is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
+    let email = !value.contains(' ')
+        && value.split_once('@').is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
     let digits = value.bytes().filter(u8::is_ascii_digit).count();
     let phone = (7..=15).contains(&digits) && value.bytes().all(|b| b.is_ascii_digit() || b" ()+-.".contains(&b));
     if email || phone {
@@ -225,6 +227,26 @@ mod tests {
         let text = "The tip line's phone number is 555-010-0100.\nThe hotel sold 555-010 rooms in 2019 and 2020\n\
                     Call the smartphone desk on 555-010-0100\nThe fax machine broke.\n";
         assert_eq!(judged(text), vec![false, false, false, false]);
+    }
+
+    #[test]
+    fn a_contact_block_goes_down_to_its_last_address_or_number() {
+        let text = "The firm did well.\nContacts\nInvestor Relations:\nMarc Lee\nir@harbour.example\n+1 512-555-0143\n\
+                    Media:\nAnn Sorensen\npress@harbour.example\n";
+        assert_eq!(judged(text), vec![false, true, true, true, true, true, true, true, true]);
+        // A title-case subhead after the last number is no name of the block.
+        let text = "The ferry sailed.\nMedia Contact\nLi Wei\n(555) 014-2291\nHarbour Wins Cup\nIt was close.\n";
+        assert_eq!(judged(text), vec![false, true, true, true, false, false]);
+    }
+
+    #[test]
+    fn a_contact_header_without_an_address_or_number_under_it_stays() {
+        let text = "Contacts\nAnn Lee\nTom Reyes\n";
+        assert_eq!(judged(text), vec![false, false, false]);
+        let text = "Contact\nThe press office can be reached at 555-010-0100 on weekdays.\n";
+        assert_eq!(judged(text), vec![false, false]);
+        let text = "Contacts\nThe ferry office opens at nine.\nann@harbour.example\n";
+        assert_eq!(judged(text), vec![false, false, false]);
     }
 
     #[test]

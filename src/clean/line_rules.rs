@@ -206,7 +206,6 @@ const NAV_LINES: &[&str] = &[
     "next story",
     "add a message",
     "add a photo",
-    "plant a tree",
     "not sure what to say?",
     "memories & condolences",
     "memories and condolences",
@@ -2899,6 +2898,74 @@ mod tests {
         ] {
             assert_eq!(first_rule(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn furniture_of_tabloids_indian_sites_blogs_and_guest_books() {
+        let cases: [(&str, &str); 18] = [
+            ("View this post on Instagram", AD_MARKER),
+            ("Copy", AD_MARKER),
+            ("Copied!", AD_MARKER),
+            ("Previous Post", AD_MARKER),
+            ("Next article", AD_MARKER),
+            ("Add a Photo", AD_MARKER),
+            ("Not sure what to say?", AD_MARKER),
+            ("A A A", AD_MARKER),
+            ("Share on X", SHARE_SUBSCRIBE),
+            ("Press Trust of India", BYLINE),
+            ("News Reporter", BYLINE),
+            ("Tagged: postgres, performance, databases", READ_MORE),
+            ("Trending Topics", READ_MORE),
+            ("Related fact checks", READ_MORE),
+            ("Feb 20, 2025 4:05 PM Eastern Standard Time", TIMESTAMP),
+            ("12:05, 9 May 2025Updated 12:41, 9 May 2025", TIMESTAMP),
+            (
+                "We use your sign-up to provide content in ways you've consented to and to improve our understanding of you.",
+                COPYRIGHT_FOOTER,
+            ),
+            (
+                "Disclaimer: This story is auto-generated from a syndicated feed; only the headline has been changed.",
+                COPYRIGHT_FOOTER,
+            ),
+        ];
+        for (line, rule) in cases {
+            assert_eq!(first_rule(line).as_deref(), Some(rule), "{line}");
+        }
+        for line in [
+            "Copy editors at the paper worked through the night.",
+            "Previous post holders included two mayors and a bishop.",
+            "Press Trust of India reported the figures on Monday.",
+            "The News Reporter",
+            "Tagged: the ferry was tagged by vandals overnight.",
+            "Trending topics on the island this week were the ferry and the fair.",
+            "Related fact checks were published by three outlets.",
+            "Eastern Time Zone clubs met on 4 May 2025 to vote.",
+            "\"We use your sign-up to provide content in ways you've consented to,\" the firm's notice said.",
+            "Share one X-ray with the surgeon before the operation.",
+        ] {
+            assert_eq!(first_rule(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_widgets_answers_go_only_under_it() {
+        let judged = |text: &str| {
+            let lines = super::super::text::lines(text);
+            let mut v = vec![None; lines.len()];
+            judge(&lines, &line_words(&lines), &|_| true, &mut v);
+            v.iter().map(Option::is_some).collect::<Vec<_>>()
+        };
+        assert_eq!(judged("Title\nWas this page helpful?\nYes\nNo\n"), [false, true, true, true]);
+        assert_eq!(
+            judged("Title\nAn official website of the State of Westmark\nHere's how you know\n"),
+            [false, true, true]
+        );
+        assert_eq!(judged("Title\nDid you vote?\nYes\nNo\n"), [false, false, false, false]);
+        assert_eq!(judged("Title\nHere's how you know\n"), [false, false]);
+        assert_eq!(
+            judged("Title\nWas this page helpful?\nYes, very much so, said one reader.\n"),
+            [false, true, false]
+        );
     }
 
     #[test]

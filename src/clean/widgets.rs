@@ -588,11 +588,16 @@ fn is_breadcrumb(t: &str) -> bool {
 }
 
 /// Whether `t` asks the reader for a tip to the writer (`If you found this useful, consider buying me a
-/// coffee.`, `Buy me a coffee`): read from its last bytes first, then the phrase, with no quotation in it.
+/// coffee.`, `Buy me a coffee`): read from its last bytes first, then the phrase, with no quotation in it,
+/// said to the reader (`you`, `consider`) unless it is the button itself (`She never offered to buy me a
+/// coffee.` reads on).
 fn is_tip_jar(t: &str) -> bool {
     let body = t.trim_end_matches(['.', '!']);
     let ask = ["buy me a coffee", "buying me a coffee"];
-    body.len() <= 120
+    let to_reader =
+        t.starts_with("Buy me a coffee") || ["you", "You", "consider", "Consider"].iter().any(|w| t.contains(w));
+    to_reader
+        && body.len() <= 120
         && ask.iter().any(|a| {
             let end = body.len().checked_sub(a.len()).and_then(|at| body.get(at..));
             end.is_some_and(|e| e.eq_ignore_ascii_case(a))
@@ -813,6 +818,57 @@ mod tests {
         assert_eq!(judged("View 2 more replies", 4), Some((COMMENT_COUNTER, "comment control")));
         assert_eq!(judged("[MUSIC]", 1), Some((AD_MARKER, "transcript cue")));
         assert_eq!(judged("The ferry left at noon.", 5), None);
+    }
+
+    #[test]
+    fn embeds_breadcrumbs_tip_jars_and_gallery_sizes_go() {
+        for t in [
+            "A post shared by Dax Whitford (@daxwhitford)",
+            "Home › Newsroom › Press Releases › 2025",
+            "You are here: Home > News > Local",
+            "Home / Sport / Football",
+            "If you found this useful, consider buying me a coffee.",
+            "Buy me a coffee",
+            "12 Photos",
+            "8 images",
+        ] {
+            assert!(page_widget(t, words(t), &head(t)).is_some(), "{t}");
+        }
+        for t in [
+            "A post shared by the mayor (@harbourmayor) drew 4,000 replies",
+            "A post shared by Ann Lee (at the quay)",
+            "Home / Away",
+            "Home › The ferry sank. › Later",
+            "Home is where the ferry is / said my gran / every day",
+            "She never once offered to buy me a coffee.",
+            "\"Buy me a coffee,\" she told the stranger.",
+            "12 Photographers",
+            "2 pictures.",
+        ] {
+            assert_eq!(page_widget(t, words(t), &head(t)), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn comment_forms_guest_books_editor_credits_and_daily_pitches_go() {
+        let cases = [
+            ("Your email address will not be published. Required fields are marked *", COMMENT_COUNTER),
+            ("Required fields are marked *", COMMENT_COUNTER),
+            ("Show all 14 entries", COMMENT_COUNTER),
+            ("Edited By: Anjali Menon", COPYRIGHT_FOOTER),
+            ("Get the biggest stories from across the region sent to your inbox every morning", SHARE_SUBSCRIBE),
+        ];
+        for (t, rule) in cases {
+            assert_eq!(judge(t, words(t)).map(|(r, _)| r), Some(rule), "{t}");
+        }
+        for t in [
+            "Your email address will be printed in the directory unless you opt out.",
+            "Show all entries to the judges before noon.",
+            "Edited by: the whole team, over a year.",
+            "Get ready: the newsletter lands in your inbox every morning",
+        ] {
+            assert_eq!(judge(t, words(t)), None, "{t}");
+        }
     }
 
     #[test]
