@@ -1483,9 +1483,10 @@ fn is_views_disclaimer(t: &str) -> bool {
 }
 
 /// The openings of a site's standing notice: that an article is not advice, that the site earns a
-/// commission on what readers buy through its links, an investing writer's disclosure of holdings, or a
-/// government site's banner.
-const SITE_NOTICE_OPENINGS: [&str; 25] = [
+/// commission on what readers buy through its links, an investing writer's disclosure of holdings, a
+/// government site's banner, a syndicated-feed note, a sign-up box's consent note or an Australian site's
+/// acknowledgement of Country in its footer.
+const SITE_NOTICE_OPENINGS: [&str; 28] = [
     "this article is for informational purposes only",
     "this article is for information only",
     "this content is for informational purposes only",
@@ -1511,6 +1512,9 @@ const SITE_NOTICE_OPENINGS: [&str; 25] = [
     "disclaimer: this story is auto-generated ",
     "disclaimer: this story has not been edited ",
     "this story has not been edited by ",
+    "we acknowledge aboriginal and torres strait islander ",
+    "we acknowledge the traditional custodians ",
+    "we acknowledge the traditional owners ",
 ];
 
 /// Whether `t` opens with one of the [`SITE_NOTICE_OPENINGS`] (or is a government site's note on its
@@ -2902,7 +2906,11 @@ mod tests {
 
     #[test]
     fn furniture_of_tabloids_indian_sites_blogs_and_guest_books() {
-        let cases: [(&str, &str); 18] = [
+        let cases: [(&str, &str); 19] = [
+            (
+                "We acknowledge Aboriginal and Torres Strait Islander peoples as the Traditional Custodians of the land.",
+                COPYRIGHT_FOOTER,
+            ),
             ("View this post on Instagram", AD_MARKER),
             ("Copy", AD_MARKER),
             ("Copied!", AD_MARKER),
@@ -2942,6 +2950,7 @@ mod tests {
             "Eastern Time Zone clubs met on 4 May 2025 to vote.",
             "\"We use your sign-up to provide content in ways you've consented to,\" the firm's notice said.",
             "Share one X-ray with the surgeon before the operation.",
+            "\"We acknowledge the Traditional Owners of this land,\" the mayor said as the ceremony began.",
         ] {
             assert_eq!(first_rule(line), None, "{line}");
         }

@@ -134,6 +134,9 @@ pub fn judge(t: &str, words: usize, shape: &Shape) -> Option<(&'static str, &'st
     if is_newsletter_pitch(t, words) {
         return Some((SHARE_SUBSCRIBE, "sign-up prompt"));
     }
+    if matches!(start[0], b'j' | b'f' | b's') && is_channel_prompt(t, words) {
+        return Some((SHARE_SUBSCRIBE, "channel prompt"));
+    }
     if groups & LETTERS != 0 && is_letters_prompt(t, words) {
         return Some((SHARE_SUBSCRIBE, "letters prompt"));
     }
@@ -447,6 +450,33 @@ fn is_newsletter_pitch(t: &str, words: usize) -> bool {
         && t.starts_with("Get ")
         && !t.contains(": ")
         && [" with the ", " with our ", " sent ", " delivered "].iter().any(|w| t.contains(w))
+}
+
+/// The openings of a prompt to follow a site on a messaging app.
+const CHANNEL_ASKS: [&str; 3] = ["join ", "follow ", "subscribe to "];
+
+/// The channels such a prompt names (compared ignoring ASCII case).
+const CHANNELS: [&str; 2] = ["telegram channel", "whatsapp channel"];
+
+/// Whether `t` asks the reader to follow the site on a messaging app (`Join our Telegram channel for the
+/// latest updates.`, `Join ST's WhatsApp Channel and get the latest news`): one of the [`CHANNEL_ASKS`],
+/// one of the [`CHANNELS`] within its first words, owned by the site (`our`, a possessive or a name before
+/// it: `Follow the money, not the Telegram channel.` reads on), nothing quoted and nobody said to say it.
+fn is_channel_prompt(t: &str, words: usize) -> bool {
+    if words > 20 || !CHANNEL_ASKS.iter().any(|a| opens_ignoring_case(t, a)) {
+        return false;
+    }
+    let head = t.get(..t.len().min(60)).unwrap_or(t).to_ascii_lowercase();
+    let Some(at) = CHANNELS.iter().find_map(|c| head.find(c)) else {
+        return false;
+    };
+    let owner = t[..at].trim_end().rsplit(' ').next().unwrap_or_default();
+    let sites = owner == "our"
+        || owner.ends_with("'s")
+        || owner.ends_with("’s")
+        || owner.starts_with(|c: char| c.is_uppercase())
+            && !CHANNEL_ASKS.iter().any(|a| a.trim_end().eq_ignore_ascii_case(owner));
+    sites && !t.contains(['"', '“', '”']) && !t.contains(" said")
 }
 
 /// How often a newsletter comes, closing its pitch (each with the space before it).
@@ -857,6 +887,9 @@ mod tests {
             ("Show all 14 entries", COMMENT_COUNTER),
             ("Edited By: Anjali Menon", COPYRIGHT_FOOTER),
             ("Get the biggest stories from across the region sent to your inbox every morning", SHARE_SUBSCRIBE),
+            ("Join our Telegram channel for the latest updates.", SHARE_SUBSCRIBE),
+            ("Join ST's WhatsApp Channel and get the latest news and must-reads.", SHARE_SUBSCRIBE),
+            ("Follow the Harbour Times WhatsApp channel", SHARE_SUBSCRIBE),
         ];
         for (t, rule) in cases {
             assert_eq!(judge(t, words(t)).map(|(r, _)| r), Some(rule), "{t}");
@@ -866,6 +899,9 @@ mod tests {
             "Show all entries to the judges before noon.",
             "Edited by: the whole team, over a year.",
             "Get ready: the newsletter lands in your inbox every morning",
+            "Join the Telegram channel of the protest group, she said, and you will see the threats.",
+            "Follow the money, not the Telegram channel.",
+            "Subscribers to the WhatsApp channel rose to 2 million in a year.",
         ] {
             assert_eq!(judge(t, words(t)), None, "{t}");
         }
