@@ -201,11 +201,11 @@ pub fn counter(s: &Shape) -> bool {
 }
 
 /// Whether a byline pattern can match. By pattern: a start `By`/`BY` (0) or `written`, `author`,
-/// `posted`, `story`, `words` (5); `,` (1); an end `Associated Press`, `Reuters` or `AFP` (2); `@` (3, 4);
-/// a start `by` (6); `/` (7).
+/// `posted`, `story`, `words`, `interview` (5); `,` (1); an end `Associated Press`, `Reuters` or `AFP` (2);
+/// `@` (3, 4); a start `by` (6); `/` (7, 8).
 pub fn byline(s: &Shape, t: &str) -> bool {
     const MARKS: Classes = any_of(b",@/");
-    const STARTS: [Start; 6] = starts(["by", "wri", "aut", "pos", "sto", "wor"]);
+    const STARTS: [Start; 7] = starts(["by", "wri", "aut", "pos", "sto", "wor", "int"]);
     s.has_any(MARKS)
         || s.starts_with_any(&STARTS)
         || t.ends_with("Press")

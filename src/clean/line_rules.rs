@@ -514,9 +514,10 @@ static BYLINE_PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
         r"^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3} (?:Associated Press|Reuters|AFP)$",
         r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$",
         r"^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3} @\w+$",
-        r"(?i)^(?:written by|author|posted by|story by|words by)\s*:?\s+\p{Lu}",
+        r"(?i)^(?:written by|author|posted by|story by|words by|interview by)\s*:?\s+\p{Lu}",
         r"^by \p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+)+(?:, \p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+){0,2})?$",
         r"(?i)^(?:https?://)?(?:www\.)?(?:twitter|x|instagram|facebook|linkedin|tiktok|threads)\.(?:com|net)/@?[A-Za-z0-9_.]+/?$",
+        r"^\p{Lu}[\p{L}&'’-]*(?: \p{Lu}[\p{L}&'’-]*){0,4} / By \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3}$",
     ])
 });
 
@@ -2437,6 +2438,8 @@ mod tests {
         "by Lena Park",
         "twitter.com/lenapark",
         "https://www.instagram.com/@harbor.daily/",
+        "Harbour Desk / By Lena Park",
+        "Interview by Tom Reyes",
         "Follow us on Twitter",
         "Like Harbor Daily on Facebook",
         "JOIN US ON FACEBOOK",
@@ -2906,7 +2909,7 @@ mod tests {
 
     #[test]
     fn furniture_of_tabloids_indian_sites_blogs_and_guest_books() {
-        let cases: [(&str, &str); 19] = [
+        let cases: [(&str, &str); 21] = [
             (
                 "We acknowledge Aboriginal and Torres Strait Islander peoples as the Traditional Custodians of the land.",
                 COPYRIGHT_FOOTER,
@@ -2922,6 +2925,8 @@ mod tests {
             ("Share on X", SHARE_SUBSCRIBE),
             ("Press Trust of India", BYLINE),
             ("News Reporter", BYLINE),
+            ("Interview by Tomasz Wrobel", BYLINE),
+            ("ABC North Coast / By Liam Booth", BYLINE),
             ("Tagged: postgres, performance, databases", READ_MORE),
             ("Trending Topics", READ_MORE),
             ("Related fact checks", READ_MORE),
@@ -2950,6 +2955,8 @@ mod tests {
             "Eastern Time Zone clubs met on 4 May 2025 to vote.",
             "\"We use your sign-up to provide content in ways you've consented to,\" the firm's notice said.",
             "Share one X-ray with the surgeon before the operation.",
+            "Interview by interview, the picture of the night became clearer to the detectives.",
+            "North Coast / By the river, the camp has grown to 4,000 bats.",
             "\"We acknowledge the Traditional Owners of this land,\" the mayor said as the ceremony began.",
         ] {
             assert_eq!(first_rule(line), None, "{line}");
