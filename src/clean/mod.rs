@@ -163,6 +163,7 @@ impl Cleaner {
         line_rules::judge(&lines, &words, &|id| self.is_enabled(id), &mut verdicts);
         if self.is_enabled(rules::AD_MARKER) {
             widgets::judge_contents(&lines, &words, &mut verdicts);
+            widgets::judge_rating_scales(&lines, &words, &mut verdicts);
         }
         if self.is_enabled(rules::COOKIE_NOTICE) {
             consent::judge(&triggers, &lines, &mut verdicts);

@@ -182,6 +182,59 @@ pub fn judge_contents(lines: &[Line<'_>], words: &[usize], verdicts: &mut [Optio
     }
 }
 
+/// The verdicts of fact-checkers' rating scales (compared ignoring ASCII case).
+const RATINGS: [&str; 16] = [
+    "true",
+    "mostly true",
+    "half true",
+    "mostly false",
+    "false",
+    "pants on fire",
+    "pants on fire!",
+    "mixture",
+    "unproven",
+    "misleading",
+    "partly false",
+    "missing context",
+    "altered",
+    "satire",
+    "correct attribution",
+    "miscaptioned",
+];
+
+/// Fewest lines of a rating scale printed as a widget.
+const MIN_SCALE_LINES: usize = 4;
+
+/// Marks a fact-check page's rating scale: a run of at least [`MIN_SCALE_LINES`] consecutive lines, each
+/// one of the [`RATINGS`] (`Pants on Fire`, `False`, `Mostly False`, `Half True` …), which the widget
+/// prints around the verdict. One verdict alone (`False`, `Our rating: False`) is the story's and stays.
+pub fn judge_rating_scales(lines: &[Line<'_>], words: &[usize], verdicts: &mut [Option<Verdict>]) {
+    let rating = |l: &Line<'_>| words[l.index] <= 3 && RATINGS.iter().any(|r| l.trimmed().eq_ignore_ascii_case(r));
+    // The current run of rating lines (blank lines between them do not break it); most texts have none.
+    let mut run: Vec<usize> = Vec::new();
+    for l in lines.iter().filter(|l| !l.is_blank()) {
+        if rating(l) {
+            run.push(l.index);
+        } else {
+            mark_scale(lines, &mut run, verdicts);
+        }
+    }
+    mark_scale(lines, &mut run, verdicts);
+}
+
+/// Marks the lines of `run` (indices of rating lines in a row) as a rating scale when there are at least
+/// [`MIN_SCALE_LINES`] of them, and empties it.
+fn mark_scale(lines: &[Line<'_>], run: &mut Vec<usize>, verdicts: &mut [Option<Verdict>]) {
+    if run.len() >= MIN_SCALE_LINES {
+        for &i in run.iter() {
+            if verdicts[i].is_none() {
+                verdicts[i] = Some(Verdict::builtin(AD_MARKER, labelled_quote("rating scale", lines[i].trimmed(), 60)));
+            }
+        }
+    }
+    run.clear();
+}
+
 /// Whether `t` is one of the [`CONTENTS_HEADERS`].
 fn is_contents_header(t: &str) -> bool {
     let first = t.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
@@ -905,6 +958,23 @@ mod tests {
         ] {
             assert_eq!(judge(t, words(t)), None, "{t}");
         }
+    }
+
+    fn scale_flags(text: &str) -> Vec<bool> {
+        super::super::layout::flagged_lines(text, |lines, verdicts| {
+            judge_rating_scales(lines, &super::super::text::line_words(lines), verdicts);
+        })
+    }
+
+    #[test]
+    fn a_rating_scale_goes_and_a_verdict_alone_stays() {
+        let text = "Fact check: the ferry fare\nPants on Fire\nFalse\nMostly False\nHalf True\nMostly True\nTrue\n\
+                    The claim is false.\n";
+        assert_eq!(scale_flags(text), [false, true, true, true, true, true, true, false]);
+        let spaced = "Fact check\n\nFalse\n\nMostly False\n\nHalf True\n\nTrue\n";
+        assert_eq!(scale_flags(spaced).iter().filter(|d| **d).count(), 4);
+        let verdict = "Fact check: the ferry fare\nOur rating: False\nFalse\nThe claim is false.\nTrue\nMostly true\n";
+        assert!(scale_flags(verdict).iter().all(|d| !d));
     }
 
     #[test]
