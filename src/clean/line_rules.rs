@@ -733,15 +733,24 @@ pub fn judge(lines: &[Line<'_>], words: &[usize], on: &dyn Fn(&str) -> bool, ver
 }
 
 /// Whether `t` is a button of the widget line `above` (both trimmed): `Yes` or `No` under a feedback
-/// question (`Was this page helpful?`), `Here's how you know` under a government site's banner. Alone,
-/// such a line is an answer in dialogue or a subhead and stays.
+/// question (`Was this page helpful?`), `Here's how you know` under a government site's banner, an
+/// obituary's tribute buttons (`Send Flowers`, `Plant a Tree`) under its guest book's. Alone, such a
+/// line is an answer in dialogue or a subhead and stays.
 fn answers_widget(above: &str, t: &str) -> bool {
     let answer = |a: &str| t.trim_end_matches(['.', '!']).eq_ignore_ascii_case(a);
     let feedback = above.ends_with("helpful?") || above.ends_with("useful?");
     let banner = opens_ignoring_case(above, "an official website of ");
+    let guest_book = GUEST_BOOK_BUTTONS.iter().any(|b| above.eq_ignore_ascii_case(b));
     (feedback && (answer("yes") || answer("no")))
         || (banner && (answer("here's how you know") || answer("here’s how you know")))
+        || (guest_book && TRIBUTE_BUTTONS.iter().any(|b| answer(b)))
 }
+
+/// An obituary page's guest book buttons (also among the [`NAV_LINES`]).
+const GUEST_BOOK_BUTTONS: [&str; 3] = ["sign the guest book", "sign guest book", "share a memory"];
+
+/// The tribute buttons printed under them: subheads elsewhere, so they go only there.
+const TRIBUTE_BUTTONS: [&str; 5] = ["send flowers", "plant a tree", "plant trees", "order flowers", "make a donation"];
 
 /// Whether the next non-blank line after line `index` is a time range ([`is_time_range`]): then a date
 /// line is an event's day, as an obituary's service details print it, and stays.
@@ -2978,6 +2987,8 @@ mod tests {
         );
         assert_eq!(judged("Title\nDid you vote?\nYes\nNo\n"), [false, false, false, false]);
         assert_eq!(judged("Title\nHere's how you know\n"), [false, false]);
+        assert_eq!(judged("Title\nSign the Guest Book\nSend Flowers\nPlant a Tree\n"), [false, true, true, true]);
+        assert_eq!(judged("Title\nHer garden\nSend Flowers\nPlant a Tree\n"), [false, false, false, false]);
         assert_eq!(
             judged("Title\nWas this page helpful?\nYes, very much so, said one reader.\n"),
             [false, true, false]
