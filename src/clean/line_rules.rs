@@ -719,6 +719,8 @@ pub fn judge(lines: &[Line<'_>], words: &[usize], on: &dyn Fn(&str) -> bool, ver
         if let Some(v) = &verdict {
             if v.rule == READ_MORE && is_block_header(t) {
                 related_items = 8;
+            } else if v.rule == AD_MARKER && is_post_pager(t) {
+                related_items = 1;
             }
         }
         if let Some(fp) = fp {
@@ -744,6 +746,15 @@ fn answers_widget(above: &str, t: &str) -> bool {
     (feedback && (answer("yes") || answer("no")))
         || (banner && (answer("here's how you know") || answer("here’s how you know")))
         || (guest_book && TRIBUTE_BUTTONS.iter().any(|b| answer(b)))
+}
+
+/// The labels of a blog's links to the posts before and after (also among the [`NAV_LINES`]).
+const POST_PAGERS: [&str; 6] =
+    ["previous post", "next post", "previous article", "next article", "previous story", "next story"];
+
+/// Whether `t` is one of the [`POST_PAGERS`]: the headline under it is that post's link.
+fn is_post_pager(t: &str) -> bool {
+    t.len() <= 16 && POST_PAGERS.iter().any(|p| t.eq_ignore_ascii_case(p))
 }
 
 /// An obituary page's guest book buttons (also among the [`NAV_LINES`]).
@@ -2987,6 +2998,11 @@ mod tests {
         );
         assert_eq!(judged("Title\nDid you vote?\nYes\nNo\n"), [false, false, false, false]);
         assert_eq!(judged("Title\nHere's how you know\n"), [false, false]);
+        assert_eq!(
+            judged("Title\nThe ferry sailed.\nPrevious post\nTen ferry facts\nNext post\nWhy we sail\n"),
+            [false, false, true, true, true, true]
+        );
+        assert_eq!(judged("Title\nNext post\nThe ferry sailed at noon and was full.\n"), [false, true, false]);
         assert_eq!(judged("Title\nSign the Guest Book\nSend Flowers\nPlant a Tree\n"), [false, true, true, true]);
         assert_eq!(judged("Title\nHer garden\nSend Flowers\nPlant a Tree\n"), [false, false, false, false]);
         assert_eq!(
