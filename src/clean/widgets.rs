@@ -677,15 +677,15 @@ fn is_breadcrumb(t: &str) -> bool {
 fn is_tip_jar(t: &str) -> bool {
     let body = t.trim_end_matches(['.', '!']);
     let ask = ["buy me a coffee", "buying me a coffee"];
-    let to_reader =
-        t.starts_with("Buy me a coffee") || ["you", "You", "consider", "Consider"].iter().any(|w| t.contains(w));
-    to_reader
-        && body.len() <= 120
+    // The ending first: most lines that reach here end otherwise, and cost no search.
+    let asks = body.len() <= 120
         && ask.iter().any(|a| {
             let end = body.len().checked_sub(a.len()).and_then(|at| body.get(at..));
             end.is_some_and(|e| e.eq_ignore_ascii_case(a))
-        })
-        && !t.contains(['"', '“', '”'])
+        });
+    let to_reader =
+        || t.starts_with("Buy me a coffee") || ["you", "You", "consider", "Consider"].iter().any(|w| t.contains(w));
+    asks && to_reader() && !t.contains(['"', '“', '”'])
 }
 
 /// Sound and clip cues of a transcript (compared ignoring ASCII case).
