@@ -915,7 +915,7 @@ mod tests {
             "12 Photos",
             "8 images",
         ] {
-            assert!(page_widget(t, words(t), &head(t)).is_some(), "{t}");
+            assert!(page_widget(t, words(t), &head(t), &Shape::of(t)).is_some(), "{t}");
         }
         for t in [
             "A post shared by the mayor (@harbourmayor) drew 4,000 replies",
@@ -928,7 +928,7 @@ mod tests {
             "12 Photographers",
             "2 pictures.",
         ] {
-            assert_eq!(page_widget(t, words(t), &head(t)), None, "{t}");
+            assert_eq!(page_widget(t, words(t), &head(t), &Shape::of(t)), None, "{t}");
         }
     }
 
@@ -945,7 +945,7 @@ mod tests {
             ("Follow the Harbour Times WhatsApp channel", SHARE_SUBSCRIBE),
         ];
         for (t, rule) in cases {
-            assert_eq!(judge(t, words(t)).map(|(r, _)| r), Some(rule), "{t}");
+            assert_eq!(judged(t, words(t)).map(|(r, _)| r), Some(rule), "{t}");
         }
         for t in [
             "Your email address will be printed in the directory unless you opt out.",
@@ -956,7 +956,7 @@ mod tests {
             "Follow the money, not the Telegram channel.",
             "Subscribers to the WhatsApp channel rose to 2 million in a year.",
         ] {
-            assert_eq!(judge(t, words(t)), None, "{t}");
+            assert_eq!(judged(t, words(t)), None, "{t}");
         }
     }
 
