@@ -132,6 +132,61 @@ fn with_period_word(text: &str, start: usize, found: &str) -> usize {
     }
 }
 
+/// The end of a span of years that a year ending at `end` opens: a hyphen or an en dash and the last two
+/// digits or a whole year, later ("**2024-25**", "**1999-00**", "**1992–1995**"; not "2016-style", "2019-2" or
+/// "2020-19", a score).
+fn year_range_end(text: &str, end: usize) -> Option<usize> {
+    let rest = text[end..].strip_prefix('-').or_else(|| text[end..].strip_prefix('\u{2013}'))?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if rest[digits..].starts_with(|c: char| c.is_alphanumeric() || c == '%') {
+        return None;
+    }
+    let later = match digits {
+        2 => rest[..2] > text[end - 2..end] || (&text[end - 2..end], &rest[..2]) == ("99", "00"),
+        4 => opens_with_year(rest) && rest[..4] > text[end - 4..end],
+        _ => false,
+    };
+    later.then(|| text.len() - rest.len() + digits)
+}
+
+/// The DATE from `start` to `end`, a year or a span of years, widened to a sports season named by it when
+/// "the" stands before it and "season" after it ("**the 2024-25 season**", "**the 2023 season**"; not "the
+/// 2024 seasonal flu", "2024-25 season" without "the").
+fn with_season(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let before = &text[..start];
+    let the = before.strip_suffix("the ").or_else(|| before.strip_suffix("The "));
+    let opened = the.is_some_and(|b| b.chars().next_back().is_none_or(|c| !c.is_alphanumeric()));
+    let season = text[end..].strip_prefix(" season").is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()));
+    if opened && season { (start - "the ".len(), end + " season".len()) } else { (start, end) }
+}
+
+/// The end of a calendar date ending at `end` in a day of the month, moved on over the last day of a
+/// span that goes on from it: "to", "through" or a hyphen and a day from 1 to 31, with its year if one
+/// follows ("**July 10 to 13**", "**March 3-5, 2025**"; not "July 10 to 13.5%", "May 2 to 40 percent").
+fn with_day_range(text: &str, end: usize) -> usize {
+    if !text[..end].ends_with(|c: char| c.is_ascii_digit()) {
+        return end;
+    }
+    let rest = &text[end..];
+    let Some(day) = [" to ", " through ", "-", "\u{2013}"].iter().find_map(|w| rest.strip_prefix(w)) else {
+        return end;
+    };
+    let digits = day.bytes().take_while(u8::is_ascii_digit).count();
+    let after = &day[digits..];
+    let number_goes_on = after.starts_with(|c: char| c.is_alphanumeric() || c == '%')
+        || (after.starts_with(['.', ',']) && after[1..].starts_with(|c: char| c.is_ascii_digit()))
+        || after.starts_with(" percent")
+        || after.starts_with(" per ");
+    if !(1..=2).contains(&digits) || number_goes_on || !(1..=31).contains(&day[..digits].parse::<u8>().unwrap_or(0)) {
+        return end;
+    }
+    let last = text.len() - after.len();
+    match after.strip_prefix(", ") {
+        Some(year) if opens_with_year(year) => last + ", ".len() + 4,
+        _ => last,
+    }
+}
+
 /// The date expressions, matched by hand (the `expressions` module).
 #[derive(Debug, Clone)]
 pub struct DateFinder {
@@ -148,10 +203,15 @@ impl DateFinder {
     pub fn find(&self, text: &str, out: &mut Vec<Candidate<'_>>) {
         for (start, end) in self.expressions.matches(text) {
             let found = &text[start..end];
-            if self.keeps(text, start, end, found) {
-                let score = if found.len() == 4 && found.bytes().all(|b| b.is_ascii_digit()) { 0.6 } else { 0.8 };
+            let year = found.len() == 4 && opens_with_year(found);
+            if let Some(range_end) = year.then(|| year_range_end(text, end)).flatten() {
+                let (start, end) = with_season(text, start, range_end);
+                out.push(Candidate { start, end, label: DATE, origin: super::HEURISTICS, score: 0.8 });
+            } else if self.keeps(text, start, end, found) {
+                let score = if year { 0.6 } else { 0.8 };
                 let start = with_qualifier(text, start, found);
                 let (start, end) = (with_period_word(text, start, found), with_year_after(text, end, found));
+                let (start, end) = if year { with_season(text, start, end) } else { (start, with_day_range(text, end)) };
                 out.push(Candidate { start, end, label: DATE, origin: super::HEURISTICS, score });
             }
         }
@@ -299,5 +359,32 @@ mod tests {
         assert_eq!(dates("the nonfiscal 2026 plan"), ["2026"]);
         assert_eq!(dates("model Q9 2024 and XQ3 2024"), ["2024", "2024"]);
         assert_eq!(dates("the yearly next year"), ["next year"]);
+    }
+
+    #[test]
+    fn spans_of_years_and_the_seasons_they_name_are_dates() {
+        assert_eq!(dates("after the 1992-95 war"), ["1992-95"]);
+        assert_eq!(dates("won in the 2024-25 season and the 2019 season"), ["the 2024-25 season", "the 2019 season"]);
+        // The later year is also found alone; the longer span wins when overlaps are resolved.
+        assert_eq!(dates("from 2010\u{2013}2014, a 2024-25 budget"), ["2010\u{2013}2014", "2014", "2024-25"]);
+    }
+
+    #[test]
+    fn other_numbers_after_a_year_leave_it_alone_or_no_date() {
+        assert_eq!(dates("the 2016-style keyboard, the 2024 seasonal flu"), ["2016", "2024"]);
+        assert!(dates("score 2019-2 and 2020-19 and 2018-123").is_empty());
+        assert_eq!(dates("his 2024-25 season"), ["2024-25"]);
+    }
+
+    #[test]
+    fn a_span_of_days_in_a_month_is_one_date() {
+        assert_eq!(dates("from July 10 to 13, in March 3-5, 2025"), ["July 10 to 13", "March 3-5, 2025", "2025"]);
+        assert_eq!(dates("Sept. 5 through 9 only"), ["Sept. 5 through 9"]);
+    }
+
+    #[test]
+    fn numbers_after_a_date_that_are_no_days_stay_out() {
+        assert_eq!(dates("on July 10 to 13.5% and on May 2 to 40 percent"), ["July 10", "May 2"]);
+        assert_eq!(dates("on June 4 to 45 people, on June 4-5pm"), ["June 4", "June 4"]);
     }
 }
