@@ -67,9 +67,11 @@ static TITLES: WordList = WordList::new(&[
     "Mr",
     "Mrs",
     "Ms",
+    "Mufti",
     "Mx",
     "Officer",
     "Pastor",
+    "Patriarch",
     "Pope",
     "Premier",
     "President",
@@ -305,8 +307,11 @@ static PARTICLES: WordList = WordList::new(&[
     "al", "bin", "da", "de", "del", "della", "der", "di", "dos", "du", "el", "ibn", "la", "le", "van", "von",
 ]);
 
-/// Name suffixes ("Jr.").
-static SUFFIXES: WordList = WordList::new(&["II", "III", "IV", "Jr", "Sr"]);
+/// Name suffixes ("Jr.") and the regnal numbers of popes and monarchs ("Pope Leo XIV", "Charles III");
+/// not "V" or "X", which are also letters and a platform's name.
+static SUFFIXES: WordList = WordList::new(&[
+    "II", "III", "IV", "IX", "Jr", "Sr", "VI", "VII", "VIII", "XI", "XII", "XIII", "XIV", "XV", "XVI",
+]);
 
 /// Fewest words starting with a letter in a line taken for a title-case headline.
 const TITLE_CASE_WORDS: usize = 6;
@@ -422,7 +427,7 @@ fn look_at_cue(rules: &Rules, i: usize, f: Facts, found: &mut Vec<(usize, usize,
     } else if let Some(name) = f.has(Facts::ROLE_NOUN).then(|| rules.after_capitalised_role(i)).flatten() {
         Some((name, 0.75))
     } else if f.has(Facts::GIVEN_NAME) && (i == 0 || rules.may_open_name_after(i - 1)) {
-        rules.name_at(i).filter(|(f, l)| l > f).map(|name| (name, 0.7))
+        rules.name_at(i).filter(|&(f, l)| l > f && (!is_time_word(rules.tokens.text(i)) || rules.named_by_time_word(f, l))).map(|name| (name, 0.7))
     } else {
         None
     };
@@ -430,6 +435,11 @@ fn look_at_cue(rules: &Rules, i: usize, f: Facts, found: &mut Vec<(usize, usize,
         let (first, last) = rules.headline_name(name);
         found.push((first, last, score));
     }
+}
+
+/// Whether a given name is also a month or a season ("April", "Summer").
+fn is_time_word(word: &str) -> bool {
+    matches!(word, "April" | "Autumn" | "June" | "Summer")
 }
 
 /// How many tokens one mask of [`marks`] is about.
@@ -586,7 +596,7 @@ impl<'a> Rules<'_, 'a> {
         let t = self.tokens;
         let (mut last, mut j, mut words) = if self.is_initial(i) {
             (i + 1, i + 2, 0)
-        } else if self.is(i, Facts::NAME_WORD) && !self.is(i, Facts::CALENDAR) {
+        } else if self.is(i, Facts::NAME_WORD) && (!self.is(i, Facts::CALENDAR) || self.is(i, Facts::GIVEN_NAME)) {
             (i, i + 1, 1)
         } else {
             return None;
@@ -622,7 +632,8 @@ impl<'a> Rules<'_, 'a> {
             return None;
         }
         if self.is(j, Facts::NAME_SUFFIX) && !t.breaks_line_before(j) {
-            last = if self.is_period(j + 1) { j + 1 } else { j };
+            // "Jr." keeps its period; after a regnal number a period ends the sentence.
+            last = if self.is_period(j + 1) && matches!(t.text(j), "Jr" | "Sr") { j + 1 } else { j };
         }
         Some((i, last))
     }
@@ -649,6 +660,20 @@ impl<'a> Rules<'_, 'a> {
             }
         }
         (first, last)
+    }
+
+    /// Whether the name from `first` to `last`, opened by a given name that is also a month or a season
+    /// ([`is_time_word`]), is a person: two words, with lower case or punctuation after them, not after an
+    /// article or a preposition of time and not in a title-case line ("Team doctor **April Hennessy**
+    /// said", "**June Castellano**, who"; not "April Sales Rise", "the Summer Olympics in", "in June Congress
+    /// voted").
+    fn named_by_time_word(&self, first: usize, last: usize) -> bool {
+        let t = self.tokens;
+        let after_ok = last + 1 >= t.len() || t.breaks_line_before(last + 1) || !self.is(last + 1, Facts::UPPER_START);
+        let before_ok = first == 0
+            || t.breaks_line_before(first)
+            || !matches!(t.text(first - 1), "the" | "The" | "a" | "in" | "by" | "since" | "until" | "of" | "last" | "next");
+        last == first + 1 && after_ok && before_ok && !self.in_title_case_line(first)
     }
 
     /// Whether the line of token `i` is written in title case: at least [`TITLE_CASE_WORDS`] words
@@ -1098,7 +1123,8 @@ impl<'a> Rules<'_, 'a> {
         if let Some(name) = self.name_at(v + 1).filter(|n| self.is_speaker(*n))
             && is_pause_at(self.tokens, name.1 + 1)
         {
-            found.push((name.0, name.1, 0.7));
+            let (first, last) = self.without_opening_noun(name);
+            found.push((first, last, 0.7));
         }
     }
 
@@ -1108,6 +1134,15 @@ impl<'a> Rules<'_, 'a> {
     fn without_opening_noun(&self, (first, last): (usize, usize)) -> (usize, usize) {
         if let Some(role) = (first..last.saturating_sub(1)).rev().find(|&k| self.is(k, Facts::ROLE_NOUN)) {
             return (role + 1, last);
+        }
+        // A rank of two words before a given name and a surname ("Battalion Chief Luis Arredondo", "Fire
+        // Chief Ann Lee"): the job word second.
+        if last == first + 3
+            && !self.is(first, Facts::GIVEN_NAME)
+            && JOB_WORDS.contains(&self.tokens.text(first + 1))
+            && self.is(first + 2, Facts::GIVEN_NAME)
+        {
+            return (first + 2, last);
         }
         // One of the [`JOB_WORDS`] goes when a given name follows ("Administrator Jim Bridenstine said");
         // other words may be given names missing from the list ("Kwame Anthony Appiah said", "Hector
@@ -1837,5 +1872,32 @@ mod tests {
         // "Rose" inside a longer name is no new person; a plain capitalised word before still blocks.
         assert!(!people("Harvest Rose Garden opened").contains(&"Rose Garden".to_string()));
         assert!(!people("the Golden Laura Awards").iter().any(|p| p.starts_with("Laura")));
+    }
+
+    #[test]
+    fn a_month_or_season_given_name_before_a_surname_is_a_person() {
+        assert_eq!(people("Team doctor April Hennessy said it was minor."), ["April Hennessy"]);
+        assert_eq!(people("Later, Summer Okonkwo, who leads design, spoke."), ["Summer Okonkwo"]);
+    }
+
+    #[test]
+    fn a_month_or_season_before_other_capitalised_words_is_no_person() {
+        assert!(people("April Sales Rise Sharply In Europe Again").is_empty());
+        assert!(people("They went to the Summer Olympics in Paris.").is_empty());
+        assert!(people("By June Democrats had won it back.").is_empty());
+        assert!(people("The plan, agreed in April Congress voted, failed.").is_empty());
+    }
+
+    #[test]
+    fn religious_titles_and_regnal_numbers_go_with_names() {
+        assert_eq!(people("Grand Mufti Edin Halilovic spoke; Pope Leo XIV sent word."), ["Edin Halilovic", "Leo XIV"]);
+        assert_eq!(people("Patriarch Daniel met King Charles III."), ["Daniel", "Charles III"]);
+    }
+
+    #[test]
+    fn a_two_word_rank_after_a_speech_verb_is_not_part_of_the_name() {
+        assert_eq!(people("\"It moved fast,\" said Battalion Chief Luis Arredondo."), ["Luis Arredondo"]);
+        // Without a known given name after the rank, the words are not told apart.
+        assert_eq!(people("\"Go,\" said Battalion Chief Arredondo."), ["Battalion Chief Arredondo"]);
     }
 }
