@@ -65,6 +65,12 @@ impl Facts {
     /// A word that can be part of a person's name: capitalised, and not a function word, organisation
     /// or place noun, title, name suffix or weekday.
     pub const NAME_WORD: Self = Self(1 << 21);
+    /// A lower-case noun for a kind of organisation, before whose name it stands ("research firm
+    /// Counterpoint", "unions ABVV and ACV").
+    pub const ORG_DESCRIPTOR: Self = Self(1 << 22);
+    /// A lower-case noun for a kind of place, before "of" and its name ("the town of Paradise") or after
+    /// the names ("Butte and Tehama counties").
+    pub const PLACE_KIND: Self = Self(1 << 23);
 
     /// The facts of both sets (`|`, usable in constants).
     #[inline]

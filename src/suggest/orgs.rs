@@ -76,6 +76,70 @@ pub fn find(tokens: &Tokens, facts: &[Facts], entities: &PhraseMatcher, out: &mu
     if !short_names.is_empty() {
         short_forms(tokens, facts, &short_names, out);
     }
+    described(tokens, facts, out);
+}
+
+/// Most words of a name taken after an organisation's description.
+const MAX_DESCRIBED: usize = 4;
+
+/// The facts of a word that opens no organisation's name after a description: a function word, title,
+/// role noun, month or weekday, given name, or a noun ending other names ("the group Monday", "the union
+/// President", "the firm Ann Lee founded").
+const NOT_DESCRIBED: Facts = Facts::FUNCTION_WORD
+    .union(Facts::TITLE)
+    .union(Facts::ROLE_NOUN)
+    .union(Facts::CALENDAR)
+    .union(Facts::GIVEN_NAME)
+    .union(Facts::ORG_SUFFIX)
+    .union(Facts::PLACE_NOUN);
+
+/// Adds an ORG candidate for the capitalised name right after a lower-case noun for a kind of
+/// organisation on its line ("research firm **Counterpoint** said", "the industry body **CEPI**", "the
+/// folk band **Kilbeggan Road**"), and after a plural one for a second name joined by "and" ("unions
+/// **ABVV** and **ACV**"). Scored below the gazetteer, whose label wins the same span ("the ethnic group
+/// Uyghurs" stays NORP).
+fn described(tokens: &Tokens, facts: &[Facts], out: &mut Vec<Candidate<'_>>) {
+    for i in indices_with(facts, Facts::ORG_DESCRIPTOR) {
+        let Some(last) = described_name(tokens, facts, i + 1) else { continue };
+        let (start, end) = tokens.span(i + 1, last);
+        out.push(Candidate { start, end, label: ORG, origin: super::HEURISTICS, score: 0.7 });
+        let plural = tokens.text(i).ends_with('s');
+        if plural && last + 2 < tokens.len() && tokens.text(last + 1) == "and" {
+            if let Some(second) = described_name(tokens, facts, last + 2) {
+                let (start, end) = tokens.span(last + 2, second);
+                out.push(Candidate { start, end, label: ORG, origin: super::HEURISTICS, score: 0.7 });
+            }
+        }
+    }
+}
+
+/// The last token of the name starting at token `j` after an organisation's description: capitalised
+/// words or words in capitals on the description's line, the first not one of [`NOT_DESCRIBED`], hyphens
+/// joining them ("Hapag-Lloyd"); `None` when none starts there or the name is a possessive ("the firm
+/// Britain's biggest bank").
+fn described_name(tokens: &Tokens, facts: &[Facts], j: usize) -> Option<usize> {
+    let name = |k: usize| k < tokens.len() && !tokens.breaks_line_before(k) && is_name_part(facts[k]);
+    if !name(j) || facts[j].any(NOT_DESCRIBED) {
+        return None;
+    }
+    let (mut last, mut words) = (j, 1);
+    while words < MAX_DESCRIBED {
+        if name(last + 1) && !facts[last + 1].any(Facts::CALENDAR | Facts::TITLE) {
+            last += 1;
+        } else if last + 2 < tokens.len()
+            && tokens.text(last + 1) == "-"
+            && !tokens.spaced_before(last + 1)
+            && !tokens.spaced_before(last + 2)
+            && name(last + 2)
+        {
+            last += 2;
+        } else {
+            break;
+        }
+        words += 1;
+    }
+    let possessive = last + 1 < tokens.len() && matches!(tokens.text(last + 1), "'s" | "\u{2019}s");
+    (!possessive).then_some(last)
 }
 
 /// Whether an organisation noun opens names, in Spanish and Portuguese ("Banco de Bogotá", "Grupo
@@ -737,5 +801,20 @@ mod tests {
     fn a_place_not_after_the_stays_out_of_a_name_joined_by_and() {
         assert_eq!(orgs("in U.S. Fish and Wildlife Service data"), ["Wildlife Service"]);
         assert_eq!(orgs("the U.S. and the Wildlife Service"), ["Wildlife Service"]);
+    }
+
+    #[test]
+    fn a_name_after_a_noun_for_a_kind_of_organisation_is_one() {
+        assert_eq!(orgs("according to research firm Counterpoint, sales fell"), ["Counterpoint"]);
+        assert_eq!(orgs("Belgian unions ABVV and ACV walked out"), ["ABVV", "ACV"]);
+        assert_eq!(orgs("the folk band Kilbeggan Road played; the carrier Hapag-Lloyd said"), ["Kilbeggan Road", "Hapag-Lloyd"]);
+    }
+
+    #[test]
+    fn a_description_before_no_name_a_date_a_title_or_a_possessive_gives_nothing() {
+        assert!(orgs("the group Monday said the union President would go").is_empty());
+        assert!(orgs("a firm Anna Lee founded; the firm Britain's regulator fined").is_empty());
+        assert!(orgs("the rubber band was in the group.\nThe end").is_empty());
+        assert!(orgs("the union ABVV and the Dutch group said").len() == 1);
     }
 }

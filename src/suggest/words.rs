@@ -408,9 +408,54 @@ pub(super) fn token_indices<'t>(tokens: &'t Tokens, word: &'t str) -> impl Itera
     })
 }
 
+/// Lower-case nouns for kinds of organisation that stand right before an organisation's name, as its
+/// description ("research firm Counterpoint", "the industry body CEPI", "the folk band Kilbeggan Road");
+/// plurals may introduce two names joined by "and" ("unions ABVV and ACV"). Nouns that mean other things
+/// as often ("bank", "office", "party", "company", "maker") are left out.
+static ORG_DESCRIPTORS: WordList = WordList::new(&[
+    "airline",
+    "automaker",
+    "band",
+    "body",
+    "broadcaster",
+    "broker",
+    "brokerage",
+    "carmaker",
+    "carrier",
+    "charity",
+    "chipmaker",
+    "conglomerate",
+    "consultancy",
+    "drugmaker",
+    "firm",
+    "firms",
+    "group",
+    "groups",
+    "insurer",
+    "lender",
+    "publisher",
+    "regulator",
+    "retailer",
+    "startup",
+    "union",
+    "unions",
+    "watchdog",
+]);
+
+/// Lower-case nouns for kinds of place: before "of" and a name ("the town of Paradise", "the villages of
+/// Magalia and Concow"), and, for "counties", after names joined by "and" ("Butte and Tehama counties").
+static PLACE_KINDS: WordList =
+    WordList::new(&["counties", "hamlet", "hamlets", "town", "towns", "village", "villages"]);
+
 /// The lists of this module with the fact each gives a word on it.
-pub(super) fn lists() -> [(&'static WordList, Facts); 3] {
-    [(&FUNCTION_WORDS, Facts::FUNCTION_WORD), (&ORG_SUFFIXES, Facts::ORG_SUFFIX), (&PLACE_NOUNS, Facts::PLACE_NOUN)]
+pub(super) fn lists() -> [(&'static WordList, Facts); 5] {
+    [
+        (&FUNCTION_WORDS, Facts::FUNCTION_WORD),
+        (&ORG_SUFFIXES, Facts::ORG_SUFFIX),
+        (&PLACE_NOUNS, Facts::PLACE_NOUN),
+        (&ORG_DESCRIPTORS, Facts::ORG_DESCRIPTOR),
+        (&PLACE_KINDS, Facts::PLACE_KIND),
+    ]
 }
 
 #[cfg(test)]
@@ -419,7 +464,7 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted() {
-        for list in [&FUNCTION_WORDS, &ORG_SUFFIXES, &PLACE_NOUNS] {
+        for list in [&FUNCTION_WORDS, &ORG_SUFFIXES, &PLACE_NOUNS, &ORG_DESCRIPTORS, &PLACE_KINDS] {
             assert!(list.words.windows(2).all(|w| w[0] < w[1]), "{:?}", list.words.windows(2).find(|w| w[0] >= w[1]));
         }
     }
