@@ -156,7 +156,8 @@ fn with_season(text: &str, start: usize, end: usize) -> (usize, usize) {
     let before = &text[..start];
     let the = before.strip_suffix("the ").or_else(|| before.strip_suffix("The "));
     let opened = the.is_some_and(|b| b.chars().next_back().is_none_or(|c| !c.is_alphanumeric()));
-    let season = text[end..].strip_prefix(" season").is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()));
+    let season =
+        text[end..].strip_prefix(" season").is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()));
     if opened && season { (start - "the ".len(), end + " season".len()) } else { (start, end) }
 }
 
@@ -211,7 +212,8 @@ impl DateFinder {
                 let score = if year { 0.6 } else { 0.8 };
                 let start = with_qualifier(text, start, found);
                 let (start, end) = (with_period_word(text, start, found), with_year_after(text, end, found));
-                let (start, end) = if year { with_season(text, start, end) } else { (start, with_day_range(text, end)) };
+                let (start, end) =
+                    if year { with_season(text, start, end) } else { (start, with_day_range(text, end)) };
                 out.push(Candidate { start, end, label: DATE, origin: super::HEURISTICS, score });
             }
         }

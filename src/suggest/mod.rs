@@ -127,10 +127,11 @@ impl Suggester {
                 nicknames.push(nickname);
                 continue;
             }
-            if let Some(c) = neighbours::reread(&tokens, &m) {
+            if let Some(c) = neighbours::reread(&tokens, &m).or_else(|| neighbours::agency(&tokens, &m)) {
                 out.push(c);
                 continue;
             }
+            out.extend(neighbours::with_faith(&tokens, &m));
             let (start, end) = tokens.span(m.first, m.last);
             out.push(Candidate { start, end, label: m.label, origin: GAZETTEER, score: 0.8 });
             out.extend(datelines::before_known_place(&tokens, &m));
@@ -141,6 +142,7 @@ impl Suggester {
         people::find(&tokens, &facts, self.gazetteer, &mut out);
         orgs::find(&tokens, &facts, &self.gazetteer.entities, &mut out);
         neighbours::counties(&tokens, &facts, &mut out);
+        neighbours::towns(&tokens, &facts, &mut out);
         self.dates.find(cleaned, &mut out);
         // Candidates come in runs of one label (each rule has its own): the last answer is reused while
         // the label is the same string.

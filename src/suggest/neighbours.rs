@@ -251,6 +251,160 @@ pub fn counties(tokens: &Tokens, facts: &[Facts], out: &mut Vec<Candidate<'_>>) 
     }
 }
 
+/// Most capitalised words of a place's name after "the town of" and the like.
+const MAX_TOWN_WORDS: usize = 3;
+
+/// The facts of a word that is no part of a small place's name: a function word, title, month or weekday,
+/// role noun, organisation or place noun ("the town of Springfield Council" stops before "Council").
+const NOT_TOWN_WORD: Facts = NOT_COUNTY_WORD.union(Facts::GIVEN_NAME);
+
+/// Adds GPE candidates for places named by what they are, listed or not: after a lower-case town, village
+/// or hamlet and "of" ("the town of **Paradise**", "the villages of **Magalia** and **Concow**"), and before
+/// "counties" ("**Butte** and **Tehama** counties"). A plural noun may name two places joined by "and";
+/// a given name opens no place ("the town of Lucy Smith's birth" gives nothing).
+pub fn towns(tokens: &Tokens, facts: &[Facts], out: &mut Vec<Candidate<'_>>) {
+    let mut push = |first: usize, last: usize| {
+        let (start, end) = tokens.span(first, last);
+        out.push(Candidate { start, end, label: "GPE", origin: super::HEURISTICS, score: 0.75 });
+    };
+    for i in indices_with(facts, Facts::PLACE_KIND) {
+        let plural = tokens.text(i).ends_with('s');
+        if tokens.text(i) == "counties" {
+            if let Some(first) = town_before(tokens, facts, i) {
+                push(first, i - 1);
+                if first >= 2 && tokens.text(first - 1) == "and" {
+                    town_before(tokens, facts, first - 1).map(|f| push(f, first - 2));
+                }
+            }
+        } else if i + 2 < tokens.len() && tokens.text(i + 1) == "of" {
+            if let Some(last) = town_after(tokens, facts, i + 2) {
+                push(i + 2, last);
+                if plural && last + 2 < tokens.len() && tokens.text(last + 1) == "and" {
+                    town_after(tokens, facts, last + 2).map(|l| push(last + 2, l));
+                }
+            }
+        }
+    }
+}
+
+/// Whether token `j` may be part of a small place's name on the line of token `i`.
+fn is_town_word(tokens: &Tokens, facts: &[Facts], i: usize, j: usize) -> bool {
+    j < tokens.len()
+        && (j == i || !tokens.breaks_line_before(j.max(i)) && !tokens.breaks_line_before(j.min(i) + 1))
+        && facts[j].has(Facts::CAPITALISED)
+        && !facts[j].any(NOT_TOWN_WORD)
+}
+
+/// The last token of the name starting at token `j`, followed by lower case or punctuation.
+fn town_after(tokens: &Tokens, facts: &[Facts], j: usize) -> Option<usize> {
+    if !is_town_word(tokens, facts, j, j) {
+        return None;
+    }
+    let mut last = j;
+    while last + 1 - j < MAX_TOWN_WORDS && is_town_word(tokens, facts, j, last + 1) {
+        last += 1;
+    }
+    let next_capital = last + 1 < tokens.len() && facts[last + 1].has(Facts::UPPER_START);
+    let possessive = last + 1 < tokens.len() && matches!(tokens.text(last + 1), "'s" | "\u{2019}s");
+    (!next_capital && !possessive).then_some(last)
+}
+
+/// The first token of the one- or two-word name ending right before token `i`.
+fn town_before(tokens: &Tokens, facts: &[Facts], i: usize) -> Option<usize> {
+    if i == 0 || !is_town_word(tokens, facts, i, i - 1) {
+        return None;
+    }
+    let first = if i >= 2 && is_town_word(tokens, facts, i, i - 2) { i - 2 } else { i - 1 };
+    let capital_before = first > 0 && !tokens.breaks_line_before(first) && facts[first - 1].has(Facts::UPPER_START);
+    (!capital_before).then_some(first)
+}
+
+/// Religions and their followers, which a nationality or another such word before them joins into one
+/// group ("Serbian Orthodox", "Orthodox Christians", "Sunni Muslims").
+const FAITHS: [&str; 24] = [
+    "Buddhist",
+    "Buddhists",
+    "Catholic",
+    "Catholics",
+    "Christian",
+    "Christians",
+    "Coptic",
+    "Copts",
+    "Evangelical",
+    "Evangelicals",
+    "Hindu",
+    "Hindus",
+    "Jewish",
+    "Jews",
+    "Muslim",
+    "Muslims",
+    "Orthodox",
+    "Protestant",
+    "Protestants",
+    "Shia",
+    "Shiite",
+    "Shiites",
+    "Sunni",
+    "Sunnis",
+];
+
+/// A NORP candidate for a listed group `m` with the religions after it on its line ("**Serbian Orthodox**
+/// graveyard", "**Orthodox Christians**", "**Serbian Orthodox Christians**"): one group, as OntoNotes marks
+/// it. Not when a capitalised word follows, as the words then open a longer name ("the Serbian Orthodox
+/// Church"), nor for a group not listed as NORP.
+pub fn with_faith<'l>(tokens: &Tokens, m: &PhraseMatch<'l>) -> Option<Candidate<'l>> {
+    if m.label != "NORP" {
+        return None;
+    }
+    let mut last = m.last;
+    while last + 1 < tokens.len() && !tokens.breaks_line_before(last + 1) && FAITHS.contains(&tokens.text(last + 1)) {
+        last += 1;
+    }
+    let capital_after = last + 1 < tokens.len()
+        && !tokens.breaks_line_before(last + 1)
+        && tokens.text(last + 1).starts_with(|c: char| c.is_uppercase());
+    if last == m.last || capital_after {
+        return None;
+    }
+    let (start, end) = tokens.span(m.first, last);
+    Some(Candidate { start, end, label: m.label, origin: super::GAZETTEER, score: 0.8 })
+}
+
+/// Capitalised words for a field of government before a country's name, with which they name its
+/// agency ("Health Canada", "Statistics Norway", "Environment Canada", "Sport England").
+const AGENCY_FIELDS: [&str; 10] = [
+    "Elections",
+    "Employment",
+    "Environment",
+    "Fisheries",
+    "Health",
+    "Immigration",
+    "Parks",
+    "Sport",
+    "Statistics",
+    "Transport",
+];
+
+/// An ORG candidate for a listed one-word country or nation `m` after one of the [`AGENCY_FIELDS`] on
+/// its line ("**Health Canada** said"), unless a capitalised word stands before the field ("Public Health
+/// England" is a longer name) or the country goes on into another capitalised word.
+pub fn agency<'l>(tokens: &Tokens, m: &PhraseMatch<'l>) -> Option<Candidate<'l>> {
+    let i = m.first;
+    if m.label != "GPE" || m.first != m.last || i == 0 || tokens.breaks_line_before(i) {
+        return None;
+    }
+    if !AGENCY_FIELDS.contains(&tokens.text(i - 1)) || capitalised_after(tokens, i) {
+        return None;
+    }
+    let capital_before =
+        i >= 2 && !tokens.breaks_line_before(i - 1) && tokens.text(i - 2).starts_with(|c: char| c.is_uppercase());
+    if capital_before {
+        return None;
+    }
+    let (start, end) = tokens.span(i - 1, i);
+    Some(Candidate { start, end, label: "ORG", origin: super::HEURISTICS, score: 0.8 })
+}
+
 /// Whether a capitalised word other than a function word, a period or a possessive stands right before
 /// token `i` on its line ("Prince George's County"; not "The County Durham team"), so "County" there is
 /// part of a longer name and no county comes after it.
@@ -404,5 +558,46 @@ mod tests {
     #[test]
     fn a_known_place_before_plains_is_a_region() {
         assert_eq!(tagged("Villages on the Nineveh Plains emptied."), ["LOC:Nineveh Plains"]);
+    }
+
+    #[test]
+    fn places_named_as_towns_villages_or_counties_are_places() {
+        assert_eq!(tagged("the fire reached the town of Paradise on foot."), ["GPE:Paradise"]);
+        assert_eq!(
+            tagged("people fled the villages of Magalia and Concow, officials said"),
+            ["GPE:Magalia", "GPE:Concow"]
+        );
+        assert_eq!(tagged("an emergency for Butte and Tehama counties was declared"), ["GPE:Butte", "GPE:Tehama"]);
+    }
+
+    #[test]
+    fn other_words_after_town_or_before_counties_are_no_places() {
+        let places = |text: &str| tagged(text).into_iter().filter(|t| t.starts_with("GPE:")).count();
+        assert_eq!(places("the town of Lucy Smith fame, a town of Springfield Police"), 0);
+        assert_eq!(places("the town of which we spoke; Big Valley Electric counties"), 0);
+    }
+
+    #[test]
+    fn a_nationality_and_a_religion_are_one_group() {
+        assert_eq!(tagged("at a Serbian Orthodox graveyard"), ["NORP:Serbian Orthodox"]);
+        assert_eq!(tagged("Serbs, mostly Orthodox Christians, voted"), ["NORP:Serbs", "NORP:Orthodox Christians"]);
+    }
+
+    #[test]
+    fn a_religion_opening_a_longer_name_is_not_joined() {
+        assert_eq!(tagged("the Serbian Orthodox Church said"), ["NORP:Serbian", "NORP:Orthodox"]);
+        assert_eq!(tagged("Serbian, Orthodox and other"), ["NORP:Serbian", "NORP:Orthodox"]);
+    }
+
+    #[test]
+    fn a_field_of_government_before_a_country_is_its_agency() {
+        assert_eq!(tagged("Health Canada said on Friday"), ["ORG:Health Canada", "DATE:Friday"]);
+        assert_eq!(tagged("data from Statistics Norway show"), ["ORG:Statistics Norway"]);
+    }
+
+    #[test]
+    fn a_field_inside_a_longer_name_or_apart_from_the_country_is_no_agency() {
+        assert_eq!(tagged("Public Health England warned"), ["GPE:England"]);
+        assert_eq!(tagged("In health, Canada leads"), ["GPE:Canada"]);
     }
 }

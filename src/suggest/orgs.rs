@@ -807,7 +807,10 @@ mod tests {
     fn a_name_after_a_noun_for_a_kind_of_organisation_is_one() {
         assert_eq!(orgs("according to research firm Counterpoint, sales fell"), ["Counterpoint"]);
         assert_eq!(orgs("Belgian unions ABVV and ACV walked out"), ["ABVV", "ACV"]);
-        assert_eq!(orgs("the folk band Kilbeggan Road played; the carrier Hapag-Lloyd said"), ["Kilbeggan Road", "Hapag-Lloyd"]);
+        assert_eq!(
+            orgs("the folk band Kilbeggan Road played; the carrier Hapag-Lloyd said"),
+            ["Kilbeggan Road", "Hapag-Lloyd"]
+        );
     }
 
     #[test]

@@ -309,9 +309,8 @@ static PARTICLES: WordList = WordList::new(&[
 
 /// Name suffixes ("Jr.") and the regnal numbers of popes and monarchs ("Pope Leo XIV", "Charles III");
 /// not "V" or "X", which are also letters and a platform's name.
-static SUFFIXES: WordList = WordList::new(&[
-    "II", "III", "IV", "IX", "Jr", "Sr", "VI", "VII", "VIII", "XI", "XII", "XIII", "XIV", "XV", "XVI",
-]);
+static SUFFIXES: WordList =
+    WordList::new(&["II", "III", "IV", "IX", "Jr", "Sr", "VI", "VII", "VIII", "XI", "XII", "XIII", "XIV", "XV", "XVI"]);
 
 /// Fewest words starting with a letter in a line taken for a title-case headline.
 const TITLE_CASE_WORDS: usize = 6;
@@ -427,7 +426,10 @@ fn look_at_cue(rules: &Rules, i: usize, f: Facts, found: &mut Vec<(usize, usize,
     } else if let Some(name) = f.has(Facts::ROLE_NOUN).then(|| rules.after_capitalised_role(i)).flatten() {
         Some((name, 0.75))
     } else if f.has(Facts::GIVEN_NAME) && (i == 0 || rules.may_open_name_after(i - 1)) {
-        rules.name_at(i).filter(|&(f, l)| l > f && (!is_time_word(rules.tokens.text(i)) || rules.named_by_time_word(f, l))).map(|name| (name, 0.7))
+        rules
+            .name_at(i)
+            .filter(|&(f, l)| l > f && (!is_time_word(rules.tokens.text(i)) || rules.named_by_time_word(f, l)))
+            .map(|name| (name, 0.7))
     } else {
         None
     };
@@ -672,7 +674,10 @@ impl<'a> Rules<'_, 'a> {
         let after_ok = last + 1 >= t.len() || t.breaks_line_before(last + 1) || !self.is(last + 1, Facts::UPPER_START);
         let before_ok = first == 0
             || t.breaks_line_before(first)
-            || !matches!(t.text(first - 1), "the" | "The" | "a" | "in" | "by" | "since" | "until" | "of" | "last" | "next");
+            || !matches!(
+                t.text(first - 1),
+                "the" | "The" | "a" | "in" | "by" | "since" | "until" | "of" | "last" | "next"
+            );
         last == first + 1 && after_ok && before_ok && !self.in_title_case_line(first)
     }
 
