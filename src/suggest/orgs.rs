@@ -397,11 +397,29 @@ fn left_edge(tokens: &Tokens, facts: &[Facts], i: usize) -> usize {
             first = j;
         } else if tokens.text(j - 1) == "&" && j >= 2 && facts[j - 2].has(Facts::UPPER_START) {
             j -= 1;
+        } else if j >= 2 && is_group_possessive(tokens, j - 1) {
+            j -= 1;
         } else {
             break;
         }
     }
     first
+}
+
+/// Whether token `k` is the possessive of a plural for people inside a name, on the line of the word
+/// before it: "'s" after People, Women, Children or Men ("the European **People's Party**", "**Children's
+/// Hospital**"), or an apostrophe written right after a capitalised plural ("the International Transport
+/// **Workers' Federation**"; not "Trump's Justice Department").
+fn is_group_possessive(tokens: &Tokens, k: usize) -> bool {
+    if tokens.breaks_line_before(k) || tokens.spaced_before(k) {
+        return false;
+    }
+    let word = tokens.text(k - 1);
+    match tokens.text(k) {
+        "'s" | "\u{2019}s" => matches!(word, "People" | "Women" | "Children" | "Men"),
+        "'" | "\u{2019}" => word.len() > 3 && word.ends_with('s') && word.starts_with(|c: char| c.is_ascii_uppercase()),
+        _ => false,
+    }
 }
 
 /// `first` moved back over an ordinal number that opens the name from `first` to the suffix at `i`, when
@@ -819,5 +837,18 @@ mod tests {
         assert!(orgs("a firm Anna Lee founded; the firm Britain's regulator fined").is_empty());
         assert!(orgs("the rubber band was in the group.\nThe end").is_empty());
         assert!(orgs("the union ABVV and the Dutch group said").len() == 1);
+    }
+
+    #[test]
+    fn a_plural_possessive_for_people_stays_inside_a_name() {
+        assert_eq!(orgs("the European People's Party won"), ["European People's Party"]);
+        assert_eq!(orgs("the Transport Workers' Federation said"), ["Transport Workers' Federation"]);
+    }
+
+    #[test]
+    fn other_possessives_end_the_name_before_them() {
+        assert_eq!(orgs("under Trump's Justice Department"), ["Justice Department"]);
+        // A spaced possessive and one after another name leave the noun alone, which gives no name.
+        assert!(orgs("a People 's Party, an Al's Bank").is_empty());
     }
 }

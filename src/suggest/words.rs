@@ -215,6 +215,7 @@ static ORG_SUFFIXES: WordList = WordList::new(&[
     "Partners",
     "Party",
     "Petroleum",
+    "Pharmaceutical",
     "Pharmaceuticals",
     "Plc",
     "Police",
