@@ -100,7 +100,14 @@ const NOT_DESCRIBED: Facts = Facts::FUNCTION_WORD
 /// Uyghurs" stays NORP).
 fn described(tokens: &Tokens, facts: &[Facts], out: &mut Vec<Candidate<'_>>) {
     for i in indices_with(facts, Facts::ORG_DESCRIPTOR) {
-        let Some(last) = described_name(tokens, facts, i + 1) else { continue };
+        // A noun ending a hyphenated word is no description ("the wider-body A350").
+        let hyphenated = i > 0 && tokens.text(i - 1) == "-" && !tokens.spaced_before(i);
+        let Some(last) = described_name(tokens, facts, i + 1).filter(|_| !hyphenated) else { continue };
+        // A "for" phrase goes with the name ("the group Everytown for Gun Safety").
+        let last = match of_phrase(tokens, facts, last + 1) {
+            Some(end) if tokens.text(last + 1) == "for" => end,
+            _ => last,
+        };
         let (start, end) = tokens.span(i + 1, last);
         out.push(Candidate { start, end, label: ORG, origin: super::HEURISTICS, score: 0.7 });
         let plural = tokens.text(i).ends_with('s');
@@ -824,6 +831,7 @@ mod tests {
     #[test]
     fn a_name_after_a_noun_for_a_kind_of_organisation_is_one() {
         assert_eq!(orgs("according to research firm Counterpoint, sales fell"), ["Counterpoint"]);
+        assert_eq!(orgs("the gun control group Everytown for Gun Safety said"), ["Everytown for Gun Safety"]);
         assert_eq!(orgs("Belgian unions ABVV and ACV walked out"), ["ABVV", "ACV"]);
         assert_eq!(
             orgs("the folk band Kilbeggan Road played; the carrier Hapag-Lloyd said"),
@@ -837,6 +845,7 @@ mod tests {
         assert!(orgs("a firm Anna Lee founded; the firm Britain's regulator fined").is_empty());
         assert!(orgs("the rubber band was in the group.\nThe end").is_empty());
         assert!(orgs("the union ABVV and the Dutch group said").len() == 1);
+        assert!(orgs("the lighter, wider-body A350 and an anti-body Test").is_empty());
     }
 
     #[test]
