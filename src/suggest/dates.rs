@@ -149,16 +149,20 @@ fn year_range_end(text: &str, end: usize) -> Option<usize> {
     later.then(|| text.len() - rest.len() + digits)
 }
 
-/// The DATE from `start` to `end`, a year or a span of years, widened to a sports season named by it when
-/// "the" stands before it and "season" after it ("**the 2024-25 season**", "**the 2023 season**"; not "the
-/// 2024 seasonal flu", "2024-25 season" without "the").
+/// The DATE from `start` to `end`, a year or a span of years, widened to the season or the school, fiscal
+/// or tax year it names when "the" stands before it ("**the 2024-25 season**", "**the 2023 season**", "**the
+/// 2027-28 school year**"; not "the 2024 seasonal flu", "2024-25 season" without "the").
 fn with_season(text: &str, start: usize, end: usize) -> (usize, usize) {
     let before = &text[..start];
     let the = before.strip_suffix("the ").or_else(|| before.strip_suffix("The "));
     let opened = the.is_some_and(|b| b.chars().next_back().is_none_or(|c| !c.is_alphanumeric()));
-    let season =
-        text[end..].strip_prefix(" season").is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()));
-    if opened && season { (start - "the ".len(), end + " season".len()) } else { (start, end) }
+    let period = [" season", " school year", " academic year", " fiscal year", " financial year", " tax year"]
+        .iter()
+        .find(|p| text[end..].strip_prefix(**p).is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric())));
+    match period {
+        Some(p) if opened => (start - "the ".len(), end + p.len()),
+        _ => (start, end),
+    }
 }
 
 /// The end of a calendar date ending at `end` in a day of the month, moved on over the last day of a
@@ -367,6 +371,7 @@ mod tests {
     fn spans_of_years_and_the_seasons_they_name_are_dates() {
         assert_eq!(dates("after the 1992-95 war"), ["1992-95"]);
         assert_eq!(dates("won in the 2024-25 season and the 2019 season"), ["the 2024-25 season", "the 2019 season"]);
+        assert_eq!(dates("by the 2027-28 school year"), ["the 2027-28 school year"]);
         // The later year is also found alone; the longer span wins when overlaps are resolved.
         assert_eq!(dates("from 2010\u{2013}2014, a 2024-25 budget"), ["2010\u{2013}2014", "2014", "2024-25"]);
     }

@@ -319,45 +319,31 @@ fn town_before(tokens: &Tokens, facts: &[Facts], i: usize) -> Option<usize> {
     (!capital_before).then_some(first)
 }
 
-/// Religions and their followers, which a nationality or another such word before them joins into one
-/// group ("Serbian Orthodox", "Orthodox Christians", "Sunni Muslims").
-const FAITHS: [&str; 24] = [
-    "Buddhist",
-    "Buddhists",
-    "Catholic",
-    "Catholics",
-    "Christian",
-    "Christians",
-    "Coptic",
-    "Copts",
-    "Evangelical",
-    "Evangelicals",
-    "Hindu",
-    "Hindus",
-    "Jewish",
-    "Jews",
-    "Muslim",
-    "Muslims",
-    "Orthodox",
-    "Protestant",
-    "Protestants",
-    "Shia",
-    "Shiite",
-    "Shiites",
-    "Sunni",
-    "Sunnis",
-];
+/// Church traditions, which join the group listed before them ("Serbian Orthodox", "Chaldean Catholic").
+const TRADITIONS: [&str; 5] = ["Catholic", "Coptic", "Evangelical", "Orthodox", "Protestant"];
 
-/// A NORP candidate for a listed group `m` with the religions after it on its line ("**Serbian Orthodox**
-/// graveyard", "**Orthodox Christians**", "**Serbian Orthodox Christians**"): one group, as OntoNotes marks
-/// it. Not when a capitalised word follows, as the words then open a longer name ("the Serbian Orthodox
-/// Church"), nor for a group not listed as NORP.
+/// Followers of a religion, who join a tradition or branch before them ("Orthodox Christians", "Sunni
+/// Muslims"), but not a nationality ("Iraqi Shiites" are two groups).
+const FOLLOWERS: [&str; 7] = ["Buddhists", "Catholics", "Christians", "Hindus", "Jews", "Muslims", "Protestants"];
+
+/// Branches of a religion before its followers, with the [`TRADITIONS`].
+const BRANCHES: [&str; 3] = ["Shia", "Shiite", "Sunni"];
+
+/// A NORP candidate for a listed group `m` with the traditions or followers after it on its line
+/// ("**Serbian Orthodox** graveyard", "**Orthodox Christians**", "**Serbian Orthodox Christians**",
+/// "**Sunni Muslims**"): one group, as OntoNotes marks it. Not when a capitalised word follows, as the
+/// words then open a longer name ("the Serbian Orthodox Church"), nor for a group not listed as NORP.
 pub fn with_faith<'l>(tokens: &Tokens, m: &PhraseMatch<'l>) -> Option<Candidate<'l>> {
     if m.label != "NORP" {
         return None;
     }
     let mut last = m.last;
-    while last + 1 < tokens.len() && !tokens.breaks_line_before(last + 1) && FAITHS.contains(&tokens.text(last + 1)) {
+    while last + 1 < tokens.len() && !tokens.breaks_line_before(last + 1) {
+        let (word, before) = (tokens.text(last + 1), tokens.text(last));
+        let branch = TRADITIONS.contains(&before) || BRANCHES.contains(&before);
+        if !(TRADITIONS.contains(&word) || branch && FOLLOWERS.contains(&word)) {
+            break;
+        }
         last += 1;
     }
     let capital_after = last + 1 < tokens.len()
@@ -581,12 +567,14 @@ mod tests {
     fn a_nationality_and_a_religion_are_one_group() {
         assert_eq!(tagged("at a Serbian Orthodox graveyard"), ["NORP:Serbian Orthodox"]);
         assert_eq!(tagged("Serbs, mostly Orthodox Christians, voted"), ["NORP:Serbs", "NORP:Orthodox Christians"]);
+        assert_eq!(tagged("Sunni Muslims and Syrian Catholic priests"), ["NORP:Sunni Muslims", "NORP:Syrian Catholic"]);
     }
 
     #[test]
     fn a_religion_opening_a_longer_name_is_not_joined() {
         assert_eq!(tagged("the Serbian Orthodox Church said"), ["NORP:Serbian", "NORP:Orthodox"]);
         assert_eq!(tagged("Serbian, Orthodox and other"), ["NORP:Serbian", "NORP:Orthodox"]);
+        assert_eq!(tagged("he urged Iraqi Shiites to unite"), ["NORP:Iraqi", "NORP:Shiites"]);
     }
 
     #[test]
