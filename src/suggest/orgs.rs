@@ -362,12 +362,20 @@ fn is_generic_centre(tokens: &Tokens, facts: &[Facts], first: usize, i: usize) -
 }
 
 /// Whether token `j`, after an industry word, shows a company: a speech verb, a possessive, or a comma
-/// before a speech verb or an appositive's article ("…, said", "…, the utility").
+/// before a speech verb, an appositive's article or where the company is based or when it was founded
+/// ("…, said", "…, the utility", "…, based in Mumbai,", "…, founded in 2017").
 fn company_cue(tokens: &Tokens, facts: &[Facts], j: usize) -> bool {
     let cue = |k: usize| facts.get(k).is_some_and(|f| f.has(Facts::SPEECH_VERB));
     match tokens.text(j) {
         "'s" | "\u{2019}s" => true,
-        "," => cue(j + 1) || (j + 1 < tokens.len() && matches!(tokens.text(j + 1), "a" | "an" | "the" | "which")),
+        "," => {
+            cue(j + 1)
+                || (j + 1 < tokens.len()
+                    && matches!(
+                        tokens.text(j + 1),
+                        "a" | "an" | "the" | "which" | "based" | "founded" | "headquartered"
+                    ))
+        }
         _ => cue(j),
     }
 }
@@ -859,5 +867,18 @@ mod tests {
         assert_eq!(orgs("under Trump's Justice Department"), ["Justice Department"]);
         // A spaced possessive and one after another name leave the noun alone, which gives no name.
         assert!(orgs("a People 's Party, an Al's Bank").is_empty());
+    }
+
+    #[test]
+    fn a_company_named_again_before_where_it_is_based_or_when_founded() {
+        let text = "Meridia Pharma Ltd. recalled pills.\nMeridia, based in Mumbai, said so. Nimbus Labs Inc. grew. \
+                    Nimbus, founded in 2017, hired.";
+        assert_eq!(orgs(text), ["Meridia Pharma Ltd.", "Nimbus Labs Inc.", "Meridia", "Nimbus"]);
+    }
+
+    #[test]
+    fn a_sentence_opening_word_before_other_commas_is_no_company() {
+        let text = "Global Payments Inc. grew.\nGlobal, in contrast, fell. Global, basically, rose.";
+        assert_eq!(orgs(text), ["Global Payments Inc."]);
     }
 }
