@@ -1177,7 +1177,8 @@ impl<'a> Rules<'_, 'a> {
 
     /// Whether a name next to a speech verb is a person's full name and not a known organisation or place.
     fn is_speaker(&self, (first, last): (usize, usize)) -> bool {
-        if last == first {
+        // One word, or one hyphenated word ("Rolls-Royce said", "Hapag-Lloyd said"), is no full name.
+        if last == first || last == first + 2 && self.joins(first + 1) {
             return false;
         }
         self.not_a_place(first) && self.gazetteer.entities.label_of_span(self.tokens, first, last).is_none()
@@ -1904,5 +1905,19 @@ mod tests {
         assert_eq!(people("\"It moved fast,\" said Battalion Chief Luis Arredondo."), ["Luis Arredondo"]);
         // Without a known given name after the rank, the words are not told apart.
         assert_eq!(people("\"Go,\" said Battalion Chief Arredondo."), ["Battalion Chief Arredondo"]);
+    }
+
+    #[test]
+    fn one_hyphenated_word_next_to_a_speech_verb_is_no_full_name() {
+        assert!(people("Maersk and Hapag-Lloyd said so; Rolls-Royce said it would cut jobs.").is_empty());
+        assert!(people("\"No,\" said Ocasio-Cortez.").is_empty());
+    }
+
+    #[test]
+    fn a_hyphenated_word_in_a_longer_name_still_makes_a_speaker() {
+        assert_eq!(
+            people("Jean-Claude Trichet said no; Ana Ocampo-Reyes said yes."),
+            ["Jean-Claude Trichet", "Ana Ocampo-Reyes"]
+        );
     }
 }
