@@ -56,6 +56,8 @@ pub fn find(tokens: &Tokens, facts: &[Facts], entities: &PhraseMatcher, out: &mu
         let right = of_phrase(tokens, facts, last + 1);
         if let Some(end) = right {
             last = end;
+        } else if first < i && college_city(tokens, entities, i) {
+            last = i + 1;
         }
         if first == i && (right.is_none() || after_role_possessive(tokens, facts, i)) {
             // A noun alone ("the Senate") is left to the gazetteer, and so is one after a title's
@@ -147,6 +149,17 @@ fn described_name(tokens: &Tokens, facts: &[Facts], j: usize) -> Option<usize> {
     }
     let possessive = last + 1 < tokens.len() && matches!(tokens.text(last + 1), "'s" | "\u{2019}s");
     (!possessive).then_some(last)
+}
+
+/// Whether "College" at token `i` is followed by a listed one-word city that belongs to its name, before
+/// lower case or punctuation ("Imperial College London said", "Trinity College Dublin's"; not "Imperial
+/// College London Campus", "the College in London").
+fn college_city(tokens: &Tokens, entities: &PhraseMatcher, i: usize) -> bool {
+    let next = |k: usize| (k < tokens.len() && !tokens.breaks_line_before(k)).then(|| tokens.text(k));
+    tokens.text(i) == "College"
+        && next(i + 1).is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && !next(i + 2).is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && entities.label_of_span(tokens, i + 1, i + 1) == Some("GPE")
 }
 
 /// Whether an organisation noun opens names, in Spanish and Portuguese ("Banco de Bogotá", "Grupo
@@ -880,5 +893,17 @@ mod tests {
     fn a_sentence_opening_word_before_other_commas_is_no_company() {
         let text = "Global Payments Inc. grew.\nGlobal, in contrast, fell. Global, basically, rose.";
         assert_eq!(orgs(text), ["Global Payments Inc."]);
+    }
+
+    #[test]
+    fn a_city_after_college_is_part_of_its_name() {
+        assert_eq!(orgs("a professor at Imperial College London, who wrote"), ["Imperial College London"]);
+        assert_eq!(orgs("Trinity College Dublin's library"), ["Trinity College Dublin"]);
+    }
+
+    #[test]
+    fn a_city_after_college_before_more_names_or_after_a_preposition_stays_out() {
+        assert_eq!(orgs("Imperial College London Campus Tour"), ["Imperial College"]);
+        assert_eq!(orgs("the Royal College in London said"), ["Royal College"]);
     }
 }
