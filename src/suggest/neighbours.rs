@@ -273,14 +273,18 @@ pub fn towns(tokens: &Tokens, facts: &[Facts], out: &mut Vec<Candidate<'_>>) {
             if let Some(first) = town_before(tokens, facts, i) {
                 push(first, i - 1);
                 if first >= 2 && tokens.text(first - 1) == "and" {
-                    town_before(tokens, facts, first - 1).map(|f| push(f, first - 2));
+                    if let Some(f) = town_before(tokens, facts, first - 1) {
+                        push(f, first - 2);
+                    }
                 }
             }
         } else if i + 2 < tokens.len() && tokens.text(i + 1) == "of" {
             if let Some(last) = town_after(tokens, facts, i + 2) {
                 push(i + 2, last);
                 if plural && last + 2 < tokens.len() && tokens.text(last + 1) == "and" {
-                    town_after(tokens, facts, last + 2).map(|l| push(last + 2, l));
+                    if let Some(l) = town_after(tokens, facts, last + 2) {
+                        push(last + 2, l);
+                    }
                 }
             }
         }

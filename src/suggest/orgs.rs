@@ -423,9 +423,10 @@ fn left_edge(tokens: &Tokens, facts: &[Facts], i: usize) -> usize {
         if is_name_part(facts[j - 1]) {
             j -= 1;
             first = j;
-        } else if tokens.text(j - 1) == "&" && j >= 2 && facts[j - 2].has(Facts::UPPER_START) {
-            j -= 1;
-        } else if j >= 2 && is_group_possessive(tokens, j - 1) {
+        } else if j >= 2
+            && (tokens.text(j - 1) == "&" && facts[j - 2].has(Facts::UPPER_START) || is_group_possessive(tokens, j - 1))
+        {
+            // "&" between capitalised words, or a plural possessive for people ("People's Party").
             j -= 1;
         } else {
             break;
