@@ -127,6 +127,7 @@ impl OffsetMap {
     /// Maps a cleaned boundary to the raw text. A boundary next to deleted text maps before the
     /// deletion with left bias and after it with right bias; a boundary inside a replacement maps
     /// to the start (left) or end (right) of the replaced raw range.
+    #[inline]
     pub fn clean_to_raw(&self, clean: usize, bias: Bias) -> usize {
         match bias {
             Bias::Right => {
