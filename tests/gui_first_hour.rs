@@ -8,46 +8,22 @@ use std::sync::Arc;
 use eframe::egui::Vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use harness::{WORKER_TIMEOUT, document_open, launched, step_until};
 use redline::gui::{Options, Workbench};
 
 #[path = "support/editing.rs"]
 mod editing;
+#[path = "support/harness.rs"]
+mod harness;
 #[path = "support/picker.rs"]
 mod picker;
-
-/// How long a test waits for a worker thread; generous because CI machines may be loaded.
-const WORKER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// A council report saved by an old Windows editor: "é" and "ü" are single bytes (0xE9, 0xFC).
 const CP1252_REPORT: &[u8] = b"Ren\xe9 Kr\xfcger chaired the water board on Thursday.\n\nThe board met in Graz.\n";
 
 /// A workbench of `size` opened on `paths`, stepped until `ready` holds and the frames settle.
 fn harness(paths: &[PathBuf], size: Vec2, ready: impl Fn(&Workbench) -> bool) -> Harness<'static, Workbench> {
-    let options = Options { picker: Arc::new(picker::NoPicker), recent_file: None };
-    let app = Workbench::new(options, paths);
-    let mut h =
-        Harness::builder().with_size(size).with_max_steps(64).build_ui_state(|ui, app: &mut Workbench| app.ui(ui), app);
-    step_until(&mut h, ready);
-    h
-}
-
-/// Steps until `ready` holds and the UI settles, failing after the timeout.
-fn step_until(h: &mut Harness<'static, Workbench>, ready: impl Fn(&Workbench) -> bool) {
-    let deadline = std::time::Instant::now() + WORKER_TIMEOUT;
-    while std::time::Instant::now() < deadline {
-        h.step();
-        let idle = h.state().project.as_ref().is_some_and(|p| p.scan.is_none());
-        if idle && ready(h.state()) && h.try_run().is_ok() {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("never ready; messages: {:?}", h.state().messages.list());
-}
-
-/// Whether a document is open.
-fn document_open(app: &Workbench) -> bool {
-    app.project.as_ref().is_some_and(|p| p.session.is_some())
+    launched(Arc::new(picker::NoPicker), paths, size, ready)
 }
 
 /// Writes `name` with `bytes` into `dir` and returns its path.

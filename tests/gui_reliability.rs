@@ -8,10 +8,11 @@ use std::sync::Arc;
 use eframe::egui::{Key, Modifiers, Vec2, ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use redline::gui::{FilePicker, Offer, Options, PickKind, Workbench};
+use harness::{WORKER_TIMEOUT, document_open, launched, step_until};
+use redline::gui::{FilePicker, Offer, PickKind, Workbench};
 
-/// How long a test waits for a worker thread; generous because CI machines may be loaded.
-const WORKER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+#[path = "support/harness.rs"]
+mod harness;
 
 /// A short report with runs of blank lines (cleaning suggestions), as UTF-8.
 const ARTICLE: &str = "Ferry timetable changes next week\n\n\n\nThe first boat will leave at six.\n\n\n\n\
@@ -40,33 +41,8 @@ fn fixture(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 /// A workbench opened on `file` (its folder dialog answers `picked`), stepped until `ready` holds
 /// and nothing keeps repainting.
 fn harness(file: &Path, picked: &Path, ready: impl Fn(&Workbench) -> bool) -> Harness<'static, Workbench> {
-    let options = Options { picker: Arc::new(FolderPicker(picked.to_path_buf())), recent_file: None };
-    let app = Workbench::new(options, &[file.to_path_buf()]);
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1400.0, 900.0))
-        .with_max_steps(64)
-        .build_ui_state(|ui, app: &mut Workbench| app.ui(ui), app);
-    step_until(&mut h, ready);
-    h
-}
-
-/// Steps until `ready` holds and the UI settles, failing after the timeout.
-fn step_until(h: &mut Harness<'static, Workbench>, ready: impl Fn(&Workbench) -> bool) {
-    let deadline = std::time::Instant::now() + WORKER_TIMEOUT;
-    while std::time::Instant::now() < deadline {
-        h.step();
-        let idle = h.state().project.as_ref().is_some_and(|p| p.scan.is_none());
-        if idle && ready(h.state()) && h.try_run().is_ok() {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("never ready; messages: {:?}", h.state().messages.list());
-}
-
-/// Whether a document is open.
-fn document_open(app: &Workbench) -> bool {
-    app.project.as_ref().is_some_and(|p| p.session.is_some())
+    let picker = Arc::new(FolderPicker(picked.to_path_buf()));
+    launched(picker, &[file.to_path_buf()], Vec2::new(1400.0, 900.0), ready)
 }
 
 /// Writes what is pending and shows the outcome.
