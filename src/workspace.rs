@@ -32,6 +32,9 @@ pub struct Workspace {
     cleaner: RwLock<Arc<Cleaner>>,
     /// Proposes entities for documents opened raw, when set.
     pub entity_suggester: Option<EntitySuggester>,
+    /// What went wrong while opening without stopping it: a user rules file that cannot be read (the
+    /// documents open with the built-in rules, and the workbench shows the problem).
+    pub problems: Vec<Error>,
 }
 
 /// A document ready for annotation.
@@ -76,7 +79,11 @@ impl Workspace {
         };
         let suggester = Suggester::for_project(&config, &folder)?;
         let entity_suggester: EntitySuggester = Box::new(move |doc| suggester.suggest_document(doc));
-        let cleaner = Cleaner::for_project(&config, &folder)?;
+        // A mistake in the user rules file should not lock the person out of their documents.
+        let (cleaner, problems) = match Cleaner::for_project(&config, &folder) {
+            Ok(cleaner) => (cleaner, Vec::new()),
+            Err(e) => (Cleaner::builtin_for(&config), vec![e]),
+        };
         Ok(Self {
             paths: paths.to_vec(),
             collection,
@@ -84,6 +91,7 @@ impl Workspace {
             encoding: Encoding::Utf8,
             cleaner: RwLock::new(Arc::new(cleaner)),
             entity_suggester: Some(entity_suggester),
+            problems,
         })
     }
 
@@ -200,6 +208,32 @@ mod tests {
     use crate::model::{Command, History};
 
     const ARTICLE: &str = "Harbor vote\n\n\n\n\nThe council met on Monday.\n\n\n\nIt voted yes.\n";
+
+    #[test]
+    fn a_broken_user_rules_file_opens_the_documents_with_the_built_in_rules_and_says_why() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("harbor.txt"), ARTICLE).expect("write");
+        let rules =
+            r#"{ "rules": [ { "id": "vote", "description": "x", "action": "delete_line", "pattern": "(vote" } ] }"#;
+        std::fs::write(dir.path().join("redline-rules.json"), rules).expect("write rules");
+        std::fs::write(dir.path().join("redline.json"), r#"{ "disabled_rules": ["blank-lines"] }"#).expect("config");
+        let ws = Workspace::open(&[dir.path().to_path_buf()]).expect("the documents open");
+        let problem = ws.problems.first().map(ToString::to_string).unwrap_or_default();
+        assert!(problem.contains("redline-rules.json") && problem.contains("\"vote\""), "{problem}");
+        let origins: Vec<String> = ws.cleaner().suggest(ARTICLE).into_iter().map(|e| e.origin).collect();
+        assert!(!origins.iter().any(|o| o.starts_with("user:") || o == "blank-lines"), "{origins:?}");
+    }
+
+    #[test]
+    fn a_good_project_opens_without_problems() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("harbor.txt"), ARTICLE).expect("write");
+        let rules = r#"{ "rules": [ { "id": "vote", "description": "x", "action": "delete_line", "pattern": "^Harbor vote$" } ] }"#;
+        std::fs::write(dir.path().join("redline-rules.json"), rules).expect("write rules");
+        let ws = Workspace::open(&[dir.path().to_path_buf()]).expect("open");
+        assert!(ws.problems.is_empty());
+        assert!(ws.cleaner().suggest(ARTICLE).iter().any(|e| e.origin == "user:vote"));
+    }
 
     fn workspace(dir: &Path) -> Workspace {
         let file = dir.join("harbor.txt");

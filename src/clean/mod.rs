@@ -105,12 +105,19 @@ impl Cleaner {
     /// The cleaner a project asks for: built-in rules minus `disabled_rules`, plus the user rules file
     /// (`rules_file`, or `redline-rules.json` when it exists) read from the project folder.
     pub fn for_project(config: &ProjectConfig, folder: &Path) -> Result<Self> {
+        let mut cleaner = Self::builtin_for(config);
+        cleaner.reload_user_rules(config, folder)?;
+        Ok(cleaner)
+    }
+
+    /// The built-in rules less the ones a project switched off (`disabled_rules`), without its user
+    /// rules: what the workbench runs while the user rules file cannot be read.
+    pub fn builtin_for(config: &ProjectConfig) -> Self {
         let mut cleaner = Self::builtin();
         for id in &config.disabled_rules {
             cleaner.disable(id);
         }
-        cleaner.reload_user_rules(config, folder)?;
-        Ok(cleaner)
+        cleaner
     }
 
     /// Reads the project's user rules file again (after a rule was added to it), replacing the user

@@ -263,7 +263,12 @@ impl Workbench {
     }
 
     /// Makes an opened workspace the project, remembers it, scans it and opens its first document.
-    pub(super) fn install(&mut self, ws: Workspace) {
+    pub(super) fn install(&mut self, mut ws: Workspace) {
+        for problem in ws.problems.drain(..) {
+            self.messages.problem(format!(
+                "{problem} (user rules not applied until the file is fixed and the project reopened)"
+            ));
+        }
         if ws.is_empty() {
             self.messages.problem(format!("{}: no documents found (.txt, .jsonl or .json)", describe_paths(&ws.paths)));
             return;
