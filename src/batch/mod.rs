@@ -134,9 +134,10 @@ pub fn run(
     report: &mut (dyn FnMut(&Error) + Send),
 ) -> Result<Summary> {
     let mut lines = LineWriter::open(output)?;
+    let pipeline = Pipeline::new(settings.cleaner.clone());
     let pipeline = match &settings.entities {
-        Some(suggester) => Pipeline::new(settings.cleaner.clone()).with_entities(suggester.clone()),
-        None => Pipeline::new(settings.cleaner.clone()),
+        Some(suggester) => pipeline.with_entities(suggester.clone()),
+        None => pipeline,
     };
     let claims = Claims::default();
     let waits_for_input = matches!(input, Input::Stdin);

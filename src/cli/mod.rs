@@ -37,25 +37,23 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// What `suggest`, `clean` and `batch --help` say about the cleaning rules they run.
+const PROJECT_RULES: &str = "Cleaning rules are the project's in the current folder: the built-in rules less \
+    `disabled_rules` in ./redline.json, plus the user rules of ./redline-rules.json (or the `rules_file` it names).";
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print annotated JSON v1 with every cleaning suggestion pending (JSONL for several documents).
-    ///
-    /// Cleaning rules are the project's in the current folder: the built-in rules less `disabled_rules`
-    /// in ./redline.json, plus the user rules of ./redline-rules.json (or the `rules_file` it names).
+    #[command(after_long_help = PROJECT_RULES)]
     Suggest(suggest::Args),
     /// Print the cleaned text with every cleaning suggestion accepted.
-    ///
-    /// Cleaning rules are the project's in the current folder: the built-in rules less `disabled_rules`
-    /// in ./redline.json, plus the user rules of ./redline-rules.json (or the `rules_file` it names).
+    #[command(after_long_help = PROJECT_RULES)]
     Clean(clean::Args),
     /// Check annotated JSON files and report every problem.
     Validate(validate::Args),
     /// Run the suggestions over many documents on every core, into a folder, a JSONL file or stdout.
-    ///
-    /// Cleaning rules are the project's in the current folder: the built-in rules less `disabled_rules`
-    /// in ./redline.json, plus the user rules of ./redline-rules.json (or the `rules_file` it names).
+    #[command(after_long_help = PROJECT_RULES)]
     Batch(batch::Args),
     /// Measure the speed targets on this machine and print them as a table.
     Bench(bench::Args),
