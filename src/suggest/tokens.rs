@@ -168,6 +168,22 @@ pub(super) fn each_token(text: &str, mut found: impl FnMut(Token, Facts, Option<
 #[inline(always)]
 fn ascii_word(text: &str, at: usize) -> (usize, Option<u64>) {
     let bytes = text.as_bytes();
+    if let Some(sixteen) = bytes.get(at..).and_then(<[u8]>::first_chunk::<16>) {
+        // The first byte that is not a letter or digit is at 1 to 15, or none is.
+        let others = !swar::ascii_alphanumeric_bits(sixteen) & 0xffff;
+        if others == 0 {
+            return (ascii_word_end(text, at, at + 16), None);
+        }
+        let len = others.trailing_zeros() as usize;
+        let run = at + len;
+        return if MAY_EXTEND[usize::from(sixteen[len])] && !stops_word(bytes, at, run) {
+            (word_end(text, at, run), None)
+        } else if len < 8 {
+            (run, Some(u64::from_le_bytes(std::array::from_fn(|j| sixteen[j])) & FIRST_BYTES[len]))
+        } else {
+            (run, None)
+        };
+    }
     let Some(eight) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) else {
         // The last 8 bytes of the text.
         return (ascii_word_end(text, at, at + 1), None);
