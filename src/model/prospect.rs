@@ -37,11 +37,19 @@ impl Prospect {
     /// before it, so the span takes in no junk at its edges; text deleted inside it is taken in while
     /// its deletion is pending, and goes when it is accepted.
     pub fn to_cleaned(&self, doc: &Document, start: usize, end: usize) -> Option<(usize, usize)> {
-        let (raw_start, raw_end) = (self.map.clean_to_raw(start, Bias::Right), self.map.clean_to_raw(end, Bias::Left));
+        // Most spans lie between two suggestions, away from both: one search places them.
+        let (raw_start, raw_end) = self
+            .map
+            .gap_span_to_raw(start, end)
+            .unwrap_or_else(|| (self.map.clean_to_raw(start, Bias::Right), self.map.clean_to_raw(end, Bias::Left)));
         if raw_start >= raw_end {
             return None;
         }
         let map = doc.map();
+        if map.segments().is_empty() {
+            // Nothing accepted yet (a fresh document): the cleaned text is the raw text.
+            return Some((raw_start, raw_end));
+        }
         let span = (map.raw_to_clean_clamped(raw_start, Bias::Right), map.raw_to_clean_clamped(raw_end, Bias::Left));
         (span.0 < span.1).then_some(span)
     }
