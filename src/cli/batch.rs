@@ -50,11 +50,12 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
         (None, Some(file)) => Output::Jsonl(file.clone()),
         (None, None) => Output::Stdout,
     };
+    let (cleaner, entities) = super::suggest::project_tools(args.entities)?;
     let settings = Settings {
         jobs: args.jobs.map_or_else(batch::default_jobs, usize::from),
         progress: std::io::stderr().is_terminal(),
-        cleaner: super::suggest::project_cleaner()?,
-        entities: if args.entities { Some(super::suggest::project_suggester()?) } else { None },
+        cleaner,
+        entities,
     };
     let summary = batch::run(input, &output, &settings, &mut |e| eprintln!("redline: {e}"))?;
     if settings.progress {

@@ -31,8 +31,7 @@ pub struct Args {
 /// Prints one pretty JSON document, or one JSON line per document when there are several.
 pub fn run(args: &Args) -> Result<ExitCode, Error> {
     let collection = Collection::open(&args.input.paths)?;
-    let cleaner = project_cleaner()?;
-    let suggester = if args.entities { Some(project_suggester()?) } else { None };
+    let (cleaner, suggester) = project_tools(args.entities)?;
     let mut skipped = super::Skipped::default();
     let single = collection.entries.len() == 1;
     for entry in &collection.entries {
@@ -52,20 +51,21 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
     Ok(skipped.exit_code())
 }
 
-/// The suggester of the project in the current folder (its labels and patterns file), or the built-in one.
-pub(super) fn project_suggester() -> Result<Suggester, Error> {
+/// The cleaning rules of the project in the current folder, as the workbench runs them there (the
+/// built-in rules less its `disabled_rules`, plus its user rules file: `redline-rules.json` or the
+/// `rules_file` it names), and with `entities` its entity suggester (its labels and patterns file);
+/// the built-in ones when there is no project. The project file is read once for both.
+pub(super) fn project_tools(entities: bool) -> Result<(Cleaner, Option<Suggester>), Error> {
     let folder = Path::new(".");
     let config = ProjectConfig::load(folder)?;
-    Suggester::for_project(&config, folder)
+    let cleaner = Cleaner::for_project(&config, folder)?;
+    let suggester = if entities { Some(Suggester::for_project(&config, folder)?) } else { None };
+    Ok((cleaner, suggester))
 }
 
-/// The cleaning rules of the project in the current folder, as the workbench runs them there: the
-/// built-in rules less its `disabled_rules`, plus its user rules file (`redline-rules.json` or the
-/// `rules_file` it names); the built-in rules alone when there is no project.
+/// The cleaning rules of the project in the current folder ([`project_tools`] without entities).
 pub(super) fn project_cleaner() -> Result<Cleaner, Error> {
-    let folder = Path::new(".");
-    let config = ProjectConfig::load(folder)?;
-    Cleaner::for_project(&config, folder)
+    project_tools(false).map(|(cleaner, _)| cleaner)
 }
 
 /// Accepts every pending cleaning edit.
