@@ -94,7 +94,7 @@ fn a_long_reason_stays_on_one_line_inside_the_panel() {
     let footer = session.doc.edits().iter().find(|e| e.origin == "copyright-footer").expect("footer suggestion");
     assert!(footer.reason.chars().count() > 60, "a reason longer than the panel: {:?}", footer.reason);
     let row = h.get_by_label_contains("copyright notice").rect();
-    let title = h.get_by_label_contains("copyright-footer (pending)").rect();
+    let title = h.get_by_label_contains(". copyright-footer").rect();
     assert!(row.height() < title.height() * 1.5, "one line: {row:?} vs {title:?}");
     assert!(row.right() <= 1400.0, "not cut off at the window's edge: {row:?}");
 }

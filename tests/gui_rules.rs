@@ -119,7 +119,7 @@ fn a_line_deleted_by_hand_becomes_a_rule_suggested_in_the_other_documents() {
     assert_eq!(id, "library");
     let origin = format!("user:{RULE}");
     assert!(edits.contains(&(origin.clone(), EditStatus::Pending)), "{edits:?}");
-    h.get_by_label_contains(&format!("{origin} (pending)")).click();
+    h.get_by_label_contains(&format!(". {origin}")).click();
     h.run();
     h.key_press(Key::A);
     h.run();

@@ -492,14 +492,7 @@ fn cleaning_list(ui: &mut egui::Ui, session: &Session, height: f32) -> Option<(F
                 if decision_button(ui, false, format!("Reject {number}")) {
                     decide = Some((item, Action::Reject));
                 }
-                let mark = match e.status {
-                    EditStatus::Pending => "○",
-                    EditStatus::Accepted => "✔",
-                    EditStatus::Rejected => "✖",
-                };
-                let title = format!("{mark} {number}. {} ({})", e.origin, e.status.as_str());
-                let title = ui.add(egui::Button::selectable(focused, title).truncate());
-                if title.on_hover_text(&e.reason).clicked() {
+                if edit_title(ui, e, number, focused) {
                     decide = Some((item, Action::NextItem));
                 }
             });
@@ -511,6 +504,26 @@ fn cleaning_list(ui: &mut egui::Ui, session: &Session, height: f32) -> Option<(F
     });
     ui.data_mut(|d| d.insert_temp(follow, (session.focus, out.inner)));
     decide
+}
+
+/// The rest of a cleaning row after its ✔ / ✖: the status word at the right edge, laid out first so
+/// it always shows whole, and the number and rule in what is left (shortened there when the panel is
+/// narrow); returns whether the title was clicked.
+fn edit_title(ui: &mut egui::Ui, e: &crate::model::Edit, number: usize, focused: bool) -> bool {
+    let mark = match e.status {
+        EditStatus::Pending => "○",
+        EditStatus::Accepted => "✔",
+        EditStatus::Rejected => "✖",
+    };
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        ui.add(egui::Label::new(egui::RichText::new(e.status.as_str()).weak()).selectable(false));
+        ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+            let title = format!("{mark} {number}. {}", e.origin);
+            ui.add(egui::Button::selectable(focused, title).truncate()).on_hover_text(&e.reason).clicked()
+        })
+        .inner
+    })
+    .inner
 }
 
 /// Where the cleaning list must scroll (the top of the focused row, `step` points a row) when the
