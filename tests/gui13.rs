@@ -22,6 +22,10 @@ const TUNNEL: &str = "Rail tunnel reopens after repairs\n\nFollow us on Twitter\
 the tunnel under the river would carry freight again from Monday.\n\n© 2025 Valley Courier Media. All rights \
 reserved.\n\nThe works cost four million crowns, said Greta Holm of the rail board.\n";
 
+/// A second story in the same folder.
+const BRIDGE: &str = "Footbridge paint chosen\n\nShare this article\n\nResidents picked a dark green for the old \
+footbridge, said councillor Aino Virtanen.\n";
+
 /// A workbench of `size` opened on `paths`, stepped until a document is open and the frames settle.
 fn harness(paths: &[PathBuf], size: Vec2) -> Harness<'static, Workbench> {
     launched(Arc::new(picker::NoPicker), paths, size, document_open)
@@ -55,4 +59,27 @@ fn every_suggestion_row_shows_its_state_word_whole_at_1280_px() {
     press(&mut h, Modifiers::NONE, Key::J);
     press(&mut h, Modifiers::NONE, Key::A);
     assert_eq!(h.query_all_by_label("accepted").count(), 1, "the decided row says so");
+}
+
+#[test]
+fn the_shortcuts_overlay_fits_a_small_window_and_names_every_key_in_full() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("b-bridge.txt");
+    std::fs::write(&file, BRIDGE).expect("write story");
+    for size in [Vec2::new(1024.0, 768.0), Vec2::new(1024.0, 560.0)] {
+        let mut h = harness(std::slice::from_ref(&file), size);
+        press(&mut h, Modifiers::NONE, Key::F1);
+        let overlay = h.get_by_label("Keyboard shortcuts").rect();
+        assert!(overlay.top() >= 0.0 && overlay.left() >= 0.0, "{overlay:?} in {size:?}");
+        let close = h.get_by_label("Close window").rect();
+        assert!(close.bottom() <= size.y && close.right() <= size.x, "the close button is reachable: {close:?}");
+        h.get_by_label("Ctrl+Left, Right / Ctrl+Shift+Left, Right");
+        assert!(h.query_all_by_label_contains("Shift+…").next().is_none(), "no key is cut short");
+        // The last shortcut can be scrolled to inside the overlay, and it ends inside the window.
+        let last = h.get_by_label("save everything and quit");
+        last.scroll_to_me();
+        h.run();
+        let last = h.get_by_label("save everything and quit").rect();
+        assert!(last.bottom() <= size.y, "the last row {last:?} is inside the {size:?} window");
+    }
 }

@@ -151,7 +151,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("Left, Right / Shift+Left, Right", "move the caret / extend the selection by a word (add Alt: by a character)"),
     ("Ctrl+F, type, Enter", "find and select text in the cleaned text"),
     ("1 … 9", "tag the selection with a label, or relabel the focused entity"),
-    ("Ctrl+Left, Right / Ctrl+Shift+…", "move the focused entity's end / start by a word"),
+    ("Ctrl+Left, Right / Ctrl+Shift+Left, Right", "move the focused entity's end / start by a word"),
     ("drag an entity's edge", "move its start or end (snaps to words; hold Alt for characters)"),
     ("Delete", "remove the focused entity"),
     ("E or F2 (or double-click)", "edit the paragraph at the caret by hand; Ctrl+S applies, Esc cancels"),

@@ -372,25 +372,43 @@ impl Workbench {
         });
     }
 
-    /// The shortcuts overlay.
+    /// The shortcuts overlay: no larger than the window (at 1024 × 768 it used to run past the bottom
+    /// edge), its table scrolling inside it and each description wrapping to the width left.
     fn help_overlay(&mut self, ui: &egui::Ui) {
         let mut open = self.help;
-        egui::Window::new("Keyboard shortcuts").open(&mut open).collapsible(false).default_width(560.0).show(
-            ui.ctx(),
-            |ui| {
-                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for (keys, what) in HELP {
-                        ui.monospace(*keys);
-                        ui.label(*what);
-                        ui.end_row();
-                    }
-                });
-                ui.separator();
+        let screen = ui.ctx().content_rect();
+        let max = egui::vec2((screen.width() - 32.0).max(200.0), (screen.height() - 48.0).max(120.0));
+        let width = max.x.min(760.0);
+        egui::Window::new("Keyboard shortcuts")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .fixed_size([width, max.y])
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .show(ui.ctx(), |ui| {
                 ui.label("Every action is saved within a second and can be undone.");
-            },
-        );
+                ui.separator();
+                let scroll = egui::ScrollArea::vertical().id_salt("shortcuts-scroll").auto_shrink([false, true]);
+                scroll.max_height(ui.available_height()).show(ui, |ui| shortcut_table(ui, width));
+            });
         self.help = open && self.help;
     }
+}
+
+/// The table of shortcuts in `width` points: keys in one column, what they do wrapped in the other.
+fn shortcut_table(ui: &mut egui::Ui, width: f32) {
+    let keys_width = (width * 0.4).min(290.0);
+    let what_width = (width - keys_width - 4.0 * ui.spacing().item_spacing.x).max(120.0);
+    egui::Grid::new("shortcuts").striped(true).min_col_width(keys_width).show(ui, |ui| {
+        for (keys, what) in HELP {
+            ui.add(egui::Label::new(egui::RichText::new(*keys).monospace()).wrap());
+            ui.vertical(|ui| {
+                ui.set_max_width(what_width);
+                ui.add(egui::Label::new(*what).wrap());
+            });
+            ui.end_row();
+        }
+    });
 }
 
 /// The height of one row of the cleaning list: a title line with its buttons, and the reason.
