@@ -28,6 +28,7 @@ pub mod session;
 pub mod storage;
 pub mod suggest;
 pub mod timestamp;
+pub mod undo_logs;
 pub mod words;
 pub mod workspace;
 

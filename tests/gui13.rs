@@ -2,13 +2,13 @@
 //! cut off in a 1280 px window, the shortcuts overlay running out of a small window, and undo forgetting
 //! a document's actions once the person had looked at another one.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use eframe::egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use harness::{document_open, launched};
+use harness::{document_open, launched, step_until};
 use redline::gui::Workbench;
 use redline::session::Session;
 
@@ -25,6 +25,14 @@ reserved.\n\nThe works cost four million crowns, said Greta Holm of the rail boa
 /// A second story in the same folder.
 const BRIDGE: &str = "Footbridge paint chosen\n\nShare this article\n\nResidents picked a dark green for the old \
 footbridge, said councillor Aino Virtanen.\n";
+
+/// Writes the two stories and a project config naming the annotator into `dir`; returns the folder.
+fn folder(dir: &Path) -> PathBuf {
+    std::fs::write(dir.join("a-tunnel.txt"), TUNNEL).expect("write story");
+    std::fs::write(dir.join("b-bridge.txt"), BRIDGE).expect("write story");
+    std::fs::write(dir.join("redline.json"), r#"{"annotator": "tester"}"#).expect("write config");
+    dir.to_path_buf()
+}
 
 /// A workbench of `size` opened on `paths`, stepped until a document is open and the frames settle.
 fn harness(paths: &[PathBuf], size: Vec2) -> Harness<'static, Workbench> {
@@ -82,4 +90,50 @@ fn the_shortcuts_overlay_fits_a_small_window_and_names_every_key_in_full() {
         let last = h.get_by_label("save everything and quit").rect();
         assert!(last.bottom() <= size.y, "the last row {last:?} is inside the {size:?} window");
     }
+}
+
+#[test]
+fn coming_back_to_a_document_ctrl_z_still_undoes_the_last_actions_there() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(&[folder(dir.path())], Vec2::new(1400.0, 900.0));
+    assert_eq!(session(&h).doc.id, "a-tunnel");
+    let accepted = |h: &Harness<'static, Workbench>| {
+        session(h).doc.edits().iter().filter(|e| e.status == redline::model::EditStatus::Accepted).count()
+    };
+    press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
+    let all = accepted(&h);
+    assert!(all >= 2, "every cleaning suggestion accepted: {all}");
+    // Tag the engineer's surname by finding it and pressing the first label's key.
+    press(&mut h, Modifiers::COMMAND, Key::F);
+    h.get_by_label("Find:").type_text("Lindqvist");
+    h.run();
+    press(&mut h, Modifiers::NONE, Key::Enter);
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    press(&mut h, Modifiers::NONE, Key::Num1);
+    let tagged = |h: &Harness<'static, Workbench>| {
+        let s = session(h);
+        s.doc
+            .entities()
+            .iter()
+            .any(|e| e.origin.as_str() == "manual" && &s.doc.cleaned()[e.start..e.end] == "Lindqvist")
+    };
+    assert!(tagged(&h), "tagged: {:?}", session(&h).doc.entities());
+
+    press(&mut h, Modifiers::ALT, Key::ArrowDown);
+    assert_eq!(session(&h).doc.id, "b-bridge");
+    press(&mut h, Modifiers::NONE, Key::J);
+    press(&mut h, Modifiers::NONE, Key::R);
+    press(&mut h, Modifiers::ALT, Key::ArrowUp);
+    step_until(&mut h, |app| app.project.as_ref().and_then(|p| p.session.as_ref()).is_some_and(|s| s.index == 0));
+    assert!(tagged(&h) && accepted(&h) == all, "the work was read back from disk");
+
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert!(!tagged(&h), "Ctrl+Z undid the tag made before leaving");
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(accepted(&h), 0, "and then the accept-all");
+    press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert_eq!(accepted(&h), all, "redo works too");
+    h.state_mut().flush_saves();
+    let saved = std::fs::read_to_string(dir.path().join("annotations/tester/a-tunnel.json")).expect("saved");
+    assert!(!saved.contains("\"manual\""), "the undone tag is not saved: {saved}");
 }

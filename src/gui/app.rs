@@ -16,10 +16,11 @@ use super::quitting::QuitPrompt;
 use super::views::Views;
 use crate::error::{Error, Result};
 use crate::input::Encoding;
-use crate::model::DocStatus;
+use crate::model::{DocStatus, Document, History};
 use crate::recent::RecentList;
 use crate::session::Session;
 use crate::storage::Autosaver;
+use crate::undo_logs::{Resumed, UndoLogs};
 use crate::workspace::{Summary, Workspace};
 
 /// How the workbench is set up: the dialog to use and where the recent-projects list lives.
@@ -80,6 +81,8 @@ pub struct Project {
     pub unreadable: HashMap<usize, String>,
     /// Corpus-wide suggestions: the evidence gathered over every document, and the job gathering it.
     pub corpus: CorpusSuggestions,
+    /// The undo logs of the documents left, given back when the person returns to one.
+    pub undo_logs: UndoLogs,
 }
 
 /// The workbench window's state.
@@ -292,6 +295,7 @@ impl Workbench {
             encodings: HashMap::new(),
             unreadable: HashMap::new(),
             corpus: CorpusSuggestions::default(),
+            undo_logs: UndoLogs::default(),
         });
         (0..self.project.as_ref().map_or(0, |p| p.ws.len())).find(|&i| self.open_document(i));
     }
@@ -330,10 +334,12 @@ impl Workbench {
         let encoding = project.encodings.get(&index).copied().unwrap_or(project.ws.encoding);
         match project.ws.prepare_with(index, encoding) {
             Ok(mut prepared) => {
+                let history = take_back_log(project, index, &mut prepared.doc, &mut self.messages);
                 if let Err(e) = project.corpus.enrich(&project.ws, &mut prepared) {
                     self.messages.problem(Error::from(e).in_doc(&prepared.doc.id));
                 }
-                let session = Session::new(index, prepared);
+                let mut session = Session::new(index, prepared);
+                session.history = history;
                 project.unreadable.remove(&index);
                 if let Some(slot) = project.summaries.get_mut(index) {
                     *slot = Some(Summary::of(&session.doc));
@@ -404,6 +410,29 @@ fn start_scan(ws: &Arc<Workspace>, wake: impl Fn() + Send + 'static) -> Result<J
         }
     })
     .map_err(|e| Error::msg(format!("cannot start reading the document list: {e}")))
+}
+
+/// Keeps the undo log of the document being left and gives back the log of document `index`, read
+/// again as `fresh`: with it, `fresh` becomes the copy the log was made on (the ids its steps name).
+/// A log that no longer fits the document is dropped with a notice.
+fn take_back_log(project: &mut Project, index: usize, fresh: &mut Document, messages: &mut Messages) -> History {
+    if let Some(leaving) = project.session.take() {
+        project.undo_logs.park(leaving.index, leaving.doc, leaving.history);
+    }
+    match project.undo_logs.resume(index, fresh) {
+        Resumed::Log(doc, history) => {
+            *fresh = *doc;
+            history
+        }
+        Resumed::Dropped => {
+            messages.notice(format!(
+                "{}: changed since you left it; its earlier actions can no longer be undone",
+                fresh.id
+            ));
+            History::default()
+        }
+        Resumed::Nothing => History::default(),
+    }
 }
 
 /// A short description of paths for titles and messages.

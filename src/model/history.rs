@@ -63,6 +63,13 @@ impl History {
         !self.undone.is_empty()
     }
 
+    /// Forgets all but the last `steps` undoable and the next `steps` redoable commands (the oldest
+    /// first), to bound the memory a log kept for a document the person left can take.
+    pub fn keep_last(&mut self, steps: usize) {
+        self.done.drain(..self.done.len().saturating_sub(steps));
+        self.undone.drain(..self.undone.len().saturating_sub(steps));
+    }
+
     /// The description of the command that undo would revert.
     pub fn undo_label(&self) -> Option<String> {
         self.done.last().map(|s| s.command.describe())

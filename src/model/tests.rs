@@ -248,3 +248,28 @@ fn added_entities_end_up_in_position_order_whatever_order_they_come_in() {
     let order: Vec<(usize, &str)> = doc.entities().iter().map(|e| (e.start, e.label.as_str())).collect();
     assert_eq!(order, [(0, "PERSON"), (8, "GPE"), (8, "PERSON"), (16, "PERSON")]);
 }
+
+#[test]
+fn a_bounded_log_keeps_only_the_latest_steps_to_undo_and_redo() {
+    let mut doc = Document::new("t", "Ana met Bob and Cy in Oslo.");
+    let mut history = History::default();
+    for (start, end) in [(0, 3), (8, 11), (16, 18), (22, 26)] {
+        history.apply(&mut doc, Command::AddEntity { start, end, label: "PERSON".into() }).expect("tag");
+    }
+    history.undo(&mut doc);
+    history.keep_last(2);
+    history.undo(&mut doc);
+    history.undo(&mut doc);
+    assert!(!history.can_undo(), "only two steps were kept to undo");
+    let starts: Vec<usize> = doc.entities().iter().map(|e| e.start).collect();
+    assert_eq!(starts, [0], "the oldest tag stays: its step was forgotten, not undone");
+    for _ in 0..3 {
+        history.redo(&mut doc);
+    }
+    assert_eq!(doc.entities().len(), 4, "every step undone can be redone");
+    let mut short = History::default();
+    let mut other = Document::new("u", "Ana met Bob.");
+    short.apply(&mut other, Command::AddEntity { start: 0, end: 3, label: "PERSON".into() }).expect("tag");
+    short.keep_last(5);
+    assert!(short.can_undo(), "a log shorter than the bound keeps its step");
+}
