@@ -137,3 +137,31 @@ fn coming_back_to_a_document_ctrl_z_still_undoes_the_last_actions_there() {
     let saved = std::fs::read_to_string(dir.path().join("annotations/tester/a-tunnel.json")).expect("saved");
     assert!(!saved.contains("\"manual\""), "the undone tag is not saved: {saved}");
 }
+
+/// The id of the open document.
+fn open_id(h: &Harness<'static, Workbench>) -> String {
+    session(h).doc.id.clone()
+}
+
+#[test]
+fn done_and_next_goes_on_to_the_next_unfinished_document_skipping_finished_ones() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = folder(dir.path());
+    std::fs::write(root.join("c-ferry.txt"), "Ferry timetable\n\nThe ferry to Suomenlinna runs hourly.\n")
+        .expect("write story");
+    let mut h = harness(&[root], Vec2::new(1400.0, 900.0));
+    assert_eq!(open_id(&h), "a-tunnel");
+    press(&mut h, Modifiers::ALT, Key::ArrowDown);
+    press(&mut h, Modifiers::COMMAND, Key::Enter);
+    assert_eq!(open_id(&h), "c-ferry", "b-bridge is done");
+    press(&mut h, Modifiers::ALT, Key::ArrowUp);
+    press(&mut h, Modifiers::ALT, Key::ArrowUp);
+    assert_eq!(open_id(&h), "a-tunnel", "Alt+Up still goes through every document");
+    press(&mut h, Modifiers::COMMAND, Key::Enter);
+    assert_eq!(open_id(&h), "c-ferry", "the finished b-bridge is skipped");
+    press(&mut h, Modifiers::COMMAND, Key::Enter);
+    assert_eq!(open_id(&h), "c-ferry", "nothing left to open");
+    let said = h.state().messages.list().iter().any(|m| m.text == "Every document in the list is done or skipped.");
+    assert!(said, "{:?}", h.state().messages.list());
+    h.get_by_label("3 / 3 done");
+}

@@ -110,7 +110,26 @@ impl Workbench {
             Err(e) => self.messages.problem(crate::error::Error::from(e)),
         }
         self.flush_saves();
-        self.step_document(true);
+        self.open_next_unfinished();
+    }
+
+    /// Opens the first document after the open one (then from the top of the list) that the list's
+    /// filter shows and that is neither done nor skipped: a person coming back to a half-done folder
+    /// goes on with the work left, not through the documents finished already.
+    fn open_next_unfinished(&mut self) {
+        let Some(project) = &self.project else { return };
+        let Some(here) = project.session.as_ref().map(|s| s.index) else { return };
+        let shown = project.visible_documents();
+        let (after, before): (Vec<usize>, Vec<usize>) =
+            shown.into_iter().filter(|&i| i != here).partition(|&i| i > here);
+        let unfinished: Vec<usize> = after
+            .into_iter()
+            .chain(before)
+            .filter(|&i| !is_finished(project.summaries.get(i).and_then(Option::as_ref)))
+            .collect();
+        if !unfinished.into_iter().any(|i| self.open_document(i)) {
+            self.messages.notice("Every document in the list is done or skipped.");
+        }
     }
 
     /// Opens the next (or previous) document that the list's filter shows.
@@ -128,6 +147,11 @@ impl Workbench {
             self.messages.notice("That was the last document in the list.");
         }
     }
+}
+
+/// Whether a document's summary says it is done or skipped (one not read yet is not).
+fn is_finished(summary: Option<&crate::workspace::Summary>) -> bool {
+    summary.is_some_and(|s| matches!(s.status, crate::model::DocStatus::Done | crate::model::DocStatus::Skipped))
 }
 
 /// Runs a document action on the session; returns whether the document changed.

@@ -156,7 +156,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("Delete", "remove the focused entity"),
     ("E or F2 (or double-click)", "edit the paragraph at the caret by hand; Ctrl+S applies, Esc cancels"),
     ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo any action"),
-    ("Ctrl+Enter", "mark the document done and open the next one"),
+    ("Ctrl+Enter", "mark the document done and open the next one not done or skipped"),
     ("Alt+Down / Alt+Up", "next / previous document"),
     ("V", "switch: side by side, unified diff, cleaned only"),
     ("Esc", "clear the selection and focus, close overlays"),

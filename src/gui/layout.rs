@@ -132,7 +132,11 @@ impl Workbench {
             if ui.add_enabled(can_redo, egui::Button::new("Redo")).on_hover_text("Ctrl+Shift+Z").clicked() {
                 self.run(Action::Redo);
             }
-            if ui.add_enabled(has_document, egui::Button::new("Done ▶ next")).on_hover_text("Ctrl+Enter").clicked() {
+            if ui
+                .add_enabled(has_document, egui::Button::new("Done ▶ next"))
+                .on_hover_text("Ctrl+Enter: mark done, open the next document not yet done")
+                .clicked()
+            {
                 self.run(Action::DoneNext);
             }
             ui.separator();
