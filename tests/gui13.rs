@@ -165,3 +165,20 @@ fn done_and_next_goes_on_to_the_next_unfinished_document_skipping_finished_ones(
     assert!(said, "{:?}", h.state().messages.list());
     h.get_by_label("3 / 3 done");
 }
+
+#[test]
+fn the_status_bar_names_the_other_annotators_who_saved_the_open_document() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = folder(dir.path());
+    let theirs = root.join("annotations").join("mira");
+    std::fs::create_dir_all(&theirs).expect("mkdir");
+    let doc = redline::model::Document::new("a-tunnel", TUNNEL);
+    std::fs::write(theirs.join("a-tunnel.json"), redline::format::annotated::to_json(&doc)).expect("write");
+    let mut h = harness(&[root], Vec2::new(1400.0, 900.0));
+    assert_eq!(open_id(&h), "a-tunnel");
+    h.get_by_label("Also annotated by: mira");
+    h.get_by_label("Annotator: tester");
+    press(&mut h, Modifiers::ALT, Key::ArrowDown);
+    assert_eq!(open_id(&h), "b-bridge");
+    assert!(h.query_by_label_contains("Also annotated by").is_none(), "nobody else saved b-bridge");
+}

@@ -83,6 +83,8 @@ pub struct Project {
     pub corpus: CorpusSuggestions,
     /// The undo logs of the documents left, given back when the person returns to one.
     pub undo_logs: UndoLogs,
+    /// The other annotators who saved a version of the open document (read when it opens).
+    pub other_versions: Vec<String>,
 }
 
 /// The workbench window's state.
@@ -296,6 +298,7 @@ impl Workbench {
             unreadable: HashMap::new(),
             corpus: CorpusSuggestions::default(),
             undo_logs: UndoLogs::default(),
+            other_versions: Vec::new(),
         });
         (0..self.project.as_ref().map_or(0, |p| p.ws.len())).find(|&i| self.open_document(i));
     }
@@ -345,6 +348,7 @@ impl Workbench {
                     *slot = Some(Summary::of(&session.doc));
                 }
                 let (dir, id) = (session.save_dir.clone(), session.doc.id.clone());
+                project.other_versions = crate::storage::other_versions(&dir, &id);
                 project.session = Some(session);
                 project.save_state = SaveState::Unchanged;
                 self.views = Views::default();

@@ -193,6 +193,16 @@ impl Workbench {
             if let Some(s) = &project.session {
                 ui.label(format!("Document: {} ({})", s.doc.id, s.doc.status.as_str()));
                 ui.separator();
+                if !project.other_versions.is_empty() {
+                    let names = project.other_versions.join(", ");
+                    let hint = format!(
+                        "Their versions are in annotations/<name>/ and stay theirs; yours is saved to {} \
+                         (compare them with redline review)",
+                        s.save_dir.display()
+                    );
+                    ui.label(format!("Also annotated by: {names}")).on_hover_text(hint);
+                    ui.separator();
+                }
                 let saved = match &project.save_state {
                     SaveState::Unchanged if s.resumed => "Resumed from saved annotation".to_string(),
                     SaveState::Unchanged => "No changes yet".to_string(),

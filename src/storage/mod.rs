@@ -35,6 +35,24 @@ pub fn document_path(dir: &Path, doc_id: &str) -> PathBuf {
     dir.join(format!("{}.json", safe_file_name(doc_id)))
 }
 
+/// The other annotators (folders beside `save_dir` in its `annotations` folder, `review` included) who
+/// saved a version of document `doc_id`, sorted by name: so a person sharing a project sees whose work
+/// exists besides their own. Outside an `annotations` folder, or where it cannot be read, none.
+pub fn other_versions(save_dir: &Path, doc_id: &str) -> Vec<String> {
+    let Some(parent) = save_dir.parent().filter(|p| p.file_name().is_some_and(|n| n == ANNOTATIONS_DIR)) else {
+        return Vec::new();
+    };
+    let Ok(entries) = std::fs::read_dir(parent) else { return Vec::new() };
+    let mut names: Vec<String> = entries
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|dir| dir.as_path() != save_dir && document_path(dir, doc_id).is_file())
+        .filter_map(|dir| dir.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    names.sort();
+    names
+}
+
 /// What a backup's file name adds to the saved file's name: `<id>.json.bak`.
 pub const BACKUP_SUFFIX: &str = ".bak";
 
@@ -56,4 +74,28 @@ pub fn save_document(dir: &Path, doc: &Document) -> Result<PathBuf> {
     let path = document_path(dir, &doc.id);
     write_atomic(&path, annotated::to_json(doc).as_bytes())?;
     Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn other_annotators_with_a_version_of_the_document_are_named_but_not_oneself() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let annotations = dir.path().join(ANNOTATIONS_DIR);
+        for (who, id) in [("mira", "pier"), ("jon", "pier"), ("jon", "quay"), ("me", "pier"), ("review", "pier")] {
+            std::fs::create_dir_all(annotations.join(who)).expect("mkdir");
+            std::fs::write(document_path(&annotations.join(who), id), "{}").expect("write");
+        }
+        std::fs::create_dir_all(annotations.join("ola")).expect("mkdir");
+        let mine = annotations.join("me");
+        assert_eq!(other_versions(&mine, "pier"), ["jon", "mira", "review"]);
+        assert_eq!(other_versions(&mine, "quay"), ["jon"]);
+        assert!(other_versions(&mine, "dock").is_empty(), "nobody saved it");
+        assert!(
+            other_versions(&dir.path().join("elsewhere").join("me"), "pier").is_empty(),
+            "not an annotations folder"
+        );
+    }
 }
