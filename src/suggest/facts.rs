@@ -91,78 +91,6 @@ impl Facts {
     }
 }
 
-/// How many tokens [`indices_with`] rules out at a time.
-const SCAN_CHUNK: usize = 16;
-
-/// The indices of the tokens that have `fact`, in order. For facts most tokens lack: the facts of
-/// [`SCAN_CHUNK`] tokens are combined and tested once, and only a chunk that passes is looked into.
-pub fn indices_with(facts: &[Facts], fact: Facts) -> IndicesWith<'_> {
-    IndicesWith { facts, fact, next: 0, base: 0, hits: 0 }
-}
-
-/// The iterator of [`indices_with`]: the tokens of one chunk that have the fact are held as bits, and
-/// each is given by its lowest set bit, without looking at the chunk's other tokens again.
-pub struct IndicesWith<'a> {
-    /// The facts of every token.
-    facts: &'a [Facts],
-    /// The facts every token given has.
-    fact: Facts,
-    /// The index of the first token of the next chunk to look into.
-    next: usize,
-    /// The index of the first token of the chunk `hits` is about.
-    base: usize,
-    /// Bit `k`: token `base + k` has the fact and is not given yet.
-    hits: u32,
-}
-
-impl Iterator for IndicesWith<'_> {
-    type Item = usize;
-
-    #[inline]
-    fn next(&mut self) -> Option<usize> {
-        if self.hits == 0 {
-            self.next_chunk()?;
-        }
-        let k = self.hits.trailing_zeros() as usize;
-        self.hits &= self.hits - 1;
-        Some(self.base + k)
-    }
-}
-
-impl IndicesWith<'_> {
-    /// Moves to the next chunk with a token that has the fact and notes which of its tokens have it;
-    /// `None` past the last token.
-    #[inline]
-    fn next_chunk(&mut self) -> Option<()> {
-        let rest = self.facts.get(self.next..)?;
-        // Whole chunks (of a length the compiler knows, so the combining is unrolled) in a tight loop.
-        let mut chunks = rest.chunks_exact(SCAN_CHUNK);
-        for (c, whole) in chunks.by_ref().enumerate() {
-            let hits = chunk_hits(whole, self.fact);
-            if hits != 0 {
-                self.base = self.next + c * SCAN_CHUNK;
-                (self.next, self.hits) = (self.base + SCAN_CHUNK, hits);
-                return Some(());
-            }
-        }
-        let tail = chunks.remainder();
-        self.base = self.facts.len() - tail.len();
-        // Past the end: the next call gives `None`.
-        (self.next, self.hits) = (self.facts.len() + 1, chunk_hits(tail, self.fact));
-        (self.hits != 0).then_some(())
-    }
-}
-
-/// Bit `k`: `chunk[k]` (of at most 32 tokens) has every fact of `fact`. The facts are combined first,
-/// so a chunk without the fact (the usual case) costs one test.
-#[inline(always)]
-fn chunk_hits(chunk: &[Facts], fact: Facts) -> u32 {
-    if !chunk.iter().fold(Facts::NONE, |all, &f| all | f).has(fact) {
-        return 0;
-    }
-    chunk.iter().enumerate().fold(0, |hits, (k, f)| hits | u32::from(f.has(fact)) << k)
-}
-
 impl std::ops::BitOr for Facts {
     type Output = Self;
 
@@ -504,34 +432,6 @@ mod tests {
         assert!(facts("O'Neill").has(Facts::NAME_WORD) && facts("McDonald").has(Facts::NAME_WORD));
         assert!(!facts("NATO").has(Facts::NAME_WORD) && !facts("Monday").has(Facts::NAME_WORD));
         assert!(facts("May").has(Facts::NAME_WORD | Facts::CALENDAR), "May is a month and a name");
-    }
-
-    #[test]
-    fn indices_with_finds_every_token_with_all_the_facts() {
-        let facts: Vec<Facts> = (0..37)
-            .map(|i| match i % 7 {
-                0 => Facts::ORG_SUFFIX,
-                3 => Facts::ORG_SUFFIX | Facts::ABBREVIATED_SUFFIX,
-                5 => Facts::ABBREVIATED_SUFFIX,
-                _ => Facts::NONE,
-            })
-            .collect();
-        for fact in [Facts::ORG_SUFFIX, Facts::ORG_SUFFIX | Facts::ABBREVIATED_SUFFIX, Facts::PERIOD] {
-            let want: Vec<usize> = (0..facts.len()).filter(|&i| facts[i].has(fact)).collect();
-            assert_eq!(indices_with(&facts, fact).collect::<Vec<_>>(), want, "{fact:?}");
-        }
-        assert_eq!(indices_with(&[], Facts::ORG_SUFFIX).count(), 0);
-    }
-
-    #[test]
-    fn chunk_hits_marks_the_tokens_with_every_fact() {
-        let (a, b) = (Facts::ORG_SUFFIX, Facts::ABBREVIATED_SUFFIX);
-        let chunk = [a, Facts::NONE, a | b, b, Facts::PERIOD, a | b, Facts::NONE, a];
-        assert_eq!(chunk_hits(&chunk, a), 0b1010_0101);
-        assert_eq!(chunk_hits(&chunk, a | b), 0b0010_0100);
-        assert_eq!(chunk_hits(&chunk[..3], b), 0b100);
-        assert_eq!(chunk_hits(&chunk, Facts::TITLE), 0);
-        assert_eq!(chunk_hits(&[], a), 0);
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod dates;
 pub mod facts;
 pub mod gazetteer;
 pub mod imported;
+pub mod marks;
 pub mod neighbours;
 pub mod orgs;
 pub mod patterns;
@@ -35,6 +36,7 @@ use crate::project::ProjectConfig;
 use dates::DateFinder;
 use facts::{Facts, Lexicon};
 use gazetteer::Gazetteer;
+use marks::Marks;
 use patterns::Patterns;
 
 /// The origin recorded on gazetteer suggestions.
@@ -111,8 +113,8 @@ impl Suggester {
     /// Every candidate from every suggester, overlapping, before resolution.
     pub fn candidates(&self, cleaned: &str) -> Vec<Candidate<'_>> {
         let (tokens, facts) = self.lexicon.tokens_and_facts(cleaned);
-        let entity_starts = facts::indices_with(&facts, Facts::ENTITY_START);
-        let places = self.gazetteer.entities.find_at(&tokens, entity_starts);
+        let marks = Marks::of(&facts);
+        let places = self.gazetteer.entities.find_at(&tokens, marks.with(Facts::ENTITY_START));
         // Every rule adds its candidates to one list, with room for one every few tokens (more than
         // news has), so the list is allocated once and nothing is copied.
         let mut out = self.patterns.find(&tokens);
@@ -139,10 +141,10 @@ impl Suggester {
         if !nicknames.is_empty() {
             neighbours::nicknames(&tokens, &facts, &nicknames, &mut out);
         }
-        people::find(&tokens, &facts, self.gazetteer, &mut out);
-        orgs::find(&tokens, &facts, &self.gazetteer.entities, &mut out);
-        neighbours::counties(&tokens, &facts, &mut out);
-        neighbours::towns(&tokens, &facts, &mut out);
+        people::find(&tokens, &facts, &marks, self.gazetteer, &mut out);
+        orgs::find(&tokens, &facts, &marks, &self.gazetteer.entities, &mut out);
+        neighbours::counties(&tokens, &facts, marks.with(Facts::PLACE_NOUN), &mut out);
+        neighbours::towns(&tokens, &facts, marks.with(Facts::PLACE_KIND), &mut out);
         self.dates.find(cleaned, &mut out);
         // Candidates come in runs of one label (each rule has its own): the last answer is reused while
         // the label is the same string.

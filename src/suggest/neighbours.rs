@@ -6,7 +6,8 @@
 //! county ("Harris County", "Fort Bend County", "County Cork"), listed or not.
 
 use super::Candidate;
-use super::facts::{Facts, indices_with};
+use super::facts::Facts;
+use super::marks::Indices;
 use super::phrases::PhraseMatch;
 use super::tokens::Tokens;
 use super::words::token_indices;
@@ -227,9 +228,10 @@ const NOT_COUNTY_WORD: Facts = Facts::FUNCTION_WORD
 /// Adds a GPE candidate for every county named around "County": one or two capitalised words before it
 /// on its line ("Harris County", "Fort Bend County", "St. Louis County"), or, with none, one after it
 /// ("County Cork"). In a title-case line, where every word is capitalised, only the word right before it
-/// is taken ("Storm Floods Harris County"). "County" is a place noun: only place nouns are looked at.
-pub fn counties(tokens: &Tokens, facts: &[Facts], out: &mut Vec<Candidate<'_>>) {
-    for i in indices_with(facts, Facts::PLACE_NOUN) {
+/// is taken ("Storm Floods Harris County"). "County" is a place noun: only the place nouns, tokens
+/// `place_nouns`, are looked at.
+pub fn counties(tokens: &Tokens, facts: &[Facts], place_nouns: Indices, out: &mut Vec<Candidate<'_>>) {
+    for i in place_nouns {
         if tokens.text(i) != "County" {
             continue;
         }
@@ -261,13 +263,14 @@ const NOT_TOWN_WORD: Facts = NOT_COUNTY_WORD.union(Facts::GIVEN_NAME);
 /// Adds GPE candidates for places named by what they are, listed or not: after a lower-case town, village
 /// or hamlet and "of" ("the town of **Paradise**", "the villages of **Magalia** and **Concow**"), and before
 /// "counties" ("**Butte** and **Tehama** counties"). A plural noun may name two places joined by "and";
-/// a given name opens no place ("the town of Lucy Smith's birth" gives nothing).
-pub fn towns(tokens: &Tokens, facts: &[Facts], out: &mut Vec<Candidate<'_>>) {
+/// a given name opens no place ("the town of Lucy Smith's birth" gives nothing). Only the tokens
+/// `place_kinds` (with [`Facts::PLACE_KIND`]) are looked at.
+pub fn towns(tokens: &Tokens, facts: &[Facts], place_kinds: Indices, out: &mut Vec<Candidate<'_>>) {
     let mut push = |first: usize, last: usize| {
         let (start, end) = tokens.span(first, last);
         out.push(Candidate { start, end, label: "GPE", origin: super::HEURISTICS, score: 0.75 });
     };
-    for i in indices_with(facts, Facts::PLACE_KIND) {
+    for i in place_kinds {
         let plural = tokens.text(i).ends_with('s');
         if tokens.text(i) == "counties" {
             if let Some(first) = town_before(tokens, facts, i) {

@@ -3,7 +3,8 @@
 //! ("University of Oregon", "Ministry of the Interior"). A leading "The" stays out.
 
 use super::Candidate;
-use super::facts::{Facts, indices_with};
+use super::facts::Facts;
+use super::marks::{Indices, Marks};
 use super::phrases::PhraseMatcher;
 use super::tokens::Tokens;
 use super::words::{WordList, token_indices};
@@ -25,12 +26,12 @@ pub(super) fn abbreviated_suffixes() -> &'static WordList {
     &ABBREVIATED
 }
 
-/// Adds ORG spans to `out`; `facts` are the tokens' facts ([`super::facts::Lexicon::facts`]), and
-/// `entities` the gazetteer's names (a known place before "and" is not part of a name).
-pub fn find(tokens: &Tokens, facts: &[Facts], entities: &PhraseMatcher, out: &mut Vec<Candidate<'_>>) {
+/// Adds ORG spans to `out`; `facts` are the tokens' facts ([`super::facts::Lexicon::facts`]), `marks`
+/// their [`Marks`], and `entities` the gazetteer's names (a known place before "and" is not part of a name).
+pub fn find(tokens: &Tokens, facts: &[Facts], marks: &Marks, entities: &PhraseMatcher, out: &mut Vec<Candidate<'_>>) {
     let is = |j: usize, fact: Facts| facts.get(j).is_some_and(|f| f.has(fact));
     let mut short_names = Vec::new();
-    for i in indices_with(facts, Facts::ORG_SUFFIX) {
+    for i in marks.with(Facts::ORG_SUFFIX) {
         if is(i + 1, Facts::ORG_SUFFIX) && !tokens.breaks_line_before(i + 1)
             || !is_market_exchange(tokens, i)
             || is_common_office(tokens, facts, i)
@@ -78,7 +79,7 @@ pub fn find(tokens: &Tokens, facts: &[Facts], entities: &PhraseMatcher, out: &mu
     if !short_names.is_empty() {
         short_forms(tokens, facts, &short_names, out);
     }
-    described(tokens, facts, out);
+    described(tokens, facts, marks.with(Facts::ORG_DESCRIPTOR), out);
 }
 
 /// Most words of a name taken after an organisation's description.
@@ -99,9 +100,9 @@ const NOT_DESCRIBED: Facts = Facts::FUNCTION_WORD
 /// organisation on its line ("research firm **Counterpoint** said", "the industry body **CEPI**", "the
 /// folk band **Kilbeggan Road**"), and after a plural one for a second name joined by "and" ("unions
 /// **ABVV** and **ACV**"). Scored below the gazetteer, whose label wins the same span ("the ethnic group
-/// Uyghurs" stays NORP).
-fn described(tokens: &Tokens, facts: &[Facts], out: &mut Vec<Candidate<'_>>) {
-    for i in indices_with(facts, Facts::ORG_DESCRIPTOR) {
+/// Uyghurs" stays NORP). `descriptors` are the tokens with [`Facts::ORG_DESCRIPTOR`].
+fn described(tokens: &Tokens, facts: &[Facts], descriptors: Indices, out: &mut Vec<Candidate<'_>>) {
+    for i in descriptors {
         // A noun ending a hyphenated word is no description ("the wider-body A350").
         let hyphenated = i > 0 && tokens.text(i - 1) == "-" && !tokens.spaced_before(i);
         let Some(last) = described_name(tokens, facts, i + 1).filter(|_| !hyphenated) else { continue };
@@ -610,7 +611,8 @@ mod tests {
     fn orgs(text: &str) -> Vec<&str> {
         let tokens = Tokens::new(text);
         let mut found = Vec::new();
-        find(&tokens, &Lexicon::shipped().facts(&tokens), &Gazetteer::shipped().entities, &mut found);
+        let facts = Lexicon::shipped().facts(&tokens);
+        find(&tokens, &facts, &Marks::of(&facts), &Gazetteer::shipped().entities, &mut found);
         found.into_iter().map(|c| &text[c.start..c.end]).collect()
     }
 

@@ -8,11 +8,10 @@ use std::hash::{BuildHasher, Hash, Hasher};
 
 use foldhash::fast::RandomState;
 
-use crate::clean::swar::top_bits;
-
 use super::Candidate;
 use super::facts::Facts;
 use super::gazetteer::Gazetteer;
+use super::marks::{CHUNK, ChunkMarks, Marks, each_index};
 use super::tokens::Tokens;
 use super::words::WordList;
 
@@ -394,19 +393,19 @@ const PERSON_VERBS: [&str; 10] =
 
 /// The facts one of which every token where [`find`] looks for a name has: a role noun or speech verb,
 /// a title ("State" of "Secretary of State" is a place noun) or a given name.
-const CUES: Facts =
+pub(super) const CUES: Facts =
     Facts::ROLE_NOUN.union(Facts::SPEECH_VERB).union(Facts::TITLE).union(Facts::PLACE_NOUN).union(Facts::GIVEN_NAME);
 
 /// Adds PERSON spans to `out`, possibly overlapping (the caller keeps the best); `facts` are the
-/// tokens' facts ([`super::facts::Lexicon::facts`]).
-pub fn find(tokens: &Tokens, facts: &[Facts], gazetteer: &Gazetteer, out: &mut Vec<Candidate<'_>>) {
+/// tokens' facts ([`super::facts::Lexicon::facts`]) and `marks` their [`Marks`].
+pub fn find(tokens: &Tokens, facts: &[Facts], marks: &Marks, gazetteer: &Gazetteer, out: &mut Vec<Candidate<'_>>) {
     let rules = Rules { tokens, facts, gazetteer };
     let mut found = Vec::with_capacity(facts.len() / 32);
-    // Which tokens may start a name and which have a cue, a chunk of tokens at a time: most tokens
-    // have neither kind of fact, and are passed by without being looked at one by one. The first
-    // marks also say where a name may be mentioned again, so the second pass looks only there.
-    let marks = marks(facts);
-    each_index(marks.iter().map(|m| m.1), |i| look_at_cue(&rules, i, facts[i], &mut found));
+    // Which tokens may start a name and which have a cue come as masks of a chunk of tokens: most
+    // tokens have neither kind of fact, and are passed by without being looked at one by one. The
+    // first masks also say where a name may be mentioned again, so the second pass looks only there.
+    let marks = marks.chunks();
+    each_index(marks.iter().map(|m| m.cues), |i| look_at_cue(&rules, i, facts[i], &mut found));
     found.sort_by_key(|&(f, l, _)| (f, std::cmp::Reverse(l)));
     found.dedup_by_key(|(f, _, _)| *f);
     out.extend(found.iter().map(|&(f, l, score)| candidate(tokens, f, l, score)));
@@ -442,61 +441,6 @@ fn look_at_cue(rules: &Rules, i: usize, f: Facts, found: &mut Vec<(usize, usize,
 /// Whether a given name is also a month or a season ("April", "Summer").
 fn is_time_word(word: &str) -> bool {
     matches!(word, "April" | "Autumn" | "June" | "Summer")
-}
-
-/// How many tokens one mask of [`marks`] is about.
-const CHUNK: usize = 32;
-
-/// For each [`CHUNK`] tokens (the last chunk may be shorter), two masks: bit `k` of the first is set
-/// when token `k` of the chunk may start a name (a fact of [`NAME_START`]), of the second when it has
-/// a cue (a fact of [`CUES`]).
-fn marks(facts: &[Facts]) -> Vec<(u32, u32)> {
-    let mut marks = Vec::with_capacity(facts.len().div_ceil(CHUNK));
-    let mut chunks = facts.chunks_exact(CHUNK);
-    for chunk in chunks.by_ref() {
-        let mut whole = [Facts::NONE; CHUNK];
-        whole.copy_from_slice(chunk);
-        marks.push(chunk_marks(&whole));
-    }
-    let tail = chunks.remainder();
-    if !tail.is_empty() {
-        let mut padded = [Facts::NONE; CHUNK];
-        padded[..tail.len()].copy_from_slice(tail);
-        marks.push(chunk_marks(&padded));
-    }
-    marks
-}
-
-/// The two masks of [`marks`] for one chunk, written so the compiler turns them into vector
-/// instructions: a flag byte per token, then the top bits of eight flags gathered by one
-/// multiplication.
-#[inline(always)]
-fn chunk_marks(chunk: &[Facts; CHUNK]) -> (u32, u32) {
-    let mut starts = [[0u8; 8]; CHUNK / 8];
-    let mut cues = [[0u8; 8]; CHUNK / 8];
-    let flags = starts.as_flattened_mut().iter_mut().zip(cues.as_flattened_mut());
-    for ((start, cue), f) in flags.zip(chunk) {
-        *start = u8::from(f.any(NAME_START)) << 7;
-        *cue = u8::from(f.any(CUES)) << 7;
-    }
-    (top_bits(&starts), top_bits(&cues))
-}
-
-/// Calls `each` with the index of every token whose bit is set in masks of [`CHUNK`] tokens each, in order.
-/// Two masks are joined into one `u64` and its bits taken in one loop: the loop's exit depends on
-/// how many tokens are marked and mispredicts about once a loop, so half as many loops mispredict
-/// half as often.
-#[inline(always)]
-fn each_index(mut masks: impl Iterator<Item = u32>, mut each: impl FnMut(usize)) {
-    let mut from = 0;
-    while let Some(low) = masks.next() {
-        let mut mask = u64::from(low) | u64::from(masks.next().unwrap_or(0)) << CHUNK;
-        while mask != 0 {
-            each(from + mask.trailing_zeros() as usize);
-            mask &= mask - 1;
-        }
-        from += 2 * CHUNK;
-    }
 }
 
 /// For each of `chunks` masks of [`CHUNK`] tokens, bit `k` set when token `k` of the chunk is inside
@@ -1185,9 +1129,9 @@ impl<'a> Rules<'_, 'a> {
     }
 
     /// Adds to `out` every other mention of a person found by the rules: the full name again, or the
-    /// surname alone. `marks` are those of [`marks`]: the first masks mark the tokens with a fact of
+    /// surname alone. `marks` are [`Marks::chunks`], whose `starts` mark the tokens with a fact of
     /// [`NAME_START`].
-    fn repeated_names(&self, found: &[(usize, usize, f32)], marks: &[(u32, u32)], out: &mut Vec<Candidate<'_>>) {
+    fn repeated_names(&self, found: &[(usize, usize, f32)], marks: &[ChunkMarks], out: &mut Vec<Candidate<'_>>) {
         let t = self.tokens;
         let names = self.known_names(found);
         if names.is_empty() {
@@ -1198,7 +1142,7 @@ impl<'a> Rules<'_, 'a> {
         // rules are taken out of the masks, not tested one by one: whether one is inside is
         // unpredictable, and the test mispredicted.
         let covered = covered_masks(found, marks.len());
-        each_index(marks.iter().zip(&covered).map(|(m, c)| m.0 & !c), |i| {
+        each_index(marks.iter().zip(&covered).map(|(m, c)| m.starts & !c), |i| {
             let Some(last) = names.longest_at(t, i) else { return };
             // A name word before or after would make the mention part of a longer name (a hyphen does
             // not: "Trump-Kim summits" names two people), except a full name in a title-case line, where
@@ -1245,7 +1189,7 @@ impl<'a> Rules<'_, 'a> {
 }
 
 /// The facts one of which the first token of every name [`Rules::name_at`] finds has.
-const NAME_START: Facts = Facts::NAME_WORD.union(Facts::CAPITAL_LETTER);
+pub(super) const NAME_START: Facts = Facts::NAME_WORD.union(Facts::CAPITAL_LETTER);
 
 /// No earlier name in [`KnownNames::names`].
 const NO_NAME: usize = usize::MAX;
@@ -1436,7 +1380,7 @@ mod tests {
         let tokens = Tokens::new(text);
         let facts = Lexicon::shipped().facts(&tokens);
         let mut found = Vec::new();
-        find(&tokens, &facts, Gazetteer::shipped(), &mut found);
+        find(&tokens, &facts, &Marks::of(&facts), Gazetteer::shipped(), &mut found);
         let mut out: Vec<(usize, String)> =
             found.into_iter().map(|c| (c.start, text[c.start..c.end].to_string())).collect();
         out.sort();
@@ -1764,15 +1708,6 @@ mod tests {
         }
 
         #[test]
-        fn each_index_calls_the_set_bits_in_order(masks in proptest::collection::vec(proptest::prelude::any::<u32>(), 0..9)) {
-            let mut got = Vec::new();
-            each_index(masks.iter().copied(), |i| got.push(i));
-            let want: Vec<usize> =
-                (0..masks.len() * CHUNK).filter(|&i| masks[i / CHUNK] >> (i % CHUNK) & 1 == 1).collect();
-            proptest::prop_assert_eq!(got, want);
-        }
-
-        #[test]
         fn first_words_let_every_inserted_word_through(words in proptest::collection::vec("\\PC{0,70}", 1..8), other in "\\PC{0,70}") {
             let mut filter = FirstWords::default();
             for w in &words {
@@ -1809,52 +1744,6 @@ mod tests {
                 proptest::prop_assert_eq!(names.longest_at(&tokens, i), want, "at {}", i);
             }
         }
-    }
-
-    /// Facts a token may have, the ones [`marks`] tests and others.
-    const SOME_FACTS: [Facts; 10] = [
-        Facts::NAME_WORD,
-        Facts::CAPITAL_LETTER,
-        Facts::ROLE_NOUN,
-        Facts::SPEECH_VERB,
-        Facts::TITLE,
-        Facts::PLACE_NOUN,
-        Facts::GIVEN_NAME,
-        Facts::LOWER_START,
-        Facts::PERIOD,
-        Facts::ENTITY_WORD,
-    ];
-
-    /// The tokens of `marks` for the first (`cues`: second) masks, as [`find`] visits them.
-    fn marked(facts: &[Facts], cues: bool) -> Vec<usize> {
-        let mut marked = Vec::new();
-        each_index(marks(facts).iter().map(|m| if cues { m.1 } else { m.0 }), |i| marked.push(i));
-        marked
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn marks_give_the_tokens_a_token_by_token_test_gives(
-            picks in proptest::collection::vec(proptest::collection::vec(0usize..SOME_FACTS.len(), 0..3), 0..200),
-        ) {
-            let facts: Vec<Facts> =
-                picks.iter().map(|p| p.iter().fold(Facts::NONE, |all, &k| all | SOME_FACTS[k])).collect();
-            let starts: Vec<usize> = (0..facts.len()).filter(|&i| facts[i].any(NAME_START)).collect();
-            let cues: Vec<usize> = (0..facts.len()).filter(|&i| facts[i].any(CUES)).collect();
-            proptest::prop_assert_eq!(marked(&facts, false), starts);
-            proptest::prop_assert_eq!(marked(&facts, true), cues);
-        }
-    }
-
-    #[test]
-    fn marks_cover_every_token_of_a_text() {
-        let text = "Sen. Ann Lee said on Monday that spokesman John Smith, State of Play, W. Bush. ".repeat(9);
-        let (_, facts) = Lexicon::shipped().tokens_and_facts(&text);
-        assert!(facts.len() > 2 * CHUNK && facts.len() % CHUNK != 0, "{}", facts.len());
-        let all_with = |set: Facts| (0..facts.len()).filter(|&i| facts[i].any(set)).collect::<Vec<_>>();
-        assert_eq!(marked(&facts, false), all_with(NAME_START));
-        assert_eq!(marked(&facts, true), all_with(CUES));
-        assert!(marked(&[], true).is_empty());
     }
 
     #[test]
