@@ -1230,15 +1230,16 @@ impl<'a> KnownNames<'a> {
     fn add(&mut self, tokens: &Tokens<'a>, first: usize, last: usize) -> bool {
         let word = tokens.text(first);
         let n = last - first;
-        self.firsts.insert(word.as_bytes());
-        let new_length = self.lengths.entry(word).or_default().insert(n);
         // A one-token name is its first word ([`KnownNames::known`] compares nothing): no key to hash.
         if n == 0 {
-            if new_length {
+            let new = self.add_length(word, n);
+            if new {
                 self.names.push((first, last, NO_NAME));
             }
-            return new_length;
+            return new;
         }
+        // A name of the same tokens' texts added before is found by its key first: its first word and
+        // length are in already, and its first word's entry need not be hashed again.
         let at = self.names.len();
         let before = match self.by_tokens.entry((self.hash(tokens, first, n), n)) {
             Entry::Vacant(slot) => {
@@ -1248,8 +1249,16 @@ impl<'a> KnownNames<'a> {
             Entry::Occupied(slot) if in_chain(&self.names, tokens, first, n, *slot.get()) => return false,
             Entry::Occupied(mut slot) => slot.insert(at),
         };
+        self.add_length(word, n);
         self.names.push((first, last, before));
         true
+    }
+
+    /// Notes that a name `n` tokens longer than its first word `word` is known; whether that length
+    /// is new for the word.
+    fn add_length(&mut self, word: &'a str, n: usize) -> bool {
+        self.firsts.insert(word.as_bytes());
+        self.lengths.entry(word).or_default().insert(n)
     }
 
     /// Whether no name was added.
