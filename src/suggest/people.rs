@@ -409,7 +409,7 @@ pub fn find(tokens: &Tokens, facts: &[Facts], marks: &Marks, gazetteer: &Gazette
     found.sort_by_key(|&(f, l, _)| (f, std::cmp::Reverse(l)));
     found.dedup_by_key(|(f, _, _)| *f);
     out.extend(found.iter().map(|&(f, l, score)| candidate(tokens, f, l, score)));
-    rules.repeated_names(&found, &marks, out);
+    rules.repeated_names(&found, marks, out);
 }
 
 /// Adds to `found` the name a cue at token `i` (with facts `f`, one of [`CUES`]) introduces.
