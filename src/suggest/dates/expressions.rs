@@ -503,7 +503,7 @@ impl Expressions {
     }
 
     /// Bit `j`: whether a match may begin at `window[j + 1]` (one of [`block_starts`]) by its first
-    /// three bytes, read as one word ([`Self::pairs`]; a superset: the exact test is [`Self::match_at`]). About
+    /// three bytes ([`Self::pairs`]; a superset: the exact test is [`Self::match_at`]). About
     /// half the word starts pass the first two bytes ("th", "a ", "fo"…), so a branch on each of them
     /// mispredicted at about every other word; the flags are instead computed without a branch and
     /// only the few candidates left are tried.
@@ -514,8 +514,8 @@ impl Expressions {
         while starts != 0 {
             let j = (starts.trailing_zeros() % BLOCK as u32) as usize;
             starts &= starts - 1;
-            let head = u32::from_le_bytes([window[j + 1], window[j + 2], window[j + 3], window[j + 4]]);
-            let opens = self.pairs[usize::from(head as u16)] >> (head >> 16 & 31) & 1;
+            let thirds = self.pairs[usize::from(u16::from_le_bytes([window[j + 1], window[j + 2]]))];
+            let opens = thirds >> (window[j + 3] & 31) & 1;
             candidates |= u64::from(opens) << j;
         }
         candidates
@@ -922,9 +922,9 @@ const DIGIT: u8 = 1;
 /// once per 64 bytes rather than once per 32.
 const BLOCK: usize = 64;
 
-/// The bytes a block's scan reads: the byte before the block, its [`BLOCK`] bytes and the three after
-/// its last (a word start's first three bytes are read as one four-byte load).
-const WINDOW: usize = BLOCK + 4;
+/// The bytes a block's scan reads: the byte before the block, its [`BLOCK`] bytes and the two after
+/// its last (a word start's first three bytes).
+const WINDOW: usize = BLOCK + 3;
 
 /// Bit `j`: whether a match may begin at `window[j + 1]` (a superset: the exact test is
 /// [`Expressions::match_at`]). A match begins at an ASCII letter or digit after a byte that is not
