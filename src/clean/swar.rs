@@ -93,10 +93,9 @@ pub fn top_bits(flags: &[[u8; CHUNK]; 4]) -> u32 {
 #[inline(always)]
 fn sse2_top_bits(flags: &[[u8; CHUNK]; 4]) -> u32 {
     use safe_arch::{load_unaligned_m128i, move_mask_i8_m128i};
-    let half = |k: usize| -> [u8; 16] { std::array::from_fn(|j| flags[2 * k + j / CHUNK][j % CHUNK]) };
-    let low = move_mask_i8_m128i(load_unaligned_m128i(&half(0))) as u32 & 0xffff;
-    let high = move_mask_i8_m128i(load_unaligned_m128i(&half(1))) as u32 & 0xffff;
-    low | high << 16
+    let mask = |half: Option<&[u8; 16]>| half.map_or(0, |h| move_mask_i8_m128i(load_unaligned_m128i(h)) as u32 & 0xffff);
+    let bytes = flags.as_flattened();
+    mask(bytes.first_chunk::<16>()) | mask(bytes.last_chunk::<16>()) << 16
 }
 
 /// [`top_bits`] without vector instructions: each group's top bits gathered by one multiplication.
