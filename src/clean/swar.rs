@@ -93,7 +93,8 @@ pub fn top_bits(flags: &[[u8; CHUNK]; 4]) -> u32 {
 #[inline(always)]
 fn sse2_top_bits(flags: &[[u8; CHUNK]; 4]) -> u32 {
     use safe_arch::{load_unaligned_m128i, move_mask_i8_m128i};
-    let mask = |half: Option<&[u8; 16]>| half.map_or(0, |h| move_mask_i8_m128i(load_unaligned_m128i(h)) as u32 & 0xffff);
+    let mask =
+        |half: Option<&[u8; 16]>| half.map_or(0, |h| move_mask_i8_m128i(load_unaligned_m128i(h)) as u32 & 0xffff);
     let bytes = flags.as_flattened();
     mask(bytes.first_chunk::<16>()) | mask(bytes.last_chunk::<16>()) << 16
 }
