@@ -95,6 +95,30 @@ fn is_data_line(t: &str, words: usize) -> bool {
     digits > 0 && letters <= digits
 }
 
+/// Most words of a figure row ([`is_figure_row`]).
+const MAX_FIGURE_ROW_WORDS: usize = 6;
+
+/// Whether a short line is a row of a table of figures: a figure with no more letters than digits,
+/// after a label and a colon if it has one (`Tom Haskins (incumbent): 5,148 (46.6%)`, `Precincts
+/// reporting: 88 of 92`, `46%`). Election results, standings and key figures inside an article are
+/// such rows; a menu's labels have no figures.
+fn is_figure_row(t: &str, words: usize) -> bool {
+    if words > MAX_FIGURE_ROW_WORDS || t.len() > 60 {
+        return false;
+    }
+    // The figure after the last `: ` (a colon is one byte, so `at + 1` is a boundary).
+    let figure = match t.rfind(':') {
+        Some(at) if t.as_bytes().get(at + 1) == Some(&b' ') => &t[at + 1..],
+        _ => t,
+    };
+    let (mut digits, mut letters) = (0usize, 0usize);
+    for b in figure.bytes() {
+        digits += usize::from(b.is_ascii_digit());
+        letters += usize::from(b.is_ascii_alphabetic());
+    }
+    digits > 0 && letters <= digits
+}
+
 /// Whether a text looks like a whole page (many lines, many of them furniture), given the words of
 /// each line. Lines of a data box ([`is_data_line`]) count as furniture but not in a menu's run: a
 /// whole page needs a run of words, as menus are.
@@ -136,6 +160,7 @@ pub fn judge(lines: &[Line<'_>], words: &[usize], verdicts: &mut [Option<Verdict
             (l.index, weight(classify(t, words[l.index]), t))
         })
         .collect();
+    weigh_figure_tables(lines, words, &mut candidates);
     penalise_furniture_runs(lines, &mut candidates);
     let Some((first, last)) = best_segment(&candidates) else { return };
     let (from, to) = (candidates[first].0, candidates[last].0);
@@ -144,6 +169,21 @@ pub fn judge(lines: &[Line<'_>], words: &[usize], verdicts: &mut [Option<Verdict
             let reason = if l.index < from { BEFORE_MAIN } else { AFTER_MAIN };
             verdicts[l.index] = Some(Verdict::builtin(PAGE_BOILERPLATE, reason));
         }
+    }
+}
+
+/// Sets the weight of figure rows ([`is_figure_row`]) that stand next to another to nothing: a table
+/// of results or standings inside an article neither adds to its main text nor cuts it. A lone
+/// figure (`55 3` under a comment) weighs as other short lines do. Only bad lines can be rows.
+fn weigh_figure_tables(lines: &[Line<'_>], words: &[usize], candidates: &mut [(usize, i64)]) {
+    let row = |&(i, w): &(usize, i64)| w < 0 && is_figure_row(lines[i].trimmed(), words[i]);
+    let (mut before, mut this) = (false, candidates.first().is_some_and(row));
+    for k in 0..candidates.len() {
+        let after = candidates.get(k + 1).is_some_and(row);
+        if this && (before || after) {
+            candidates[k].1 = 0;
+        }
+        (before, this) = (this, after);
     }
 }
 
@@ -323,5 +363,29 @@ mod tests {
         assert_eq!(classify(menu, word_count(menu)), Class::Bad);
         assert_eq!(best_segment(&[(0, -5), (1, 10), (2, -3), (3, 8), (4, -20)]), Some((1, 3)));
         assert_eq!(best_segment(&[(0, -5)]), None);
+    }
+
+    #[test]
+    fn a_table_of_results_inside_a_whole_page_keeps_the_article_around_it() {
+        let mut text = String::new();
+        for i in 0..16 {
+            text.push_str(&format!("Menu item {i}\n"));
+        }
+        text.push_str(&format!("{PROSE}\n{PROSE}\nFernhill City Council, Position 3\n"));
+        for row in ["Dara Velasquez: 5,901 (53.4%)", "Tom Haskins (incumbent): 5,148 (46.6%)", "Yes: 24,112 (61.2%)"] {
+            text.push_str(row);
+            text.push('\n');
+        }
+        text.push_str(&format!("Precincts reporting: 88 of 92\n{PROSE}\n"));
+        for i in 0..14 {
+            text.push_str(&format!("Footer link {i}\n"));
+        }
+        let flags = judged(&text);
+        for (line, deleted) in lines(&text).iter().zip(&flags) {
+            assert_eq!(*deleted, line.text.starts_with("Menu") || line.text.starts_with("Footer"), "{}", line.text);
+        }
+        assert!(is_figure_row("Tom Haskins (incumbent): 5,148 (46.6%)", 5));
+        assert!(!is_figure_row("Results as of 11:48 p.m. Tuesday", 6));
+        assert!(!is_figure_row("Fernhill City Council, Position 3", 5));
     }
 }
