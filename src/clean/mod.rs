@@ -19,6 +19,7 @@ pub mod layout;
 pub mod line_gates;
 pub mod line_rules;
 pub mod line_shape;
+pub mod neighbours;
 pub mod repeats;
 pub mod rules;
 pub mod spaced_cards;
@@ -168,6 +169,7 @@ impl Cleaner {
         // One scan of the text finds the triggers of the consent and span rules.
         let mut triggers = triggers::Triggers::of(raw);
         line_rules::judge(&lines, &words, &|id| self.is_enabled(id), &mut verdicts);
+        neighbours::judge(&lines, &words, &|id| self.is_enabled(id), &mut verdicts);
         if self.is_enabled(rules::AD_MARKER) {
             widgets::judge_contents(&lines, &words, &mut verdicts);
             widgets::judge_rating_scales(&lines, &words, &mut verdicts);
