@@ -210,6 +210,32 @@ const NAV_LINES: &[&str] = &[
     "memories & condolences",
     "memories and condolences",
     "a a a",
+    "view in browser",
+    "view in your browser",
+    "view this email in your browser",
+    "view it in your browser",
+    "view online",
+    "forward to a friend",
+    "forward this email",
+    "forward this email to a friend",
+    "unsubscribe",
+    "update your preferences",
+    "update your preferences or unsubscribe",
+    "manage your subscription",
+    "past issues",
+    "older issues",
+    "view past issues",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "do not sell or share my personal information",
+    "do not sell my personal information",
+    "your privacy choices",
+    "fcc online public file",
+    "fcc public file",
+    "eeo report",
+    "view full site",
+    "visit the guest book",
 ];
 
 /// Lines that are a control or section label of a live blog, a comment thread, an audio player, a
@@ -287,6 +313,21 @@ const CONTROL_LINES: &[&str] = &[
     "copied",
     "copied!",
     "copy code",
+    "in this guide",
+    "in this story",
+    "focus mode",
+    "resize",
+    "learn more",
+    "book now",
+    "see availability",
+    "check availability",
+    "pin it for later",
+    "was this helpful?",
+    "current version",
+    "closed captioning/audio description",
+    "search obituaries",
+    "place an obituary",
+    "how we reviewed this article",
 ];
 
 /// Bylines that name a desk, a staff role or a news agency instead of a person (compared
@@ -318,6 +359,9 @@ const STAFF_BYLINES: &[&str] = &[
     "business wire",
     "pr newswire",
     "globenewswire",
+    "staff report",
+    "staff reports",
+    "from staff reports",
 ];
 
 /// The openings of a sponsor's credit line (`Sponsored by Coastline Bank`).
@@ -758,7 +802,8 @@ fn is_post_pager(t: &str) -> bool {
 }
 
 /// An obituary page's guest book buttons (also among the [`NAV_LINES`]).
-const GUEST_BOOK_BUTTONS: [&str; 3] = ["sign the guest book", "sign guest book", "share a memory"];
+const GUEST_BOOK_BUTTONS: [&str; 4] =
+    ["sign the guest book", "sign guest book", "share a memory", "visit the guest book"];
 
 /// The tribute buttons printed under them: subheads elsewhere, so they go only there.
 const TRIBUTE_BUTTONS: [&str; 5] = ["send flowers", "plant a tree", "plant trees", "order flowers", "make a donation"];
@@ -786,8 +831,17 @@ fn in_shop_box(lines: &[Line<'_>], index: usize) -> bool {
 }
 
 /// The labels of a review's shop buttons (also among the [`NAV_LINES`]).
-const SHOP_LABELS: [&str; 6] =
-    ["view deal", "view deals", "see all prices", "check amazon", "check price", "view at amazon"];
+const SHOP_LABELS: [&str; 9] = [
+    "view deal",
+    "view deals",
+    "see all prices",
+    "check amazon",
+    "check price",
+    "view at amazon",
+    "book now",
+    "see availability",
+    "check availability",
+];
 
 /// Fewest words of a line the repeated-line rule looks up among the lines before it.
 const MIN_REPEATED_WORDS: usize = 10;
@@ -1062,8 +1116,8 @@ fn shop_or_site_widget(t: &str, words: usize) -> Option<&'static str> {
     // Every widget here opens with a currency sign (`£` and `€` start with these bytes) or one of
     // these capitals or `t`/`a` (`US$`, `Today's`, `NYSE`, `An official`): most lines stop here.
     let first = t.as_bytes().first().copied().unwrap_or_default();
-    if words > 10 || !matches!(first, b'$' | 0xC2 | 0xE2 | b'A' | b'C' | b'L' | b'N' | b'O' | b'T' | b'U' | b'a' | b't')
-    {
+    let widget_first = matches!(first, b'$' | 0xC2 | 0xE2 | b'A' | b'C' | b'F' | b'L' | b'N' | b'O' | b'T' | b'U');
+    if words > 10 || !(widget_first || matches!(first, b'a' | b't')) {
         return None;
     }
     if is_price_button(t) {
@@ -1079,6 +1133,9 @@ fn shop_or_site_widget(t: &str, words: usize) -> Option<&'static str> {
     }
 }
 
+/// How a booking button's rate ends (`From €210 per night`, `$89/night`).
+const RATE_ENDS: [&str; 4] = [" per night", " a night", "/night", " per person"];
+
 /// The currency signs a shop's price button opens with.
 const PRICE_SIGNS: [&str; 8] = ["$", "£", "€", "US$", "AU$", "A$", "CA$", "NZ$"];
 
@@ -1086,9 +1143,14 @@ const PRICE_SIGNS: [&str; 8] = ["$", "£", "€", "US$", "AU$", "A$", "CA$", "NZ
 /// three words, each capitalised (`$149.99 at Best Buy`); `$5 at the door.` and `$129 at launch, the
 /// buds…` are prose.
 fn is_price_button(t: &str) -> bool {
+    let t = t.strip_prefix("From ").unwrap_or(t);
     let Some(rest) = PRICE_SIGNS.iter().find_map(|sign| t.strip_prefix(sign)) else {
         return false;
     };
+    if let Some(price) = RATE_ENDS.iter().find_map(|end| rest.strip_suffix(end)) {
+        return price.starts_with(|c: char| c.is_ascii_digit())
+            && price.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    }
     let Some((price, shop)) = rest.split_once(" at ") else {
         return false;
     };
@@ -1138,11 +1200,26 @@ fn is_ticker_quote(t: &str) -> bool {
     let rest: Vec<&str> = tokens.collect();
     let number = |n: &str| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
     let change = rest.last().and_then(|c| c.strip_suffix('%')).and_then(|c| c.strip_prefix(['+', '-', '−']));
-    is_symbol
-        && !NOT_TICKERS.contains(&symbol)
-        && rest.len() == 2
-        && change.is_some_and(number)
-        && rest[..rest.len() - 1].iter().all(|p| number(p))
+    let quote = rest.len() == 2 && change.is_some_and(number) && rest[..rest.len() - 1].iter().all(|p| number(p));
+    (is_symbol && !NOT_TICKERS.contains(&symbol) && quote) || is_index_quote(t)
+}
+
+/// Whether `t` is a market strip's quote of an index or a commodity named in words (`Dow 42,318.55
+/// +0.41%`, `S&P 500 5,902.10 -0.12%`, `Crude Oil $71.40 -1.3%`): up to three capitalised words (or
+/// numbers), a price with decimals and a signed change. A story's key figure has no price (`GDP +0.3%`)
+/// or no decimals in it (`FTSE 100 -0.5%`).
+fn is_index_quote(t: &str) -> bool {
+    let tokens: Vec<&str> = t.split(' ').collect();
+    let Some((name, &[price, change])) = tokens.split_last_chunk::<2>() else { return false };
+    let price = price.trim_start_matches('$');
+    let signed = change.strip_suffix('%').and_then(|c| c.strip_prefix(['+', '-', '−']));
+    let number = |n: &str| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
+    (1..=3).contains(&name.len())
+        && !NOT_TICKERS.contains(&name[0])
+        && name.iter().all(|w| w.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit()))
+        && number(price)
+        && price.contains('.')
+        && signed.is_some_and(number)
 }
 
 /// What follows an `Advertisement` label and a separator (`Advertisement - Scroll to continue`,
@@ -3676,6 +3753,39 @@ mod tests {
             assert_eq!(first_rule(l), None, "{l}");
             assert!(!is_ticker_quote(l), "{l}");
         }
+    }
+
+    #[test]
+    fn index_quotes_of_a_market_strip_go_and_key_figures_stay() {
+        for l in ["Dow 42,318.55 +0.41%", "S&P 500 5,902.10 -0.12%", "Crude Oil $71.40 -1.3%", "Gold 2,640.10 +0.2%"] {
+            assert_eq!(first_rule(l).as_deref(), Some(AD_MARKER), "{l}");
+        }
+        for l in ["Inflation 2,4 +0.3%", "Rents rose 4.1 +2%", "FTSE 100 -0.5%", "the dow 42,318.55 +0.41%"] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
+    }
+
+    #[test]
+    fn newsletter_and_site_footer_links_go_and_sentences_about_them_stay() {
+        for l in ["View in browser", "Forward to a friend", "Unsubscribe", "Privacy Policy", "FCC Online Public File"] {
+            assert!(first_rule(l).is_some(), "{l}");
+        }
+        for l in [
+            "Unsubscribe.",
+            "About 4,000 residents chose to unsubscribe from the alerts in March.",
+            "The privacy policy of the app was changed twice.",
+        ] {
+            assert_eq!(first_rule(l), None, "{l}");
+        }
+    }
+
+    #[test]
+    fn a_nightly_rate_goes_only_in_a_booking_box() {
+        let box_text = "Title of the story\n\nCasa Lemon: eight rooms.\nBook now\nFrom €210 per night\n";
+        assert_eq!(verdict(box_text).as_deref(), Some(AD_MARKER));
+        let lone = "Title of the story\n\nRooms at the inn:\nFrom $89 per night\nThe view is worth it.\n";
+        assert_eq!(verdict(lone), None);
+        assert!(!is_price_button("From $89 per night, the inn is the cheapest"));
     }
 
     #[test]
