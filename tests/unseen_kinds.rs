@@ -1,5 +1,6 @@
 //! Pages of kinds no earlier round tuned on (a wire's earnings release, a UK tabloid, an Indian wire story,
-//! a developer's blog post), shortened from the eleventh red-team pass's test pages. Each fixture line is
+//! a developer's blog post; then a police blotter, a newsletter issue, a health explainer and an obituary
+//! site's page), shortened from the red-team passes' test pages. Each fixture line is
 //! marked: `J|` junk a person would delete (the cleaner must propose deleting the whole line), `K|` article
 //! text (it must survive every proposal accepted), `-|` not asserted (left on purpose).
 
@@ -76,4 +77,24 @@ fn an_indian_wire_story_loses_its_credits_and_syndication_notice() {
 #[test]
 fn a_blog_post_keeps_its_code_and_loses_its_buttons_and_comment_form() {
     check(include_str!("fixtures/unseen/tech_blog.txt"));
+}
+
+#[test]
+fn a_police_blotter_keeps_its_day_subheads_and_loses_its_pager_and_commenters() {
+    check(include_str!("fixtures/unseen/police_blotter.txt"));
+}
+
+#[test]
+fn a_newsletter_issue_loses_its_email_furniture_and_keeps_a_story_about_unsubscribing() {
+    check(include_str!("fixtures/unseen/newsletter_issue.txt"));
+}
+
+#[test]
+fn a_health_explainer_loses_its_credits_box_and_keeps_its_symptom_list() {
+    check(include_str!("fixtures/unseen/health_explainer.txt"));
+}
+
+#[test]
+fn an_obituary_page_keeps_its_title_and_loses_the_other_obituaries_links() {
+    check(include_str!("fixtures/unseen/obituary_page.txt"));
 }
