@@ -103,7 +103,9 @@ const MAX_FIGURE_ROW_WORDS: usize = 6;
 /// reporting: 88 of 92`, `46%`). Election results, standings and key figures inside an article are
 /// such rows; a menu's labels have no figures.
 fn is_figure_row(t: &str, words: usize) -> bool {
-    if words > MAX_FIGURE_ROW_WORDS || t.len() > 60 {
+    // A row ends with its figure (`5,148 (46.6%)`, `46%`, `101°`): most labels end with a letter.
+    let last = t.as_bytes().last().copied().unwrap_or_default();
+    if words > MAX_FIGURE_ROW_WORDS || t.len() > 60 || !(last.is_ascii_digit() || matches!(last, b'%' | b')' | 0xB0)) {
         return false;
     }
     // The figure after the last `: ` (a colon is one byte, so `at + 1` is a boundary).

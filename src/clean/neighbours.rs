@@ -27,21 +27,35 @@ const MIN_COMMENTERS: usize = 2;
 pub fn judge(lines: &[Line<'_>], words: &[usize], on: &dyn Fn(&str) -> bool, verdicts: &mut [Option<Verdict>]) {
     let (bylines, teasers) = (on(BYLINE), on(READ_MORE));
     let mut walk = Walk::default();
-    for line in lines.iter().filter(|l| !l.is_blank()) {
-        let (i, t, n) = (line.index, line.trimmed(), words[line.index]);
+    for line in lines {
+        let (i, n) = (line.index, words[line.index]);
+        // Blank lines have no words; long lines are judged by no check here but read as a comment's
+        // words, and only under a judged line.
+        let read = n > 0 && (n <= MAX_SHORT_WORDS || walk.prev.is_some_and(|p| verdicts[p].is_some()));
+        if !read {
+            if n > 0 {
+                walk.prev_credit_label = false;
+                (walk.prev2, walk.prev) = (walk.prev, Some(i));
+                walk.position += 1;
+            }
+            continue;
+        }
+        let t = line.trimmed();
+        // Every check below asks for a few last bytes first.
+        let last = t.as_bytes().last().copied().unwrap_or_default();
         if n <= MAX_SHORT_WORDS {
-            walk.short_line(i, t, n, verdicts);
-            if bylines {
+            walk.short_line(i, t, n, last, verdicts);
+            if bylines && (walk.prev_credit_label || matches!(last, b'r' | b't' | b'c')) {
                 walk.byline_parts(lines, i, t, n, verdicts);
             }
-            if teasers && t.ends_with(['y', 'n', 'e', 'r']) {
+            if teasers && (last == b'y' || t.starts_with('M')) {
                 walk.obituary_link(i, t, n, verdicts);
             }
         }
-        if bylines {
+        if bylines && walk.prev.is_some_and(|p| verdicts[p].is_some()) {
             walk.comment_body(lines, i, t, n, verdicts);
         }
-        walk.prev_credit_label = n <= 3 && t.trim_end_matches(':').ends_with(['y', 'Y']) && is_credit_label(t);
+        walk.prev_credit_label = n <= 3 && matches!(last, b'y' | b'Y' | b':') && is_credit_label(t);
         (walk.prev2, walk.prev) = (walk.prev, Some(i));
         walk.position += 1;
     }
@@ -86,13 +100,16 @@ struct Walk {
 
 impl Walk {
     /// Notes a short line that may be a pager's word or a day subhead.
-    fn short_line(&mut self, i: usize, t: &str, n: usize, verdicts: &[Option<Verdict>]) {
-        if n <= 2 && (4..=14).contains(&t.len()) {
+    fn short_line(&mut self, i: usize, t: &str, n: usize, last: u8, verdicts: &[Option<Verdict>]) {
+        if n <= 2
+            && (4..=14).contains(&t.len())
+            && (matches!(last, b't' | b'T' | b's' | b'S' | b'v' | b'V') || last >= 0x80)
+        {
             if let Some(partner) = pager_word(t) {
                 self.pagers.push((i, self.position, partner));
             }
         }
-        let dated = n <= 4 && t.ends_with(|c: char| c.is_ascii_digit()) && is(verdicts[i].as_ref(), TIMESTAMP);
+        let dated = verdicts[i].is_some() && n <= 4 && last.is_ascii_digit() && is(verdicts[i].as_ref(), TIMESTAMP);
         if dated && is_day_heading(t, n) {
             self.day_headings.push(i);
         }
