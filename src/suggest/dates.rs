@@ -10,7 +10,7 @@ mod oracle;
 
 use super::Candidate;
 use super::gazetteer::Gazetteer;
-use expressions::{DATE_UNITS, Expressions, NUMBER_WORDS};
+use expressions::{DATE_UNITS, Expressions, NUMBER_WORDS, THE_SEASONS};
 
 /// The label these rules propose.
 const DATE: &str = "DATE";
@@ -19,6 +19,35 @@ const DATE: &str = "DATE";
 const MAY_CUES: &[&str] = &[
     "in", "of", "since", "until", "by", "last", "next", "this", "early", "late", "mid", "through", "from", "before",
     "after", "during",
+];
+
+/// Lower-case closed-class words (prepositions, conjunctions, auxiliaries) that may follow a season named
+/// with "the" ("in **the autumn** whether", "**the summer** of 2023", "**the spring** has"); any other
+/// lower-case word makes the season describe a noun ("the winter fuel payment", "the spring collection").
+const SEASON_FOLLOWERS: &[&str] = &[
+    "after", "ahead", "and", "are", "as", "at", "because", "before", "but", "by", "can", "could", "did", "for", "from",
+    "had", "has", "have", "if", "in", "is", "may", "might", "of", "on", "or", "should", "since", "so", "that", "than",
+    "through", "to", "until", "was", "were", "when", "whether", "while", "will", "with", "would",
+];
+
+/// Lower-case words before a capitalised weekday that make it the first word of a title ("a show called
+/// Monday Blues", "the band Sunday Best"), when a capitalised word follows.
+const TITLE_CUES: &[&str] = &[
+    "album",
+    "band",
+    "called",
+    "collection",
+    "dubbed",
+    "entitled",
+    "exhibition",
+    "film",
+    "magazine",
+    "named",
+    "novel",
+    "programme",
+    "show",
+    "song",
+    "titled",
 ];
 
 /// Capitalised words after which a number names a road, a part or an episode, not a count ("Route 66
@@ -69,9 +98,9 @@ fn with_qualifier(text: &str, start: usize, found: &str) -> usize {
 }
 
 /// Whether a date expression names a part of a year ("the third quarter", "the first half", "fourth
-/// quarter"), which an "of" and a year after it belong to.
+/// quarter", "the spring"), which an "of" and a year after it belong to.
 fn is_part_of_year(found: &str) -> bool {
-    found.ends_with(" quarter") || found.ends_with(" half")
+    found.ends_with(" quarter") || found.ends_with(" half") || is_the_season(found)
 }
 
 /// Whether `text` opens with a year from 1800 to 2099 that ends there or before a non-alphanumeric.
@@ -248,12 +277,47 @@ impl DateFinder {
         if found.starts_with(|c: char| c.is_ascii_digit()) && numeric_context {
             return false;
         }
+        if is_the_season(found) {
+            return season_stands_alone(&text[end..]);
+        }
+        if found.ends_with("day") && !found.contains(' ') && found.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return !opens_title(text, start, end);
+        }
         if found == "May" {
             let previous = text[..start].split_whitespace().next_back().unwrap_or_default();
             return MAY_CUES.contains(&previous.trim_end_matches('-').to_lowercase().as_str());
         }
         true
     }
+}
+
+/// Whether `found` is "the" and a season ("the autumn", "The summer").
+fn is_the_season(found: &str) -> bool {
+    found.split_once(' ').is_some_and(|(the, season)| {
+        the.eq_ignore_ascii_case("the") && THE_SEASONS.contains(&season.to_lowercase().as_str())
+    })
+}
+
+/// Whether the season "the" names is a date by what follows it (`rest`): anything but a lower-case word
+/// outside [`SEASON_FOLLOWERS`] ("the spring." and "the spring of 2024", not "the spring collection").
+fn season_stands_alone(rest: &str) -> bool {
+    let Some(next) = rest.strip_prefix(' ') else { return true };
+    if !next.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return true;
+    }
+    let word = next.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or_default();
+    SEASON_FOLLOWERS.contains(&word)
+}
+
+/// Whether the weekday at `start..end` opens a title: a capitalised word follows and one of the
+/// [`TITLE_CUES`] stands before it ("titled **Sunday** Best"; not "on Sunday Mr Lee said").
+fn opens_title(text: &str, start: usize, end: usize) -> bool {
+    let capital_next = text[end..].strip_prefix(' ').is_some_and(|n| n.starts_with(|c: char| c.is_uppercase()));
+    capital_next
+        && text[..start]
+            .strip_suffix(' ')
+            .and_then(|before| before.rsplit([' ', '\n']).next())
+            .is_some_and(|w| TITLE_CUES.contains(&w))
 }
 
 #[cfg(test)]
@@ -264,6 +328,26 @@ mod tests {
         let mut found = Vec::new();
         DateFinder::new(Gazetteer::shipped()).find(text, &mut found);
         found.into_iter().map(|c| &text[c.start..c.end]).collect()
+    }
+
+    #[test]
+    fn a_season_after_the_is_a_date_unless_it_describes_a_noun() {
+        assert_eq!(dates("Growers will decide in the autumn."), ["the autumn"]);
+        // The year is also found alone; the longer span wins when overlaps are resolved.
+        assert_eq!(dates("The winter was mild and the spring of 2024 wet")[..2], ["The winter", "the spring of 2024"]);
+        assert_eq!(dates("The summer, when crops fail, is long"), ["The summer"]);
+        assert_eq!(dates("a frost in the spring has cut yields"), ["the spring"]);
+        assert!(dates("the winter fuel payment and the spring collection").is_empty());
+        assert!(dates("after the fall and the springs dried up").is_empty());
+    }
+
+    #[test]
+    fn a_weekday_opening_a_title_is_no_date() {
+        assert!(dates("its collection, titled Sunday Best, opened").is_empty());
+        assert!(dates("the band Friday Club played").is_empty());
+        assert_eq!(dates("said on Tuesday Apple would"), ["Tuesday"]);
+        assert_eq!(dates("a show called Monday."), ["Monday"]);
+        assert_eq!(dates("Club Opens Saturday Night"), ["Saturday"]);
     }
 
     #[test]

@@ -84,6 +84,8 @@ const SEASONS: &[&str] = &[
     "week", "month", "year", "weekend", "decade", "century", "summer", "winter", "spring", "fall", "autumn", "season",
     "quarter",
 ];
+/// Seasons "the" names as a date ("in the autumn"); not "fall", which is as often the noun.
+pub(super) const THE_SEASONS: &[&str] = &["spring", "summer", "autumn", "winter"];
 /// Words before plural units: "upcoming months".
 const PLURAL_OPENERS: &[&str] = &["upcoming", "coming", "recent"];
 /// The plural units after them.
@@ -395,6 +397,8 @@ pub(super) struct Expressions {
     season_openers: Words,
     /// [`SEASONS`].
     seasons: Words,
+    /// [`THE_SEASONS`].
+    the_seasons: Words,
     /// [`PLURAL_OPENERS`].
     plural_openers: Words,
     /// [`PLURAL_UNITS`].
@@ -453,6 +457,7 @@ impl Expressions {
             parts: Words::folded(PARTS),
             season_openers: Words::folded(SEASON_OPENERS),
             seasons: Words::folded(SEASONS),
+            the_seasons: Words::folded(THE_SEASONS),
             plural_openers: Words::folded(PLURAL_OPENERS),
             plural_units: Words::folded(PLURAL_UNITS),
             near_openers: Words::folded(NEAR_OPENERS),
@@ -594,9 +599,10 @@ impl Expressions {
         allow(false, SEASON, &[&self.seasons], &[]);
         allow(false, PLURAL, &[&self.plural_units], &[]);
         allow(false, NEAR, &[&self.this], &[]);
-        // "the" is none of the other first words: only "the past decade" and "the 1990s" go on.
+        // "the" is none of the other first words: only "the past decade", "the 1990s" and "the autumn" go on.
         allow(true, SPAN, &[&self.span_openers], &[]);
         allow(true, DECADE, &[], &[*b"18", *b"19", *b"20"]);
+        allow(true, SEASON, &[&self.the_seasons], &[]);
         table
     }
 
@@ -633,7 +639,7 @@ impl Expressions {
     }
 
     /// The words each alternative can begin with (the numeric ones aside).
-    fn opening_words(&self) -> [(u16, &Words); 14] {
+    fn opening_words(&self) -> [(u16, &Words); 15] {
         [
             (MONTH_DAY, &self.months),
             (MONTH_YEAR, &self.months_full),
@@ -641,6 +647,7 @@ impl Expressions {
             (SPAN, &self.the_folded),
             (SPAN, &self.span_openers),
             (SEASON, &self.season_openers),
+            (SEASON, &self.the_folded),
             (PLURAL, &self.plural_openers),
             (NEAR, &self.near_openers),
             (COUNT_AGO, &self.numbers),
@@ -693,9 +700,10 @@ impl Expressions {
         None
     }
 
-    /// "last week".
+    /// "last week", "the autumn".
     fn season(&self, b: &[u8], s: usize) -> Option<usize> {
-        self.season_openers.then(b, s, |i| self.seasons.then(b, spaces(b, i)?, |e| end(b, e)))
+        let opened = self.season_openers.then(b, s, |i| self.seasons.then(b, spaces(b, i)?, |e| end(b, e)));
+        opened.or_else(|| self.the_folded.then(b, s, |i| self.the_seasons.then(b, spaces(b, i)?, |e| end(b, e))))
     }
 
     /// "upcoming months".

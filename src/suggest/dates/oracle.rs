@@ -27,7 +27,7 @@ fn oracle(gazetteer: &Gazetteer) -> Regex {
     let unit = r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|weekends?|quarters?|half)";
     let season = r"(?:week|month|year|weekend|decade|century|summer|winter|spring|fall|autumn|season|quarter)";
     let relative = format!(
-        r"(?i:(?:the\s+)?(?:past|last|next|coming|previous|following|first|second|third|fourth|final)\s+(?:{number}\s+)?{unit}(?-u:\b)|(?:last|next|this|previous|coming|upcoming|recent)\s+{season}(?-u:\b)|(?:upcoming|coming|recent)\s+(?:days|weeks|months|years)(?-u:\b)|(?:earlier|later)\s+this\s+{season}(?-u:\b)|{number}\s+(?:{unit}\s+ago|{date_unit}(?:\s+(?:old|later|earlier))?)(?-u:\b)|(?:yesterday|today|tomorrow)(?-u:\b))"
+        r"(?i:(?:the\s+)?(?:past|last|next|coming|previous|following|first|second|third|fourth|final)\s+(?:{number}\s+)?{unit}(?-u:\b)|(?:last|next|this|previous|coming|upcoming|recent)\s+{season}(?-u:\b)|the\s+(?:spring|summer|autumn|winter)(?-u:\b)|(?:upcoming|coming|recent)\s+(?:days|weeks|months|years)(?-u:\b)|(?:earlier|later)\s+this\s+{season}(?-u:\b)|{number}\s+(?:{unit}\s+ago|{date_unit}(?:\s+(?:old|later|earlier))?)(?-u:\b)|(?:yesterday|today|tomorrow)(?-u:\b))"
     );
     let alternatives = [
         format!(r"(?:{month})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+[0-9]{{4}}(?-u:\b))?"),
@@ -436,6 +436,7 @@ fn matcher_agrees_on_hand_picked_edges() {
         "two-year, 10-year, two-year-old, 10-year-old, two-year-olds, 15-year-olds, ten-Day, 2019-20, a-year",
         "mid-December, mid-2019, mid-1990s, late 2019, early March, mid December, mid-december, late 20190, midyear",
         "47 years old, a year later, a week  Earlier, two days older, three years\nlater, a day latex",
+        "in the autumn, The Summer, the  winter, the springs, the fall, the\nspring, the sprint, them summer, thespring",
         "twenty-five years, one day, once a year, a year ago, seventeen years, \u{17f}ixty days, fifty-\u{17f}ix",
     ] {
         assert_same(text);
