@@ -1182,9 +1182,28 @@ impl<'a> Rules<'_, 'a> {
                 if from < first + 2 || !self.hyphenated_particle(from - 2) {
                     names.add(t, from, k);
                 }
+                if let Some(j) = self.first_surname(first, k) {
+                    names.add(t, j, k);
+                    names.add(t, j, j);
+                }
             }
         }
         names
+    }
+
+    /// The first of two Spanish or Portuguese surnames before the last name word `k` of a name that
+    /// begins at `first` ("Marisol **Fernández** Ochoa", later "Fernández Ochoa" or "Fernández"): a
+    /// third name word that is no given name and is shaped like such a surname (an accented letter, or
+    /// the patronymic endings -ez, -iz, -az, -oz: "Ruiz", "Díaz"). Not "Sarah Jessica Parker" (a given
+    /// name) or "Philip Seymour Hoffman" (no such shape).
+    fn first_surname(&self, first: usize, k: usize) -> Option<usize> {
+        let j = k.checked_sub(1).filter(|&j| j > first)?;
+        let shaped = |w: &str| {
+            let lower = w.to_lowercase();
+            ["ez", "iz", "az", "oz"].iter().any(|e| lower.ends_with(e)) || w.chars().any(|c| "áéíóúñãõç".contains(c))
+        };
+        let word = self.is(j, Facts::NAME_WORD) && self.is(j - 1, Facts::NAME_WORD) && !self.is(j, Facts::GIVEN_NAME);
+        (word && shaped(self.tokens.text(j))).then_some(j)
     }
 }
 
@@ -1666,6 +1685,22 @@ mod tests {
     fn surnames_alone_follow_the_full_name() {
         let text = "Brennan arrived. Mayor Okafor Brennan spoke, and later Brennan left; Brennans Ltd did not.";
         assert_eq!(people(text), ["Brennan", "Okafor Brennan", "Brennan"]);
+    }
+
+    #[test]
+    fn a_spanish_first_surname_alone_or_with_the_second_follows_the_full_name() {
+        let text = "Mayor Elena Gutiérrez Robles spoke. Gutiérrez Robles left, and Gutiérrez waved.";
+        assert_eq!(people(text), ["Elena Gutiérrez Robles", "Gutiérrez Robles", "Gutiérrez"]);
+        let text = "Senator Tomás Ruiz Ocampo said Ruiz was ready.";
+        assert_eq!(people(text), ["Tomás Ruiz Ocampo", "Ruiz"]);
+    }
+
+    #[test]
+    fn a_middle_name_not_shaped_like_a_spanish_surname_stays_unproposed() {
+        let text = "Mayor Oliver Hartley Benson spoke. Hartley Benson left, and Hartley waved; Benson smiled.";
+        assert_eq!(people(text), ["Oliver Hartley Benson", "Benson"]);
+        let text = "Director Ana José Ferreira spoke; José arrived.";
+        assert_eq!(people(text), ["Ana José Ferreira"]);
     }
 
     #[test]
