@@ -291,11 +291,12 @@ impl DateFinder {
     }
 }
 
-/// Whether `found` is "the" and a season ("the autumn", "The summer").
+/// Whether `found` is "the", one space and a season ("the autumn", "The summer"; each season has six letters).
 fn is_the_season(found: &str) -> bool {
-    found.split_once(' ').is_some_and(|(the, season)| {
-        the.eq_ignore_ascii_case("the") && THE_SEASONS.contains(&season.to_lowercase().as_str())
-    })
+    let b = found.as_bytes();
+    b.len() == 10
+        && b[..4].eq_ignore_ascii_case(b"the ")
+        && THE_SEASONS.iter().any(|s| b[4..].eq_ignore_ascii_case(s.as_bytes()))
 }
 
 /// Whether the season "the" names is a date by what follows it (`rest`): anything but a lower-case word

@@ -1199,8 +1199,9 @@ impl<'a> Rules<'_, 'a> {
     fn first_surname(&self, first: usize, k: usize) -> Option<usize> {
         let j = k.checked_sub(1).filter(|&j| j > first)?;
         let shaped = |w: &str| {
-            let lower = w.to_lowercase();
-            ["ez", "iz", "az", "oz"].iter().any(|e| lower.ends_with(e)) || w.chars().any(|c| "áéíóúñãõç".contains(c))
+            let patronymic =
+                matches!(w.as_bytes(), [.., a, z] if matches!(a | 0x20, b'e' | b'i' | b'a' | b'o') && z | 0x20 == b'z');
+            patronymic || w.chars().any(|c| "áéíóúñãõç".contains(c))
         };
         let word = self.is(j, Facts::NAME_WORD) && self.is(j - 1, Facts::NAME_WORD) && !self.is(j, Facts::GIVEN_NAME);
         (word && shaped(self.tokens.text(j))).then_some(j)
