@@ -281,6 +281,15 @@ pub fn towns(tokens: &Tokens, facts: &[Facts], place_kinds: Indices, out: &mut V
                     }
                 }
             }
+        } else if let Some(comma) = appositive_comma(tokens, i) {
+            if let Some(first) = town_before(tokens, facts, comma) {
+                push(first, comma - 1);
+                if plural && first >= 2 && tokens.text(first - 1) == "and" {
+                    if let Some(f) = town_before(tokens, facts, first - 1) {
+                        push(f, first - 2);
+                    }
+                }
+            }
         } else if i + 2 < tokens.len() && tokens.text(i + 1) == "of" {
             if let Some(last) = town_after(tokens, facts, i + 2) {
                 push(i + 2, last);
@@ -292,6 +301,29 @@ pub fn towns(tokens: &Tokens, facts: &[Facts], place_kinds: Indices, out: &mut V
             }
         }
     }
+}
+
+/// Counts and articles opening an appositive that says what a place is ("Ledbury, **a** town in …").
+const APPOSITIVE_OPENERS: [&str; 5] = ["a", "an", "both", "three", "two"];
+
+/// Words after which the place kind at the end of an appositive stands for the place itself ("Weobley,
+/// two villages **in** the north", "Tarrow, a hamlet **near** …"); any other lower-case word makes it
+/// describe a noun ("Mr Lee, a village elder").
+const APPOSITIVE_FOLLOWERS: [&str; 11] =
+    ["about", "east", "in", "just", "near", "north", "of", "on", "outside", "south", "west"];
+
+/// The comma before an appositive that ends in the place kind at token `i`: ", a town", ", two small
+/// villages", followed by punctuation or one of the [`APPOSITIVE_FOLLOWERS`] on the line.
+fn appositive_comma(tokens: &Tokens, i: usize) -> Option<usize> {
+    let lower = |k: usize| tokens.text(k).starts_with(|c: char| c.is_ascii_lowercase());
+    let opener = (1..=2).map(|d| i.checked_sub(d)).find_map(|k| {
+        let k = k.filter(|&k| APPOSITIVE_OPENERS.contains(&tokens.text(k)))?;
+        (k + 1 == i || lower(k + 1)).then_some(k)
+    })?;
+    let comma = opener.checked_sub(1).filter(|&c| c > 0 && tokens.text(c) == ",")?;
+    let next = (i + 1 < tokens.len() && !tokens.breaks_line_before(i + 1)).then(|| tokens.text(i + 1));
+    let fits = next.is_none_or(|w| !w.starts_with(char::is_alphanumeric) || APPOSITIVE_FOLLOWERS.contains(&w));
+    fits.then_some(comma)
 }
 
 /// Whether token `j` may be part of a small place's name on the line of token `i`.
@@ -568,6 +600,20 @@ mod tests {
         let places = |text: &str| tagged(text).into_iter().filter(|t| t.starts_with("GPE:")).count();
         assert_eq!(places("the town of Lucy Smith fame, a town of Springfield Police"), 0);
         assert_eq!(places("the town of which we spoke; Big Valley Electric counties"), 0);
+    }
+
+    #[test]
+    fn a_place_described_as_a_town_or_village_after_a_comma_is_a_place() {
+        assert_eq!(tagged("Rain hit Carrowby and Dunmere, two villages in the hills"), ["GPE:Carrowby", "GPE:Dunmere"]);
+        assert_eq!(tagged("in Tarlow, a small hamlet near the coast"), ["GPE:Tarlow"]);
+        assert_eq!(tagged("Ashgrove, a town."), ["GPE:Ashgrove"]);
+    }
+
+    #[test]
+    fn a_person_or_a_noun_after_town_or_village_in_an_appositive_is_no_place() {
+        let places = |text: &str| tagged(text).into_iter().filter(|t| t.starts_with("GPE:")).count();
+        assert_eq!(places("we met Okoro, a village elder, and Pell, a town councillor"), 0);
+        assert_eq!(places("Mr Dunmore, a village in spirit; Nadia Wren, a town"), 0);
     }
 
     #[test]
