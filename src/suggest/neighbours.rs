@@ -282,7 +282,8 @@ pub fn towns(tokens: &Tokens, facts: &[Facts], place_kinds: Indices, out: &mut V
                 }
             }
         } else if let Some(comma) = appositive_comma(tokens, i) {
-            if let Some(first) = town_before(tokens, facts, comma) {
+            let particle = |f: usize| f > 0 && NAME_PARTICLES.contains(&tokens.text(f - 1));
+            if let Some(first) = town_before(tokens, facts, comma).filter(|&f| !particle(f)) {
                 push(first, comma - 1);
                 if plural && first >= 2 && tokens.text(first - 1) == "and" {
                     if let Some(f) = town_before(tokens, facts, first - 1) {
@@ -309,8 +310,27 @@ const APPOSITIVE_OPENERS: [&str; 5] = ["a", "an", "both", "three", "two"];
 /// Words after which the place kind at the end of an appositive stands for the place itself ("Weobley,
 /// two villages **in** the north", "Tarrow, a hamlet **near** …"); any other lower-case word makes it
 /// describe a noun ("Mr Lee, a village elder").
-const APPOSITIVE_FOLLOWERS: [&str; 11] =
-    ["about", "east", "in", "just", "near", "north", "of", "on", "outside", "south", "west"];
+const APPOSITIVE_FOLLOWERS: [&str; 15] = [
+    "about",
+    "east",
+    "in",
+    "just",
+    "near",
+    "north",
+    "northeast",
+    "northwest",
+    "of",
+    "on",
+    "outside",
+    "south",
+    "southeast",
+    "southwest",
+    "west",
+];
+
+/// Lower-case words inside a place's name, before its last word ("Braunau am Inn", "Newcastle upon Tyne"):
+/// the name before an appositive is then longer than the words this rule finds, and none is proposed.
+const NAME_PARTICLES: [&str; 11] = ["am", "an", "bei", "de", "del", "der", "en", "im", "la", "sur", "upon"];
 
 /// The comma before an appositive that ends in the place kind at token `i`: ", a town", ", two small
 /// villages", followed by punctuation or one of the [`APPOSITIVE_FOLLOWERS`] on the line.
@@ -607,6 +627,7 @@ mod tests {
         assert_eq!(tagged("Rain hit Carrowby and Dunmere, two villages in the hills"), ["GPE:Carrowby", "GPE:Dunmere"]);
         assert_eq!(tagged("in Tarlow, a small hamlet near the coast"), ["GPE:Tarlow"]);
         assert_eq!(tagged("Ashgrove, a town."), ["GPE:Ashgrove"]);
+        assert_eq!(tagged("of Belton, a village southwest of the city"), ["GPE:Belton"]);
     }
 
     #[test]
@@ -614,6 +635,8 @@ mod tests {
         let places = |text: &str| tagged(text).into_iter().filter(|t| t.starts_with("GPE:")).count();
         assert_eq!(places("we met Okoro, a village elder, and Pell, a town councillor"), 0);
         assert_eq!(places("Mr Dunmore, a village in spirit; Nadia Wren, a town"), 0);
+        // A particle before the last word: the place's name is longer ("Kirchberg am Wald").
+        assert_eq!(places("a house in Kirchberg am Wald, a town on the river"), 0);
     }
 
     #[test]
