@@ -294,3 +294,12 @@ fn a_role_noun_on_a_list_of_organisations_is_no_organisation_before_a_name() {
     let got = shown(text, &Suggester::builtin().suggest(text));
     assert_eq!(got, ["Jean-Claude Trichet|PERSON", "Economist|ORG"]);
 }
+
+#[test]
+fn a_club_named_by_its_city_and_a_weekday_or_city_is_one_organisation() {
+    let suggest = |text: &str| shown(text, &Suggester::builtin().suggest(text));
+    assert_eq!(suggest("Sheffield Wednesday lost at home."), ["Sheffield Wednesday|ORG"]);
+    assert_eq!(suggest("Hull City drew with Stoke City."), ["Hull City|ORG", "Stoke City|ORG"]);
+    // The city and the weekday apart are what they say.
+    assert_eq!(suggest("Sheffield voted on Wednesday."), ["Sheffield|GPE", "Wednesday|DATE"]);
+}
