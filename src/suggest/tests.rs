@@ -303,3 +303,11 @@ fn a_club_named_by_its_city_and_a_weekday_or_city_is_one_organisation() {
     // The city and the weekday apart are what they say.
     assert_eq!(suggest("Sheffield voted on Wednesday."), ["Sheffield|GPE", "Wednesday|DATE"]);
 }
+
+#[test]
+fn a_continents_people_are_one_group_with_its_compass_word() {
+    let suggest = |text: &str| shown(text, &Suggester::builtin().suggest(text));
+    assert_eq!(suggest("South American ranchers protested."), ["South American|NORP"]);
+    assert_eq!(suggest("Latin Americans voted."), ["Latin Americans|NORP"]);
+    assert_eq!(suggest("in South America"), ["South America|LOC"]);
+}
