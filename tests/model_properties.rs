@@ -149,11 +149,10 @@ proptest! {
                 Op::Undo => { if history.undo(&mut doc).is_some() { states.pop(); } }
                 Op::Redo => { if history.redo(&mut doc).is_some() { states.push(snapshot(&doc)); } }
                 _ => {
-                    if let Some(cmd) = to_command(&doc, op) {
-                        if history.apply(&mut doc, cmd).unwrap_or(false) {
+                    if let Some(cmd) = to_command(&doc, op)
+                        && history.apply(&mut doc, cmd).unwrap_or(false) {
                             states.push(snapshot(&doc));
                         }
-                    }
                 }
             }
             check_invariants(&doc)?;

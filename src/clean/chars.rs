@@ -277,14 +277,14 @@ fn entity(t: &str, i: usize) -> Option<Found> {
     reason.push(';');
     // `&amp;` before a name or `#` (not before a space, as in `R&amp;D &amp; more`).
     let named_next = t.as_bytes().get(end).is_some_and(|&b| b.is_ascii_alphabetic() || b == b'#');
-    if value == "&" && named_next {
-        if let Some((inner, inner_end)) = entity_name(t, end) {
-            if let Some(inner_value) = entity_value(inner) {
-                (value, end) = (inner_value, inner_end);
-                reason.push_str(inner);
-                reason.push(';');
-            }
-        }
+    if value == "&"
+        && named_next
+        && let Some((inner, inner_end)) = entity_name(t, end)
+        && let Some(inner_value) = entity_value(inner)
+    {
+        (value, end) = (inner_value, inner_end);
+        reason.push_str(inner);
+        reason.push(';');
     }
     Some((end, value, HTML_ENTITY, reason))
 }

@@ -92,13 +92,13 @@ pub fn line_deletions(lines: &[Line<'_>], verdicts: &mut [Option<Verdict>]) -> V
             }
         }
         name_merged(&mut out, lines, merged_from, merged_lines);
-        if excess > 0 {
-            if let Some(first) = out.get_mut(first_edit) {
-                let leading = (a..=b).take_while(|&k| verdicts[k].is_none()).count();
-                let back = excess.min(leading);
-                let first_line = a + leading;
-                first.start = lines[first_line - back].start;
-            }
+        if excess > 0
+            && let Some(first) = out.get_mut(first_edit)
+        {
+            let leading = (a..=b).take_while(|&k| verdicts[k].is_none()).count();
+            let back = excess.min(leading);
+            let first_line = a + leading;
+            first.start = lines[first_line - back].start;
         }
         i = b + 1;
     }

@@ -720,10 +720,13 @@ pub fn judge(lines: &[Line<'_>], words: &[usize], on: &dyn Fn(&str) -> bool, ver
         let fp = (words <= 80 && needs_key(t, words, title.as_ref())).then(|| fingerprint(t));
         let mut key = LazyKey::new(t);
         let mut verdict = None;
-        if let (Some(title), Some(fp)) = (&title, fp) {
-            if line.index > title.index && fp == title.fp && key.get() == title.key && on(DUPLICATE_TITLE) {
-                verdict = Some(Verdict::builtin(DUPLICATE_TITLE, format!("duplicate of line {}", title.index + 1)));
-            }
+        if let (Some(title), Some(fp)) = (&title, fp)
+            && line.index > title.index
+            && fp == title.fp
+            && key.get() == title.key
+            && on(DUPLICATE_TITLE)
+        {
+            verdict = Some(Verdict::builtin(DUPLICATE_TITLE, format!("duplicate of line {}", title.index + 1)));
         }
         if verdict.is_none() && words <= 80 {
             verdict = judge_phrases(t, words, &enabled);
@@ -740,13 +743,14 @@ pub fn judge(lines: &[Line<'_>], words: &[usize], on: &dyn Fn(&str) -> bool, ver
         if answer && on(AD_MARKER) {
             verdict = Some(Verdict::builtin(AD_MARKER, labelled_quote("answer of the widget above", t, 60)));
         }
-        if verdict.is_none() && words >= MIN_REPEATED_WORDS && ends_sentence(t) && on(REPEATED_LINE) {
-            if let Some(first) = fp.and_then(|fp| repeats.first_with(lines, fp, &mut key)) {
-                verdict = Some(Verdict::builtin(
-                    REPEATED_LINE,
-                    labelled_quote(&format!("repeats line {}", first + 1), t, 60),
-                ));
-            }
+        if verdict.is_none()
+            && words >= MIN_REPEATED_WORDS
+            && ends_sentence(t)
+            && on(REPEATED_LINE)
+            && let Some(first) = fp.and_then(|fp| repeats.first_with(lines, fp, &mut key))
+        {
+            verdict =
+                Some(Verdict::builtin(REPEATED_LINE, labelled_quote(&format!("repeats line {}", first + 1), t, 60)));
         }
         if verdict.as_ref().is_some_and(|v| v.rule == TIMESTAMP) && next_is_time_range(lines, line.index) {
             verdict = None;

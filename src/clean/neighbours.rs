@@ -104,10 +104,9 @@ impl Walk {
         if n <= 2
             && (4..=14).contains(&t.len())
             && (matches!(last, b't' | b'T' | b's' | b'S' | b'v' | b'V') || last >= 0x80)
+            && let Some(partner) = pager_word(t)
         {
-            if let Some(partner) = pager_word(t) {
-                self.pagers.push((i, self.position, partner));
-            }
+            self.pagers.push((i, self.position, partner));
         }
         let dated = verdicts[i].is_some() && n <= 4 && last.is_ascii_digit() && is(verdicts[i].as_ref(), TIMESTAMP);
         if dated && is_day_heading(t, n) {

@@ -146,10 +146,10 @@ pub fn judge(t: &str, words: usize, shape: &Shape) -> Option<(&'static str, &'st
     if let Some(what) = wire.or_else(|| credit_line(t, words, &start, shape)) {
         return Some((COPYRIGHT_FOOTER, what));
     }
-    if groups & NOTICE != 0 {
-        if let Some(found) = standing_notice(t, words, &start) {
-            return Some(found);
-        }
+    if groups & NOTICE != 0
+        && let Some(found) = standing_notice(t, words, &start)
+    {
+        return Some(found);
     }
     if words > MAX_WORDS {
         return None;

@@ -108,7 +108,7 @@ fn decode_utf16_bom(bytes: &[u8], path: &Path) -> Result<Option<String>> {
         _ => return Ok(None),
     };
     let body = &bytes[2..];
-    if body.len() % 2 != 0 {
+    if !body.len().is_multiple_of(2) {
         return Err(Error::file(path, "UTF-16 text with an odd number of bytes: the file is truncated"));
     }
     let units = body

@@ -106,13 +106,13 @@ fn document(ann_path: &Path) -> Parsed {
         }
         let span = join_fragments(&text, &fragments).map_err(fail)?;
         let expected = fragments.iter().map(|&(s, e)| slice_chars(&text, s, e)).collect::<Option<Vec<_>>>();
-        if let (Some(shown), Some(expected)) = (shown, expected) {
-            if shown != expected.join(" ") {
-                return Err(fail(format!(
-                    "{label} {offsets}: the .ann says {shown:?} but the .txt has {:?} there (wrong offsets?)",
-                    expected.join(" ")
-                )));
-            }
+        if let (Some(shown), Some(expected)) = (shown, expected)
+            && shown != expected.join(" ")
+        {
+            return Err(fail(format!(
+                "{label} {offsets}: the .ann says {shown:?} but the .txt has {:?} there (wrong offsets?)",
+                expected.join(" ")
+            )));
         }
         spans.push(Span { start: span.0, end: span.1, label: label.into(), ..Span::default() });
     }

@@ -68,11 +68,14 @@ fn push_piece(
     let slice = &text[start..end];
     let space = slice.chars().all(char::is_whitespace);
     let mut start = start;
-    if space && slice.starts_with(' ') && !starts.contains(&start) && !ends.contains(&(start + 1)) {
-        if let Some(prev) = tokens.last_mut().filter(|t| !t.space && !t.ws && t.end == start) {
-            prev.ws = true;
-            start += 1;
-        }
+    if space
+        && slice.starts_with(' ')
+        && !starts.contains(&start)
+        && !ends.contains(&(start + 1))
+        && let Some(prev) = tokens.last_mut().filter(|t| !t.space && !t.ws && t.end == start)
+    {
+        prev.ws = true;
+        start += 1;
     }
     if start < end {
         tokens.push(Token { start, end, ws: false, space });

@@ -275,30 +275,36 @@ pub fn towns(tokens: &Tokens, facts: &[Facts], place_kinds: Indices, out: &mut V
         if tokens.text(i) == "counties" {
             if let Some(first) = town_before(tokens, facts, i) {
                 push(first, i - 1);
-                if first >= 2 && tokens.text(first - 1) == "and" {
-                    if let Some(f) = town_before(tokens, facts, first - 1) {
-                        push(f, first - 2);
-                    }
+                if first >= 2
+                    && tokens.text(first - 1) == "and"
+                    && let Some(f) = town_before(tokens, facts, first - 1)
+                {
+                    push(f, first - 2);
                 }
             }
         } else if let Some(comma) = appositive_comma(tokens, i) {
             let particle = |f: usize| f > 0 && NAME_PARTICLES.contains(&tokens.text(f - 1));
             if let Some(first) = town_before(tokens, facts, comma).filter(|&f| !particle(f)) {
                 push(first, comma - 1);
-                if plural && first >= 2 && tokens.text(first - 1) == "and" {
-                    if let Some(f) = town_before(tokens, facts, first - 1) {
-                        push(f, first - 2);
-                    }
+                if plural
+                    && first >= 2
+                    && tokens.text(first - 1) == "and"
+                    && let Some(f) = town_before(tokens, facts, first - 1)
+                {
+                    push(f, first - 2);
                 }
             }
-        } else if i + 2 < tokens.len() && tokens.text(i + 1) == "of" {
-            if let Some(last) = town_after(tokens, facts, i + 2) {
-                push(i + 2, last);
-                if plural && last + 2 < tokens.len() && tokens.text(last + 1) == "and" {
-                    if let Some(l) = town_after(tokens, facts, last + 2) {
-                        push(last + 2, l);
-                    }
-                }
+        } else if i + 2 < tokens.len()
+            && tokens.text(i + 1) == "of"
+            && let Some(last) = town_after(tokens, facts, i + 2)
+        {
+            push(i + 2, last);
+            if plural
+                && last + 2 < tokens.len()
+                && tokens.text(last + 1) == "and"
+                && let Some(l) = town_after(tokens, facts, last + 2)
+            {
+                push(last + 2, l);
             }
         }
     }

@@ -114,11 +114,13 @@ fn described(tokens: &Tokens, facts: &[Facts], descriptors: Indices, out: &mut V
         let (start, end) = tokens.span(i + 1, last);
         out.push(Candidate { start, end, label: ORG, origin: super::HEURISTICS, score: 0.7 });
         let plural = tokens.text(i).ends_with('s');
-        if plural && last + 2 < tokens.len() && tokens.text(last + 1) == "and" {
-            if let Some(second) = described_name(tokens, facts, last + 2) {
-                let (start, end) = tokens.span(last + 2, second);
-                out.push(Candidate { start, end, label: ORG, origin: super::HEURISTICS, score: 0.7 });
-            }
+        if plural
+            && last + 2 < tokens.len()
+            && tokens.text(last + 1) == "and"
+            && let Some(second) = described_name(tokens, facts, last + 2)
+        {
+            let (start, end) = tokens.span(last + 2, second);
+            out.push(Candidate { start, end, label: ORG, origin: super::HEURISTICS, score: 0.7 });
         }
     }
 }
